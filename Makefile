@@ -1,0 +1,39 @@
+# Leidraad Jobcoach online. Twee opdrachten op een schone machine: `make serve` en `make test`.
+# Beide maken zelf .venv/ aan en installeren de vaste versies uit requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.geinstalleerd
+# Material 9.8 meldt bij elke start dat het in onderhoudsstand staat; dat vervuilt de uitvoer.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test build lock clean
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --livereload
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid).
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements.in setuptools wheel
+	{ echo "# Vaste versies van alle pakketten. Opnieuw maken: make lock"; \
+	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) site

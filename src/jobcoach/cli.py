@@ -1,0 +1,142 @@
+"""Opdrachtregel: ``python -m jobcoach bereken BESTAND`` en ``python -m jobcoach controleer [PAD…]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .berekening import Uitkomst, bereken
+from .casus import json_schema, laad_casus
+from .fouten import CasusFout
+from .opmaak import procent_afgekapt
+from .regels import laad_regels
+from .tabellen import samenvatting_tekst
+from .yamlbron import toon_pad
+
+STANDAARD_MAP = Path("casussen")
+SCHEMA_PAD = Path("docs/schema/casus.schema.json")
+
+
+def uitkomst_json(uitkomst: Uitkomst) -> dict:
+    """De uitkomst als JSON-object. Getallen zijn niet afgerond; ``percentage_tekst`` is zoals de site hem toont."""
+    return {
+        "titel": uitkomst.casus.titel,
+        "protocol": uitkomst.protocol.id,
+        "weken": float(uitkomst.weken),
+        "contracturen": float(uitkomst.contracturen),
+        "begeleidingsuren": float(uitkomst.begeleidingsuren),
+        "uren_per_week": float(uitkomst.uren_per_week),
+        "uren_per_doel": {str(d): float(u) for d, u in uitkomst.uren_per_doel.items()},
+        "rijen": [
+            {"rij": r.nummer, "telt_mee": r.telt_mee, "uren_per_week": float(r.uren_per_week),
+             "totaal": float(r.totaal)}
+            for r in uitkomst.rijen
+        ],
+        "percentage": float(uitkomst.percentage),
+        "percentage_tekst": procent_afgekapt(uitkomst.percentage),
+        "regime_aangevraagd": uitkomst.regime_aangevraagd,
+        "regime_advies": uitkomst.regime_advies,
+        "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst} for b in uitkomst.bevindingen],
+    }
+
+
+def _bereken(args: argparse.Namespace) -> int:
+    uitkomst = bereken(laad_casus(args.bestand))
+    if args.json:
+        print(json.dumps(uitkomst_json(uitkomst), ensure_ascii=False, indent=2))
+    else:
+        print(samenvatting_tekst(uitkomst))
+    return 0
+
+
+def casusbestanden(paden: Sequence[Path]) -> list[Path]:
+    """Alle casusbestanden (``*.yml``) in de gegeven paden; een map wordt doorzocht."""
+    bestanden: list[Path] = []
+    for pad in paden:
+        if pad.is_dir():
+            bestanden += sorted(pad.glob("*.yml"))
+        else:
+            bestanden.append(pad)
+    return bestanden
+
+
+def _controleer(args: argparse.Namespace) -> int:
+    paden = args.paden or [STANDAARD_MAP]
+    bestanden = casusbestanden(paden)
+    if not bestanden:
+        print(f"Geen casusbestanden (*.yml) gevonden in: {', '.join(map(str, paden))}", file=sys.stderr)
+        return 1
+    regels = laad_regels()
+    fouten = 0
+    for bestand in bestanden:
+        try:
+            uitkomst = bereken(laad_casus(bestand, regels), regels)
+        except CasusFout as fout:
+            fouten += 1
+            print(fout.tekst(), file=sys.stderr)
+            continue
+        print(f"{toon_pad(bestand)}: in orde ({procent_afgekapt(uitkomst.percentage)} van de contracturen)")
+        for b in uitkomst.bevindingen:
+            print(f"{toon_pad(bestand)}: let op: {b.veld}: {b.tekst}")
+    totaal = len(bestanden)
+    if fouten:
+        print(f"{fouten} van {totaal} casusbestanden {'is' if fouten == 1 else 'zijn'} ongeldig.", file=sys.stderr)
+        return 1
+    print(f"Alle {totaal} casusbestanden zijn geldig." if totaal > 1 else "Het casusbestand is geldig.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    tekst = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.schrijf:
+        SCHEMA_PAD.parent.mkdir(parents=True, exist_ok=True)
+        SCHEMA_PAD.write_text(tekst, encoding="utf-8")
+        print(f"Geschreven: {SCHEMA_PAD}")
+    else:
+        print(tekst, end="")
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # Nederlandse melding, geen Engelse
+        self.print_usage(sys.stderr)
+        vertaald = (
+            message.replace("the following arguments are required", "deze argumenten ontbreken")
+            .replace("invalid choice", "onbekende opdracht")
+            .replace("choose from", "kies uit")
+            .replace("unrecognized arguments", "onbekende argumenten")
+        )
+        self.exit(2, f"{self.prog}: fout: {vertaald}\n")
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m jobcoach", description="Rekenen en controleren met casussen van de Leidraad Jobcoach.")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_Parser)
+
+    p = sub.add_parser("bereken", help="bereken de uren en het percentage van één casus")
+    p.add_argument("bestand", type=Path, metavar="BESTAND", help="het casusbestand (.yml)")
+    p.add_argument("--json", action="store_true", help="geef de uitkomst als JSON")
+    p.set_defaults(functie=_bereken)
+
+    p = sub.add_parser("controleer", help="controleer casusbestanden (standaard: de map casussen/)")
+    p.add_argument("paden", type=Path, nargs="*", metavar="PAD", help="bestanden of mappen")
+    p.set_defaults(functie=_controleer)
+
+    p = sub.add_parser("schema", help="toon het JSON Schema van een casusbestand")
+    p.add_argument("--schrijf", action="store_true", help=f"schrijf het naar {SCHEMA_PAD}")
+    p.set_defaults(functie=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = maak_parser().parse_args(argv)
+    try:
+        return args.functie(args)
+    except CasusFout as fout:
+        print(fout.tekst(), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # bijvoorbeeld bij '| head'
+        return 0

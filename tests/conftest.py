@@ -1,0 +1,50 @@
+"""Gedeelde hulpmiddelen voor de tests: de gebouwde site en een kopie van het project om in te knoeien."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
+
+
+def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[str]:
+    """Bouw de site van ``projectmap`` streng (--strict) naar ``doel``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(projectmap / "mkdocs.yml"), "-d", str(doel)],
+        cwd=projectmap,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def kopieer_project(doel: Path) -> Path:
+    """Een kopie van alles wat de site nodig heeft, om in een test te veranderen."""
+    for naam in ("docs", "casussen", "macros", "tests", "src"):
+        shutil.copytree(ROOT / naam, doel / naam, ignore=shutil.ignore_patterns("__pycache__"))
+    for naam in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / naam, doel / naam)
+    return doel
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """De site, één keer per testrun streng gebouwd."""
+    doel = tmp_path_factory.mktemp("site")
+    resultaat = mkdocs_build(ROOT, doel)
+    assert resultaat.returncode == 0, f"mkdocs build --strict faalde:\n{resultaat.stdout}\n{resultaat.stderr}"
+    return doel
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return kopieer_project(tmp_path / "project")
