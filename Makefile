@@ -9,13 +9,17 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build lock clean
+.PHONY: serve test build lock clean chromium
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Chromium van Debian voor de browsertests (nooit een download door Playwright).
+chromium:
+	@sh scripts/chromium.sh
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict

@@ -1,0 +1,83 @@
+"""Browsertests: de gebouwde site op een gewone bestandsserver op 127.0.0.1, bekeken in Chromium van Debian.
+
+Playwright stuurt ``/usr/bin/chromium`` aan; er wordt nooit een browser gedownload.
+Elke pagina houdt bij welke verzoeken ze doet (``pagina.verzoeken``), zodat tests kunnen eisen dat
+alles naar de eigen server gaat.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_VLAGGEN = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _StilleHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - naam komt van de standaardbibliotheek
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """Een gewone statische bestandsserver voor de gebouwde site; geeft de basis-URL."""
+    handler = functools.partial(_StilleHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    draad = threading.Thread(target=httpd.serve_forever, daemon=True)
+    draad.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium van Debian. Playwright geeft elke start een nieuw, leeg profiel."""
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}; voer scripts/chromium.sh uit (make test doet dat zelf).")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_VLAGGEN)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser: Browser) -> Iterator[Page]:
+    """Een nieuwe pagina (desktop, 1280 px breed) die elk verzoek bijhoudt in ``pagina.verzoeken``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    p = context.new_page()
+    p.verzoeken = []  # type: ignore[attr-defined]
+    p.on("request", lambda verzoek: p.verzoeken.append(verzoek.url))  # type: ignore[attr-defined]
+    yield p
+    context.close()
+
+
+@pytest.fixture
+def telefoon(browser: Browser) -> Iterator[Page]:
+    """Een pagina zoals op een telefoon: 375 px breed, aanraakscherm."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL"
+    )
+    p = context.new_page()
+    p.verzoeken = []  # type: ignore[attr-defined]
+    p.on("request", lambda verzoek: p.verzoeken.append(verzoek.url))  # type: ignore[attr-defined]
+    yield p
+    context.close()
