@@ -9,6 +9,8 @@ Macro's voor pagina's:
   ``procent`` en ``procent_afgekapt``;
 - ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site.
 
+Jinja escapet alles wat een pagina invoegt; macro's die zelf veilige HTML maken, geven ``Markup``.
+
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
@@ -51,13 +54,21 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
             raise PluginError(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
         return uitkomsten[naam]
 
-    env.macro(lambda naam: schema_html(uitkomst(naam)), "schema_tabel")
-    env.macro(lambda naam: berekening_html(uitkomst(naam)), "berekening_tabel")
-    env.macro(lambda naam: bevindingen_html(uitkomst(naam)), "bevindingen")
+    # HTML die het pakket zelf al veilig heeft gemaakt (alle casustekst ge-escaped) krijgt het
+    # kenmerk Markup; al het andere dat een pagina invoegt, escapet Jinja (zie on_pre_page_macros).
+    env.macro(lambda naam: Markup(schema_html(uitkomst(naam))), "schema_tabel")
+    env.macro(lambda naam: Markup(berekening_html(uitkomst(naam))), "berekening_tabel")
+    env.macro(lambda naam: Markup(bevindingen_html(uitkomst(naam))), "bevindingen")
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
-    env.macro(lambda: protocollen_html(laad_regels()), "protocollen_tabel")
+    env.macro(lambda: Markup(protocollen_html(laad_regels())), "protocollen_tabel")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+
+
+def on_pre_page_macros(env) -> None:  # noqa: ANN001
+    """Zet automatisch escapen aan: tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt zo nooit
+    als HTML in een pagina. De Jinja-omgeving bestaat pas na ``define_env``, daarom gebeurt het hier."""
+    env.env.autoescape = True

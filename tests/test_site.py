@@ -153,9 +153,11 @@ def test_tekst_uit_een_casus_wordt_geescaped(project, tmp_path):
                                                               f"knelpunt: {kwaad}"), encoding="utf-8")
     resultaat = mkdocs_build(project, tmp_path / "site")
     assert resultaat.returncode == 0, resultaat.stderr
-    html = (tmp_path / "site" / CASUS_PAGINA).read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in html and "<b>vet</b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in html
+    # Op de casuspagina (tabellen) en op 'Zo rekent de site' (lopende tekst via casus(...)):
+    for pagina in (CASUS_PAGINA, REKEN_PAGINA):
+        html = (tmp_path / "site" / pagina).read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html and "<b>vet</b>" not in html, pagina
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html, pagina
 
 
 def test_gepubliceerd_json_schema_is_gelijk_aan_het_model():

@@ -100,6 +100,16 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+}
+# argparse haalt zijn vaste teksten op via gettext; zo worden ze Nederlands.
+argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # Nederlandse melding, geen Engelse
         self.print_usage(sys.stderr)
