@@ -296,6 +296,7 @@ def casuspagina(naam: str, titel: str, vandaag: dt.date, herzien_na_dagen: int =
 
 
 def koppen(markdown: str, niveau: int = 2) -> list[str]:
-    """De koppen van één niveau in een Markdown-tekst (buiten codeblokken), op volgorde."""
+    """De koppen van één niveau in een Markdown-tekst (buiten codeblokken en voorkant), op volgorde."""
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)  # de voorkant (front matter)
     tokens = MarkdownIt("commonmark").parse(markdown)
     return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == f"h{niveau}"]
