@@ -51,6 +51,15 @@ def mkdocs_config(pad: Path) -> dict:
 # --- python -m jobcoach nieuw ---------------------------------------------------------------------
 
 
+@pytest.fixture
+def klein_project(tmp_path: Path) -> Path:
+    """Alleen wat ``nieuw`` nodig heeft: mkdocs.yml en de mappen. Sneller dan een kopie van het hele project."""
+    (tmp_path / "casussen").mkdir()
+    (tmp_path / "docs/casussen").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    return tmp_path
+
+
 def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(project, tmp_path):
     menu_voor = (project / "mkdocs.yml").read_bytes()
     resultaat = jobcoach("nieuw", "proefcasus", "--titel", "Proef: een casus", cwd=project)
@@ -102,10 +111,17 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(project, tmp_path):
     assert f"herzien_voor: {(vandaag + dt.timedelta(days=365)).isoformat()}" in bron
 
 
-def test_tweede_nieuwe_casus_komt_onder_de_eerste(project):
+def nieuw(projectmap: Path, capsys, monkeypatch, *args: str) -> tuple[int, str]:
+    """``python -m jobcoach nieuw …`` binnen het testproces (sneller dan een eigen proces)."""
+    monkeypatch.chdir(projectmap)
+    code = main(["nieuw", *args])
+    return code, capsys.readouterr().err
+
+
+def test_tweede_nieuwe_casus_komt_onder_de_eerste(klein_project, capsys, monkeypatch):
     for naam in ("eerste", "tweede"):
-        assert jobcoach("nieuw", naam, cwd=project).returncode == 0
-    regels = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        assert nieuw(klein_project, capsys, monkeypatch, naam) == (0, "")
+    regels = (klein_project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     plek = next(i for i, r in enumerate(regels) if r.strip() == MARKERING)
     assert [r.strip() for r in regels[plek + 1 : plek + 3]] == [
         '- "Eerste": casussen/eerste.md',
@@ -113,15 +129,14 @@ def test_tweede_nieuwe_casus_komt_onder_de_eerste(project):
     ]
 
 
-def test_nieuw_overschrijft_nooit(project):
-    assert jobcoach("nieuw", "dubbel", cwd=project).returncode == 0
-    bestand = project / "casussen/dubbel.yml"
+def test_nieuw_overschrijft_nooit(klein_project, capsys, monkeypatch):
+    assert nieuw(klein_project, capsys, monkeypatch, "dubbel")[0] == 0
+    bestand = klein_project / "casussen/dubbel.yml"
     bestand.write_text(bestand.read_text(encoding="utf-8") + "# eigen werk\n", encoding="utf-8")
-    voor = {p: p.read_bytes() for p in (bestand, project / "docs/casussen/dubbel.md", project / "mkdocs.yml")}
-    resultaat = jobcoach("nieuw", "dubbel", cwd=project)
-    assert resultaat.returncode != 0
-    assert "bestaan al" in resultaat.stderr and "er is niets veranderd" in resultaat.stderr, resultaat.stderr
-    assert "Traceback" not in resultaat.stderr
+    voor = {p: p.read_bytes() for p in (bestand, klein_project / "docs/casussen/dubbel.md", klein_project / "mkdocs.yml")}
+    code, fout = nieuw(klein_project, capsys, monkeypatch, "dubbel")
+    assert code != 0
+    assert "bestaan al" in fout and "er is niets veranderd" in fout, fout
     assert {p: p.read_bytes() for p in voor} == voor, "een bestaand bestand is veranderd"
 
 
@@ -129,15 +144,6 @@ def test_nieuw_weigert_de_naam_van_een_bestaande_pagina(project):
     resultaat = jobcoach("nieuw", "casusbestand", cwd=project)  # docs/casussen/casusbestand.md bestaat al
     assert resultaat.returncode != 0 and "docs/casussen/casusbestand.md bestaat al" in resultaat.stderr, resultaat.stderr
     assert not (project / "casussen/casusbestand.yml").exists()
-
-
-@pytest.fixture
-def klein_project(tmp_path: Path) -> Path:
-    """Alleen wat ``nieuw`` nodig heeft: mkdocs.yml en de mappen. Sneller dan een kopie van het hele project."""
-    (tmp_path / "casussen").mkdir()
-    (tmp_path / "docs/casussen").mkdir(parents=True)
-    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-    return tmp_path
 
 
 @pytest.mark.parametrize("naam", ["Hoofdletter", "met_liggend_streepje", "-begin", "eind-", "dubbel--streepje",
