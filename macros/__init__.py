@@ -24,7 +24,9 @@ from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
+from jobcoach.sjablonen import SjabloonFout, codeblok
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
+from jobcoach.wijzigingen import wijzigingen_markdown
 
 
 def laad_alle_casussen(map_: Path) -> dict[str, Uitkomst]:
@@ -47,6 +49,23 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
         uitkomsten = laad_alle_casussen(root / "casussen")
     except CasusFout as fout:  # fout in de regels zelf
         raise PluginError("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+
+    def sjabloon(bestand: str) -> Markup:
+        """Een sjabloon als codeblok met kopieerknop (zie ``jobcoach.sjablonen``)."""
+        try:
+            return Markup(codeblok(bestand))
+        except SjabloonFout as fout:
+            raise PluginError(f"Sjablonen: {fout}") from None
+
+    def wijzigingen() -> Markup:
+        """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""
+        try:
+            return Markup(wijzigingen_markdown(root / "CHANGELOG.md"))
+        except CasusFout as fout:
+            raise PluginError(fout.tekst()) from None
+
+    env.macro(sjabloon, "sjabloon")
+    env.macro(wijzigingen, "wijzigingen")
 
     def uitkomst(naam: str) -> Uitkomst:
         if naam not in uitkomsten:

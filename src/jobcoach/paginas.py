@@ -85,3 +85,8 @@ def verouderde_paginas(docs: Path, vandaag: dt.date) -> list[VerouderdePagina]:
         if v.is_verouderd(vandaag):
             gevonden.append(VerouderdePagina(pad, v.herzien_voor))  # type: ignore[arg-type]
     return sorted(gevonden, key=lambda p: p.herzien_voor)
+
+
+def paginas_zonder_herzieningsdatum(docs: Path) -> list[Path]:
+    """Alle pagina's onder ``docs`` zonder ``herzien_voor`` in hun voorkant."""
+    return [pad for pad in sorted(docs.rglob("*.md")) if voorkant(pad).herzien_voor is None]

@@ -1,0 +1,317 @@
+"""De sjablonen: geldig, volledig, op de site met kopieerknop, en te downloaden als tekst en als Word-bestand."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from docx import Document
+from docx.oxml.ns import qn
+
+from conftest import ROOT
+from jobcoach import json_schema, laad_regels
+from jobcoach.sjablonen import SJABLONEN, SJABLONEN_MAP, SjabloonFout, koppen, markdown_naar_docx
+
+CASUSSJABLOON = SJABLONEN_MAP / "casus.yml"
+MARKDOWN_SJABLONEN = [b for b in SJABLONEN if b.endswith(".md")]
+
+# De koppen van een casusrapportage van de arbeidsdeskundige, zoals in de issue gevraagd.
+RAPPORTKOPPEN = [
+    "Onderzoekskader en aanleiding",
+    "Onderzoeksvraag",
+    "Uitgevoerde onderzoeksactiviteiten",
+    "Visie klant",
+    "Visie werkgever",
+    "Beperkingen en mogelijkheden",
+    "Resultaten werkplekonderzoek",
+    "Beschouwing",
+    "Schema begeleidingsbehoefte",
+    "Conclusies",
+    "Advies en vervolgstappen",
+]
+
+# De vijf paren van de matching (Leidraad Jobcoach, onderdeel Matching): werknemerprofiel ↔ werkprofiel.
+MATCHINGSPAREN = [
+    ("vaardigheden en competenties", "eisen"),
+    ("leerstijl", "ontwikkelmogelijkheden en soort begeleiding"),
+    ("sociale context en netwerk", "context op en rond de werkplek"),
+    ("identiteit en persoonlijkheid", "normen, waarden en cultuur"),
+    ("wensen, motieven en perspectief", "taken, werkzaamheden en arbeidsomstandigheden"),
+]
+
+
+def docx(inhoud: bytes):
+    return Document(io.BytesIO(inhoud))
+
+
+def docx_koppen(document) -> list[tuple[int, str]]:
+    """(niveau, tekst) van elke alinea met een kopstijl."""
+    uit = []
+    for alinea in document.paragraphs:
+        stijl = alinea.style.name
+        if stijl.startswith("Heading "):
+            uit.append((int(stijl.removeprefix("Heading ")), alinea.text))
+    return uit
+
+
+def is_kopregel(rij) -> bool:
+    tr_pr = rij._tr.trPr
+    return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+
+
+def tabelkop(tabel) -> list[str]:
+    return [cel.text for cel in tabel.rows[0].cells]
+
+
+def markdown_koppen(tekst: str) -> list[tuple[int, str]]:
+    """Koppen uit Markdown met een eigen, eenvoudige lezer (niet die van het pakket)."""
+    uit = []
+    for regel in tekst.splitlines():
+        m = re.match(r"^(#{1,6}) (.+)$", regel)
+        if m:
+            uit.append((len(m.group(1)), m.group(2).strip()))
+    return uit
+
+
+def jobcoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "jobcoach", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+# --- Het casussjabloon ----------------------------------------------------------------------------
+
+
+def test_casussjabloon_is_na_kopieren_een_geldige_casus(tmp_path):
+    (tmp_path / "casussen").mkdir()
+    shutil.copy(CASUSSJABLOON, tmp_path / "casussen" / "mijn-casus.yml")
+    resultaat = jobcoach("controleer", cwd=tmp_path)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "casussen/mijn-casus.yml: in orde" in resultaat.stdout, resultaat.stdout
+    assert "let op" not in resultaat.stdout, f"het voorbeeld hoort zonder bevindingen te zijn:\n{resultaat.stdout}"
+
+
+def _veldpaden(schema: dict, knoop: dict, pad: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Alle veldpaden van het JSON Schema van een casus, zoals ('schema', 'uren'); lijsten tellen als één."""
+    if "$ref" in knoop:
+        knoop = schema["$defs"][knoop["$ref"].rsplit("/", 1)[-1]]
+    for variant in knoop.get("anyOf", []):
+        if "$ref" in variant or variant.get("type") in {"object", "array"}:
+            return _veldpaden(schema, variant, pad)
+    if knoop.get("type") == "array" and isinstance(knoop.get("items"), dict):
+        return _veldpaden(schema, knoop["items"], pad)
+    paden = []
+    for naam, kind in knoop.get("properties", {}).items():
+        paden.append(pad + (naam,))
+        paden += _veldpaden(schema, kind, pad + (naam,))
+    return paden
+
+
+def _eerste_regel_per_veld(tekst: str) -> dict[tuple[str, ...], int]:
+    """Het regelnummer (vanaf 0) waar elk veldpad voor het eerst als sleutel in het bestand staat."""
+    gevonden: dict[tuple[str, ...], int] = {}
+
+    def loop(knoop, pad):
+        if isinstance(knoop, yaml.MappingNode):
+            for sleutel, waarde in knoop.value:
+                nieuw = pad + (sleutel.value,)
+                gevonden.setdefault(nieuw, sleutel.start_mark.line)
+                loop(waarde, nieuw)
+        elif isinstance(knoop, yaml.SequenceNode):
+            for item in knoop.value:
+                loop(item, pad)
+
+    loop(yaml.compose(tekst), ())
+    return gevonden
+
+
+def test_elk_veld_van_het_casussjabloon_heeft_uitleg():
+    tekst = CASUSSJABLOON.read_text(encoding="utf-8")
+    regels = tekst.splitlines()
+    commentaar = "\n".join(r for r in regels if r.lstrip().startswith("#"))
+    schema = json_schema()
+    eerste = _eerste_regel_per_veld(tekst)
+    zonder_uitleg = []
+    for pad in _veldpaden(schema, schema):
+        if pad in eerste:
+            regel = eerste[pad]
+            if not (regels[regel - 1].lstrip().startswith("#") or " # " in regels[regel]):
+                zonder_uitleg.append(".".join(pad))
+        elif not re.search(rf"\b{re.escape(pad[-1])}:", commentaar):
+            zonder_uitleg.append(".".join(pad) + " (staat niet in het sjabloon en niet in de uitleg)")
+    assert len(_veldpaden(schema, schema)) >= 20, "het schema heeft minder velden dan verwacht"
+    assert not zonder_uitleg, f"velden zonder uitleg in {CASUSSJABLOON.name}: {zonder_uitleg}"
+
+
+# --- De Markdown-sjablonen en hun Word-bestanden --------------------------------------------------
+
+
+def test_casusrapport_heeft_de_koppen_van_een_ad_casusrapportage():
+    tekst = (SJABLONEN_MAP / "casusrapport.md").read_text(encoding="utf-8")
+    assert [t for n, t in markdown_koppen(tekst) if n == 2] == RAPPORTKOPPEN
+
+
+def test_pagina_van_een_nieuwe_casus_heeft_dezelfde_koppen_als_het_rapport():
+    rapport = (SJABLONEN_MAP / "casusrapport.md").read_text(encoding="utf-8")
+    pagina = (SJABLONEN_MAP / "casuspagina.md").read_text(encoding="utf-8")
+    assert koppen(pagina) == koppen(rapport) == RAPPORTKOPPEN
+
+
+@pytest.mark.parametrize("bestand", MARKDOWN_SJABLONEN)
+def test_word_bestand_heeft_echte_koppen_tabelkoppen_en_nederlands(bestand):
+    tekst = (SJABLONEN_MAP / bestand).read_text(encoding="utf-8")
+    titel = SJABLONEN[bestand]
+    document = docx(markdown_naar_docx(tekst.replace("@coachingsdoelen@", "1. Doel"), titel, "9999.1"))
+
+    assert docx_koppen(document) == markdown_koppen(tekst), "de koppen in Word zijn niet die van de Markdown"
+    aantal_tabellen = len(re.findall(r"^\|(?: *:?-{3,}:? *\|)+$", tekst, flags=re.M))  # één scheidingsregel per tabel
+    assert len(document.tables) == aantal_tabellen >= 1, (len(document.tables), aantal_tabellen)
+    for nummer, tabel in enumerate(document.tables, start=1):
+        assert is_kopregel(tabel.rows[0]), f"tabel {nummer}: de eerste rij is geen kopregel"
+        assert not any(is_kopregel(r) for r in tabel.rows[1:]), f"tabel {nummer}: een gewone rij is als kop gemarkeerd"
+        assert all(c.text.strip() for c in tabel.rows[0].cells), f"tabel {nummer}: een lege kopcel"
+        beschrijving = tabel._tbl.tblPr.find(qn("w:tblDescription"))
+        assert beschrijving is not None and beschrijving.get(qn("w:val")), f"tabel {nummer}: geen beschrijving"
+    taal = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert taal.get(qn("w:val")) == "nl-NL", "de taal van het document is niet Nederlands"
+    assert document.core_properties.title == titel and document.core_properties.language == "nl-NL"
+    assert "editie 9999.1" in document.sections[0].footer.paragraphs[0].text
+
+
+def test_word_casusrapport_heeft_de_tabel_van_het_schema_begeleidingsbehoefte():
+    document = docx(markdown_naar_docx((SJABLONEN_MAP / "casusrapport.md").read_text(encoding="utf-8"), "t"))
+    koppen_van_tabellen = [tabelkop(t) for t in document.tables]
+    assert [
+        "Aard van de begeleiding", "Gericht op het knelpunt", "Door wie?", "Aan wie?",
+        "Duur van de begeleiding", "Intensiteit van de begeleiding", "Motivering",
+    ] in koppen_van_tabellen, koppen_van_tabellen
+
+
+def test_matchingsformulier_heeft_de_vijf_paren_werknemerprofiel_en_werkprofiel():
+    document = docx(markdown_naar_docx((SJABLONEN_MAP / "matchingsformulier.md").read_text(encoding="utf-8"), "t"))
+    paren = [tuple(k.lower() for k in tabelkop(t)) for t in document.tables if len(t.columns) == 2]
+    verwacht = [(f"werknemerprofiel: {a}", f"werkprofiel: {b}") for a, b in MATCHINGSPAREN]
+    assert [p for p in paren if p[0].startswith("werknemerprofiel")] == verwacht, paren
+
+
+def test_logboek_heeft_uren_per_doel_per_datum_voortgang_per_doel_en_handtekeningen():
+    document = docx(markdown_naar_docx((SJABLONEN_MAP / "logboek.md").read_text(encoding="utf-8"), "t"))
+    koppen_van_tabellen = [tabelkop(t) for t in document.tables]
+    uren = [k for k in koppen_van_tabellen if k[0] == "Datum" and "Uren" in k and any("Doel" in c for c in k)]
+    assert uren, f"geen tabel met datum, doel en uren: {koppen_van_tabellen}"
+    teksten = [t for _, t in docx_koppen(document)]
+    assert "Voortgang per doel" in teksten and {"Doel 1", "Doel 2", "Doel 3"} <= set(teksten), teksten
+    ondertekening = [t for t in document.tables if "Handtekening" in tabelkop(t)]
+    assert len(ondertekening) == 1, koppen_van_tabellen
+    rollen = [r.cells[0].text for r in ondertekening[0].rows[1:]]
+    assert rollen == ["Werknemer", "Werkgever", "Jobcoach"], rollen
+
+
+def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
+    from jobcoach.sjablonen import sjabloon_tekst
+
+    tekst = sjabloon_tekst("coachingsplan.md")
+    assert "@" not in tekst, "er staat nog een invulplek in het coachingsplan"
+    for nummer, omschrijving in laad_regels().coachingsdoelen.items():
+        assert f"{nummer}. {omschrijving}" in tekst, f"coachingsdoel {nummer} ontbreekt"
+    document = docx(markdown_naar_docx(tekst, "t"))
+    assert "Urenonderbouwing" in [t for _, t in docx_koppen(document)]
+    assert any("Totaal uren" in tabelkop(t) for t in document.tables)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["Zie [de site](https://example.nl).", "```\ncode\n```", "> citaat", "![plaatje](x.png)", "##### Kop 5", "---"],
+)
+def test_onbekende_opmaak_in_een_sjabloon_geeft_een_fout_in_plaats_van_stil_weglaten(markdown):
+    with pytest.raises(SjabloonFout, match="niet ondersteund"):
+        markdown_naar_docx(f"# Titel\n\n{markdown}\n", "t")
+
+
+# --- Op de site -----------------------------------------------------------------------------------
+
+PAGINAS = {
+    "casus": ["casus.yml", "casusrapport.md"],
+    "coachingsplan": ["coachingsplan.md"],
+    "matchingsformulier": ["matchingsformulier.md"],
+    "logboek": ["logboek.md"],
+}
+
+
+def _pagina(site: Path, naam: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "sjablonen" / naam / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("naam", sorted(PAGINAS))
+def test_sjabloonpagina_toont_het_sjabloon_als_codeblok(site, naam):
+    artikel = _pagina(site, naam).select_one("article")
+    blokken = [pre.get_text() for pre in artikel.select("pre code")]
+    for bestand in PAGINAS[naam]:
+        bron = (SJABLONEN_MAP / bestand).read_text(encoding="utf-8")
+        # Het coachingsplan heeft een invulplek; elke regel zonder invulplek staat letterlijk in het blok.
+        regels = [r for r in bron.strip().splitlines() if "@" not in r]
+        assert any(all(r in blok for r in regels) for blok in blokken), f"{bestand} staat niet volledig op de pagina"
+
+
+@pytest.mark.parametrize("naam", sorted(PAGINAS))
+def test_downloadlinks_werken_en_geven_het_sjabloon(site, naam):
+    pagina = site / "sjablonen" / naam / "index.html"
+    links = [a for a in _pagina(site, naam).select("article a[download]")]
+    verwacht = set()
+    for bestand in PAGINAS[naam]:
+        verwacht.add(bestand)
+        if bestand.endswith(".md"):
+            verwacht.add(Path(bestand).with_suffix(".docx").name)
+    assert {a["download"] for a in links} == verwacht, [a["href"] for a in links]
+    for a in links:
+        doel = (pagina.parent / a["href"]).resolve()
+        assert doel.is_file(), f"{a['href']} bestaat niet in de gebouwde site"
+        if doel.suffix == ".docx":
+            document = docx(doel.read_bytes())
+            assert docx_koppen(document), f"{doel.name}: geen koppen"
+        else:
+            # De download is de bron, met alleen de invulplekken (@…@) vervangen.
+            bron = [r for r in (SJABLONEN_MAP / doel.name).read_text(encoding="utf-8").splitlines() if "@" not in r]
+            inhoud = doel.read_text(encoding="utf-8")
+            assert "@" not in inhoud, f"{doel.name}: invulplek niet vervangen"
+            assert [r for r in inhoud.splitlines() if r in set(bron)] == bron, f"{doel.name} wijkt af van de bron"
+
+
+def test_gedownload_casusbestand_is_precies_het_sjabloon(site):
+    assert (site / "sjablonen/downloads/casus.yml").read_bytes() == CASUSSJABLOON.read_bytes()
+
+
+def test_overzichtspagina_linkt_naar_alle_downloads(site):
+    links = {a["href"] for a in _pagina_index(site).select("article a[download]")}
+    bestanden = {p.name for p in (site / "sjablonen/downloads").iterdir()}
+    assert {Path(h).name for h in links} == bestanden, (links, bestanden)
+
+
+def _pagina_index(site: Path) -> BeautifulSoup:
+    return BeautifulSoup((site / "sjablonen/index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_geen_markdown_download_wordt_een_pagina(site):
+    assert not list((site / "sjablonen/downloads").glob("*/index.html")), "een .md-download is als pagina gebouwd"
+    assert (site / "sjablonen/downloads/logboek.md").read_text(encoding="utf-8").startswith("# Logboek jobcoach")
+
+
+def test_kapotte_link_naar_een_download_laat_de_bouw_falen(project, tmp_path):
+    from conftest import mkdocs_build
+
+    pagina = project / "docs/sjablonen/logboek.md"
+    pagina.write_text(pagina.read_text(encoding="utf-8").replace("downloads/logboek.docx", "downloads/logboek.odt"),
+                      encoding="utf-8")
+    resultaat = mkdocs_build(project, tmp_path / "site")
+    assert resultaat.returncode != 0, "de bouw had moeten falen op een link naar een download die niet bestaat"
+    assert "downloads/logboek.odt" in resultaat.stdout + resultaat.stderr
+
+
+def test_alle_sjablonen_staan_in_het_pakket():
+    assert sorted(p.name for p in SJABLONEN_MAP.iterdir()) == sorted([*SJABLONEN, "casuspagina.md"])
+    assert ROOT / "src" in SJABLONEN_MAP.parents
