@@ -7,7 +7,8 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site.
+- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``rekenhulp_regels()``: de regels en het gegevensmodel als JSON voor de rekenhulp in de browser.
 
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
+from jobcoach.rekenhulp import rekenhulp_html
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
 
 
@@ -57,6 +60,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
     env.macro(lambda: protocollen_html(laad_regels()), "protocollen_tabel")
+    env.macro(lambda: Markup(rekenhulp_html()), "rekenhulp_regels")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
