@@ -357,6 +357,13 @@
     const mark = fout.mark;
     if (mark && (tekst.split(/\r\n|\r|\n/)[mark.line] || '')[mark.column] === '\t') return 'tab gevonden; spring in met spaties';
     const reden = fout.reason || String(fout.message || fout);
+    if (mark && /indentation/.test(reden)) {
+      // js-yaml meldt een niet afgesloten lijst of tekst als inspringfout; kijk naar de regel ervoor.
+      const vorige = (tekst.split(/\r\n|\r|\n/)[mark.line - 1] || '').replace(/\s#.*$/, '');
+      const telt = (ch) => vorige.split(ch).length - 1;
+      if (telt('[') > telt(']') || telt('{') > telt('}')) return YAML_MELDINGEN[5][1];
+      if (telt("'") % 2 || telt('"') % 2) return YAML_MELDINGEN[4][1];
+    }
     for (const [re, nl] of YAML_MELDINGEN) if (re.test(reden)) return nl;
     return `het bestand kan niet worden gelezen (${reden})`;
   }
@@ -380,7 +387,10 @@
     try {
       events = Y.parseEvents(tekst, {});
       const docs = events.filter((e) => e.type === Y.EVENT_ID.DOCUMENT).length;
-      if (docs > 1) throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: het bestand bevat meer dan één document (---)')]);
+      if (docs > 1) {
+        const regel = tekst.split('\n').map((r, i) => (/^---(\s|$)/.test(r) ? i + 1 : 0)).filter(Boolean).pop() || null;
+        throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: het bestand bevat meer dan één document (---)', regel)]);
+      }
       if (docs) gegevens = Y.constructFromEvents(events, { source: tekst, schema: SCHEMA, json: true })[0];
     } catch (fout) {
       if (fout instanceof CasusFout) throw fout;
