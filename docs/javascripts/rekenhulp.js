@@ -989,9 +989,12 @@
     if (lijst) staat[lijst][Number(index)][sleutel] = waarde; else staat[sleutel] = waarde;
     return sleutel === 'duur_soort';
   }
+  // Tijdens het typen pas rekenen als er even niets gebeurt: zo blijft typen vlot, ook bij lange teksten.
+  let wacht = null;
   formulier.addEventListener('input', (e) => {
     if (leesVeld(e.target)) tekenFormulier(`[data-sleutel="duur_soort"][value="${staat.duur_soort}"]`);
-    bewaar(); reken();
+    clearTimeout(wacht);
+    wacht = setTimeout(() => { bewaar(); reken(); }, 150);
   });
   formulier.addEventListener('click', (e) => {
     const knop = e.target.closest('[data-actie]');
@@ -1009,7 +1012,7 @@
   function opslaan() {
     const casus = reken();
     if (!casus) {
-      bestandMelding.replaceChildren(h('p', { tekst: 'Opslaan kan nog niet: los eerst de meldingen bij de velden op.' }));
+      bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: 'Opslaan kan nog niet: los eerst de meldingen bij de velden op.' }));
       return;
     }
     const naam = (casus.titel.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'casus') + '.yml';
@@ -1030,8 +1033,8 @@
       bestandMelding.replaceChildren(h('p', { tekst: `Geopend: ${bestand.name}.` }));
     } catch (fout) {
       const problemen = fout instanceof CasusFout ? fout.problemen.map(probleemTekst) : [`${bestand.name}: het bestand kan niet worden gelezen (${fout.message})`];
-      bestandMelding.replaceChildren(h('p', { tekst: 'Dit bestand kan niet worden geopend. Het formulier is niet veranderd.' }),
-        h('ul', {}, problemen.map((t) => h('li', { tekst: t }))));
+      bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: 'Dit bestand kan niet worden geopend. Het formulier is niet veranderd.' }),
+        h('ul', { class: 'rh-fout' }, problemen.map((t) => h('li', { tekst: t }))));
     }
   });
 
