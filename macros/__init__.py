@@ -10,6 +10,10 @@ Macro's voor pagina's:
 - ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
 - ``rekenhulp_regels()``: de regels en het gegevensmodel als JSON voor de rekenhulp in de browser.
 
+Na de bouw (``on_post_build``) haalt rjsmin commentaar en witruimte uit het script van de rekenhulp
+(``javascripts/rekenhulp.js`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het
+budget van 30 KB gecomprimeerd script. Commentaar dat begint met ``/*!`` (licentie) blijft staan.
+
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
@@ -65,3 +70,10 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+
+
+def on_post_build(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
+    script = Path(env.conf["site_dir"]) / "javascripts" / "rekenhulp.js"
+    if not script.is_file():
+        raise PluginError(f"Het script van de rekenhulp ontbreekt in de gebouwde site: {script}")
+    script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")

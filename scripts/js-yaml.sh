@@ -1,9 +1,9 @@
 #!/bin/sh
 # Maak docs/javascripts/js-yaml.min.js opnieuw uit het npm-pakket js-yaml.
 #
-# De rekenhulp leest casusbestanden (YAML) in de browser met js-yaml. We nemen alleen de delen
-# mee die de rekenhulp gebruikt (parser, constructor, schema-bouwstenen); esbuild laat de rest
-# (zoals het schrijven van YAML) weg. Het resultaat staat in git, zodat de site offline en zonder
+# De rekenhulp leest casusbestanden (YAML) in de browser met js-yaml. We nemen alleen de parser
+# mee (parseEvents en getScalarValue); de waarden maakt de rekenhulp zelf, zoals PyYAML dat doet
+# (YAML 1.1). esbuild laat de rest van js-yaml (schema's, schrijven van YAML) weg. Het resultaat staat in git, zodat de site offline en zonder
 # Node.js te bouwen is. Dit script is alleen nodig om een nieuwe versie op te nemen; werk dan
 # ook VERSIE bij en controleer de rekenhulp met 'make test'.
 set -eu
@@ -18,13 +18,10 @@ echo "js-yaml $VERSIE en esbuild $ESBUILD ophalen uit het npm-register..."
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "js-yaml@$VERSIE" "esbuild@$ESBUILD"
 cat > ingang.mjs <<'JS'
-export {
-  parseEvents, constructFromEvents, getScalarValue, Schema, strTag, seqTag, mapTag,
-  defineScalarTag, NOT_RESOLVED, EVENT_ID, YAMLException,
-} from 'js-yaml';
+export { parseEvents, getScalarValue, EVENT_ID, YAMLException } from 'js-yaml';
 JS
 {
-  printf '/*! js-yaml %s (https://www.npmjs.com/package/js-yaml), alleen de delen voor de rekenhulp,\n' "$VERSIE"
+  printf '/*! js-yaml %s (https://www.npmjs.com/package/js-yaml), alleen de parser voor de rekenhulp,\n' "$VERSIE"
   printf '    gebundeld met esbuild %s door scripts/js-yaml.sh. Licentie van js-yaml:\n\n' "$ESBUILD"
   sed -e 's/^/    /' -e 's/^ *$//' node_modules/js-yaml/LICENSE
   printf '*/\n'

@@ -1,5 +1,5 @@
-/* Rekenhulp van Leidraad Jobcoach online (EUPL-1.2).
- *
+/*! Rekenhulp van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenhulp.js */
+/*
  * Rekent het schema begeleidingsbehoefte door in de browser, precies zoals het Python-pakket
  * `jobcoach` dat doet voor de casuspagina's (src/jobcoach/berekening.py, controles.py, opmaak.py,
  * tabellen.py, yamlbron.py). De regels en het gegevensmodel komen niet uit deze code, maar uit het
@@ -9,6 +9,7 @@
  * uit het formulier telt, net als in Python, met de kortste decimale schrijfwijze van het getal.
  * Niets van wat de gebruiker invult verlaat de browser; de invoer staat alleen in localStorage.
  * Test: tests/browser/test_rekenhulp*.py vergelijkt honderden gevallen met het Python-pakket.
+ * Bij het bouwen haalt de site commentaar en witruimte uit dit bestand (macros: on_post_build, rjsmin).
  */
 (function () {
   'use strict';
@@ -330,17 +331,27 @@
     const tekst = `${iso} ${m[4].padStart(2, '0')}:${m[5]}:${m[6]}` + (Number(frac) ? '.' + frac : '');
     return new Datum(nul ? iso : null, tekst, geldigeDatum(j, mnd, d));
   }
-  const impliciet = (naam, re, maak) => Y.defineScalarTag('tag:yaml.org,2002:' + naam, {
-    implicit: true, identify: () => false, resolve: (s) => (re.test(s) ? maak(s) : Y.NOT_RESOLVED),
-  });
-  const SCHEMA = new Y.Schema([Y.strTag, Y.seqTag, Y.mapTag,
-    impliciet('bool', /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-      (s) => ['yes', 'true', 'on'].includes(s.toLowerCase())),
-    impliciet('float', /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, kommagetalUitYaml),
-    impliciet('int', /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/, geheelUitYaml),
-    impliciet('null', /^(?:~|null|Null|NULL|)$/, () => null),
-    impliciet('timestamp', /^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)$/, tijdUitYaml),
-  ]);
+  // De impliciete typen van PyYAML (YAML 1.1), in de volgorde waarin PyYAML ze probeert.
+  const TYPEN = {
+    bool: [/^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/, (s) => ['yes', 'true', 'on'].includes(s.toLowerCase())],
+    float: [/^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, kommagetalUitYaml],
+    int: [/^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/, geheelUitYaml],
+    null: [/^(?:~|null|Null|NULL|)$/, () => null],
+    timestamp: [/^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)$/, tijdUitYaml],
+  };
+  const GEEN = Symbol('geen');
+  const alsType = (naam, s) => (TYPEN[naam][0].test(s) ? TYPEN[naam][1](s) : GEEN);
+  function scalair(s, tag) {
+    if (tag === null) {
+      for (const naam in TYPEN) { const w = alsType(naam, s); if (w !== GEEN) return w; }
+      return s;
+    }
+    if (tag === 'str') return s;
+    // Een expliciete tag (zoals !!float 1) slaat de herkenning over, zoals bij PyYAML.
+    const w = !TYPEN[tag] || (tag === 'timestamp' && !TYPEN[tag][0].test(s)) ? GEEN : TYPEN[tag][1](s);
+    if (w === GEEN) throw new Error(`kan '${s}' niet lezen als !!${tag}`);
+    return w;
+  }
 
   // Veelvoorkomende meldingen van js-yaml, in gewone taal (zoals _YAML_MELDINGEN in yamlbron.py).
   const YAML_MELDINGEN = [
@@ -377,55 +388,66 @@
     constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; }
   }
 
-  /** Lees YAML-tekst. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij ongeldige YAML. */
+  /** Lees YAML-tekst zoals PyYAML. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij ongeldige YAML. */
   function leesYaml(tekst, bestand) {
-    let events;
     const regelBegin = [0];
     for (let i = 0; i < tekst.length; i++) if (tekst[i] === '\n') regelBegin.push(i + 1);
     const regelVan = (pos) => { let lo = 0, hi = regelBegin.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (regelBegin[m] <= pos) lo = m; else hi = m - 1; } return lo + 1; };
-    let gegevens = null;
-    try {
-      events = Y.parseEvents(tekst, {});
-      const docs = events.filter((e) => e.type === Y.EVENT_ID.DOCUMENT).length;
-      if (docs > 1) {
-        const regel = tekst.split('\n').map((r, i) => (/^---(\s|$)/.test(r) ? i + 1 : 0)).filter(Boolean).pop() || null;
-        throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: het bestand bevat meer dan één document (---)', regel)]);
-      }
-      if (docs) gegevens = Y.constructFromEvents(events, { source: tekst, schema: SCHEMA, json: true })[0];
-    } catch (fout) {
-      if (fout instanceof CasusFout) throw fout;
-      const regel = fout.mark ? fout.mark.line + 1 : null;
-      throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: ' + yamlUitleg(fout, tekst), regel)]);
-    }
-    // De boom van knopen met hun regelnummers, en dubbele sleutels (PyYAML houdt stil de laatste over).
-    const problemen = [];
-    let i = 1;
-    const E = Y.EVENT_ID;
+    const E = Y.EVENT_ID, problemen = [], ankers = new Map();
+    let events, i = 1, wortel = null;
     const begin = (e) => Math.min(...[e.start, e.valueStart, e.anchorStart, e.tagStart].filter((x) => x != null && x >= 0));
+    const stuk = (a, b) => (a >= 0 ? tekst.slice(a, b) : null);
+    // Eén knoop: de waarde, de regel waar hij begint, en bij een groep of lijst de delen (voor regel(pad)).
     function knoop() {
       const e = events[i++];
+      if (e.type === E.ALIAS) {
+        const doel = ankers.get(stuk(e.anchorStart, e.anchorEnd));
+        if (!doel) throw new Error('unidentified alias');
+        return doel;
+      }
       const k = { regel: regelVan(begin(e)) };
+      const tag = stuk(e.tagStart, e.tagEnd);
+      const tagNaam = tag && (/^(?:!!|!<tag:yaml\.org,2002:)(\w+)>?$/.exec(tag) || [])[1];
+      if (tag && tag !== '!' && !tagNaam) throw new Error(`onbekende tag ${tag}`);
       if (e.type === E.MAPPING) {
         k.paren = [];
+        k.waarde = Object.create(null);
         const gezien = new Map();
         while (events[i].type !== E.POP) {
-          const ke = events[i], sleutel = knoop();
-          const naam = ke.type === E.SCALAR ? Y.getScalarValue(tekst, ke) : null;
-          if (naam !== null) {
-            if (gezien.has(naam)) problemen.push(probleem(bestand, naam, `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
-            else gezien.set(naam, sleutel.regel);
-          }
-          k.paren.push({ naam, regel: sleutel.regel, waarde: knoop() });
+          const sleutel = knoop(), waarde = knoop();
+          const naam = String(sleutel.waarde);
+          if (gezien.has(naam)) problemen.push(probleem(bestand, naam, `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
+          else gezien.set(naam, sleutel.regel);
+          k.paren.push({ naam, regel: sleutel.regel, waarde });
+          k.waarde[naam] = waarde.waarde; // zoals PyYAML: bij een dubbele sleutel telt de laatste
         }
         i++;
       } else if (e.type === E.SEQUENCE) {
         k.items = [];
         while (events[i].type !== E.POP) k.items.push(knoop());
+        k.waarde = k.items.map((x) => x.waarde);
         i++;
+      } else {
+        const s = Y.getScalarValue(tekst, e);
+        k.waarde = tag === '!' || (!tag && e.style !== 1) ? s : scalair(s, tagNaam || null);
       }
+      const anker = stuk(e.anchorStart, e.anchorEnd);
+      if (anker) ankers.set(anker, k);
       return k;
     }
-    const wortel = gegevens == null ? null : knoop();
+    try {
+      events = Y.parseEvents(tekst, {});
+      const docs = events.filter((e) => e.type === E.DOCUMENT).length;
+      if (docs > 1) {
+        const regel = tekst.split('\n').map((r, n) => (/^---(\s|$)/.test(r) ? n + 1 : 0)).filter(Boolean).pop() || null;
+        throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: het bestand bevat meer dan één document (---)', regel)]);
+      }
+      if (docs && events[1].type !== E.POP) wortel = knoop();
+    } catch (fout) {
+      if (fout instanceof CasusFout) throw fout;
+      const regel = fout.mark ? fout.mark.line + 1 : events && events[i - 1] ? regelVan(begin(events[i - 1])) : null;
+      throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: ' + yamlUitleg(fout, tekst), regel)]);
+    }
     problemen.sort((a, b) => a.regel - b.regel);
     function regel(pad) {
       let k = wortel;
@@ -444,7 +466,7 @@
       }
       return beste;
     }
-    return { bestand, gegevens: gegevens === undefined ? null : gegevens, regel, problemen };
+    return { bestand, gegevens: wortel ? wortel.waarde : null, regel, problemen };
   }
 
   // ---------------------------------------------------------------------------------------------

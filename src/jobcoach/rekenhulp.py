@@ -134,3 +134,4 @@ def rekenhulp_json(regels: Regels | None = None) -> str:
 def rekenhulp_html(regels: Regels | None = None) -> str:
     """Het ``<script type="application/json">``-blok dat de rekenhulp inleest."""
     return f'<script type="application/json" id="{ELEMENT_ID}">{rekenhulp_json(regels)}</script>'
+

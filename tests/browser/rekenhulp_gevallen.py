@@ -273,6 +273,15 @@ def foute_bestanden() -> dict[str, str]:
         "advies-getal": b + "advies: 6\n",
         "advies-null": b + "advies:\n",
         "tekst-met-repr": b.replace("knelpunt: A", "knelpunt: A\n    aan: 7") + "bron: \"l'enfant\"\n" + "titel: 3\n",
+        # Geldige YAML in andere vormen: ankers, expliciete tags, gevouwen tekst, CRLF, BOM, commentaar.
+        "anker-en-verwijzing": b + "extra:\n  - &e {omschrijving: x, uren: 1.5, doel: 2}\n  - *e\n",
+        "expliciete-tags": b.replace("uren: 1", "uren: !!float 1").replace("titel: T", "titel: !!str 5"),
+        "gevouwen-tekst": b.replace("knelpunt: A", "knelpunt: >-\n      lange\n      tekst\n    aan: |\n      a\n      b"),
+        "crlf": b.replace("\n", "\r\n"),
+        "bom-en-commentaar": "\ufeff# casus\n" + b.replace("uren: 1", "uren: 1  # per week"),
+        "sleutel-tussen-aanhalingstekens": b.replace("titel: T", "'titel': \"T\""),
+        "flow-stijl": zonder_schema + "schema: [{aard: functioneel, knelpunt: 'a: b', door: jobcoach, uren: 0.25, "
+                                      "intensiteit: maandelijks, doel: 2, motivering: [x, y]}]\n",
         "bestand-leeg": "",
         "alleen-commentaar": "# niets\n",
         "bestand-lijst": "- a\n",

@@ -120,6 +120,7 @@ def test_foute_bestanden_geven_dezelfde_meldingen_als_python(rekenhulp):
 ONGELDIGE_YAML = [
     "titel: T\n  foo: 1\n", "titel: [1, 2\n", "titel: 'open\n", "contract:\n\t uren_per_week: 40\n", "- a\nb: 1\n",
     "titel: *nergens\n", "a: b: c\n", "---\ntitel: a\n---\ntitel: b\n", 'titel: "\\q"\n',
+    "titel: !onbekend T\n",
 ]
 
 
