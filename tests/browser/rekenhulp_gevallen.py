@@ -113,6 +113,8 @@ def randgevallen() -> list[dict[str, Any]]:
         # 0,9999 uur van 10 uur: 9,999% wordt afgekapt 9,99% (afronden zou 10,00% geven).
         casus({"uren_per_week": 10, "weken": 1}, [_jc(0.9999, "wekelijks")]),
         casus({"uren_per_week": 10, "weken": 1}, [_jc(0.12345, "wekelijks")]),
+        # 0,29 van 1 uur: precies 29,00% (in doubles 28,99%).
+        casus({"uren_per_week": 1, "weken": 1}, [_jc(0.29, "wekelijks")]),
         # 0,1 + 0,2 van 10 uur: precies 3,00%.
         casus({"uren_per_week": 10, "weken": 1}, [_jc(0.1, "wekelijks"), _jc(0.2, "wekelijks")]),
         casus({"uren_per_week": 3, "weken": 1}, [_jc(0.0999999, "wekelijks")]),
@@ -145,7 +147,8 @@ def alle_gevallen(aantal: int = 220, zaad: int = 20261126) -> list[dict[str, Any
 
 
 def als_yaml(casus: dict[str, Any]) -> str:
-    return yaml.safe_dump(casus, sort_keys=False, allow_unicode=True)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(casus, Dumper=dumper, sort_keys=False, allow_unicode=True)
 
 
 def _bt(waarde: Fraction) -> str:

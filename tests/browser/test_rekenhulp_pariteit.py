@@ -9,6 +9,7 @@ vergeleken, met regelnummer en veld.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 
@@ -19,6 +20,13 @@ from jobcoach.casus import Casus
 from .rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, python_uitkomst, python_verwerk_yaml
 
 GEVALLEN = alle_gevallen()
+# Zoals het formulier ze geeft: gewone getallen, geen YAML; datums als tekst, zoals een datumveld.
+OBJECTEN = [json.loads(json.dumps(c, default=str)) for c in GEVALLEN]
+
+
+@functools.cache
+def python_objecten() -> list[dict]:
+    return [python_uitkomst(Casus.model_validate(o)) for o in OBJECTEN]
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +80,11 @@ def test_genoeg_gevallen_met_alle_randgevallen():
     assert len(GEVALLEN) >= 200, len(GEVALLEN)
     intensiteiten = {r.get("intensiteit") for c in GEVALLEN for r in c["schema"] if r["door"] == "jobcoach"}
     assert intensiteiten == {"wekelijks", "tweewekelijks", "maandelijks", "eenmalig"}, intensiteiten
-    codes = {b["code"] for c in GEVALLEN for b in python_uitkomst(Casus.model_validate(c))["bevindingen"]}
+    codes = {b["code"] for u in python_objecten() for b in u["bevindingen"]}
     verwacht = {"advies-onder-berekening", "aanvraag-boven-maximum", "advies-boven-maximum", "aanvraag-vraagt-onderbouwing",
                 "contract-te-kort", "contract-te-weinig-uren", "loonwaarde-te-laag", "datum-buiten-protocol", "geen-uren"}
     assert verwacht <= codes, f"niet elke bevinding komt voor: {verwacht - codes}"
-    teksten = [python_uitkomst(Casus.model_validate(c))["teksten"] for c in GEVALLEN]
+    teksten = [u["teksten"] for u in python_objecten()]
     assert any("." in t["contracturen"] for t in teksten), "geen getal met duizendtallen"
     assert any(t["percentage"] == "9,99%" for t in teksten), "geen afkapgrens (9,999%)"
 
@@ -96,14 +104,12 @@ def test_yaml_bestanden_geven_dezelfde_uitkomst_als_python(rekenhulp):
 
 
 def test_objecten_geven_dezelfde_uitkomst_als_python(rekenhulp):
-    # Zoals het formulier: gewone getallen, geen YAML. Datums als tekst, zoals een datumveld ze geeft.
-    objecten = [json.loads(json.dumps(c, default=str)) for c in GEVALLEN]
-    verwacht = [python_uitkomst(Casus.model_validate(o)) for o in objecten]
-    gekregen = _in_browser(rekenhulp, [{"object": o} for o in objecten])
+    verwacht = python_objecten()
+    gekregen = _in_browser(rekenhulp, [{"object": o} for o in OBJECTEN])
     for nummer, (p, b) in enumerate(zip(verwacht, gekregen)):
         assert b.get("uitkomst") == p, f"geval {nummer} verschilt:\n{_verschil(p, b.get('uitkomst', b))}"
     # De publieke functie voor één casus geeft hetzelfde.
-    seed = rekenhulp.evaluate("c => rekenhulp.bereken(c)", objecten[0])
+    seed = rekenhulp.evaluate("c => rekenhulp.bereken(c)", OBJECTEN[0])
     assert seed == verwacht[0], _verschil(verwacht[0], seed)
 
 
@@ -135,3 +141,34 @@ def test_ongeldige_yaml_geeft_een_nederlandse_melding(rekenhulp):
         assert not any(w in melding for w in ("cannot", "expected", "unexpected", "undefined")), f"Engels in: {melding}"
         # Dezelfde plaats (bestand:regel) als Python; de uitleg mag verschillen (een andere YAML-lezer).
         assert melding.split(": ")[0] == python["problemen"][0].split(": ")[0], (melding, python)
+
+
+def test_nederlandse_notatie_gelijk_aan_babel_en_intl(rekenhulp):
+    """Babel (Python) en Intl.NumberFormat('nl-NL') schrijven dezelfde getallen hetzelfde: 1.234,5; 1,01; 0,13.
+
+    Toch gebruikt de rekenhulp Intl niet: rekenen met gewone JavaScript-getallen (doubles) geeft
+    soms net een ander getal, en dan kapt of rondt het af naar de verkeerde kant. Voorbeeld:
+    0,29 uur van 1 uur is precies 29%, maar 0.29 * 100 is in doubles 28.999999999999996 (28,99%).
+    """
+    from fractions import Fraction
+
+    from jobcoach.opmaak import getal, procent_afgekapt
+
+    waarden = ["0", "0.5", "1.005", "2.675", "0.125", "0.005", "0.0049999", "1000", "1234.5", "999999.995",
+               "12345678.9", "1.999", "7.3", "0.33333"]
+    browser = rekenhulp.evaluate(
+        """lijst => lijst.map(s => ({
+            eigen: rekenhulp.opmaak.getal(rekenhulp.opmaak.breuk(Number(s))),
+            intl: new Intl.NumberFormat('nl-NL', {maximumFractionDigits: 2, roundingMode: 'halfExpand'}).format(s),
+        }))""",
+        waarden,
+    )
+    for s, b in zip(waarden, browser):
+        assert b["eigen"] == b["intl"] == getal(Fraction(s)), (s, b, getal(Fraction(s)))
+    doubles = rekenhulp.evaluate("Math.floor(0.29 / 1 * 100 * 100) / 100")
+    exact = rekenhulp.evaluate("c => rekenhulp.verwerk({object: c}).uitkomst.teksten.percentage", {
+        "titel": "T", "protocol": "protocol-2011", "contract": {"uren_per_week": 1, "weken": 1}, "aanvraag": {"regime": 1},
+        "schema": [{"aard": "persoonlijk", "knelpunt": "K", "door": "jobcoach", "uren": 0.29, "intensiteit": "wekelijks",
+                    "doel": 1}]})
+    assert exact == procent_afgekapt(Fraction(29)) == "29,00%", exact
+    assert doubles == 28.99, doubles
