@@ -814,8 +814,23 @@
   function nieuweRij() { return { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }; }
   const nieuweExtra = () => ({ omschrijving: '', uren: '', doel: '' });
 
+  // Bewaarde invoer terugzetten; wat niet de verwachte vorm heeft, valt terug op een leeg veld.
+  function herstel(o) {
+    const s = leeg();
+    if (!o || typeof o !== 'object') return s;
+    for (const k of Object.keys(s)) if (!Array.isArray(s[k]) && typeof o[k] === typeof s[k]) s[k] = o[k];
+    const lijst = (x, maak) => (Array.isArray(x) ? x.filter((r) => r && typeof r === 'object').map((r) => {
+      const n = maak();
+      for (const k of Object.keys(n)) if (typeof r[k] === 'string') n[k] = r[k];
+      return n;
+    }) : null);
+    s.rijen = lijst(o.rijen, nieuweRij) || s.rijen;
+    s.extra = lijst(o.extra, nieuweExtra) || [];
+    if (s.duur_soort !== 'weken') s.duur_soort = 'maanden';
+    return s;
+  }
   let staat;
-  try { staat = JSON.parse(localStorage.getItem(OPSLAG)) || leeg(); } catch (e) { staat = leeg(); }
+  try { staat = herstel(JSON.parse(localStorage.getItem(OPSLAG))); } catch (e) { staat = leeg(); }
   const bewaar = () => { try { localStorage.setItem(OPSLAG, JSON.stringify(staat)); } catch (e) { /* opslag uit: dan niet bewaren */ } };
 
   // Getallen: een komma of punt als decimaalteken ("0,5" of "0.5"); iets anders blijft tekst, zodat de

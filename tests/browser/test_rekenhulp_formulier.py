@@ -215,6 +215,11 @@ def test_alleen_met_het_toetsenbord(pagina, server):
 def test_op_een_telefoon(telefoon, server):
     fouten = _bewaak(telefoon)
     telefoon.goto(f"{server}/rekenhulp/")
+    # Rommel in de opslag van de browser (bijvoorbeeld van een oudere versie) laat de pagina niet vastlopen.
+    telefoon.evaluate("localStorage.setItem('leidraad-jobcoach-rekenhulp', JSON.stringify({titel: 3, rijen: 5, extra: [null, {uren: 2}]}))")
+    telefoon.reload()
+    expect(telefoon.locator(".rh-status")).to_contain_text("Nog niet compleet")
+    assert telefoon.locator("fieldset.rh-rij").count() == 2, "één lege rij en één rij vaste uren"
     telefoon.set_input_files("#rh-openen", str(SEED_CASUS))
     expect(telefoon.locator(".rh-status")).to_contain_text(UITKOMST)
     breedte = telefoon.evaluate("document.documentElement.scrollWidth")
