@@ -1052,7 +1052,7 @@
       bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: 'Opslaan kan nog niet: los eerst de meldingen bij de velden op.' }));
       return;
     }
-    const naam = (casus.titel.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'casus') + '.yml';
+    const naam = (casus.titel.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'casus') + '.yml';
     const url = URL.createObjectURL(new Blob([naarYaml(casus)], { type: 'application/yaml' }));
     const a = h('a', { href: url, download: naam });
     document.body.append(a); a.click(); a.remove();
