@@ -7,7 +7,12 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site.
+- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``rekenhulp_regels()``: de regels en het gegevensmodel als JSON voor de rekenhulp in de browser.
+
+Na de bouw (``on_post_build``) haalt rjsmin commentaar en witruimte uit het script van de rekenhulp
+(``javascripts/rekenhulp.js`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het
+budget van 30 KB gecomprimeerd script. Commentaar dat begint met ``/*!`` (licentie) blijft staan.
 
 Jinja escapet alles wat een pagina invoegt; macro's die zelf veilige HTML maken, geven ``Markup``.
 
@@ -19,12 +24,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rjsmin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
 from jobcoach.sjablonen import SjabloonFout, codeblok
+from jobcoach.rekenhulp import rekenhulp_html
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
 from jobcoach.wijzigingen import wijzigingen_markdown
 
@@ -81,6 +88,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
     env.macro(lambda: Markup(protocollen_html(laad_regels())), "protocollen_tabel")
+    env.macro(lambda: Markup(rekenhulp_html()), "rekenhulp_regels")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
@@ -91,3 +99,10 @@ def on_pre_page_macros(env) -> None:  # noqa: ANN001
     """Zet automatisch escapen aan: tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt zo nooit
     als HTML in een pagina. De Jinja-omgeving bestaat pas na ``define_env``, daarom gebeurt het hier."""
     env.env.autoescape = True
+
+
+def on_post_build(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
+    script = Path(env.conf["site_dir"]) / "javascripts" / "rekenhulp.js"
+    if not script.is_file():
+        raise PluginError(f"Het script van de rekenhulp ontbreekt in de gebouwde site: {script}")
+    script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")

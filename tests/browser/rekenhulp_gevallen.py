@@ -1,0 +1,292 @@
+"""Gevallen voor de pariteitstest van de rekenhulp, en de uitkomst volgens het Python-pakket.
+
+De gevallen komen uit een vaste random-generator (altijd dezelfde reeks) plus randgevallen die
+met de hand zijn gekozen: eenmalig, maandelijks, weken of maanden, rijen van anderen dan de
+jobcoach, nul uren, grenzen van afkappen en afronden, grote getallen, en elke bevinding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jobcoach import CasusFout, bereken, laad_regels
+from jobcoach.casus import Casus
+from jobcoach.opmaak import getal, procent_afgekapt, uren
+from jobcoach.tabellen import berekening_html, bevindingen_html, schema_html
+from jobcoach.yamlbron import lees_yaml, valideer
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
+
+AARDEN = ["persoonlijk", "functioneel"]
+DOOR_ANDEREN = ["werkgever", "leidinggevende", "begeleider", "collega", "anders"]
+INTENSITEITEN = ["wekelijks", "tweewekelijks", "maandelijks", "eenmalig"]
+KNELPUNTEN = [
+    "Aansturingsbehoefte", "Problemen in de privésituatie", "Aanleren handelingen & vaardigheden (inwerken)",
+    "Toezicht <direct>", 'Het "werktempo"', "Omgaan met conflicten: 't lukt niet", "yes", "1.5", "2011-11-08",
+    "Regel één\nregel twee", "Ünïcödé — ‘aanhalingstekens’", "  spaties  ",
+]
+# Uren per keer: gewone waarden, afrondgrenzen (x,xx5 en net eronder of erboven) en grote getallen.
+UREN = [0, 0.5, 1, 1.5, 2, 0.25, 0.75, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675, 0.9999, 0.33333, 0.1, 0.2,
+        0.3, 4.445, 12345.678, 98765.4321, 1000000, 123456789.5, 0.0049999, 0.0050001, 7, 10.1]
+
+
+def _getal(rng: random.Random, keuzes: list[float]) -> float:
+    """Een keuze uit de lijst, of een willekeurig getal met 0 tot 4 decimalen."""
+    if rng.random() < 0.7:
+        return rng.choice(keuzes)
+    waarde = round(rng.uniform(0, 25), rng.choice([0, 1, 2, 3, 4]))
+    return int(waarde) if rng.random() < 0.3 else waarde
+
+
+def willekeurige_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
+    protocollen = laad_regels().protocol_ids
+    casus: dict[str, Any] = {
+        "titel": f"Gegenereerde casus {nummer} & <test>",
+        "protocol": rng.choice(protocollen + ["protocol-2011"] * 3),
+    }
+    if rng.random() < 0.3:
+        casus["datum"] = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 15 * 365))
+    contract: dict[str, Any] = {"uren_per_week": _getal(rng, [40, 36, 32, 24, 20, 12, 11.5, 8, 0.5, 38.75, 7.3])}
+    while contract["uren_per_week"] <= 0:
+        contract["uren_per_week"] = rng.choice([40, 12, 0.5])
+    if rng.random() < 0.6:
+        contract["maanden"] = rng.choice([6, 3, 12, 1, 0.5, 6.5, 2.25, 36, 5])
+    else:
+        contract["weken"] = rng.choice([24, 10, 1, 52, 13, 7.5, 0.3, 3, 7, 520])
+    if rng.random() < 0.3:
+        contract["proefplaatsing"] = rng.random() < 0.5
+    if rng.random() < 0.3:
+        contract["loonwaarde_wml"] = rng.choice([30, 35, 50, 34.99, 100, 0])
+    casus["contract"] = contract
+    casus["aanvraag"] = {"regime": rng.choice([15, 10, 6, 7.5, 20, 0, 100, 12.25, 3.33, 10.01, 15.5])}
+    rijen = []
+    for _ in range(rng.randint(1, 7)):
+        rij: dict[str, Any] = {"aard": rng.choice(AARDEN), "knelpunt": rng.choice(KNELPUNTEN)}
+        if rng.random() < 0.65:
+            rij.update(door="jobcoach", uren=_getal(rng, UREN), intensiteit=rng.choice(INTENSITEITEN),
+                       doel=rng.randint(1, 3))
+        else:
+            rij["door"] = rng.choice(DOOR_ANDEREN)
+            if rng.random() < 0.4:
+                rij.update(uren=_getal(rng, UREN), intensiteit=rng.choice(INTENSITEITEN))
+                if rng.random() < 0.5:
+                    rij["doel"] = rng.randint(1, 3)
+        if rng.random() < 0.3:
+            rij["aan"] = rng.choice(["Klant", "Werkgever & begeleider", "<leidinggevende>"])
+        keuze = rng.random()
+        if keuze < 0.3:
+            rij["motivering"] = rng.choice(KNELPUNTEN)
+        elif keuze < 0.5:
+            rij["motivering"] = rng.sample(KNELPUNTEN, rng.randint(1, 3))
+        rijen.append(rij)
+    casus["schema"] = rijen
+    if rng.random() < 0.5:
+        casus["extra"] = [
+            {"omschrijving": rng.choice(["Calamiteiten", "Evaluatie & overleg"]), "uren": _getal(rng, UREN),
+             "doel": rng.randint(1, 3)}
+            for _ in range(rng.randint(1, 3))
+        ]
+    if rng.random() < 0.6:
+        casus["advies"] = {"regime": rng.choice([6, 5, 10, 15, 16, 0, 4.37, 4.38, 12.5, 100])}
+    return casus
+
+
+def _jc(uren: float, intensiteit: str, doel: int = 1, knelpunt: str = "K") -> dict[str, Any]:
+    return {"aard": "persoonlijk", "knelpunt": knelpunt, "door": "jobcoach", "uren": uren,
+            "intensiteit": intensiteit, "doel": doel}
+
+
+def randgevallen() -> list[dict[str, Any]]:
+    def casus(contract: dict, schema: list, **rest: Any) -> dict[str, Any]:
+        return {"titel": "Randgeval", "protocol": rest.pop("protocol", "protocol-2011"), "contract": contract,
+                "aanvraag": rest.pop("aanvraag", {"regime": 10}), "schema": schema, **rest}
+
+    return [
+        yaml.safe_load(SEED_CASUS.read_text(encoding="utf-8")),
+        # 0,9999 uur van 10 uur: 9,999% wordt afgekapt 9,99% (afronden zou 10,00% geven).
+        casus({"uren_per_week": 10, "weken": 1}, [_jc(0.9999, "wekelijks")]),
+        casus({"uren_per_week": 10, "weken": 1}, [_jc(0.12345, "wekelijks")]),
+        # 0,29 van 1 uur: precies 29,00% (in doubles 28,99%).
+        casus({"uren_per_week": 1, "weken": 1}, [_jc(0.29, "wekelijks")]),
+        # 0,1 + 0,2 van 10 uur: precies 3,00%.
+        casus({"uren_per_week": 10, "weken": 1}, [_jc(0.1, "wekelijks"), _jc(0.2, "wekelijks")]),
+        casus({"uren_per_week": 3, "weken": 1}, [_jc(0.0999999, "wekelijks")]),
+        casus({"uren_per_week": 7, "weken": 3}, [_jc(1, "eenmalig"), _jc(0.21, "wekelijks", 2)]),
+        # Geen uren: bevinding geen-uren.
+        casus({"uren_per_week": 40, "maanden": 6}, [_jc(0, "wekelijks")]),
+        casus({"uren_per_week": 40, "maanden": 6},
+              [{"aard": "functioneel", "knelpunt": "Inwerken", "door": "werkgever", "uren": 4, "intensiteit": "wekelijks"}],
+              extra=[{"omschrijving": "Calamiteiten", "uren": 6, "doel": 1}]),
+        # Grote getallen met duizendtallen.
+        casus({"uren_per_week": 40, "weken": 520}, [_jc(123.456, "wekelijks"), _jc(98765.4321, "eenmalig", 3)]),
+        casus({"uren_per_week": 0.5, "maanden": 36}, [_jc(12345.678, "maandelijks", 2)]),
+        # Afronden half naar boven: 1,005 → 1,01; 2,675 → 2,68; 0,125 → 0,13; 0,005 → 0,01.
+        casus({"uren_per_week": 40, "weken": 1}, [_jc(1.005, "eenmalig"), _jc(2.675, "eenmalig", 2),
+                                                 _jc(0.125, "eenmalig", 3), _jc(0.005, "eenmalig")]),
+        casus({"uren_per_week": 40, "maanden": 2.25}, [_jc(1, "maandelijks"), _jc(1, "tweewekelijks", 2)]),
+        # Bevindingen: te kort, te weinig uren, loonwaarde te laag, datum buiten protocol, boven het maximum.
+        casus({"uren_per_week": 8, "maanden": 3, "loonwaarde_wml": 20}, [_jc(1, "wekelijks")],
+              datum=dt.date(2015, 3, 1), aanvraag={"regime": 20}, advies={"regime": 16}),
+        casus({"uren_per_week": 8, "maanden": 3, "proefplaatsing": True}, [_jc(1, "wekelijks")],
+              protocol="interne-jobcoach-2015", aanvraag={"regime": 15.5}),
+        casus({"uren_per_week": 40, "weken": 24}, [_jc(4, "wekelijks")], advies={"regime": 9.99},
+              aanvraag={"regime": 12}, protocol="protocol-2006", datum=dt.date(2011, 6, 30)),
+    ]
+
+
+def alle_gevallen(aantal: int = 220, zaad: int = 20261126) -> list[dict[str, Any]]:
+    rng = random.Random(zaad)
+    return randgevallen() + [willekeurige_casus(rng, i) for i in range(aantal)]
+
+
+def als_yaml(casus: dict[str, Any]) -> str:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(casus, Dumper=dumper, sort_keys=False, allow_unicode=True)
+
+
+def _bt(waarde: Fraction) -> str:
+    return f"{waarde.numerator}/{waarde.denominator}"
+
+
+def python_uitkomst(casus: Casus) -> dict[str, Any]:
+    """De uitkomst volgens het Python-pakket, in dezelfde vorm als ``rekenhulp.verwerk`` in de browser."""
+    u = bereken(casus)
+    return {
+        "weken": _bt(u.weken), "contracturen": _bt(u.contracturen), "begeleidingsuren": _bt(u.begeleidingsuren),
+        "uren_per_week": _bt(u.uren_per_week), "percentage": _bt(u.percentage),
+        "uren_per_doel": {str(d): _bt(w) for d, w in u.uren_per_doel.items()},
+        "rijen": [{"nummer": r.nummer, "telt_mee": r.telt_mee, "uren_per_week": _bt(r.uren_per_week),
+                   "keren": _bt(r.keren), "totaal": _bt(r.totaal)} for r in u.rijen],
+        "teksten": {
+            "weken": getal(u.weken), "contracturen": uren(u.contracturen), "begeleidingsuren": uren(u.begeleidingsuren),
+            "uren_per_week": uren(u.uren_per_week), "percentage": procent_afgekapt(u.percentage),
+        },
+        "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst} for b in u.bevindingen],
+        "html": {"schema": schema_html(u), "berekening": berekening_html(u), "bevindingen": bevindingen_html(u)},
+    }
+
+
+def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml") -> dict[str, Any]:
+    try:
+        casus = valideer(lees_yaml(Path(bestand), tekst), Casus, {"regels": laad_regels()})
+    except CasusFout as fout:
+        return {"problemen": [str(p) for p in fout.problemen]}
+    return {"uitkomst": python_uitkomst(casus)}
+
+
+BASIS = """titel: T
+protocol: protocol-2011
+contract:
+  uren_per_week: 40
+  maanden: 6
+aanvraag:
+  regime: 10
+schema:
+  - aard: persoonlijk
+    knelpunt: A
+    door: jobcoach
+    uren: 1
+    intensiteit: wekelijks
+    doel: 1
+"""
+
+
+def foute_bestanden() -> dict[str, str]:
+    """Casusbestanden met fouten in de gegevens (geldige YAML), om de meldingen te vergelijken."""
+    b = BASIS
+    zonder_schema = b.split("schema:")[0]
+    return {
+        "doel-kommagetal": b.replace("doel: 1", "doel: 1.0"),
+        "uren-negatief": b.replace("uren: 1", "uren: -1"),
+        "uren-min-half": b.replace("uren: 1", "uren: -0.5"),
+        "uren-tekst": b.replace("uren: 1", "uren: 1e3"),
+        "uren-ja": b.replace("uren: 1", "uren: yes"),
+        "uren-oneindig": b.replace("uren: 1", "uren: .inf"),
+        "uren-nan": b.replace("uren: 1", "uren: .nan"),
+        "uren-leeg": b.replace("uren: 1", "uren:"),
+        "uren-zestigtallig": b.replace("uren: 1", "uren: 1:30") + "advies: {regime: 1.5}\n",
+        "uren-groot-geheel": b.replace("uren: 1", "uren: 123456789012345678901234"),
+        "uren-underscore": b.replace("uren: 1", "uren: 1_000.5"),
+        "uren-hex": b.replace("uren: 1", "uren: 0x1F"),
+        "doel-octaal": b.replace("doel: 1", "doel: 01"),
+        "doel-ja": b.replace("doel: 1", "doel: true"),
+        "doel-tekst": b.replace("doel: 1", "doel: '1'"),
+        "doel-4": b + "extra:\n  - {omschrijving: x, uren: 2, doel: 4, foo: 3}\n",
+        "tikfout-veld": b.replace("uren: 1", "urn: 1"),
+        "tikfout-knelpunt": b.replace("knelpunt: A", "knelpnt: A"),
+        "tikfout-motivering": b + "    motiveringen: x\n",
+        "tikfout-maanden": b.replace("maanden: 6", "maand: 6"),
+        "tikfout-genest": b.replace("regime: 10", "regime: 10\n  regim: 5"),
+        "maanden-en-weken": b.replace("maanden: 6", "maanden: 6\n  weken: 3"),
+        "geen-duur": b.replace("  maanden: 6\n", ""),
+        "maanden-nul": b.replace("maanden: 6", "maanden: 0"),
+        "contract-negatief": b.replace("uren_per_week: 40\n  maanden: 6", "uren_per_week: -4"),
+        "datum-tekst": b + "datum: 8-11-2011\n",
+        "datum-geheel": b + "datum: 86400\n",
+        "datum-geheel-scheef": b + "datum: 86401\n",
+        "datum-tijd": b + "datum: 2011-11-08 10:00:00\n",
+        "datum-ja": b + "datum: yes\n",
+        "datum-aanhalingstekens": b + "datum: '2011-11-08'\n",
+        "protocol-onbekend": b.replace("protocol-2011", "protocol-2099"),
+        "protocol-getal": b.replace("protocol: protocol-2011", "protocol: 2011"),
+        "protocol-leeg": b.replace("protocol: protocol-2011", "protocol:"),
+        "protocol-weg": b.replace("protocol: protocol-2011\n", ""),
+        "dubbele-sleutel": b + "titel: U\n",
+        "dubbele-sleutel-rij": b + "    uren: 2\n    uren: 3\n",
+        "schema-leeg": zonder_schema + "schema: []\n",
+        "schema-groep": zonder_schema + "schema: {a: 1}\n",
+        "schema-tekst-item": zonder_schema + "schema:\n  - iets\n",
+        "rij-leeg": b + "  - {}\n",
+        "rij-werkgever-negatief": b + "  - {aard: functioneel, knelpunt: B, door: werkgever, uren: -2}\n",
+        "rij-werkgever-zonder-intensiteit": b + "  - {aard: functioneel, knelpunt: B, door: werkgever, uren: 2}\n",
+        "rij-werkgever-doel-5": b + "  - {aard: functioneel, knelpunt: B, door: werkgever, intensiteit: wekelijks, doel: 5}\n",
+        "jobcoach-zonder-doel": b.replace("    doel: 1\n", ""),
+        "motivering-getal": b + "    motivering: 5\n",
+        "motivering-lijst-fout": b + "    motivering: [a, '', 3]\n",
+        "extra-zonder-doel": b + "extra:\n  - omschrijving: x\n    uren: 2\n",
+        "extra-tekst": b + "extra:\n  - calamiteiten\n",
+        "extra-leeg": b + "extra:\n",
+        "onbekend-veld": b + "foo: 1\n",
+        "aard-onbekend": b.replace("persoonlijk", "persoonlijke"),
+        "door-onbekend": b.replace("door: jobcoach", "door: coach"),
+        "aan-getal": b.replace("knelpunt: A", "knelpunt: 'it''s'\n    aan: 12"),
+        "aan-lijst": b.replace("knelpunt: A", "knelpunt: A\n    aan: [1]"),
+        "titel-getal": b.replace("titel: T", "titel: 5"),
+        "titel-leeg": b.replace("titel: T", "titel: ''"),
+        "titel-null": b.replace("titel: T", "titel:"),
+        "titel-aanhalingsteken": b.replace("titel: T", "titel: 12.50"),
+        "contract-getal": b.replace("contract:\n  uren_per_week: 40\n  maanden: 6", "contract: 5"),
+        "contract-leeg": b.replace("contract:\n  uren_per_week: 40\n  maanden: 6", "contract:"),
+        "contract-lijst": b.replace("contract:\n  uren_per_week: 40\n  maanden: 6", "contract: [1]"),
+        "proefplaatsing-1": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing: 1") + "advies: {regime: 101}\n",
+        "proefplaatsing-2": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing: 2"),
+        "proefplaatsing-ja": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing: ja"),
+        "proefplaatsing-half": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing: 0.5"),
+        "proefplaatsing-leeg": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing:"),
+        "loonwaarde-te-hoog": b.replace("maanden: 6", "maanden: 6\n  loonwaarde_wml: 120"),
+        "regime-te-hoog": b.replace("regime: 10", "regime: 101"),
+        "advies-leeg-groep": b + "advies: {}\n",
+        "advies-getal": b + "advies: 6\n",
+        "advies-null": b + "advies:\n",
+        "tekst-met-repr": b.replace("knelpunt: A", "knelpunt: A\n    aan: 7") + "bron: \"l'enfant\"\n" + "titel: 3\n",
+        # Geldige YAML in andere vormen: ankers, expliciete tags, gevouwen tekst, CRLF, BOM, commentaar.
+        "anker-en-verwijzing": b + "extra:\n  - &e {omschrijving: x, uren: 1.5, doel: 2}\n  - *e\n",
+        "expliciete-tags": b.replace("uren: 1", "uren: !!float 1").replace("titel: T", "titel: !!str 5"),
+        "gevouwen-tekst": b.replace("knelpunt: A", "knelpunt: >-\n      lange\n      tekst\n    aan: |\n      a\n      b"),
+        "crlf": b.replace("\n", "\r\n"),
+        "bom-en-commentaar": "\ufeff# casus\n" + b.replace("uren: 1", "uren: 1  # per week"),
+        "sleutel-tussen-aanhalingstekens": b.replace("titel: T", "'titel': \"T\""),
+        "flow-stijl": zonder_schema + "schema: [{aard: functioneel, knelpunt: 'a: b', door: jobcoach, uren: 0.25, "
+                                      "intensiteit: maandelijks, doel: 2, motivering: [x, y]}]\n",
+        "bestand-leeg": "",
+        "alleen-commentaar": "# niets\n",
+        "bestand-lijst": "- a\n",
+        "bestand-tekst": "zomaar wat tekst\n",
+    }
