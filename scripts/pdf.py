@@ -8,8 +8,8 @@ PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op 
 (titel, editie, pagina x van y). Daarna:
 
 1. de inhoudsopgave krijgt paginanummers (tweede afdruk, tot de nummers kloppen);
-2. de PDF krijgt een bladwijzerlijst (outline) met alle hoofdstukken in de volgorde van de
-   navigatie, met daaronder de tussenkoppen;
+2. de PDF krijgt een bladwijzerlijst (outline): voorblad, inhoud, dan alle hoofdstukken in de
+   volgorde van de navigatie (vet, met hun nummer) met daaronder de tussenkoppen (h2);
 3. titel, auteur en onderwerp komen in de documentgegevens.
 
 Het bestand komt in de hoofdmap van de site: ``leidraad-jobcoach-<editie>.pdf`` (zie
@@ -324,9 +324,11 @@ def schrijf_pdf(
     if "/Outlines" in wortel:
         del wortel["/Outlines"]
 
-    def bladwijzer(titel: str, id_: str, ouder=None):
+    def bladwijzer(titel: str, id_: str, ouder=None, *, hoofdstuk: bool = False):
         links, boven = plekken[id_]
-        return schrijver.add_outline_item(title=titel, page_number=paginas[id_], parent=ouder, fit=Fit.xyz(links, boven, 0))
+        return schrijver.add_outline_item(
+            title=titel, page_number=paginas[id_], parent=ouder, fit=Fit.xyz(links, boven, 0), bold=hoofdstuk
+        )
 
     for vast in (structuur["voorblad"], structuur["inhoud"]):
         if vast is not None:
@@ -335,7 +337,7 @@ def schrijf_pdf(
     for h in structuur["hoofdstukken"]:
         d = h["diepte"]
         ouder = ouders[d - 1] if d > 0 else None
-        item = bladwijzer(h["titel"], h["id"], ouder)
+        item = bladwijzer(h["titel"], h["id"], ouder, hoofdstuk=True)  # vet: hoofdstuk uit de navigatie
         ouders[d:] = [item]
         for kop in h["koppen"]:
             if kop["id"] in paginas:
