@@ -145,7 +145,16 @@ PAS_TABELLEN_JS = """
     const opVolgorde = [...kolommen.values()].sort((a, b) => b.tekst - a.tekst);
     for (const k of opVolgorde) {
       if (past(tabel)) break;
-      k.cellen.forEach((cel) => cel.classList.add('print-afbreken'));
+      // Maak de kolom precies zo veel smaller als de tabel te breed is; alleen woorden die dan
+      // niet meer passen, breken af. De andere kolommen houden hun breedte.
+      const teBreed = tabel.getBoundingClientRect().width - breedte;
+      const nieuw = Math.floor(k.cellen[0].getBoundingClientRect().width - teBreed - 1);
+      if (nieuw < 40) continue;
+      k.cellen.forEach((cel) => {
+        cel.classList.add('print-afbreken');
+        cel.style.width = `${nieuw}px`;
+        cel.style.maxWidth = `${nieuw}px`;
+      });
       melding.kolommen.push(k.kop);
     }
     melding.past = past(tabel);
@@ -163,8 +172,11 @@ class PdfFout(Exception):
     """De PDF kan niet gemaakt worden; de melding zegt waarom."""
 
 
+_BEGIN = time.monotonic()
+
+
 def meld(tekst: str) -> None:
-    print(f"pdf: {tekst}", flush=True)
+    print(f"pdf: [{time.monotonic() - _BEGIN:4.1f} s] {tekst}", flush=True)
 
 
 class _StilleHandler(SimpleHTTPRequestHandler):
@@ -266,7 +278,7 @@ def maak_pdf(site: Path, editie: Editie) -> Path:
                     route.abort()
 
             pagina.route("**/*", alleen_eigen_server)
-            meld(f"printversie laden ({editie.printpagina_pad})")
+            meld(f"Chromium gestart; printversie laden ({editie.printpagina_pad})")
             pagina.goto(f"{basis}/{editie.printpagina_pad.removesuffix('index.html')}", wait_until="load")
             structuur = pagina.evaluate(STRUCTUUR_JS)
             if structuur is None:

@@ -60,6 +60,26 @@ def pdf(pdf_pad: Path) -> PdfReader:
     return PdfReader(pdf_pad)
 
 
+@pytest.fixture(scope="session")
+def teksten(pdf: PdfReader) -> list[str]:
+    """De tekst van elke pagina (één keer uitgelezen: pypdf is niet snel)."""
+    return [re.sub(r"\s+", " ", p.extract_text(visitor_text=_lettergroottes.bezoek)) for p in pdf.pages]
+
+
+class _Lettergroottes:
+    """Telt hoeveel tekens er in elke lettergrootte (in punten, zoals gedrukt) in de PDF staan."""
+
+    def __init__(self) -> None:
+        self.tellingen: Counter[float] = Counter()
+
+    def bezoek(self, tekst, cm, tm, font, grootte) -> None:
+        if tekst.strip():
+            self.tellingen[round(grootte * cm[0] * tm[0], 1)] += len(tekst.strip())
+
+
+_lettergroottes = _Lettergroottes()
+
+
 def bladwijzers(lezer: PdfReader) -> list[tuple[int, Destination]]:
     """Alle bladwijzers (outline) als (diepte, bladwijzer), in volgorde."""
     uit: list[tuple[int, Destination]] = []
@@ -106,10 +126,6 @@ def verwachte_hoofdstukken(editie: Editie, site: Path) -> list[tuple[int, str]]:
         titel = h.titel or paginatitel(site, h.bron or "")
         uit.append((h.diepte, ".".join(map(str, tellers)) + " " + titel))
     return uit
-
-
-def gewone_tekst(lezer: PdfReader) -> str:
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in lezer.pages))
 
 
 # --- De PDF ---------------------------------------------------------------------------------------
@@ -186,49 +202,40 @@ def test_inhoudsopgave_heeft_kloppende_paginanummers(pdf):
     assert inhoud == hoofdstukken_, f"inhoudsopgave {inhoud}\n!= bladwijzers {hoofdstukken_}"
 
 
-def test_voorblad_heeft_titel_editie_datum_status_licentie_en_bron(pdf, editie):
-    tekst = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
+def test_voorblad_heeft_titel_editie_datum_status_licentie_en_bron(teksten, editie):
     maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                "oktober", "november", "december"]
     datum = f"{editie.datum.day} {maanden[editie.datum.month - 1]} {editie.datum.year}"
     for verwacht in (editie.site_naam, f"Editie {editie.editie}", f"Datum {datum}", "Status Oranje stand",
                      "CC BY 4.0", "Bron Leidraad Jobcoach (AKC en NVvA, 2011)"):
-        assert verwacht in tekst, f"'{verwacht}' ontbreekt op het voorblad: {tekst}"
+        assert verwacht in teksten[0], f"'{verwacht}' ontbreekt op het voorblad: {teksten[0]}"
 
 
-def test_elke_pagina_heeft_een_voettekst_met_paginanummer(pdf, editie):
-    totaal = len(pdf.pages)
-    for i, pagina in enumerate(pdf.pages):
-        tekst = re.sub(r"\s+", " ", pagina.extract_text())
-        assert f"pagina {i + 1} van {totaal}" in tekst, f"pagina {i + 1}: geen paginanummer in de voettekst"
+def test_elke_pagina_heeft_een_voettekst_met_paginanummer(teksten, editie):
+    for i, tekst in enumerate(teksten):
+        assert f"pagina {i + 1} van {len(teksten)}" in tekst, f"pagina {i + 1}: geen paginanummer in de voettekst"
         assert f"editie {editie.editie}" in tekst, f"pagina {i + 1}: geen editie in de voettekst"
 
 
-def test_casusgetallen_staan_in_de_pdf(pdf):
-    tekst = gewone_tekst(pdf)
+def test_casusgetallen_staan_in_de_pdf(teksten):
+    tekst = " ".join(teksten)
     assert "42 uur" in tekst, "'42 uur' ontbreekt in de PDF"
     assert "4,37%" in tekst, "'4,37%' ontbreekt in de PDF"
     assert "(42/960) × 100% = 4,37%" in tekst, "de samenvatting van de urenberekening ontbreekt"
 
 
-def test_tekst_is_niet_verkleind(pdf):
+def test_tekst_is_niet_verkleind(teksten):
     """Chromium verkleint de hele pagina als iets breder is dan A4; dan wordt alles onleesbaar klein."""
-    groottes: Counter[float] = Counter()
-
-    def bezoek(tekst, cm, tm, font, grootte) -> None:
-        if tekst.strip():
-            groottes[round(grootte * cm[0] * tm[0], 1)] += len(tekst.strip())
-
-    for pagina in pdf.pages:
-        pagina.extract_text(visitor_text=bezoek)
+    groottes = _lettergroottes.tellingen
+    assert groottes, "geen tekst gezien"
     lopende_tekst = groottes.most_common(1)[0][0]
     assert lopende_tekst >= 10, f"lopende tekst is {lopende_tekst} pt; verkleind? {groottes.most_common(5)}"
     assert min(groottes) >= 7.5, f"kleinste tekst is {min(groottes)} pt: te klein om te lezen"
 
 
-def test_twee_paginas_als_png(pdf_pad, pdf, tmp_path):
+def test_twee_paginas_als_png(pdf_pad, teksten):
     """Teken het voorblad en de pagina met de urenberekening; bewaar ze om te bekijken."""
-    casus = next(i for i, p in enumerate(pdf.pages) if "Urenberekening per rij" in p.extract_text())
+    casus = next(i for i, tekst in enumerate(teksten) if "Urenberekening per rij" in tekst)
     document = pypdfium2.PdfDocument(pdf_pad)
     try:
         for naam, index in (("voorblad", 0), ("urenberekening", casus)):
