@@ -157,7 +157,6 @@ PAS_TABELLEN_JS = """
       });
       melding.kolommen.push(k.kop);
     }
-    melding.past = past(tabel);
     aangepast.push(melding);
   });
   const breed = [...document.querySelectorAll('#print-site-page *')]
@@ -208,8 +207,9 @@ def voettekst(editie: Editie) -> str:
     )
 
 
-def bestemmingspaginas(pdf: bytes) -> tuple[dict[str, int], dict[str, tuple[float, float]]]:
-    """Per id (benoemde bestemming in de PDF): het paginanummer (vanaf 0) en de plek op de pagina."""
+def bestemmingspaginas(pdf: bytes) -> tuple[int, dict[str, int], dict[str, tuple[float, float]]]:
+    """Het aantal pagina's, en per id (benoemde bestemming in de PDF) het paginanummer (vanaf 0) en de
+    plek op de pagina."""
     lezer = PdfReader(io.BytesIO(pdf))
     paginas: dict[str, int] = {}
     plekken: dict[str, tuple[float, float]] = {}
@@ -217,7 +217,7 @@ def bestemmingspaginas(pdf: bytes) -> tuple[dict[str, int], dict[str, tuple[floa
         id_ = naam[1:] if naam.startswith("/") else naam
         paginas[id_] = lezer.get_destination_page_number(bestemming)
         plekken[id_] = (float(bestemming.left or 0), float(bestemming.top or 0))
-    return paginas, plekken
+    return len(lezer.pages), paginas, plekken
 
 
 def pas_breedte_aan(pagina) -> None:
@@ -295,16 +295,17 @@ def maak_pdf(site: Path, editie: Editie) -> Path:
             gezet: dict[str, int] | None = None
             for poging in range(1, MAX_AFDRUKKEN + 1):
                 pdf = afdruk(pagina, editie)
-                paginas, plekken = bestemmingspaginas(pdf)
+                aantal, paginas, plekken = bestemmingspaginas(pdf)
                 zonder = [i for i in ids + vaste_ids if i not in paginas]
                 if zonder:
                     raise PdfFout(f"geen plek in de PDF voor hoofdstuk(ken): {', '.join(zonder)}")
                 nummers = {i: paginas[i] + 1 for i in ids}
                 if nummers == gezet:
+                    meld(f"afdruk {poging}: paginanummers in de inhoudsopgave kloppen")
                     break
                 pagina.evaluate(ZET_PAGINANUMMERS_JS, nummers)
                 gezet = nummers
-                meld(f"afdruk {poging}: {len(PdfReader(io.BytesIO(pdf)).pages)} pagina's; paginanummers in de inhoudsopgave gezet")
+                meld(f"afdruk {poging}: {aantal} pagina's; paginanummers in de inhoudsopgave gezet")
             else:
                 raise PdfFout(f"de paginanummers in de inhoudsopgave kloppen na {MAX_AFDRUKKEN} afdrukken nog niet")
         finally:
@@ -314,9 +315,8 @@ def maak_pdf(site: Path, editie: Editie) -> Path:
 
     doel = site / editie.pdf_bestand
     schrijf_pdf(pdf, structuur, paginas, plekken, editie, doel)
-    lezer = PdfReader(doel)
     meld(
-        f"{doel} ({len(lezer.pages)} pagina's, {doel.stat().st_size / 1024:.0f} kB) "
+        f"{doel} ({aantal} pagina's, {doel.stat().st_size / 1024:.0f} kB) "
         f"gemaakt in {time.monotonic() - begin:.1f} s"
     )
     return doel
@@ -346,6 +346,7 @@ def schrijf_pdf(
         if vast is not None:
             bladwijzer(vast["titel"], vast["id"])
     ouders: list = []  # ouders[d] = laatste bladwijzer op diepte d
+    zonder_plek: list[str] = []
     for h in structuur["hoofdstukken"]:
         d = h["diepte"]
         ouder = ouders[d - 1] if d > 0 else None
@@ -354,6 +355,11 @@ def schrijf_pdf(
         for kop in h["koppen"]:
             if kop["id"] in paginas:
                 bladwijzer(kop["titel"], kop["id"], item)
+            else:
+                zonder_plek.append(kop["titel"])
+    if zonder_plek:  # een kop zonder id of zonder link ernaartoe: geen bestemming in de PDF
+        meld(f"let op: {len(zonder_plek)} tussenkop(pen) zonder plek in de PDF, niet in de bladwijzers: "
+             + "; ".join(zonder_plek))
     wortel[NameObject("/PageMode")] = NameObject("/UseOutlines")
     schrijver.add_metadata(
         {
