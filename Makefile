@@ -21,8 +21,11 @@ test: $(STAMP) chromium
 chromium:
 	@sh scripts/chromium.sh
 
-build: $(STAMP)
+# Strenge bouw naar site/, daarna de PDF van de hele leidraad (scripts/pdf.py, met Chromium).
+# Niet bij make serve: de PDF maken kost een paar seconden per keer.
+build: $(STAMP) chromium
 	$(VENV)/bin/mkdocs build --strict
+	$(PY) scripts/pdf.py --site site
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
