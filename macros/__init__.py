@@ -7,7 +7,15 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site.
+- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``rolkeuze()`` en ``rollen_overzicht()``: de startpagina "Wat is uw rol?" uit ``data/rollen.yml``;
+- ``regioplan_tabel(nummer)``, ``regioplan_grafiek(nummer)`` en ``regioplan_cijfer(nummer, rij, kolom, blok)``:
+  de cijfers van Regioplan (2014) uit ``data/regioplan/``;
+- ``begrippenlijst()``: de begrippen uit ``data/begrippen.yml``;
+- ``herstellingen_tabel()``: wat we in de overgenomen teksten hebben hersteld.
+
+Na het invullen van elke pagina controleert ``on_post_page_macros`` de voorkant (rollen, licentie,
+datums), zet het statusblok onder de titel en legt de paginavoet klaar voor het thema.
 
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
@@ -15,13 +23,31 @@ casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld)
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
+from jobcoach.begrippen import begrippen_markdown, laad_begrippen
+from jobcoach.paginas import (
+    Editie,
+    laad_licenties,
+    pagina_voorkant,
+    paginatitel,
+    status_markdown,
+    voeg_na_titel,
+    voet_html,
+)
+from jobcoach.regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
+from jobcoach.rollen import laad_rolkaart, rolkeuze_markdown, rollen_markdown
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
+from jobcoach.transcripties import herstellingen_html, laad_transcripties
+
+# Gegevens voor on_post_page_macros; define_env vult ze bij elke bouw opnieuw.
+_SITE: dict = {}
 
 
 def laad_alle_casussen(map_: Path) -> dict[str, Uitkomst]:
@@ -61,3 +87,59 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+    _laad_sitegegevens(env)
+
+
+def _laad_sitegegevens(env) -> None:  # noqa: ANN001
+    """Lees rolkaart, licenties, Regioplan-tabellen, begrippen en transcripties, en controleer ze."""
+    for lader in (laad_rolkaart, laad_licenties, laad_regioplan, laad_begrippen, laad_transcripties):
+        cache_clear = getattr(lader, "cache_clear", None)
+        if cache_clear:
+            cache_clear()
+    docs = Path(env.conf["docs_dir"])
+    try:
+        rolkaart = laad_rolkaart(docs=docs)
+        licenties = laad_licenties()
+        regioplan = laad_regioplan()
+        begrippen = laad_begrippen()
+        transcripties = laad_transcripties()
+    except CasusFout as fout:
+        raise PluginError("Ongeldige gegevens; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    try:
+        editie = Editie.model_validate((env.conf.get("extra") or {}).get("leidraad"))
+    except ValueError as fout:
+        raise PluginError(f"mkdocs.yml: extra.leidraad: editie en stand ontbreken of kloppen niet ({fout})") from None
+    _SITE.update(rolkaart=rolkaart, licenties=licenties, editie=editie,
+                 rolnamen={r.id: r.kort for r in rolkaart.rollen})
+
+    def regioplan_tabel_(nummer: str):
+        return regioplan.tabel(nummer)
+
+    def cijfer(nummer: str, rij: str, kolom: int = 1, blok: int | None = None) -> str:
+        waarde = regioplan_tabel_(nummer).waarde(rij, kolom, blok)
+        if waarde is None:
+            raise PluginError(f"Regioplan tabel {nummer}, rij '{rij}', kolom {kolom}: de waarde is onleesbaar; "
+                              "gebruik haar niet in lopende tekst")
+        return procent_tekst(waarde)
+
+    titels = {pad: paginatitel(docs / pad) for pad in sorted(rolkaart.paginas())}
+    env.macro(lambda: Markup(rolkeuze_markdown(rolkaart)), "rolkeuze")
+    env.macro(lambda: Markup(rollen_markdown(rolkaart, titels)), "rollen_overzicht")
+    env.macro(lambda nummer: Markup(tabel_html(regioplan_tabel_(nummer), regioplan.onderzoek)), "regioplan_tabel")
+    env.macro(lambda nummer: Markup(grafiek_svg(regioplan_tabel_(nummer))), "regioplan_grafiek")
+    env.macro(cijfer, "regioplan_cijfer")
+    env.macro(lambda: regioplan.onderzoek, "regioplan_onderzoek")
+    env.macro(lambda: Markup(begrippen_markdown(begrippen)), "begrippenlijst")
+    env.macro(lambda: Markup(herstellingen_html(transcripties)), "herstellingen_tabel")
+
+
+def on_post_page_macros(env) -> None:  # noqa: ANN001
+    """Controleer de voorkant van de pagina, zet het statusblok onder de titel en leg de voet klaar."""
+    pagina = env.page
+    try:
+        voorkant = pagina_voorkant(Path(pagina.file.abs_src_path), _SITE["rolkaart"].rol_ids, list(_SITE["licenties"]))
+    except CasusFout as fout:
+        raise PluginError("Ongeldige voorkant; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    blok = status_markdown(voorkant, _SITE["editie"], _SITE["rolnamen"], pagina.file.src_uri, dt.date.today())
+    env.markdown = voeg_na_titel(env.markdown, blok)
+    pagina.meta["jobcoach_voet"] = Markup(voet_html(voorkant, _SITE["licenties"]))

@@ -297,3 +297,14 @@ def voet_html(v: PaginaVoorkant, licenties: dict[str, Licentie]) -> str:
             zin += f" {escape(lic.voorwaarde)}"
         delen.append(f"<p>{zin}</p>")
     return "".join(delen)
+
+
+def paginatitel(pad: Path) -> str:
+    """De titel van een pagina: ``title`` uit de voorkant, anders de eerste kop van niveau 1."""
+    titel = lees_voorkant(pad).get("title")
+    if isinstance(titel, str) and titel.strip():
+        return titel.strip()
+    for regel in pad.read_text(encoding="utf-8").splitlines():
+        if regel.startswith("# "):
+            return regel[2:].split("{")[0].strip()
+    return pad.stem

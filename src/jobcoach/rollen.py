@@ -9,7 +9,6 @@ of elke genoemde pagina bestaat en maakt er het overzicht voor de startpagina va
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -90,7 +89,6 @@ class Rolkaart(_Strikt):
         return [r.id for r in self.rollen if any(v.pagina == pagina for o in r.opdrachten for v in o.paginas)]
 
 
-@lru_cache(maxsize=8)
 def _lees(pad: Path) -> tuple[Rolkaart, object]:
     document = lees_yaml(pad)
     return valideer(document, Rolkaart), document

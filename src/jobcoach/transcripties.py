@@ -1,0 +1,119 @@
+"""Getranscribeerde bronnen: welke bron bij welke pagina hoort en wat we hebben hersteld.
+
+De site neemt drie bronnen woordelijk over (CC BY 4.0). Wat we daarbij hebben veranderd, staat
+als data in ``data/transcripties.yml``: herstelde scanfouten (``herstellingen``) en tekst van de
+bronsite die geen inhoud is (``weggelaten``), elk met een reden. De test van de site legt elke
+alinea van de bron, na ``verwachte_alineas``, naast de tekst van de gebouwde pagina.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .yamlbron import laad_yaml_model
+
+TRANSCRIPTIES_PAD = Path(__file__).parent / "data" / "transcripties.yml"
+
+Tekst = Annotated[str, Field(strict=True, min_length=1)]
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Herstelling(_Strikt):
+    van: Tekst = Field(description="Zoals het in de bron staat.")
+    naar: str = Field(description="Zoals het op de site staat.")
+    reden: Tekst
+
+
+class Weglating(_Strikt):
+    tekst: Tekst = Field(description="De hele alinea zoals die in de bron staat.")
+    reden: Tekst
+
+
+class Transcriptie(_Strikt):
+    id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    titel: Tekst
+    akc: Annotated[int, Field(strict=True, gt=0)]
+    bronbestand: Tekst = Field(description="Pad van de letterlijke brontekst, vanaf de hoofdmap van het project.")
+    pagina: Tekst = Field(description="Pad van de pagina onder docs/.")
+    herstellingen: list[Herstelling] = []
+    weggelaten: list[Weglating] = []
+
+
+class Transcripties(_Strikt):
+    transcripties: list[Transcriptie]
+
+
+@lru_cache(maxsize=4)
+def laad_transcripties(pad: Path = TRANSCRIPTIES_PAD) -> Transcripties:
+    return laad_yaml_model(Path(pad), Transcripties)
+
+
+_OPSOMMING = re.compile(r"^(?:[•\-*]\s*|\d+\.\s+)")
+
+
+def normaliseer(tekst: str) -> str:
+    """Witruimte samenvoegen tot één spatie; een opsommingsteken of nummer vooraan weghalen."""
+    tekst = re.sub(r"\s+", " ", tekst).strip()
+    return _OPSOMMING.sub("", tekst).strip()
+
+
+def alineas(brontekst: str) -> list[str]:
+    """De alinea's van een brontekst (gescheiden door lege regels), genormaliseerd."""
+    return [a for a in (normaliseer(x) for x in re.split(r"\n\s*\n", brontekst)) if a]
+
+
+def verwachte_alineas(brontekst: str, transcriptie: Transcriptie) -> list[str]:
+    """De alinea's die op de pagina moeten staan: zonder weggelaten tekst, met de herstellingen.
+
+    Een herstelling of weglating die nergens past, geeft een ``ValueError``: de lijst moet
+    kloppen met de bron.
+    """
+    weg = {normaliseer(w.tekst) for w in transcriptie.weggelaten}
+    gebruikt_weg: set[str] = set()
+    gebruikt_herstel: set[int] = set()
+    uit = []
+    for alinea in alineas(brontekst):
+        if alinea in weg:
+            gebruikt_weg.add(alinea)
+            continue
+        for i, h in enumerate(transcriptie.herstellingen):
+            if h.van in alinea:
+                alinea = alinea.replace(h.van, h.naar)
+                gebruikt_herstel.add(i)
+        uit.append(normaliseer(alinea))
+    ongebruikt = [h.van for i, h in enumerate(transcriptie.herstellingen) if i not in gebruikt_herstel]
+    ongebruikt += sorted(weg - gebruikt_weg)
+    if ongebruikt:
+        raise ValueError(f"{transcriptie.id}: staat niet in de bron: {ongebruikt}")
+    return uit
+
+
+def herstellingen_html(transcripties: Transcripties, titels: dict[str, str] | None = None) -> str:
+    """Per getranscribeerde pagina de herstellingen en weglatingen, als tabel."""
+    rijen = []
+    for t in transcripties.transcripties:
+        for h in t.herstellingen:
+            rijen.append((t.titel, "hersteld", h.van, h.naar or "(weggehaald)", h.reden))
+        for w in t.weggelaten:
+            kort = w.tekst if len(w.tekst) <= 60 else w.tekst[:57].rstrip() + "…"
+            rijen.append((t.titel, "weggelaten", kort, "", w.reden))
+    delen = [
+        "<table>",
+        "<caption>Wat we in de overgenomen teksten hebben veranderd</caption>",
+        '<thead><tr><th scope="col">Tekst</th><th scope="col">Soort</th><th scope="col">In de bron</th>'
+        '<th scope="col">Op de site</th><th scope="col">Reden</th></tr></thead><tbody>',
+    ]
+    for titel, soort, van, naar, reden in rijen:
+        delen.append(f"<tr><td>{escape(titel)}</td><td>{soort}</td><td>{escape(van)}</td>"
+                     f"<td>{escape(naar)}</td><td>{escape(reden)}</td></tr>")
+    delen += ["</tbody>", "</table>"]
+    return "\n".join(delen)
