@@ -7,7 +7,7 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``coachingsdoelen()``, ``protocollen_tabel()`` en ``protocol(id)``: de regels van de site;
 - ``rolkeuze()`` en ``rollen_overzicht()``: de startpagina "Wat is uw rol?" uit ``data/rollen.yml``;
 - ``regioplan_tabel(nummer)``, ``regioplan_grafiek(nummer)`` en ``regioplan_cijfer(nummer, rij, kolom, blok)``:
   de cijfers van Regioplan (2014) uit ``data/regioplan/``;
@@ -83,11 +83,22 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
     env.macro(lambda: protocollen_html(laad_regels()), "protocollen_tabel")
+    env.macro(_protocol, "protocol")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
     _laad_sitegegevens(env)
+
+
+def _protocol(protocol_id: str):
+    """Eén protocolversie uit de regels, voor waarden in lopende tekst (bijvoorbeeld het maximum)."""
+    regels = laad_regels()
+    try:
+        return regels.protocol(protocol_id)
+    except KeyError:
+        raise PluginError(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
+                          f"Bekende protocollen: {', '.join(regels.protocol_ids)}") from None
 
 
 def _laad_sitegegevens(env) -> None:  # noqa: ANN001
