@@ -31,6 +31,8 @@ def kopieer_project(doel: Path) -> Path:
     """Een kopie van alles wat de site nodig heeft, om in een test te veranderen."""
     for naam in ("docs", "casussen", "macros", "tests", "src"):
         shutil.copytree(ROOT / naam, doel / naam, ignore=shutil.ignore_patterns("__pycache__"))
+    if (ROOT / "overrides").is_dir():  # thema-aanpassingen (theme.custom_dir)
+        shutil.copytree(ROOT / "overrides", doel / "overrides")
     for naam in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy2(ROOT / naam, doel / naam)
     return doel

@@ -7,8 +7,8 @@ Gebruik in mkdocs.yml (in plaats van de gewone extensie ``abbr``)::
 
 De afkortingen komen uit ``data/begrippen.yml``, dezelfde lijst als de pagina Begrippen. De
 standaardextensie ``abbr`` van Python-Markdown zet ze in ``<abbr title="…">``. Daarna krijgt
-de eerste ``<abbr>`` van elke afkorting op een pagina ``tabindex="0"``: zo kan wie met het
-toetsenbord werkt er ook naartoe, zonder dat elke herhaling een tabstop wordt.
+de eerste ``<abbr>`` van elke afkorting op een pagina ``tabindex="0"`` (niet binnen een link):
+zo kan wie met het toetsenbord werkt er ook naartoe, zonder dat elke herhaling een tabstop wordt.
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from .begrippen import laad_begrippen
 
 class _FocusTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        # Een afkorting binnen een link krijgt geen eigen tabstop: de link zelf is al te bereiken.
+        in_link = {id(a) for link in root.iter("a") for a in link.iter("abbr")}
         gezien: set[str] = set()
         for element in root.iter("abbr"):
             tekst = element.text or ""
-            if tekst not in gezien:
+            if id(element) not in in_link and tekst not in gezien:
                 gezien.add(tekst)
                 element.set("tabindex", "0")
 

@@ -165,7 +165,7 @@ def _voorkant_tekst(pad: Path) -> tuple[str, int] | None:
     einde = tekst.find("\n---", 3)
     if einde == -1:
         raise CasusFout([Probleem(toon_pad(pad), "", "voorkant (front matter) wordt niet afgesloten met '---'", 1)])
-    return tekst[3:einde], 1
+    return tekst[3:einde], 0  # de YAML begint op de regel van de eerste ---; regelnummers kloppen dus al
 
 
 def pagina_voorkant(pad: Path, rollen: list[str], licenties: list[str]) -> PaginaVoorkant:
