@@ -28,8 +28,8 @@ class _Strikt(BaseModel):
 
 
 class Herstelling(_Strikt):
-    van: Tekst = Field(description="Zoals het in de bron staat.")
-    naar: str = Field(description="Zoals het op de site staat.")
+    van: Tekst = Field(description="Zoals het in de bron staat (witruimte telt als één spatie).")
+    naar: str = Field(description="Zoals het op de site staat. Een witregel (twee regeleinden) splitst de alinea.")
     reden: Tekst
 
 
@@ -89,7 +89,8 @@ def verwachte_alineas(brontekst: str, transcriptie: Transcriptie) -> list[str]:
             if h.van in alinea:
                 alinea = alinea.replace(h.van, h.naar)
                 gebruikt_herstel.add(i)
-        uit.append(normaliseer(alinea))
+        # Een herstelling met een witregel in 'naar' splitst een alinea (titel en kop op één blok).
+        uit += [normaliseer(deel) for deel in alinea.split("\n\n") if normaliseer(deel)]
     ongebruikt = [h.van for i, h in enumerate(transcriptie.herstellingen) if i not in gebruikt_herstel]
     ongebruikt += sorted(weg - gebruikt_weg)
     if ongebruikt:
