@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
+from bouwhulp import bouw_met_eigen_pakket
 from conftest import ROOT
 from jobcoach.fouten import CasusFout
 from jobcoach.paginas import lees_voorkant
@@ -19,15 +17,6 @@ from jobcoach.rollen import laad_rolkaart, relatief
 
 DOCS = ROOT / "docs"
 VIER_ROLLEN = {"adviseur", "toetser", "jobcoach", "werkgever"}
-
-
-def bouw_met_eigen_pakket(project: Path, doel: Path) -> subprocess.CompletedProcess[str]:
-    """Bouw de kopie van het project met het pakket uit die kopie (src/), zodat data daarin telt."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(doel)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=300,
-    )
 
 
 def leidraadpaginas() -> list[Path]:

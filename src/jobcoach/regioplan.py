@@ -3,7 +3,7 @@
 Elke tabel staat als data in ``data/regioplan/tabel-*.yml``. De bron is een gescande tekst (OCR);
 daarin zijn cijfers soms beschadigd. Het model hieronder vangt dat zo veel mogelijk af:
 
-- elke rij heeft precies één waarde per kolom;
+- elke rij heeft precies één waarde per kolom (zie ``problemen_in``);
 - een waarde die we niet kunnen lezen is ``null`` en heeft een opmerking die zegt waarom;
 - een waarde die we hebben hersteld of afgeleid heeft een opmerking met de reden;
 - bij een blok met elkaar uitsluitende antwoorden (``som_100``) telt elke kolom op tot ongeveer
@@ -23,11 +23,11 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from .fouten import CasusFout
+from .fouten import CasusFout, Probleem, pad_tekst
 from .opmaak import getal
-from .yamlbron import laad_yaml_model
+from .yamlbron import laad_yaml_model, lees_yaml, valideer
 
 REGIOPLAN_MAP = Path(__file__).parent / "data" / "regioplan"
 
@@ -93,67 +93,6 @@ class Tabel(_Strikt):
     noten: list[Tekst] = []
     opmerkingen: list[Opmerking] = []
 
-    @model_validator(mode="after")
-    def _controleer(self) -> Tabel:
-        fouten = []
-        aantal = len(self.kolommen)
-        for b, blok in enumerate(self.blokken, start=1):
-            for rij in blok.rijen:
-                if len(rij.waarden) != aantal:
-                    fouten.append(
-                        f"blok {b}, rij '{rij.label}': {len(rij.waarden)} waarden, maar de tabel heeft "
-                        f"{aantal} kolom(men)"
-                    )
-            labels = [r.label for r in blok.rijen]
-            dubbel = sorted({x for x in labels if labels.count(x) > 1})
-            if dubbel:
-                fouten.append(f"blok {b}: rij staat twee keer in het blok: {', '.join(dubbel)}")
-        if fouten:
-            raise ValueError("; ".join(fouten))
-
-        gezien = set()
-        for o in self.opmerkingen:
-            if o.blok > len(self.blokken):
-                raise ValueError(f"opmerking bij blok {o.blok}, maar de tabel heeft {len(self.blokken)} blok(ken)")
-            rij = next((r for r in self.blokken[o.blok - 1].rijen if r.label == o.rij), None)
-            if rij is None:
-                raise ValueError(f"opmerking bij rij '{o.rij}' in blok {o.blok}, maar die rij bestaat niet")
-            if o.kolom > aantal:
-                raise ValueError(f"opmerking bij kolom {o.kolom}, maar de tabel heeft {aantal} kolom(men)")
-            waarde = rij.waarden[o.kolom - 1]
-            if o.soort == "onleesbaar" and waarde is not None:
-                raise ValueError(f"rij '{o.rij}', kolom {o.kolom}: opmerking 'onleesbaar', maar er staat een waarde")
-            if o.soort != "onleesbaar" and waarde is None:
-                raise ValueError(f"rij '{o.rij}', kolom {o.kolom}: opmerking '{o.soort}' bij een lege waarde")
-            gezien.add((o.blok, o.rij, o.kolom))
-
-        for b, blok in enumerate(self.blokken, start=1):
-            for rij in blok.rijen:
-                for k, waarde in enumerate(rij.waarden, start=1):
-                    if waarde is None and (b, rij.label, k) not in gezien:
-                        raise ValueError(
-                            f"blok {b}, rij '{rij.label}', kolom {k}: waarde is leeg (onleesbaar) zonder "
-                            "opmerking; zeg in 'opmerkingen' wat er in de bron staat"
-                        )
-            if blok.som_100:
-                marge = 0.5 * len(blok.rijen)
-                for k, kolom in enumerate(self.kolommen):
-                    waarden = [r.waarden[k] for r in blok.rijen]
-                    bekend = [w for w in waarden if w is not None]
-                    som = sum(bekend)
-                    if len(bekend) == len(waarden) and abs(som - 100) > marge:
-                        raise ValueError(
-                            f"blok {b} ('{blok.titel or self.titel}'), kolom '{kolom.naam}': de waarden tellen op "
-                            f"tot {getal(som)}%, niet tot ongeveer 100% (marge {getal(marge)}); "
-                            "staat er een scanfout in een cijfer?"
-                        )
-                    if som > 100 + marge:
-                        raise ValueError(
-                            f"blok {b} ('{blok.titel or self.titel}'), kolom '{kolom.naam}': de bekende waarden tellen "
-                            f"al op tot {getal(som)}%, meer dan 100%; staat er een scanfout in een cijfer?"
-                        )
-        return self
-
     @property
     def anker(self) -> str:
         return "tabel-" + self.nummer.lower().replace(".", "-")
@@ -177,6 +116,74 @@ class Tabel(_Strikt):
         if not 1 <= kolom <= len(self.kolommen):
             raise KeyError(f"tabel {self.nummer} heeft geen kolom {kolom}")
         return treffers[0][1].waarden[kolom - 1]
+
+
+Pad = tuple[str | int, ...]
+
+
+def problemen_in(tabel: Tabel) -> list[tuple[Pad, str]]:
+    """Alle inhoudelijke problemen van een tabel, elk met de plaats in het bestand (veldpad).
+
+    Rijen met te veel of te weinig waarden; dubbele rijen; lege waarden zonder opmerking;
+    opmerkingen die nergens bij horen; en kolommen die niet optellen tot ongeveer 100% in een blok
+    met ``som_100`` (de marge is de afronding: een halve procent per rij).
+    """
+    problemen: list[tuple[Pad, str]] = []
+    aantal = len(tabel.kolommen)
+    for b, blok in enumerate(tabel.blokken):
+        labels = [r.label for r in blok.rijen]
+        for r, rij in enumerate(blok.rijen):
+            if len(rij.waarden) != aantal:
+                problemen.append((("blokken", b, "rijen", r, "waarden"),
+                                  f"rij '{rij.label}': {len(rij.waarden)} waarden, maar de tabel heeft {aantal} kolom(men)"))
+            if labels.count(rij.label) > 1 and labels.index(rij.label) != r:
+                problemen.append((("blokken", b, "rijen", r, "label"), f"rij '{rij.label}' staat twee keer in dit blok"))
+    if problemen:
+        return problemen
+
+    gezien = set()
+    for i, o in enumerate(tabel.opmerkingen):
+        loc: Pad = ("opmerkingen", i)
+        if o.blok > len(tabel.blokken):
+            problemen.append((loc + ("blok",), f"blok {o.blok} bestaat niet; de tabel heeft {len(tabel.blokken)} blok(ken)"))
+            continue
+        rij = next((r for r in tabel.blokken[o.blok - 1].rijen if r.label == o.rij), None)
+        if rij is None:
+            problemen.append((loc + ("rij",), f"opmerking bij rij '{o.rij}' in blok {o.blok}, maar die rij bestaat niet"))
+            continue
+        if o.kolom > aantal:
+            problemen.append((loc + ("kolom",), f"kolom {o.kolom} bestaat niet; de tabel heeft {aantal} kolom(men)"))
+            continue
+        waarde = rij.waarden[o.kolom - 1]
+        if o.soort == "onleesbaar" and waarde is not None:
+            problemen.append((loc + ("soort",), f"rij '{o.rij}', kolom {o.kolom}: 'onleesbaar', maar er staat een waarde"))
+        if o.soort != "onleesbaar" and waarde is None:
+            problemen.append((loc + ("soort",), f"rij '{o.rij}', kolom {o.kolom}: '{o.soort}' bij een lege waarde"))
+        gezien.add((o.blok, o.rij, o.kolom))
+
+    for b, blok in enumerate(tabel.blokken):
+        for r, rij in enumerate(blok.rijen):
+            for k, waarde in enumerate(rij.waarden, start=1):
+                if waarde is None and (b + 1, rij.label, k) not in gezien:
+                    problemen.append((("blokken", b, "rijen", r, "waarden"),
+                                      f"kolom {k}: waarde is leeg (onleesbaar) zonder opmerking; zeg in "
+                                      "'opmerkingen' wat er in de bron staat"))
+        if not blok.som_100:
+            continue
+        marge = 0.5 * len(blok.rijen)
+        for k, kolom in enumerate(tabel.kolommen):
+            waarden = [rij.waarden[k] for rij in blok.rijen]
+            bekend = [w for w in waarden if w is not None]
+            som = sum(bekend)
+            if len(bekend) == len(waarden) and abs(som - 100) > marge:
+                problemen.append((("blokken", b, "som_100"),
+                                  f"kolom '{kolom.naam}': de waarden tellen op tot {getal(som)}%, niet tot ongeveer "
+                                  f"100% (marge {getal(marge)}); staat er een scanfout in een cijfer?"))
+            elif som > 100 + marge:
+                problemen.append((("blokken", b, "som_100"),
+                                  f"kolom '{kolom.naam}': de bekende waarden tellen al op tot {getal(som)}%, meer dan "
+                                  "100%; staat er een scanfout in een cijfer?"))
+    return problemen
 
 
 class Regioplan(_Strikt):
@@ -205,19 +212,21 @@ def laad_regioplan(map_: Path = REGIOPLAN_MAP) -> Regioplan:
     problemen = []
     for bestand in sorted(map_.glob("tabel-*.yml")):
         try:
-            tabel = laad_yaml_model(bestand, Tabel)
+            document = lees_yaml(bestand)
+            tabel = valideer(document, Tabel)
         except CasusFout as fout:
             problemen += fout.problemen
             continue
+        eigen = problemen_in(tabel)
+        problemen += [Probleem(document.bestand, pad_tekst(loc), melding, document.regel(loc)) for loc, melding in eigen]
         verwacht = "tabel-" + tabel.nummer.lower().replace(".", "-") + ".yml"
         if bestand.name != verwacht:
-            from .fouten import Probleem
-            from .yamlbron import toon_pad
-
-            problemen.append(Probleem(toon_pad(bestand), "nummer",
-                                      f"tabel {tabel.nummer} hoort in een bestand met de naam {verwacht}"))
+            problemen.append(Probleem(document.bestand, "nummer",
+                                      f"tabel {tabel.nummer} hoort in een bestand met de naam {verwacht}",
+                                      document.regel(("nummer",))))
             continue
-        tabellen[tabel.nummer] = tabel
+        if not eigen:
+            tabellen[tabel.nummer] = tabel
     if problemen:
         raise CasusFout(problemen)
     volgorde = sorted(tabellen, key=_sorteer)
@@ -320,7 +329,7 @@ def grafiek_svg(tabel: Tabel) -> str:
         x = _LABEL
         for k, kolom in enumerate(tabel.kolommen, start=1):
             naam = kolom.naam + (f" (n={kolom.n})" if kolom.n else "")
-            stukken.append(f'<rect class="regioplan-staaf-{k}" x="{x}" y="{y}" width="12" height="12"/>')
+            stukken.append(f'<rect class="regioplan-legenda regioplan-staaf-{k}" x="{x}" y="{y}" width="12" height="12"/>')
             stukken.append(f'<text x="{x + 18}" y="{y + 10}">{escape(naam)}</text>')
             x += 26 + 7 * len(naam)
         y += 26
