@@ -114,7 +114,7 @@ def herstellingen_html(transcripties: Transcripties, titels: dict[str, str] | No
         '<th scope="col">Op de site</th><th scope="col">Reden</th></tr></thead><tbody>',
     ]
     for titel, soort, van, naar, reden in rijen:
-        delen.append(f"<tr><td>{escape(titel)}</td><td>{soort}</td><td>{escape(van)}</td>"
+        delen.append(f'<tr><td>{escape(titel)}</td><td>{soort}</td><td class="letterlijk">{escape(van)}</td>'
                      f"<td>{escape(naar)}</td><td>{escape(reden)}</td></tr>")
     delen += ["</tbody>", "</table>"]
     return "\n".join(delen)
