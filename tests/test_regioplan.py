@@ -97,7 +97,7 @@ def test_elke_onleesbare_of_afgeleide_waarde_heeft_een_uitleg():
 
 def _tabellen_op_pagina(site: Path) -> dict[str, BeautifulSoup]:
     soep = BeautifulSoup((site / PAGINA_HTML).read_text(encoding="utf-8"), "html.parser")
-    return {t["id"]: t for t in soep.select("table.regioplan-tabel")}
+    return {t["id"]: t for t in soep.select("div.regioplan table")}
 
 
 def test_cellen_op_de_pagina_zijn_de_waarden_uit_de_data(site):

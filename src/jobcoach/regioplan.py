@@ -254,14 +254,33 @@ def _noot_id(tabel: Tabel, i: int) -> str:
     return f"{tabel.anker}-opm-{i}"
 
 
+def _opmerking_nummers(tabel: Tabel) -> tuple[dict[tuple[int, str, int], int], list[Opmerking]]:
+    """Nummer per cel; cellen met dezelfde opmerking (soort, uitleg, gelezen) delen één nummer."""
+    per_cel: dict[tuple[int, str, int], int] = {}
+    uniek: list[Opmerking] = []
+    sleutels: list[tuple[str, str, str | None]] = []
+    for o in tabel.opmerkingen:
+        sleutel = (o.soort, o.uitleg, o.gelezen)
+        if sleutel not in sleutels:
+            sleutels.append(sleutel)
+            uniek.append(o)
+        per_cel[(o.blok, o.rij, o.kolom)] = sleutels.index(sleutel) + 1
+    return per_cel, uniek
+
+
 def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
-    """De tabel als HTML: bijschrift, kolomkoppen met n, een kop per blok, opmerkingen en bron."""
-    opm_nummer = {(o.blok, o.rij, o.kolom): i for i, o in enumerate(tabel.opmerkingen, start=1)}
+    """De tabel als HTML: bijschrift, kolomkoppen met n, een kop per blok, opmerkingen en bron.
+
+    De tabel zelf krijgt geen klasse, zodat Material hem opmaakt zoals elke andere tabel (met
+    horizontaal scrollen op een smal scherm); de omhullende ``div`` heeft de klasse ``regioplan``.
+    """
+    opm_nummer, opmerkingen = _opmerking_nummers(tabel)
     kop = ['<th scope="col">Antwoord</th>'] + [
-        f'<th scope="col" class="regioplan-getal">{_kolomkop(k)}</th>' for k in tabel.kolommen
+        f'<th scope="col" class="regioplan-getal" style="text-align: right">{_kolomkop(k)}</th>' for k in tabel.kolommen
     ]
     delen = [
-        f'<table class="regioplan-tabel" id="{tabel.anker}">',
+        f'<div class="regioplan">',
+        f'<table id="{tabel.anker}">',
         f"<caption>Tabel {escape(tabel.nummer)} {escape(tabel.titel)}</caption>",
         "<thead><tr>" + "".join(kop) + "</tr></thead>",
     ]
@@ -278,25 +297,26 @@ def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
                 if i is not None:
                     tekst += f'<sup><a href="#{_noot_id(tabel, i)}" aria-label="opmerking {i}">{i}</a></sup>'
                 klasse = "regioplan-getal" + (" regioplan-onleesbaar" if waarde is None else "")
-                cellen.append(f'<td class="{klasse}">{tekst}</td>')
+                cellen.append(f'<td class="{klasse}" style="text-align: right">{tekst}</td>')
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         if blok.som_100 == "bron":
             delen.append('<tr class="regioplan-totaal"><th scope="row">Totaal (volgens de bron)</th>'
-                         + "".join('<td class="regioplan-getal">100%</td>' for _ in tabel.kolommen) + "</tr>")
+                         + "".join('<td class="regioplan-getal" style="text-align: right">100%</td>'
+                                   for _ in tabel.kolommen) + "</tr>")
         delen.append("</tbody>")
     delen.append("</table>")
     onder = []
-    for i, o in enumerate(tabel.opmerkingen, start=1):
+    for i, o in enumerate(opmerkingen, start=1):
         gelezen = f" In de scan staat: <q>{escape(o.gelezen)}</q>." if o.gelezen else ""
         soort = {"onleesbaar": "Onleesbaar", "hersteld": "Hersteld", "afgeleid": "Afgeleid"}[o.soort]
-        onder.append(f'<li id="{_noot_id(tabel, i)}">{i}. {soort}: {escape(o.uitleg)}{gelezen}</li>')
+        onder.append(f'<li id="{_noot_id(tabel, i)}">{soort}: {escape(o.uitleg)}{gelezen}</li>')
     noten = "".join(f"<li>{escape(n)}</li>" for n in tabel.noten)
     voet = ['<div class="regioplan-onder">']
     if noten:
         voet.append(f'<ul class="regioplan-noten">{noten}</ul>')
     if onder:
-        voet.append(f'<ul class="regioplan-opmerkingen">{"".join(onder)}</ul>')
-    voet.append(f"<p>{escape(onderzoek.bronvermelding)}</p></div>")
+        voet.append(f'<p>Opmerkingen bij cijfers:</p><ol class="regioplan-opmerkingen">{"".join(onder)}</ol>')
+    voet.append(f"<p>{escape(onderzoek.bronvermelding)}</p></div></div>")
     return "\n".join(delen + voet)
 
 
