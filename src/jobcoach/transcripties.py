@@ -98,23 +98,24 @@ def verwachte_alineas(brontekst: str, transcriptie: Transcriptie) -> list[str]:
     return uit
 
 
-def herstellingen_html(transcripties: Transcripties, titels: dict[str, str] | None = None) -> str:
-    """Per getranscribeerde pagina de herstellingen en weglatingen, als tabel."""
-    rijen = []
+def herstellingen_html(transcripties: Transcripties) -> str:
+    """Per getranscribeerde tekst een tabel met de herstellingen en weglatingen, elk met de reden."""
+    tabellen = []
     for t in transcripties.transcripties:
-        for h in t.herstellingen:
-            rijen.append((t.titel, "hersteld", h.van, h.naar or "(weggehaald)", h.reden))
+        rijen = [("hersteld", h.van, h.naar or "(weggehaald)", h.reden) for h in t.herstellingen]
         for w in t.weggelaten:
             kort = w.tekst if len(w.tekst) <= 60 else w.tekst[:57].rstrip() + "…"
-            rijen.append((t.titel, "weggelaten", kort, "", w.reden))
-    delen = [
-        "<table>",
-        "<caption>Wat we in de overgenomen teksten hebben veranderd</caption>",
-        '<thead><tr><th scope="col">Tekst</th><th scope="col">Soort</th><th scope="col">In de bron</th>'
-        '<th scope="col">Op de site</th><th scope="col">Reden</th></tr></thead><tbody>',
-    ]
-    for titel, soort, van, naar, reden in rijen:
-        delen.append(f'<tr><td>{escape(titel)}</td><td>{soort}</td><td class="letterlijk">{escape(van)}</td>'
-                     f"<td>{escape(naar)}</td><td>{escape(reden)}</td></tr>")
-    delen += ["</tbody>", "</table>"]
-    return "\n".join(delen)
+            rijen.append(("weggelaten", kort, "", w.reden))
+        delen = [
+            "<table>",
+            f"<caption>{escape(t.titel)} (AKC, pagina {t.akc})</caption>",
+            '<thead><tr><th scope="col">Soort</th><th scope="col">In de bron</th>'
+            '<th scope="col">Op de site</th><th scope="col">Reden</th></tr></thead><tbody>',
+        ]
+        for soort, van, naar, reden in rijen:
+            naar_html = "<br>".join(escape(deel) for deel in naar.split("\n\n"))
+            delen.append(f'<tr><td>{soort}</td><td class="letterlijk">{escape(van)}</td>'
+                         f"<td>{naar_html}</td><td>{escape(reden)}</td></tr>")
+        delen += ["</tbody>", "</table>"]
+        tabellen.append("\n".join(delen))
+    return "\n\n".join(tabellen)
