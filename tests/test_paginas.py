@@ -140,3 +140,12 @@ def test_verouderde_pagina_toont_een_waarschuwing_in_de_gebouwde_site(project, t
     andere = BeautifulSoup((tmp_path / "site/leidraad/verlenging/index.html").read_text(encoding="utf-8"),
                            "html.parser").select_one("article")
     assert "aan herziening toe" not in andere.get_text(), "een pagina die niet verouderd is, krijgt geen waarschuwing"
+
+
+def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
+    v = PaginaVoorkant(leidraad=False, beoordeeld=dt.date(2026, 11, 26), herzien_voor=dt.date(2027, 11, 26),
+                       rollen=["jobcoach"])
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "achtergrond/x.md", dt.date(2027, 1, 1))
+    assert "editie" not in blok and "oranje" not in blok, blok
+    assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
+    assert "Laatst beoordeeld" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok

@@ -95,6 +95,7 @@ def verouderde_paginas(docs: Path, vandaag: dt.date) -> list[VerouderdePagina]:
 #
 # ```yaml
 # rollen: [adviseur, toetser]          # rol-id's uit data/rollen.yml
+# leidraad: false                      # alleen bij pagina's die niet bij de leidraad horen
 # werkwijze: eigen-woorden             # transcriptie | eigen-woorden | samenvatting
 # licentie: cc-by-4.0                  # id uit data/licenties.yml
 # bronnen:
@@ -152,6 +153,7 @@ class PaginaVoorkant(Voorkant):
     tegen de rolkaart en de licenties."""
 
     rollen: list[Annotated[str, Field(strict=True, min_length=1)]] = []
+    leidraad: bool = Field(True, description="Hoort de pagina bij de leidraad zelf? Dan staan editie en stand erboven.")
     werkwijze: Werkwijze | None = None
     licentie: str | None = None
     bronnen: list[Bron] = []
@@ -231,8 +233,12 @@ def status_markdown(v: PaginaVoorkant, editie: Editie, rolnamen: dict[str, str],
 
     if not (v.beoordeeld or v.herzien_voor or v.rollen):
         return ""
-    regel1 = [f"**{escape(editie.naam)}**, [editie {escape(editie.editie)}, {escape(editie.stand)} stand]"
-              f"({relatief(van, editie.uitleg)})"]
+    regel1 = []
+    if v.leidraad:
+        regel1.append(f"**{escape(editie.naam)}**, [editie {escape(editie.editie)}, {escape(editie.stand)} stand]"
+                      f"({relatief(van, editie.uitleg)})")
+    else:
+        regel1.append("**Achtergrond**, geen tekst van de leidraad")
     if v.beoordeeld:
         regel1.append(f'Laatst beoordeeld: <time datetime="{v.beoordeeld.isoformat()}">'
                       f"{datum_tekst(v.beoordeeld)}</time>")

@@ -399,7 +399,8 @@ def grafiek_svg(tabel: Tabel) -> str:
     if any(w is None for b in tabel.blokken for r in b.rijen for w in r.waarden):
         uitleg += " Waarden die in de bron onleesbaar zijn, hebben geen staaf."
     return (
-        f'<figure class="regioplan-grafiek"><div class="regioplan-grafiek__scroll">'
+        f'<figure class="regioplan-grafiek"><div class="regioplan-grafiek__scroll" tabindex="0" role="region" '
+        f'aria-label="Grafiek bij tabel {escape(tabel.nummer)}, horizontaal te schuiven">'
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{titel_id} {desc_id}" '
         f'viewBox="0 0 {_BREEDTE} {hoogte_svg:.0f}" width="{_BREEDTE}" height="{hoogte_svg:.0f}">'
         f'<title id="{titel_id}">Grafiek bij tabel {escape(tabel.nummer)}: {escape(tabel.titel)}</title>'
