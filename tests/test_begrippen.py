@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -13,17 +14,21 @@ BEGRIPPEN = laad_begrippen()
 AFKORTINGEN = BEGRIPPEN.afkortingen()
 
 
-def artikelen(site: Path):
+@functools.lru_cache(maxsize=2)
+def artikelen(site: Path) -> tuple:
+    """(pad, artikel) van elke gebouwde pagina; één keer gelezen per testrun."""
+    uit = []
     for pad in sorted(site.rglob("*.html")):
         if pad.name == "404.html":
             continue
         artikel = BeautifulSoup(pad.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
         if artikel is not None:
-            yield pad.relative_to(site), artikel
+            uit.append((pad.relative_to(site), artikel))
+    return tuple(uit)
 
 
 def lopende_tekst(artikel) -> str:
-    kopie = BeautifulSoup(str(artikel), "html.parser")
+    kopie = BeautifulSoup(str(artikel), "html.parser")  # kopie: het gedeelde artikel blijft heel
     # Code en letterlijk geciteerde brontekst (met de schrijfwijze van de bron) tellen niet mee.
     for weg in kopie.select("pre, code, svg, a.headerlink, a.md-content__button, .letterlijk"):
         weg.decompose()

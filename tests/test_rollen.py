@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -96,6 +97,7 @@ def test_bouw_faalt_als_de_rolkaart_naar_een_ontbrekende_pagina_wijst(project, t
     assert "Traceback" not in uitvoer, uitvoer
 
 
+@functools.lru_cache(maxsize=None)
 def _artikel(site: Path, url: str) -> BeautifulSoup:
     pad = site / url.lstrip("/").split("#")[0]
     if pad.is_dir() or not pad.suffix:
