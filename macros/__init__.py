@@ -7,8 +7,16 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``coachingsdoelen()``, ``protocollen_tabel()`` en ``protocol(id)``: de regels van de site;
+- ``rolkeuze()`` en ``rollen_overzicht()``: de startpagina "Wat is uw rol?" uit ``data/rollen.yml``;
+- ``regioplan_tabel(nummer)``, ``regioplan_grafiek(nummer)`` en ``regioplan_cijfer(nummer, rij, kolom, blok)``:
+  de cijfers van Regioplan (2014) uit ``data/regioplan/``;
+- ``begrippenlijst()``: de begrippen uit ``data/begrippen.yml``;
+- ``herstellingen_tabel()``: wat we in de overgenomen teksten hebben hersteld;
 - ``rekenhulp_regels()``: de regels en het gegevensmodel als JSON voor de rekenhulp in de browser.
+
+Na het invullen van elke pagina controleert ``on_post_page_macros`` de voorkant (rollen, licentie,
+datums), zet het statusblok onder de titel en legt de paginavoet klaar voor het thema.
 
 Na de bouw (``on_post_build``) haalt rjsmin commentaar en witruimte uit het script van de rekenhulp
 (``javascripts/rekenhulp.js`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het
@@ -22,6 +30,7 @@ casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld)
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import rjsmin
@@ -30,10 +39,26 @@ from mkdocs.exceptions import PluginError
 
 from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
-from jobcoach.sjablonen import SjabloonFout, codeblok
+from jobcoach.begrippen import begrippen_markdown, laad_begrippen
+from jobcoach.paginas import (
+    Editie,
+    laad_licenties,
+    pagina_voorkant,
+    paginatitel,
+    status_markdown,
+    voeg_na_titel,
+    voet_html,
+)
+from jobcoach.regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
+from jobcoach.rollen import laad_rolkaart, rolkeuze_markdown, rollen_markdown
 from jobcoach.rekenhulp import rekenhulp_html
+from jobcoach.sjablonen import SjabloonFout, codeblok
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
+from jobcoach.transcripties import herstellingen_html, laad_transcripties
 from jobcoach.wijzigingen import wijzigingen_markdown
+
+# Gegevens voor on_post_page_macros; define_env vult ze bij elke bouw opnieuw.
+_SITE: dict = {}
 
 
 def laad_alle_casussen(map_: Path) -> dict[str, Uitkomst]:
@@ -89,10 +114,12 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
     env.macro(lambda: Markup(protocollen_html(laad_regels())), "protocollen_tabel")
     env.macro(lambda: Markup(rekenhulp_html()), "rekenhulp_regels")
+    env.macro(_protocol, "protocol")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+    _laad_sitegegevens(env)
 
 
 def on_pre_page_macros(env) -> None:  # noqa: ANN001
@@ -106,3 +133,68 @@ def on_post_build(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-mac
     if not script.is_file():
         raise PluginError(f"Het script van de rekenhulp ontbreekt in de gebouwde site: {script}")
     script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
+
+
+def _protocol(protocol_id: str):
+    """Eén protocolversie uit de regels, voor waarden in lopende tekst (bijvoorbeeld het maximum)."""
+    regels = laad_regels()
+    try:
+        return regels.protocol(protocol_id)
+    except KeyError:
+        raise PluginError(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
+                          f"Bekende protocollen: {', '.join(regels.protocol_ids)}") from None
+
+
+def _laad_sitegegevens(env) -> None:  # noqa: ANN001
+    """Lees rolkaart, licenties, Regioplan-tabellen, begrippen en transcripties, en controleer ze."""
+    for lader in (laad_rolkaart, laad_licenties, laad_regioplan, laad_begrippen, laad_transcripties):
+        cache_clear = getattr(lader, "cache_clear", None)
+        if cache_clear:
+            cache_clear()
+    docs = Path(env.conf["docs_dir"])
+    try:
+        rolkaart = laad_rolkaart(docs=docs)
+        licenties = laad_licenties()
+        regioplan = laad_regioplan()
+        begrippen = laad_begrippen()
+        transcripties = laad_transcripties()
+    except CasusFout as fout:
+        raise PluginError("Ongeldige gegevens; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    try:
+        editie = Editie.model_validate((env.conf.get("extra") or {}).get("leidraad"))
+    except ValueError as fout:
+        raise PluginError(f"mkdocs.yml: extra.leidraad: editie en stand ontbreken of kloppen niet ({fout})") from None
+    _SITE.update(rolkaart=rolkaart, licenties=licenties, editie=editie,
+                 rolnamen={r.id: r.kort for r in rolkaart.rollen})
+
+    def regioplan_tabel_(nummer: str):
+        return regioplan.tabel(nummer)
+
+    def cijfer(nummer: str, rij: str, kolom: int = 1, blok: int | None = None) -> str:
+        waarde = regioplan_tabel_(nummer).waarde(rij, kolom, blok)
+        if waarde is None:
+            raise PluginError(f"Regioplan tabel {nummer}, rij '{rij}', kolom {kolom}: de waarde is onleesbaar; "
+                              "gebruik haar niet in lopende tekst")
+        return procent_tekst(waarde)
+
+    titels = {pad: paginatitel(docs / pad) for pad in sorted(rolkaart.paginas())}
+    env.macro(lambda: Markup(rolkeuze_markdown(rolkaart)), "rolkeuze")
+    env.macro(lambda: Markup(rollen_markdown(rolkaart, titels)), "rollen_overzicht")
+    env.macro(lambda nummer: Markup(tabel_html(regioplan_tabel_(nummer), regioplan.onderzoek)), "regioplan_tabel")
+    env.macro(lambda nummer: Markup(grafiek_svg(regioplan_tabel_(nummer))), "regioplan_grafiek")
+    env.macro(cijfer, "regioplan_cijfer")
+    env.macro(lambda: regioplan.onderzoek, "regioplan_onderzoek")
+    env.macro(lambda: Markup(begrippen_markdown(begrippen)), "begrippenlijst")
+    env.macro(lambda: Markup(herstellingen_html(transcripties)), "herstellingen_tabel")
+
+
+def on_post_page_macros(env) -> None:  # noqa: ANN001
+    """Controleer de voorkant van de pagina, zet het statusblok onder de titel en leg de voet klaar."""
+    pagina = env.page
+    try:
+        voorkant = pagina_voorkant(Path(pagina.file.abs_src_path), _SITE["rolkaart"].rol_ids, list(_SITE["licenties"]))
+    except CasusFout as fout:
+        raise PluginError("Ongeldige voorkant; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    blok = status_markdown(voorkant, _SITE["editie"], _SITE["rolnamen"], pagina.file.src_uri, dt.date.today())
+    env.markdown = voeg_na_titel(env.markdown, blok)
+    pagina.meta["jobcoach_voet"] = Markup(voet_html(voorkant, _SITE["licenties"]))

@@ -1,0 +1,111 @@
+"""Navigatie en ankers: elke pagina staat in de nav, geen weespagina's, vaste ankers op leidraadpagina's."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+
+DOCS = ROOT / "docs"
+# Pagina's van deze opdracht met vaste ankers op elke kop (de casuspagina's van de spine hebben ze ook).
+ANKERPAGINAS = sorted([
+    *(DOCS / "leidraad").rglob("*.md"), *(DOCS / "achtergrond").glob("*.md"),
+    DOCS / "toetsingsadvies.md", DOCS / "verantwoording.md", DOCS / "over.md", DOCS / "index.md",
+    DOCS / "casussen/kennis-en-leervragen.md", DOCS / "casussen/begeleidingsbehoefte-en-regime.md",
+])
+
+
+class _Lader(yaml.SafeLoader):
+    """mkdocs.yml kan tags als !ENV bevatten; die doen voor de nav niet ter zake."""
+
+
+_Lader.add_multi_constructor("!", lambda lader, tag, knoop: None)
+
+
+def nav_paginas() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    paginas: list[str] = []
+
+    def loop(items) -> None:
+        for item in items:
+            if isinstance(item, str):
+                paginas.append(item)
+            elif isinstance(item, dict):
+                for waarde in item.values():
+                    loop(waarde) if isinstance(waarde, list) else paginas.append(waarde)
+
+    loop(config["nav"])
+    return [p for p in paginas if p.endswith(".md")]
+
+
+def url_van(pagina: str) -> str:
+    pad = pagina.removesuffix(".md")
+    return pad.removesuffix("index") if pad.endswith("index") else pad + "/"
+
+
+def test_elke_pagina_staat_precies_een_keer_in_de_nav():
+    nav = nav_paginas()
+    dubbel = sorted({p for p in nav if nav.count(p) > 1})
+    assert not dubbel, f"dubbel in de nav: {dubbel}"
+    bestanden = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")}
+    assert bestanden - set(nav) == set(), f"niet in de nav (weespagina's): {sorted(bestanden - set(nav))}"
+    assert set(nav) - bestanden == set(), f"in de nav maar niet in docs/: {sorted(set(nav) - bestanden)}"
+
+
+def test_sitemap_bevat_precies_de_paginas_uit_de_nav(site):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    basis = config["site_url"]
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    verwacht = {basis + url_van(p) for p in nav_paginas()}
+    assert locs == verwacht, f"alleen in sitemap: {sorted(locs - verwacht)}; alleen in nav: {sorted(verwacht - locs)}"
+
+
+def test_weespagina_laat_de_strenge_bouw_falen(project, tmp_path):
+    (project / "docs/wees.md").write_text("# Wees\n\nDeze pagina staat niet in de nav.\n", encoding="utf-8")
+    resultaat = mkdocs_build(project, tmp_path / "site")
+    uitvoer = resultaat.stdout + resultaat.stderr
+    assert resultaat.returncode != 0, uitvoer
+    assert "wees.md" in uitvoer, uitvoer
+
+
+KOP = re.compile(r"^(#{2,6}) (.+?)\s*$")
+
+
+def koppen(pad: Path) -> list[tuple[str, str | None]]:
+    """(koptekst, anker) van elke kop van niveau 2 tot 6 buiten codeblokken."""
+    uit, in_code = [], False
+    for regel in pad.read_text(encoding="utf-8").splitlines():
+        if regel.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        m = KOP.match(regel)
+        if m and not in_code:
+            anker = re.search(r"\{ #([a-z0-9-]+) \}$", m.group(2))
+            uit.append((m.group(2), anker.group(1) if anker else None))
+    return uit
+
+
+def test_elke_kop_heeft_een_vast_anker_zonder_jinja_valkuil():
+    for pad in ANKERPAGINAS:
+        tekst = pad.read_text(encoding="utf-8")
+        assert "{#" not in tekst, f"{pad.relative_to(ROOT)}: '{{#' begint een Jinja-commentaar; schrijf '{{ #id }}'"
+        lijst = koppen(pad)
+        zonder = [k for k, a in lijst if a is None]
+        assert not zonder, f"{pad.relative_to(ROOT)}: koppen zonder vast anker {{ #id }}: {zonder}"
+        ankers = [a for _, a in lijst]
+        assert len(ankers) == len(set(ankers)), f"{pad.relative_to(ROOT)}: dubbel anker"
+
+
+def test_vaste_ankers_staan_in_de_gebouwde_paginas(site):
+    for pad in ANKERPAGINAS:
+        rel = str(pad.relative_to(DOCS))
+        html = BeautifulSoup((site / url_van(rel) / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for kop, anker in koppen(pad):
+            el = html.find(id=anker)
+            assert el is not None and el.name in {"h2", "h3", "h4", "h5", "h6"}, f"{rel}: anker #{anker} ontbreekt"

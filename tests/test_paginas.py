@@ -1,0 +1,151 @@
+"""Voorkant, statusblok en paginavoet: het pakket zelf (jobcoach.paginas), zonder MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from jobcoach.fouten import CasusFout
+from jobcoach.paginas import (
+    Editie,
+    PaginaVoorkant,
+    laad_licenties,
+    pagina_voorkant,
+    status_markdown,
+    voeg_na_titel,
+    voet_html,
+)
+
+EDITIE = Editie(naam="Leidraad Jobcoach", editie="2011", stand="oranje", uitleg="over.md#editie-en-status")
+ROLNAMEN = {"adviseur": "AD als adviseur", "jobcoach": "Jobcoach"}
+
+
+def schrijf(tmp_path: Path, voorkant: str, naam: str = "pagina.md") -> Path:
+    pad = tmp_path / naam
+    pad.write_text(f"---\n{voorkant}---\n\n# Titel\n", encoding="utf-8")
+    return pad
+
+
+def test_statusblok_toont_editie_datums_en_rollen_met_relatieve_links():
+    v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), herzien_voor=dt.date(2027, 11, 26),
+                       rollen=["adviseur", "jobcoach"])
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "leidraad/opstellen/matching.md", dt.date(2027, 1, 1))
+    assert "[editie 2011, oranje stand](../../over.md#editie-en-status)" in blok, blok
+    assert '<time datetime="2026-11-26">26 november 2026</time>' in blok, blok
+    assert '<time datetime="2027-11-26">26 november 2027</time>' in blok, blok
+    assert "[AD als adviseur](../../index.md#rol-adviseur) · [Jobcoach](../../index.md#rol-jobcoach)" in blok, blok
+    assert "aan herziening toe" not in blok, "pagina is nog niet verouderd"
+
+
+def test_statusblok_waarschuwt_na_de_herzieningsdatum_en_niet_op_de_dag_zelf():
+    v = PaginaVoorkant(beoordeeld=dt.date(2020, 1, 1), herzien_voor=dt.date(2021, 1, 1))
+    op_de_dag = status_markdown(v, EDITIE, ROLNAMEN, "doel.md", dt.date(2021, 1, 1))
+    erna = status_markdown(v, EDITIE, ROLNAMEN, "doel.md", dt.date(2021, 1, 2))
+    assert "aan herziening toe" not in op_de_dag, op_de_dag
+    assert '!!! warning "Deze pagina is aan herziening toe"' in erna, erna
+    assert "vóór 1 januari 2021 opnieuw beoordeeld" in erna, erna
+
+
+def test_pagina_zonder_status_en_rollen_krijgt_geen_blok():
+    assert status_markdown(PaginaVoorkant(), EDITIE, ROLNAMEN, "over.md", dt.date(2027, 1, 1)) == ""
+
+
+def test_blok_komt_onder_de_eerste_kop_en_niet_in_een_codeblok():
+    markdown = "```\n# geen kop\n```\n\n# Echte titel { #titel }\n\nTekst."
+    uit = voeg_na_titel(markdown, "BLOK")
+    assert uit.index("BLOK") > uit.index("# Echte titel"), uit
+    assert uit.index("BLOK") < uit.index("Tekst."), uit
+    assert voeg_na_titel("Geen kop.", "BLOK").startswith("BLOK\n\n"), "zonder kop komt het blok bovenaan"
+
+
+def test_onbekende_rol_geeft_bestand_regel_en_veld(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    pad = schrijf(tmp_path, "title: X\nrollen:\n  - adviseur\n  - toezichthouder\n")
+    with pytest.raises(CasusFout) as fout:
+        pagina_voorkant(pad, ["adviseur", "jobcoach"], ["cc-by-4.0"])
+    assert str(fout.value) == (
+        "pagina.md:5: rollen[2]: onbekende rol 'toezichthouder'; bekende rollen: adviseur, jobcoach"
+    ), str(fout.value)
+
+
+def test_onbekende_licentie_en_verkeerde_datums_worden_gemeld(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    pad = schrijf(tmp_path, "licentie: cc-by-5\n")
+    with pytest.raises(CasusFout, match=r"pagina.md:2: licentie: onbekende licentie 'cc-by-5'"):
+        pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
+    pad = schrijf(tmp_path, "beoordeeld: 2027-01-01\nherzien_voor: 2026-01-01\n")
+    with pytest.raises(CasusFout, match="herzien_voor moet na beoordeeld liggen"):
+        pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
+    pad = schrijf(tmp_path, "bronnen:\n  - titel: X\n    akc: zes\n")
+    with pytest.raises(CasusFout, match=r"pagina.md:4: bronnen\[1\]\.akc"):
+        pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
+
+
+def test_voet_noemt_bron_met_akc_link_werkwijze_en_licentie_en_escapet_tekst():
+    v = PaginaVoorkant(
+        bronnen=[{"titel": "Leidraad <Jobcoach> & co", "akc": 189865}, {"titel": "Zonder link"}],
+        werkwijze="transcriptie", licentie="cc-by-4.0",
+    )
+    html = voet_html(v, laad_licenties())
+    assert '<a href="https://arbeidsdeskundigen.nl/akc/kennis/leidraden-en-richtlijnen/document/189865">' in html, html
+    assert "Leidraad &lt;Jobcoach&gt; &amp; co</a> (AKC, pagina 189865)" in html, html
+    assert "<li>Zonder link</li>" in html, html
+    assert "Alleen kennelijke scan- en tikfouten zijn hersteld." in html, html
+    assert 'rel="license">Creative Commons Naamsvermelding 4.0 (CC BY 4.0)</a>' in html, html
+    assert "vervalt zes maanden" in html, html
+    assert voet_html(PaginaVoorkant(), laad_licenties()) == "", "geen bron en geen licentie: geen voet"
+
+
+def test_alle_pagina_voorkanten_van_de_site_zijn_geldig():
+    from jobcoach.rollen import laad_rolkaart
+
+    root = Path(__file__).resolve().parent.parent
+    rollen = laad_rolkaart().rol_ids
+    licenties = list(laad_licenties())
+    geteld = 0
+    for pad in sorted((root / "docs").rglob("*.md")):
+        pagina_voorkant(pad, rollen, licenties)
+        geteld += 1
+    assert geteld > 25, f"maar {geteld} pagina's gevonden"
+
+
+def test_datum_in_het_nederlands():
+    from jobcoach.paginas import datum_tekst
+
+    assert datum_tekst(dt.date(2019, 9, 30)) == "30 september 2019"
+    assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", datum_tekst(dt.date.today()))
+
+
+def test_verouderde_pagina_toont_een_waarschuwing_in_de_gebouwde_site(project, tmp_path):
+    from bs4 import BeautifulSoup
+
+    from conftest import mkdocs_build
+
+    pagina = project / "docs/leidraad/logboek.md"
+    tekst = pagina.read_text(encoding="utf-8")
+    pagina.write_text(tekst.replace("beoordeeld: 2026-11-26\nherzien_voor: 2027-11-26",
+                                    "beoordeeld: 2020-03-01\nherzien_voor: 2021-03-01"), encoding="utf-8")
+    resultaat = mkdocs_build(project, tmp_path / "site")
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    artikel = BeautifulSoup((tmp_path / "site/leidraad/logboek/index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one("article")
+    waarschuwing = artikel.select_one(".admonition.warning")
+    assert waarschuwing is not None, "geen waarschuwing op een verouderde pagina"
+    assert waarschuwing.select_one(".admonition-title").get_text() == "Deze pagina is aan herziening toe"
+    assert "vóór 1 maart 2021 opnieuw beoordeeld" in waarschuwing.get_text(), waarschuwing.get_text()
+    assert waarschuwing.find_previous_sibling("div", class_="pagina-status") is not None, "niet bij de status"
+    andere = BeautifulSoup((tmp_path / "site/leidraad/verlenging/index.html").read_text(encoding="utf-8"),
+                           "html.parser").select_one("article")
+    assert "aan herziening toe" not in andere.get_text(), "een pagina die niet verouderd is, krijgt geen waarschuwing"
+
+
+def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
+    v = PaginaVoorkant(leidraad=False, beoordeeld=dt.date(2026, 11, 26), herzien_voor=dt.date(2027, 11, 26),
+                       rollen=["jobcoach"])
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "achtergrond/x.md", dt.date(2027, 1, 1))
+    assert "editie" not in blok and "oranje" not in blok, blok
+    assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
+    assert "Laatst beoordeeld" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok
