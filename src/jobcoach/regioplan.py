@@ -344,15 +344,15 @@ def grafiek_svg(tabel: Tabel) -> str:
     desc_id = f"{tabel.anker}-grafiek-uitleg"
     y = 8
     stukken: list[str] = []
-    # legenda bij meer kolommen
+    # legenda bij meer kolommen: elk item op een eigen regel, zodat een lange kolomnaam nooit over
+    # een andere heen valt of buiten de grafiek loopt
     if len(tabel.kolommen) > 1:
-        x = _LABEL
         for k, kolom in enumerate(tabel.kolommen, start=1):
             naam = kolom.naam + (f" (n={kolom.n})" if kolom.n else "")
-            stukken.append(f'<rect class="regioplan-legenda regioplan-staaf-{k}" x="{x}" y="{y}" width="12" height="12"/>')
-            stukken.append(f'<text x="{x + 18}" y="{y + 10}">{escape(naam)}</text>')
-            x += 26 + 7 * len(naam)
-        y += 26
+            stukken.append(f'<rect class="regioplan-legenda regioplan-staaf-{k}" x="{_LABEL}" y="{y}" width="12" height="12"/>')
+            stukken.append(f'<text x="{_LABEL + 18}" y="{y + 10}">{escape(naam)}</text>')
+            y += 18
+        y += 8
     # schaal
     for p in (0, 25, 50, 75, 100):
         x = _LABEL + _SCHAAL * p / 100
