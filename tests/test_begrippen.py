@@ -21,7 +21,7 @@ def artikelen(site: Path) -> tuple:
     for pad in sorted(site.rglob("*.html")):
         # 404 en de printversie (een samenvoeging van alle pagina's, met een voorblad uit een sjabloon)
         # tellen niet als eigen pagina; hun inhoud wordt op de echte pagina's gecontroleerd.
-        if pad.name == "404.html" or pad.parts[0] == "printversie":
+        if pad.name == "404.html" or pad.relative_to(site).parts[0] == "printversie":
             continue
         artikel = BeautifulSoup(pad.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
         if artikel is not None:

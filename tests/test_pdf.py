@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
@@ -191,14 +192,19 @@ def test_bladwijzers_beginnen_met_voorblad_en_inhoud(pdf, editie):
 
 
 def test_inhoudsopgave_heeft_kloppende_paginanummers(pdf):
-    regels = [r.strip() for r in pdf.pages[1].extract_text(extraction_mode="layout").splitlines()]
+    hoofdstukken_ = {b.title: pdf.get_destination_page_number(b) + 1 for _, b in bladwijzers(pdf) if is_vet(b)}
+    # De inhoudsopgave begint op pagina 2 en loopt tot het eerste hoofdstuk (soms meer dan één pagina).
+    # NFKC: de tekstlaag van de PDF kan ligaturen bevatten ('ﬁ' voor 'fi').
+    regels = []
+    for index in range(1, min(hoofdstukken_.values()) - 1):
+        tekst = unicodedata.normalize("NFKC", pdf.pages[index].extract_text(extraction_mode="layout"))
+        regels += [r.strip() for r in tekst.splitlines()]
     assert regels and regels[0] == "Inhoud", regels[:3]
     inhoud = {}
     for regel in regels:
         m = re.fullmatch(r"(\d+(?:\.\d+)* .+?)\s{2,}(\d+)", regel)
         if m:
             inhoud[m.group(1)] = int(m.group(2))
-    hoofdstukken_ = {b.title: pdf.get_destination_page_number(b) + 1 for _, b in bladwijzers(pdf) if is_vet(b)}
     assert inhoud == hoofdstukken_, f"inhoudsopgave {inhoud}\n!= bladwijzers {hoofdstukken_}"
 
 
