@@ -29,7 +29,7 @@ def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[st
 
 def kopieer_project(doel: Path) -> Path:
     """Een kopie van alles wat de site nodig heeft, om in een test te veranderen."""
-    for naam in ("docs", "casussen", "macros", "tests", "src"):
+    for naam in ("docs", "casussen", "macros", "tests", "src", "hooks"):
         shutil.copytree(ROOT / naam, doel / naam, ignore=shutil.ignore_patterns("__pycache__"))
     for naam in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy2(ROOT / naam, doel / naam)

@@ -60,7 +60,9 @@
         });
         label.addEventListener("keydown", function (gebeurtenis) {
           if (gebeurtenis.key === "Enter" || gebeurtenis.key === " ") {
+            // Het thema klikt zelf ook op een label met focus bij Enter; één klik is genoeg.
             gebeurtenis.preventDefault();
+            gebeurtenis.stopPropagation();
             label.click();
           }
         });
