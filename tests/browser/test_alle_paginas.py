@@ -12,6 +12,7 @@ hergebruikt. De rondgang print hoe lang hij duurde.
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 import time
 from collections import deque
@@ -98,7 +99,8 @@ def _context(browser, smal: bool):
 def _rondgang(browser, server: str, paden: list[str], smal: bool, schermafdrukken: set[str]) -> list[Bezoek]:
     soort = "telefoon" if smal else "desktop"
     map_ = ARTEFACTEN / "schermafdrukken" / soort
-    map_.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(map_, ignore_errors=True)  # geen oude schermafdrukken laten staan
+    map_.mkdir(parents=True)
     begin = time.perf_counter()
     bezig: deque = deque()
     klaar: list[Bezoek] = []
