@@ -1,12 +1,12 @@
 """Alle pagina's van de gebouwde site in Chromium: toegankelijk (axe-core, WCAG 2.1 AA), privé, telefoon.
 
 Eén rondgang per schermbreedte (1280 px en 375 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de
-404-pagina) in een eigen tabblad. Per pagina wordt vastgelegd: elk netwerkverzoek, de
+404-pagina), afwisselend in twee tabbladen. Per pagina wordt vastgelegd: elk netwerkverzoek, de
 uitslag van axe-core, de taal, de breedte van de pagina en hoe de tabellen schuiven. De tests hieronder
 toetsen die metingen en noemen bij een fout de pagina, de regel en het element.
 
-Snelheid: axe-core draait in twee pagina's tegelijk (de machine heeft twee kernen), de browser wordt
-hergebruikt. De rondgang print hoe lang hij duurde.
+Snelheid: axe-core draait in het ene tabblad terwijl het andere de volgende pagina laadt (de machine heeft
+twee kernen); browser en tabbladen worden hergebruikt. De rondgang print hoe lang hij duurde.
 """
 
 from __future__ import annotations
