@@ -1,0 +1,246 @@
+"""Alles met alleen een toetsenbord: bereikbaar met Tab, zichtbare focus, overslaan-link, menu op een telefoon.
+
+De tests drukken echt op Tab in Chromium (geen focus() vanuit een script), zodat ze de volgorde
+meten die een toetsenbordgebruiker krijgt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .hulp import BREED, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, sitemap_paden
+
+MAX_TABS = 800
+
+# Overgangen en animaties uit tijdens het Tab-rondje: de eindtoestand is dezelfde, maar er hoeft dan niet
+# na elke Tab gewacht te worden tot iets is uitgevaagd of ingeschoven.
+CSS_ZONDER_OVERGANGEN = (
+    "*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important;"
+    " animation-duration: 0s !important; animation-delay: 0s !important; }"
+)
+
+# Hulpfuncties in de pagina: beschrijf een element, meet zijn focusstijl en of het te zien is.
+JS_HULP = """() => {
+  window.__focus = [];
+  window.__teller = 0;
+  window.__beschrijf = el => {
+    const tekst = (el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 40);
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/)[0] : '') +
+      (tekst ? ` "${tekst}"` : '');
+  };
+  window.__stijl = el => {
+    const s = getComputedStyle(el);
+    const rand = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    return {rand, schaduw: s.boxShadow !== 'none',
+            kenmerk: [rand ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor : 'geen rand', s.boxShadow].join(' | ')};
+  };
+  window.__zichtbaarheid = el => {
+    const r = el.getBoundingClientRect();
+    let dekking = 1;
+    for (let e = el; e; e = e.parentElement) dekking *= parseFloat(getComputedStyle(e).opacity);
+    const binnen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
+                   r.top < window.innerHeight && r.left < window.innerWidth;
+    return {binnen, dekking, zichtbaar: el.checkVisibility({visibilityProperty: true})};
+  };
+}"""
+
+# Na een Tab: wacht tot overgangen (uitschuiven, vervagen, verschuiven) klaar zijn, leg de nieuwe focusstop vast,
+# en meld of de focus weer bij het begin (of buiten de pagina) is.
+JS_NA_TAB = """async () => {
+  // Alleen overgangen die bepalen of en waar iets te zien is; kleurovergangen doen er hier niet toe.
+  const kleur = /color$|^fill$|^stroke$/;
+  const eindig = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity &&
+      !(a.transitionProperty && kleur.test(a.transitionProperty)));
+  await Promise.all(eindig.map(a => a.finished.catch(() => null)));
+  const f = window.__focus, el = document.activeElement;
+  if (el === null || el === document.body) return f.length > 0;
+  if (!el.dataset.focusNr) el.dataset.focusNr = String(++window.__teller);
+  if (f.length > 0 && f[0].nr === el.dataset.focusNr) return true;
+  f.push({nr: el.dataset.focusNr, wie: window.__beschrijf(el), ...window.__zichtbaarheid(el), stijl: window.__stijl(el)});
+  return false;
+}"""
+
+# Alle elementen die je zou moeten kunnen bereiken: zichtbaar en uit zichzelf bedienbaar.
+JS_BEDIENBAAR = """() => {
+  const kandidaten = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], [contenteditable=true]');
+  return [...kandidaten].filter(el => {
+    if (el.disabled || el.tabIndex < 0 || el.closest('[inert], [hidden]')) return false;
+    if (!el.checkVisibility({visibilityProperty: true})) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < window.innerWidth;
+  }).map(el => {
+    if (!el.dataset.focusNr) el.dataset.focusNr = 'x' + Math.random().toString(36).slice(2);
+    return {nr: el.dataset.focusNr, wie: window.__beschrijf(el)};
+  });
+}"""
+
+JS_STIJL_ZONDER_FOCUS = """nrs => {
+  if (document.activeElement) document.activeElement.blur();
+  return Object.fromEntries(nrs.map(nr => [nr, window.__stijl(document.querySelector(`[data-focus-nr="${nr}"]`))]));
+}"""
+
+
+def _tab_rondje(p) -> list[dict]:
+    """Druk Tab tot de focus weer bij het begin is; geef elke focusstop in volgorde.
+
+    JS_HULP moet al in de pagina draaien.
+    """
+    for _ in range(MAX_TABS):
+        p.keyboard.press("Tab")
+        if p.evaluate(JS_NA_TAB):
+            break
+    else:
+        pytest.fail(f"Na {MAX_TABS} keer Tab is de focus nog niet rond: zit de focus ergens vast?")
+    return p.evaluate("() => window.__focus")
+
+
+def _paginas_om_te_toetsen(site: Path) -> list[str]:
+    """Start, de casuspagina en elke pagina met formulieren, uitklapblokken of eigen tabstops in de inhoud."""
+    paden = ["/", "/casussen/begeleidingsbehoefte-en-regime/"]
+    for pad in sitemap_paden(site):
+        html = (site / pad.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        artikel = BeautifulSoup(html, "html.parser").select_one("article")
+        if artikel and artikel.select("input, select, textarea, button, summary, [tabindex]") and pad not in paden:
+            paden.append(pad)
+    return paden
+
+
+@pytest.fixture(scope="module")
+def toets_paden(site) -> list[str]:
+    paden = _paginas_om_te_toetsen(site)
+    print(f"\nToetsenbordtest op: {', '.join(paden)}")
+    return paden
+
+
+@pytest.mark.parametrize("scherm", ["breed", "smal"])
+def test_alles_bereikbaar_met_tab_en_de_focus_is_zichtbaar(browser, server, toets_paden, scherm):
+    fouten = []
+    aantallen = []
+    for pad in toets_paden:
+        context = browser.new_context(viewport=BREED if scherm == "breed" else SMAL, locale="nl-NL")
+        p = context.new_page()
+        p.goto(server + pad)
+        p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)
+        p.wait_for_function(JS_ANIMATIES_KLAAR)
+        p.evaluate(JS_HULP)
+        verwacht = p.evaluate(JS_BEDIENBAAR)
+        stops = _tab_rondje(p)
+        bereikt = {s["nr"] for s in stops}
+        fouten += [f"{pad}: niet te bereiken met Tab: {e['wie']}" for e in verwacht if e["nr"] not in bereikt]
+        for s in stops:
+            if not (s["binnen"] and s["zichtbaar"] and s["dekking"] > 0.5):
+                fouten.append(
+                    f"{pad}: onzichtbare tabstop {s['wie']} (in beeld: {s['binnen']}, zichtbaar: {s['zichtbaar']}, "
+                    f"dekking: {s['dekking']:.2f})"
+                )
+        zonder = p.evaluate(JS_STIJL_ZONDER_FOCUS, sorted(bereikt))
+        for s in stops:
+            met = s["stijl"]
+            if not (met["rand"] or met["schaduw"]) or met["kenmerk"] == zonder[s["nr"]]["kenmerk"]:
+                fouten.append(f"{pad}: focus niet zichtbaar op {s['wie']} (met focus: {met['kenmerk']})")
+        aantallen.append(f"{pad}: {len(stops)} tabstops")
+        context.close()
+    print(f"\nTab-rondje ({scherm}): " + "; ".join(aantallen))
+    assert not fouten, meld_fouten(f"Toetsenbordproblemen ({scherm})", sorted(set(fouten)))
+
+
+def test_overslaan_link_is_de_eerste_tabstop_en_springt_naar_de_inhoud(browser, server, toets_paden):
+    fouten = []
+    for pad in toets_paden:
+        context = browser.new_context(viewport=BREED, locale="nl-NL")
+        p = context.new_page()
+        p.goto(server + pad)
+        p.keyboard.press("Tab")
+        p.wait_for_function(JS_ANIMATIES_KLAAR)
+        eerste = p.evaluate(
+            "() => { const el = document.activeElement; const r = el.getBoundingClientRect();"
+            " return {klasse: el.className, tekst: el.textContent.trim(), href: el.getAttribute('href'),"
+            " zichtbaar: r.width > 0 && r.top >= 0 && r.top < innerHeight && getComputedStyle(el).opacity === '1'}; }"
+        )
+        if "md-skip" not in eerste["klasse"] or eerste["tekst"] != "Ga naar inhoud" or not eerste["zichtbaar"]:
+            fouten.append(f"{pad}: eerste tabstop is niet een zichtbare link 'Ga naar inhoud' maar {eerste}")
+            context.close()
+            continue
+        p.keyboard.press("Enter")
+        p.keyboard.press("Tab")
+        na = p.evaluate(
+            "() => ({hash: location.hash, inInhoud: !!document.activeElement.closest('article.md-content__inner'),"
+            " wie: document.activeElement.outerHTML.slice(0, 80)})"
+        )
+        if na["hash"] != eerste["href"]:
+            fouten.append(f"{pad}: na Enter op 'Ga naar inhoud' is het adres {na['hash']!r}, niet {eerste['href']!r}")
+        if not na["inInhoud"]:
+            fouten.append(f"{pad}: na 'Ga naar inhoud' en Tab staat de focus buiten de inhoud, op {na['wie']}")
+        context.close()
+    assert not fouten, meld_fouten("Overslaan-link werkt niet", fouten)
+
+
+def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(browser, server):
+    context = browser.new_context(viewport=SMAL, locale="nl-NL")
+    p = context.new_page()
+    p.goto(server + "/")
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    knop = p.locator('label.md-header__button[for="__drawer"]')
+    for _ in range(10):
+        p.keyboard.press("Tab")
+        if knop.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("De menuknop is op 375 px niet met Tab te bereiken")
+    assert knop.get_attribute("role") == "button" and knop.get_attribute("aria-expanded") == "false", (
+        f"Menuknop mist role=button/aria-expanded=false: {knop.evaluate('el => el.outerHTML.slice(0, 200)')}"
+    )
+    p.keyboard.press("Enter")
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    assert p.evaluate("() => document.getElementById('__drawer').checked"), "Enter op de menuknop opent het menu niet"
+    assert knop.get_attribute("aria-expanded") == "true", "aria-expanded blijft 'false' terwijl het menu open is"
+    menu = p.locator(".md-sidebar--primary")
+    vak = menu.bounding_box()
+    assert vak and vak["x"] >= 0 and menu.is_visible(), f"Het menu staat niet in beeld: {vak}"
+    # Verder tabben komt in het menu: zichtbare links.
+    in_menu = []
+    for _ in range(15):
+        p.keyboard.press("Tab")
+        info = p.evaluate(
+            "() => { const el = document.activeElement; const r = el.getBoundingClientRect();"
+            " return {inMenu: !!el.closest('.md-sidebar--primary'), tekst: el.textContent.trim(),"
+            " inBeeld: r.left >= 0 && r.right <= innerWidth && r.width > 0}; }"
+        )
+        if info["inMenu"]:
+            in_menu.append(info)
+    assert in_menu, "Na het openen van het menu komt Tab niet in het menu"
+    assert all(i["inBeeld"] for i in in_menu), f"Links in het open menu staan buiten beeld: {in_menu}"
+    p.keyboard.press("Escape")
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    assert not p.evaluate("() => document.getElementById('__drawer').checked"), "Escape sluit het menu niet"
+    assert knop.evaluate("el => el === document.activeElement"), "Na Escape staat de focus niet terug op de menuknop"
+    context.close()
+
+
+def test_brede_tabel_schuift_met_de_pijltjestoetsen(browser, server):
+    context = browser.new_context(viewport=SMAL, locale="nl-NL")
+    p = context.new_page()
+    p.goto(server + "/casussen/begeleidingsbehoefte-en-regime/")
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    vak = p.locator(".md-typeset__scrollwrap[role=region]").first
+    naam = vak.get_attribute("aria-label")
+    assert naam and naam.startswith("Tabel: "), f"Schuifvak zonder naam uit het bijschrift: {naam!r}"
+    for _ in range(MAX_TABS):
+        p.keyboard.press("Tab")
+        if vak.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"Het schuifvak {naam!r} is niet met Tab te bereiken")
+    voor = vak.evaluate("el => el.scrollLeft")
+    for _ in range(5):
+        p.keyboard.press("ArrowRight")
+    p.wait_for_timeout(300)  # vloeiend schuiven
+    na = vak.evaluate("el => el.scrollLeft")
+    assert na > voor, f"Pijltje rechts schuift {naam!r} niet (scrollLeft {voor} → {na})"
+    context.close()

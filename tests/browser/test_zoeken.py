@@ -1,0 +1,190 @@
+"""Zoeken in een echte browser: een Nederlands woord typen in het zoekvak vindt de juiste pagina's.
+
+Welke pagina's 'goed' zijn, volgt uit de gebouwde zoekindex (search/search_index.json): de test typt het
+woord, wacht op het antwoord van de zoek-webworker van het thema, en vergelijkt de gevonden pagina's
+met de pagina's waarin het woord (of een vorm ervan) echt staat.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from .hulp import AXE_JS, AXE_OPTIES, BREED, JS_ANIMATIES_KLAAR, SMAL, axe_fouten, meld_fouten
+
+CASUS = "/casussen/begeleidingsbehoefte-en-regime/"
+
+# Houdt bij welke zoekvragen de pagina naar de zoek-webworker stuurt en hoeveel antwoorden terugkomen
+# (berichttype 2 = vraag, 3 = antwoord, zoals het thema ze gebruikt).
+JS_VOLG_ZOEKWORKER = """() => {
+  window.__vragen = []; window.__antwoorden = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (bericht, ...rest) {
+    if (!this.__gevolgd) {
+      this.__gevolgd = true;
+      this.addEventListener('message', e => { if (e.data && e.data.type === 3) window.__antwoorden++; });
+    }
+    if (bericht && bericht.type === 2) window.__vragen.push(bericht.data);
+    return post.call(this, bericht, ...rest);
+  };
+}"""
+
+JS_RESULTATEN = """() => [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]
+  .map(a => a.href)"""
+
+
+def _pagina_van(locatie: str) -> str:
+    return urlparse(urljoin("http://site/", locatie)).path
+
+
+@pytest.fixture(scope="module")
+def index_per_pagina(site: Path) -> dict[str, str]:
+    """De tekst van elke pagina zoals de zoekindex hem kent (titels en tekst van alle secties samen)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    teksten: dict[str, list[str]] = {}
+    for doc in index["docs"]:
+        tekst = unescape(re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}"))
+        teksten.setdefault(_pagina_van(doc["location"]), []).append(tekst.lower())
+    return {pagina: " ".join(delen) for pagina, delen in teksten.items()}
+
+
+def _titels(site: Path) -> dict[str, str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {_pagina_van(d["location"]): d["title"].lower() for d in index["docs"] if "#" not in d["location"]}
+
+
+def _zoek(p, woord: str, smal: bool = False) -> list[str]:
+    """Typ ``woord`` in het zoekvak zoals een mens (toets voor toets); geef de gevonden pagina's in volgorde."""
+    if not p.evaluate("() => '__vragen' in window"):
+        p.evaluate(JS_VOLG_ZOEKWORKER)
+    vak = p.locator("input.md-search__input")
+    if not vak.is_visible():
+        if smal:
+            p.locator('label.md-header__button[for="__search"]').tap()
+        else:
+            vak.click()
+    vak.click()
+    vak.press("Control+a")
+    vak.press("Delete")
+    vak.press_sequentially(woord, delay=20)
+    # Klaar als de laatste vraag het hele woord is en op elke vraag een antwoord kwam.
+    p.wait_for_function(
+        "woord => window.__vragen.at(-1) === woord && window.__antwoorden >= window.__vragen.length", arg=woord
+    )
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    gevonden = []
+    for href in p.evaluate(JS_RESULTATEN):
+        pad = urlparse(href).path
+        if pad not in gevonden:
+            gevonden.append(pad)
+    return gevonden
+
+
+@pytest.fixture(scope="module")
+def zoekpagina(browser, server):
+    """Eén desktoppagina voor alle zoekvragen (de zoekindex wordt dan één keer opgebouwd)."""
+    context, p, verzoeken = _nieuwe_pagina(browser, server)
+    yield p, verzoeken
+    context.close()
+
+
+def _nieuwe_pagina(browser, server: str, smal: bool = False):
+    if smal:
+        context = browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL")
+    else:
+        context = browser.new_context(viewport=BREED, locale="nl-NL")
+    verzoeken: list[str] = []
+    context.on("request", lambda v: verzoeken.append(v.url))
+    p = context.new_page()
+    p.goto(server + "/")
+    return context, p, verzoeken
+
+
+def _alleen_eigen_server(server: str, verzoeken: list[str]) -> None:
+    vreemd = [u for u in verzoeken if not u.startswith(("data:", "blob:")) and urlparse(u).netloc != urlparse(server).netloc]
+    assert not vreemd, f"Zoeken deed verzoeken naar andere hosts: {vreemd}"
+
+
+# (getypt woord, vorm die in minstens één gevonden pagina moet staan, vorm die in élke gevonden pagina moet
+# staan, uitleg). De tweede vorm is ruimer: het zoekvak zoekt op de stam ('berekeningen' → 'bereken*'), dus ook
+# een pagina met 'berekend' is een goede treffer.
+ZOEKWOORDEN = [
+    ("regime", r"\bregim", r"\bregim", "gewoon woord"),
+    ("berekeningen", r"\bberekening", r"\bbereken", "meervoud vindt enkelvoud (stemming)"),
+    ("logboek", r"\blogboek", r"\blogboek", "pagina afgeleid uit de zoekindex"),
+]
+
+
+@pytest.mark.parametrize(("woord", "vorm", "stamvorm", "uitleg"), ZOEKWOORDEN, ids=[w[0] for w in ZOEKWOORDEN])
+def test_zoeken_vindt_de_paginas_waar_het_woord_staat(zoekpagina, server, site, index_per_pagina, woord, vorm,
+                                                       stamvorm, uitleg):
+    met_vorm = {pagina for pagina, tekst in index_per_pagina.items() if re.search(vorm, tekst)}
+    assert met_vorm, f"Geen enkele pagina in de zoekindex bevat {vorm!r}: er valt voor {woord!r} niets te vinden"
+    met_stam = {pagina for pagina, tekst in index_per_pagina.items() if re.search(stamvorm, tekst)}
+    in_titel = {pagina for pagina, titel in _titels(site).items() if re.search(vorm, titel)}
+
+    p, verzoeken = zoekpagina
+    gevonden = _zoek(p, woord)
+
+    assert gevonden, f"Zoeken op {woord!r} ({uitleg}) vindt niets; verwacht een van {sorted(met_vorm)}"
+    # Pagina's met het woord in de titel horen er allemaal bij; anders minstens één pagina met het woord.
+    if in_titel:
+        mist = in_titel - set(gevonden)
+        assert not mist, f"Zoeken op {woord!r} mist pagina's met het woord in de titel: {sorted(mist)}; gevonden: {gevonden}"
+    else:
+        assert set(gevonden) & met_vorm, f"Zoeken op {woord!r} vindt geen pagina met {vorm!r}; gevonden: {gevonden}"
+    # Alles wat gevonden wordt, bevat het woord (of een vorm met dezelfde stam) echt: geen ruis.
+    ruis = [pagina for pagina in gevonden if pagina not in met_stam]
+    assert not ruis, f"Zoeken op {woord!r} geeft pagina's zonder {stamvorm!r}: {ruis}"
+    _alleen_eigen_server(server, verzoeken)
+    print(f"\nZoeken op {woord!r} ({uitleg}): {gevonden}")
+
+
+def test_paginas_met_het_woord_in_de_titel_staan_bovenaan(zoekpagina, site):
+    """'regime' vindt de casus, en pagina's met het woord in de titel komen vóór pagina's met het woord in de tekst."""
+    gevonden = _zoek(zoekpagina[0], "regime")
+    assert CASUS in gevonden, f"Zoeken op 'regime' vindt de casus niet: {gevonden}"
+    titels = _titels(site)
+    in_titel = [bool(re.search(r"\bregim", titels.get(pagina, ""))) for pagina in gevonden]
+    assert in_titel[: sum(in_titel)] == [True] * sum(in_titel), (
+        f"Zoeken op 'regime': pagina's met het woord in de titel staan niet bovenaan: "
+        f"{[(pagina, titels.get(pagina)) for pagina in gevonden]}"
+    )
+
+
+def test_meervoud_vindt_pagina_met_alleen_het_enkelvoud(zoekpagina, index_per_pagina):
+    """Stemming echt aangetoond: een gevonden pagina bevat 'berekening' maar nergens 'berekeningen'."""
+    alleen_enkelvoud = {
+        pagina
+        for pagina, tekst in index_per_pagina.items()
+        if re.search(r"\bberekening\b", tekst) and not re.search(r"\bberekeningen\b", tekst)
+    }
+    assert alleen_enkelvoud, "Geen pagina met alleen 'berekening' (zonder 'berekeningen'): stemming is niet te toetsen"
+    gevonden = _zoek(zoekpagina[0], "berekeningen")
+    assert set(gevonden) & alleen_enkelvoud, (
+        f"'berekeningen' vindt geen pagina die alleen 'berekening' bevat ({sorted(alleen_enkelvoud)}); gevonden: {gevonden}"
+    )
+
+
+@pytest.mark.parametrize("scherm", ["breed", "smal"])
+def test_zoekresultaten_zijn_toegankelijk(browser, server, zoekpagina, scherm):
+    """axe-core op het open zoekvak met resultaten (de kleuren van het thema faalden hier)."""
+    smal = scherm == "smal"
+    if smal:
+        context, p, verzoeken = _nieuwe_pagina(browser, server, smal=True)
+    else:
+        context, (p, verzoeken) = None, zoekpagina
+    gevonden = _zoek(p, "regime", smal=smal)
+    assert CASUS in gevonden, f"Zoeken op 'regime' ({scherm}) vindt de casus niet: {gevonden}"
+    p.evaluate(AXE_JS)
+    uitslag = p.evaluate("opties => axe.run(document, opties)", AXE_OPTIES)
+    if context is not None:
+        context.close()
+    fouten = axe_fouten(f"zoekresultaten 'regime' ({scherm})", uitslag)
+    assert not fouten, meld_fouten("Overtredingen van WCAG 2.1 AA in de zoekresultaten", fouten)
+    _alleen_eigen_server(server, verzoeken)

@@ -1,0 +1,112 @@
+"""Geen kapotte interne link of anker in de gebouwde site.
+
+`mkdocs build --strict` controleert de links in de Markdown. Deze test controleert daarnaast de gebouwde
+HTML zelf: ook links uit het thema, uit macro's (tabellen) en uit ruwe HTML. Voor elke link naar een
+eigen pagina of bestand moet dat bestand bestaan, en een anker (#...) moet op die pagina als id bestaan.
+Links naar andere sites worden niet gevolgd (de tests gebruiken geen netwerk).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+LINK_ATTRIBUTEN = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "source": "src",
+                   "iframe": "src", "video": "src", "audio": "src"}
+NIET_TE_VOLGEN = ("mailto:", "tel:", "data:", "javascript:", "blob:")
+
+
+class _NegeerTags(yaml.SafeLoader):
+    pass
+
+
+_NegeerTags.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def _site_url() -> str:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return (yaml.load(f, Loader=_NegeerTags) or {}).get("site_url") or "http://localhost/"  # noqa: S506
+
+
+def _url_van(site: Path, bestand: Path, basis: str) -> str:
+    """Het adres waarop een bestand uit de site te zien is (met use_directory_urls: map/index.html → map/)."""
+    rel = bestand.relative_to(site).as_posix()
+    if rel == "index.html":
+        rel = ""
+    elif rel.endswith("/index.html"):
+        rel = rel[: -len("index.html")]
+    return urljoin(basis, rel)
+
+
+def _bestand_van(site: Path, pad: str) -> Path:
+    doel = site / unquote(pad).lstrip("/")
+    if pad.endswith("/") or doel.is_dir():
+        doel = doel / "index.html"
+    return doel
+
+
+def test_geen_kapotte_interne_links_of_ankers(site: Path):
+    begin = time.perf_counter()
+    basis = _site_url()
+    basis_deel = urlparse(basis)
+    paginas = sorted(site.rglob("*.html"))
+    assert paginas, f"Geen HTML-bestanden in {site}"
+
+    soepen = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in paginas}
+    ids = {p: {el["id"] for el in s.find_all(id=True)} | {el["name"] for el in s.find_all("a", attrs={"name": True})}
+           for p, s in soepen.items()}
+
+    fouten, aantal = [], 0
+    for bestand, soep in soepen.items():
+        hier = _url_van(site, bestand, basis)
+        for tag, attribuut in LINK_ATTRIBUTEN.items():
+            for el in soep.find_all(tag, attrs={attribuut: True}):
+                waarde = el[attribuut].strip()
+                if not waarde or waarde.startswith(NIET_TE_VOLGEN):
+                    continue
+                doel = urlparse(urljoin(hier, waarde))
+                if doel.scheme not in ("http", "https") or doel.netloc != basis_deel.netloc:
+                    continue  # andere site: niet volgen
+                if not doel.path.startswith(basis_deel.path):
+                    fouten.append(f"{bestand.relative_to(site)}: {waarde} valt buiten de site ({basis})")
+                    continue
+                aantal += 1
+                doelbestand = _bestand_van(site, "/" + doel.path[len(basis_deel.path):])
+                if not doelbestand.is_file():
+                    fouten.append(f"{bestand.relative_to(site)}: {waarde} → {doelbestand.relative_to(site)} bestaat niet")
+                    continue
+                anker = unquote(doel.fragment)
+                if anker and doelbestand.suffix == ".html" and anker not in ids.get(doelbestand, set()):
+                    fouten.append(f"{bestand.relative_to(site)}: {waarde} → anker #{anker} staat niet op "
+                                  f"{doelbestand.relative_to(site)}")
+    duur = time.perf_counter() - begin
+    print(f"\nLinkcontrole: {aantal} interne links en bronnen op {len(paginas)} pagina's in {duur:.1f} s")
+    assert aantal > len(paginas), f"Maar {aantal} interne links gevonden op {len(paginas)} pagina's: klopt de test nog?"
+    assert not fouten, f"Kapotte interne links of ankers ({len(fouten)}):\n  " + "\n  ".join(fouten)
+
+
+def test_linkcontrole_vindt_een_kapotte_link_en_een_kapot_anker(project: Path, tmp_path: Path):
+    """De controle zelf: een pagina met ruwe HTML-links (die --strict niet ziet) naar iets wat niet bestaat."""
+    from conftest import mkdocs_build
+
+    (project / "docs" / "index.md").write_text(
+        (project / "docs" / "index.md").read_text(encoding="utf-8")
+        + '\n\n<p><a href="casussen/bestaat-niet/">weg</a> en <a href="casussen/casusbestand/#geen-anker">anker</a></p>\n',
+        encoding="utf-8",
+    )
+    uit = tmp_path / "site"
+    resultaat = mkdocs_build(project, uit)
+    assert resultaat.returncode == 0, f"Bouw faalde onverwacht:\n{resultaat.stderr[-2000:]}"
+    try:
+        test_geen_kapotte_interne_links_of_ankers(uit)
+    except AssertionError as fout:
+        tekst = str(fout)
+    else:
+        raise AssertionError("De linkcontrole keurde een kapotte link en een kapot anker goed")
+    assert "casussen/bestaat-niet/" in tekst and "#geen-anker" in tekst, f"Melding noemt de kapotte links niet:\n{tekst}"
