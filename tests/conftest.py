@@ -27,6 +27,14 @@ def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[st
     )
 
 
+def maak_pdf(site: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+    """De PDF van de hele leidraad uit een gebouwde site (scripts/pdf.py)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(site), "--config", str(config)],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
 def kopieer_project(doel: Path) -> Path:
     """Een kopie van alles wat de site nodig heeft, om in een test te veranderen."""
     for naam in ("docs", "casussen", "macros", "tests", "src", "overrides"):
@@ -42,6 +50,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     doel = tmp_path_factory.mktemp("site")
     resultaat = mkdocs_build(ROOT, doel)
     assert resultaat.returncode == 0, f"mkdocs build --strict faalde:\n{resultaat.stdout}\n{resultaat.stderr}"
+    # Zoals 'make build': na de bouw de PDF van de hele leidraad, waar elke pagina naar linkt.
+    pdf = maak_pdf(doel)
+    assert pdf.returncode == 0, f"scripts/pdf.py faalde:\n{pdf.stdout}\n{pdf.stderr}"
     return doel
 
 

@@ -23,20 +23,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, maak_pdf, mkdocs_build
 from jobcoach.editie import Editie, EditieFout, Hoofdstuk, hoofdstukken, lees_editie
 
-PDF_SCRIPT = ROOT / "scripts" / "pdf.py"
 ARTEFACTEN = ROOT / "artefacten" / "pdf"
-
-
-def maak_pdf(site: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(PDF_SCRIPT), "--site", str(site), "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -46,9 +36,7 @@ def editie() -> Editie:
 
 @pytest.fixture(scope="session")
 def pdf_pad(site: Path, editie: Editie) -> Path:
-    resultaat = maak_pdf(site)
-    assert resultaat.returncode == 0, f"scripts/pdf.py faalde:\n{resultaat.stdout}\n{resultaat.stderr}"
-    print(resultaat.stdout)
+    # De fixture 'site' bouwt de site en maakt de PDF (zoals make build).
     pdfs = sorted(site.glob("*.pdf"))
     assert len(pdfs) == 1, f"verwacht precies één PDF in de hoofdmap van de site, gevonden: {pdfs}"
     ARTEFACTEN.mkdir(parents=True, exist_ok=True)

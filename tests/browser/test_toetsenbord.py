@@ -72,6 +72,13 @@ JS_BEDIENBAAR = """() => {
   return [...kandidaten].filter(el => {
     if (el.disabled || el.tabIndex < 0 || el.closest('[inert], [hidden]')) return false;
     if (!el.checkVisibility({visibilityProperty: true})) return false;
+    // Een groep keuzerondjes is één tabstop: Tab komt op het gekozen rondje (of het eerste als er
+    // nog niets gekozen is), de pijltjestoetsen kiezen een ander.
+    if (el.type === 'radio' && el.name) {
+      const groep = [...document.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+      const gekozen = groep.find(r => r.checked);
+      if (el !== (gekozen || groep[0])) return false;
+    }
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.right > 0 && r.left < window.innerWidth;
   }).map(el => {
