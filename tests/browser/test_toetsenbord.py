@@ -108,12 +108,26 @@ def _tab_rondje(p) -> list[dict]:
 
 
 def _paginas_om_te_toetsen(site: Path) -> list[str]:
-    """Start, de casuspagina en elke pagina met formulieren, uitklapblokken of eigen tabstops in de inhoud."""
+    """Start, de casuspagina, elke pagina met formulieren of uitklapblokken in de inhoud, en per soort eigen
+    tabstop (afkorting met uitleg, schuifvak) de eerste pagina die hem heeft.
+
+    Afkortingen en schuifvakken komen op veel pagina's voor en werken overal met dezelfde code; één pagina
+    per soort toetsen houdt de test snel. Formulieren zijn per pagina anders en worden allemaal getoetst.
+    """
     paden = ["/", "/casussen/begeleidingsbehoefte-en-regime/"]
+    soorten_gezien: set[str] = set()
     for pad in sitemap_paden(site):
         html = (site / pad.lstrip("/") / "index.html").read_text(encoding="utf-8")
         artikel = BeautifulSoup(html, "html.parser").select_one("article")
-        if artikel and artikel.select("input, select, textarea, button, summary, [tabindex]") and pad not in paden:
+        if artikel is None or pad in paden:
+            continue
+        # Formulieren, ook die een script pas in de browser maakt (zoals de rekenhulp)
+        if artikel.select("input, select, textarea, button, summary, .rekenhulp, script[src]"):
+            paden.append(pad)
+            continue
+        soorten = {el.name for el in artikel.select("[tabindex], pre")} - soorten_gezien
+        if soorten:
+            soorten_gezien |= soorten
             paden.append(pad)
     return paden
 
