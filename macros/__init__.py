@@ -11,6 +11,15 @@ Macro's voor pagina's:
 
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
+
+Snelheid (zie de pagina Prestaties):
+
+- Tabellen en andere HTML uit de macro's gaan niet door Markdown. De macro zet een merkteken in de
+  pagina; ``macros/haak.py`` (een MkDocs-hook) zet de HTML terug na de omzetting naar HTML. Markdown
+  hoeft de grote tabellen dan niet te ontleden. ``mkdocs.yml`` moet die hook dus laden.
+- Bij ``mkdocs serve`` onthoudt het proces de casussen (``Casusmap``) en leest het alleen gewijzigde
+  bestanden opnieuw. Met ``mkdocs serve --dirty`` worden de pagina's die een gewijzigde casus
+  gebruiken opnieuw gebouwd, ook als hun Markdown niet veranderde.
 """
 
 from __future__ import annotations
@@ -19,44 +28,79 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from jobcoach import CasusFout, Uitkomst, bereken, laad_casus, laad_regels
+from jobcoach import CasusFout, Uitkomst, laad_regels
+from jobcoach.casusmap import Casusmap
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
 
+HAAK = "macros/haak.py"
+MERKTEKEN = "<!--jobcoach-html:{}-->"  # macros/haak.py zoekt precies dit patroon
 
-def laad_alle_casussen(map_: Path) -> dict[str, Uitkomst]:
-    regels = laad_regels()
-    uitkomsten: dict[str, Uitkomst] = {}
-    problemen: list[str] = []
-    for bestand in sorted(map_.glob("*.yml")):
-        try:
-            uitkomsten[bestand.stem] = bereken(laad_casus(bestand, regels), regels)
-        except CasusFout as fout:
-            problemen.append(fout.tekst())
-    if problemen:
-        raise PluginError("Ongeldige casus; de site wordt niet gebouwd:\n" + "\n".join(problemen))
-    return uitkomsten
+# Blijven bestaan zolang het proces loopt (bij mkdocs serve: over alle herbouwen heen).
+_CASUSMAPPEN: dict[Path, Casusmap] = {}
+_GEBRUIKT_DOOR: dict[str, set[Path]] = {}  # casusnaam -> gebouwde pagina's (index.html) die hem gebruiken
+
+
+def laad_alle_casussen(map_: Path) -> tuple[dict[str, Uitkomst], set[str]]:
+    """Alle casussen in ``map_``, en de namen die sinds de vorige bouw in dit proces zijn veranderd."""
+    casusmap = _CASUSMAPPEN.setdefault(map_.resolve(), Casusmap(map_))
+    try:
+        return casusmap.laad(laad_regels())
+    except CasusFout as fout:
+        raise PluginError("Ongeldige casus; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+
+
+def _vergeet_verouderde_paginas(veranderd: set[str], site_dir: Path) -> None:
+    """Verwijder de gebouwde pagina's die een veranderde casus tonen, zodat ``--dirty`` ze opnieuw bouwt.
+
+    Zonder ``--dirty`` maakt MkDocs de hele map toch leeg; dan doet dit niets extra's.
+    """
+    for naam in veranderd:
+        for pagina in _GEBRUIKT_DOOR.pop(naam, set()):
+            if pagina.is_relative_to(site_dir):
+                pagina.unlink(missing_ok=True)
 
 
 def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     root = Path(env.conf["config_file_path"]).parent
+    if HAAK not in (env.conf.get("hooks") or {}):
+        raise PluginError(f"mkdocs.yml moet de hook '{HAAK}' laden (onder 'hooks:'); zonder die hook ontbreken de tabellen.")
     try:
-        uitkomsten = laad_alle_casussen(root / "casussen")
+        uitkomsten, veranderd = laad_alle_casussen(root / "casussen")
     except CasusFout as fout:  # fout in de regels zelf
         raise PluginError("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    _vergeet_verouderde_paginas(veranderd, Path(env.conf["site_dir"]).resolve())
+
+    def huidige_pagina():  # noqa: ANN202 - een mkdocs Page, of None buiten een pagina
+        try:
+            return env.page
+        except AttributeError:
+            return None
 
     def uitkomst(naam: str) -> Uitkomst:
         if naam not in uitkomsten:
             bekend = ", ".join(sorted(uitkomsten)) or "geen"
             raise PluginError(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
+        pagina = huidige_pagina()
+        if pagina is not None:
+            _GEBRUIKT_DOOR.setdefault(naam, set()).add(Path(pagina.file.abs_dest_path).resolve())
         return uitkomsten[naam]
 
-    env.macro(lambda naam: schema_html(uitkomst(naam)), "schema_tabel")
-    env.macro(lambda naam: berekening_html(uitkomst(naam)), "berekening_tabel")
-    env.macro(lambda naam: bevindingen_html(uitkomst(naam)), "bevindingen")
+    def html(inhoud: str) -> str:
+        """Zet HTML apart voor macros/haak.py en geef het merkteken dat Markdown ongemoeid laat."""
+        pagina = huidige_pagina()
+        if pagina is None or not inhoud:
+            return inhoud
+        apart = pagina.__dict__.setdefault("jobcoach_html", [])
+        apart.append(inhoud)
+        return MERKTEKEN.format(len(apart) - 1)
+
+    env.macro(lambda naam: html(schema_html(uitkomst(naam))), "schema_tabel")
+    env.macro(lambda naam: html(berekening_html(uitkomst(naam))), "berekening_tabel")
+    env.macro(lambda naam: html(bevindingen_html(uitkomst(naam))), "bevindingen")
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
-    env.macro(lambda: protocollen_html(laad_regels()), "protocollen_tabel")
+    env.macro(lambda: html(protocollen_html(laad_regels())), "protocollen_tabel")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")
