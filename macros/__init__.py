@@ -17,6 +17,7 @@ Snelheid (zie de pagina Prestaties):
 - Tabellen en andere HTML uit de macro's gaan niet door Markdown. De macro zet een merkteken in de
   pagina; ``macros/haak.py`` (een MkDocs-hook) zet de HTML terug na de omzetting naar HTML. Markdown
   hoeft de grote tabellen dan niet te ontleden. ``mkdocs.yml`` moet die hook dus laden.
+- Jinja compileert een ongewijzigde pagina niet opnieuw (``macros/sjablonen.py``).
 - Bij ``mkdocs serve`` onthoudt het proces de casussen (``Casusmap``) en leest het alleen gewijzigde
   bestanden opnieuw. Met ``mkdocs serve --dirty`` worden de pagina's die een gewijzigde casus
   gebruiken opnieuw gebouwd, ook als hun Markdown niet veranderde.
@@ -32,6 +33,8 @@ from jobcoach import CasusFout, Uitkomst, laad_regels
 from jobcoach.casusmap import Casusmap
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
 from jobcoach.tabellen import berekening_html, bevindingen_html, protocollen_html, schema_html
+
+from . import sjablonen
 
 HAAK = "macros/haak.py"
 MERKTEKEN = "<!--jobcoach-html:{}-->"  # macros/haak.py zoekt precies dit patroon
@@ -105,3 +108,13 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+
+
+def on_pre_page_macros(env) -> None:  # noqa: ANN001 - mkdocs-macros roept dit aan vóór elke pagina
+    def bronbestand() -> str | None:
+        try:
+            return env.page.file.abs_src_path
+        except AttributeError:
+            return None
+
+    sjablonen.versnel(env.env, bronbestand)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -40,3 +41,15 @@ def on_page_content(html, page, config, files):  # noqa: ANN001, ANN201 - vaste 
             "geplaatst. Staat de macro in een codeblok of midden in andere HTML? Zet hem in een eigen alinea."
         )
     return html
+
+
+def on_env(env, config, files):  # noqa: ANN001, ANN201 - vaste vorm van MkDocs
+    """Onthoud de gecompileerde sjablonen van het thema tussen bouwen (Jinja's eigen bytecode-cache).
+
+    MkDocs maakt bij elke bouw een nieuwe Jinja-omgeving en compileert alle sjablonen van Material
+    opnieuw; dat kost bij elke bouw (en bij elke herbouw van ``mkdocs serve``) een paar tienden van een
+    seconde. De cache staat in de tijdelijke map van het systeem en controleert zelf of een sjabloon
+    of de versie van Python of Jinja veranderd is.
+    """
+    env.bytecode_cache = FileSystemBytecodeCache()
+    return env

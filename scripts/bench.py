@@ -68,7 +68,8 @@ from jobcoach.prestaties import (  # noqa: E402
     doeluitkomsten,
 )
 
-GROEPSGROOTTE = 50
+GROEPSGROOTTE = 25  # casuspagina's per navigatiesectie
+BLOKGROOTTE = 10  # secties per blok, als er meer dan zoveel secties zijn
 GZIP_NIVEAU = 6  # het gangbare niveau van een webserver (nginx gzip_comp_level, Apache mod_deflate)
 SEED = 20111108
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -224,6 +225,30 @@ def on_page_markdown(markdown, page, config, files):
 '''
 
 
+def navigatiegroepen(paginas: list[str]) -> list[dict]:
+    """Casuspagina's in secties van ``GROEPSGROOTTE``; meer dan ``BLOKGROOTTE`` secties gaan in blokken.
+
+    Met ``navigation.prune`` toont elke pagina alleen de kopjes van de blokken, de secties in het eigen
+    blok en de pagina's in de eigen sectie. Zo blijft de navigatie per pagina klein, ook bij 1000
+    casussen. Elk item in de navigatie kost bij elke pagina rendertijd (ongeveer 0,1 ms).
+    """
+    items: list[tuple[int, int, object]] = [(i + 1, i + 1, pad) for i, pad in enumerate(paginas)]
+    eerste_laag = True
+    grootte = GROEPSGROOTTE
+    while eerste_laag or len(items) > BLOKGROOTTE:
+        groepen = []
+        for start in range(0, len(items), grootte):
+            deel = items[start : start + grootte]
+            van, tot = deel[0][0], deel[-1][1]
+            kinderen = [
+                {f"Proefcasus {a}": inhoud} if eerste_laag else {f"Casussen {a}–{b}": inhoud}
+                for a, b, inhoud in deel
+            ]
+            groepen.append((van, tot, kinderen))
+        items, eerste_laag, grootte = groepen, False, BLOKGROOTTE
+    return [{f"Casussen {a}–{b}": inhoud} for a, b, inhoud in items]
+
+
 def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     """Kopie van het project met ``n`` synthetische casussen en drie configuraties.
 
@@ -236,12 +261,7 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     paginas = synthetisch.schrijf_casussen(project, n, seed=SEED)
     basis = lees_config(project / "mkdocs.yml")
 
-    groepen = []
-    for start in range(0, len(paginas), GROEPSGROOTTE):
-        deel = paginas[start : start + GROEPSGROOTTE]
-        items = [{f"Proefcasus {start + i + 1}": pad} for i, pad in enumerate(deel)]
-        groepen.append({f"Casussen {start + 1}–{start + len(deel)}": items})
-    nav = list(basis.get("nav") or []) + [{"Proefcasussen": groepen}]
+    nav = list(basis.get("nav") or []) + [{"Proefcasussen": navigatiegroepen(paginas)}]
 
     thema = basis.get("theme", {})
     thema = {"name": thema} if isinstance(thema, str) else dict(thema)
@@ -584,6 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             herhalingen=args.herhalingen,
             seed=SEED,
             groepsgrootte=GROEPSGROOTTE,
+            blokgrootte=BLOKGROOTTE,
             doelen=DOELEN,
             echte_site=echte_site,
             schaal=schaal,

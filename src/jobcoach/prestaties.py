@@ -149,7 +149,8 @@ class Resultaten(_Strikt):
     versies: dict[str, str]
     herhalingen: Annotated[int, Field(gt=0)]
     seed: int
-    groepsgrootte: Annotated[int, Field(gt=0)]
+    groepsgrootte: Annotated[int, Field(gt=0)] = Field(description="Casuspagina's per navigatiesectie.")
+    blokgrootte: Annotated[int, Field(gt=0)] = Field(description="Secties per blok in de navigatie.")
     doelen: Doelen
     echte_site: Bouw
     schaal: Annotated[list[Schaalmeting], Field(min_length=1)]
