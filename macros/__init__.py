@@ -7,7 +7,9 @@ Macro's voor pagina's:
 - ``bevindingen(naam)``: de bevindingen van de controles;
 - ``casus(naam)``: de berekende waarden voor lopende tekst, met de filters ``uren``, ``getal``,
   ``procent`` en ``procent_afgekapt``;
-- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site.
+- ``coachingsdoelen()`` en ``protocollen_tabel()``: de regels van de site;
+- ``prestaties()`` en ``prestaties_tabel(soort)``: de uitkomsten van ``make bench``
+  (``docs/prestaties/resultaten.json``), voor de pagina Prestaties.
 
 Alle casussen worden bij het begin van de bouw één keer gelezen en gecontroleerd. Een ongeldige
 casus laat de bouw stoppen met een melding per probleem (bestand, regel en veld).
@@ -39,9 +41,30 @@ from . import sjablonen
 HAAK = "macros/haak.py"
 MERKTEKEN = "<!--jobcoach-html:{}-->"  # macros/haak.py zoekt precies dit patroon
 
+PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
+
 # Blijven bestaan zolang het proces loopt (bij mkdocs serve: over alle herbouwen heen).
 _CASUSMAPPEN: dict[Path, Casusmap] = {}
-_GEBRUIKT_DOOR: dict[str, set[Path]] = {}  # casusnaam -> gebouwde pagina's (index.html) die hem gebruiken
+# Bron (een casusnaam, of "bestand:" + pad) -> gebouwde pagina's (index.html) die haar tonen.
+_GEBRUIKT_DOOR: dict[str, set[Path]] = {}
+_STEMPELS: dict[Path, tuple[int, int, int] | None] = {}  # andere bronbestanden: (mtime, grootte, inode)
+
+
+def _stempel(pad: Path) -> tuple[int, int, int] | None:
+    try:
+        status = pad.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _veranderde_bestanden() -> set[str]:
+    veranderd = set()
+    for pad, oud in list(_STEMPELS.items()):
+        if _stempel(pad) != oud:
+            veranderd.add(f"bestand:{pad}")
+            del _STEMPELS[pad]
+    return veranderd
 
 
 def laad_alle_casussen(map_: Path) -> tuple[dict[str, Uitkomst], set[str]]:
@@ -72,7 +95,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
         uitkomsten, veranderd = laad_alle_casussen(root / "casussen")
     except CasusFout as fout:  # fout in de regels zelf
         raise PluginError("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
-    _vergeet_verouderde_paginas(veranderd, Path(env.conf["site_dir"]).resolve())
+    _vergeet_verouderde_paginas(veranderd | _veranderde_bestanden(), Path(env.conf["site_dir"]).resolve())
 
     def huidige_pagina():  # noqa: ANN202 - een mkdocs Page, of None buiten een pagina
         try:
@@ -84,10 +107,13 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
         if naam not in uitkomsten:
             bekend = ", ".join(sorted(uitkomsten)) or "geen"
             raise PluginError(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
+        gebruikt(naam)
+        return uitkomsten[naam]
+
+    def gebruikt(bron: str) -> None:
         pagina = huidige_pagina()
         if pagina is not None:
-            _GEBRUIKT_DOOR.setdefault(naam, set()).add(Path(pagina.file.abs_dest_path).resolve())
-        return uitkomsten[naam]
+            _GEBRUIKT_DOOR.setdefault(bron, set()).add(Path(pagina.file.abs_dest_path).resolve())
 
     def html(inhoud: str) -> str:
         """Zet HTML apart voor macros/haak.py en geef het merkteken dat Markdown ongemoeid laat."""
@@ -104,6 +130,31 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(uitkomst, "casus")
     env.macro(lambda: dict(laad_regels().coachingsdoelen), "coachingsdoelen")
     env.macro(lambda: html(protocollen_html(laad_regels())), "protocollen_tabel")
+    prestatiebestand = (root / PRESTATIES).resolve()
+    geladen: list = []
+
+    def prestaties():  # noqa: ANN202 - een jobcoach.prestaties.Resultaten
+        from jobcoach.prestaties import laad_resultaten  # alleen de pagina Prestaties heeft dit nodig
+
+        gebruikt(f"bestand:{prestatiebestand}")
+        if not geladen:
+            _STEMPELS[prestatiebestand] = _stempel(prestatiebestand)
+            try:
+                geladen.append(laad_resultaten(prestatiebestand))
+            except CasusFout as fout:
+                raise PluginError(f"Ongeldig resultatenbestand van make bench:\n{fout.tekst()}") from None
+        return geladen[0]
+
+    def prestaties_tabel(soort: str) -> str:
+        from jobcoach.prestaties import tabel_html
+
+        try:
+            return html(tabel_html(prestaties(), soort))
+        except ValueError as fout:
+            raise PluginError(f"prestaties_tabel: {fout}") from None
+
+    env.macro(prestaties, "prestaties")
+    env.macro(prestaties_tabel, "prestaties_tabel")
     env.filter(uren, "uren")
     env.filter(getal, "getal")
     env.filter(procent, "procent")

@@ -59,6 +59,7 @@ from jobcoach.prestaties import (  # noqa: E402
     Bestand,
     Bouw,
     Doelen,
+    Fasen,
     Machine,
     Resultaten,
     Schaalmeting,
@@ -249,6 +250,37 @@ def navigatiegroepen(paginas: list[str]) -> list[dict]:
     return [{f"Casussen {a}–{b}": inhoud} for a, b, inhoud in items]
 
 
+NAV_HAAK = '''"""Zet de navigatie uit _bench_nav.json in de configuratie (prestatiemeting)."""
+import json
+import os
+
+from mkdocs.plugins import event_priority
+
+PAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_bench_nav.json")
+
+
+@event_priority(100)
+def on_config(config):
+    with open(PAD, encoding="utf-8") as f:
+        config["nav"] = json.load(f)
+    return config
+'''
+
+
+def nav_als_yaml(project: Path) -> float:
+    """Hoe lang MkDocs erover zou doen om dezelfde navigatie uit mkdocs.yml te lezen (snelste van 3)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    tekst = yaml.safe_dump({"nav": json.loads((project / "_bench_nav.json").read_text(encoding="utf-8"))},
+                           allow_unicode=True, sort_keys=False)
+    tijden_ = []
+    for _ in range(3):
+        start = time.perf_counter()
+        yaml.load(tekst, Loader=get_yaml_loader())
+        tijden_.append(time.perf_counter() - start)
+    return round(min(tijden_), 3)
+
+
 def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     """Kopie van het project met ``n`` synthetische casussen en drie configuraties.
 
@@ -276,10 +308,17 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     def schrijf(naam: str, gegevens: dict) -> None:
         (project / naam).write_text(yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "nav": nav, "theme": {"features": functies}})
+    # De navigatie komt uit een JSON-bestand (via een haak), niet uit mkdocs.yml: MkDocs leest
+    # mkdocs.yml met de trage Python-lezer van PyYAML, en een navigatie van 1000 pagina's kost dan
+    # bij elke bouw meer dan een seconde. Een site met zoveel casussen maakt de navigatie dus uit
+    # gegevens. Hoe lang YAML zou kosten, meet nav_als_yaml().
+    (project / "_bench_nav.json").write_text(json.dumps(nav, ensure_ascii=False), encoding="utf-8")
+    (project / "_bench_nav.py").write_text(NAV_HAAK, encoding="utf-8")
+    schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "hooks": haken + ["_bench_nav.py"],
+                                 "theme": {"features": functies}})
     dumpmap = project / "_dump"
     (project / "_bench_dump.py").write_text(DUMP_HAAK.format(doel=str(dumpmap)), encoding="utf-8")
-    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml", "hooks": haken + ["_bench_dump.py"]})
+    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml", "hooks": haken + ["_bench_nav.py", "_bench_dump.py"]})
     schrijf(
         "mkdocs.statisch.yml",
         {
@@ -302,6 +341,32 @@ def maak_statisch(project: Path) -> None:
         raise BenchFout(f"de dump mist pagina's: {', '.join(ontbreekt[:10])}")
     for rel in bewaard:
         shutil.copyfile(dump / rel, doel / rel)
+
+
+def meet_fasen(project: Path, n: int) -> Fasen:
+    """Eén extra bouw met scripts/fasen.py: CPU-tijd per fase van de bouw."""
+    meld(f"N={n}: bouw met meting per fase")
+    uit = project / "_fasen.json"
+    cmd = [sys.executable, str(ROOT / "scripts" / "fasen.py"), str(uit), "--", "build", "--strict", "-q", "-f",
+           "mkdocs.bench.yml", "-d", str(project / "_fasen-site")]
+    resultaat = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=omgeving())
+    if resultaat.returncode != 0:
+        raise BenchFout(f"bouw met meting per fase faalde:\n{resultaat.stdout[-2000:]}{resultaat.stderr[-2000:]}")
+    shutil.rmtree(project / "_fasen-site")
+    return Fasen(n=n, cpu_s=json.loads(uit.read_text(encoding="utf-8")))
+
+
+def vergelijk_inhoud(live: Path, statisch: Path) -> int:
+    """Controleer dat live en statisch dezelfde pagina-inhoud geven; geef het aantal vergeleken pagina's."""
+    aantal = 0
+    for pagina in sorted(live.rglob("index.html")):
+        andere = statisch / pagina.relative_to(live)
+        a = _ARTIKEL.search(pagina.read_text(encoding="utf-8"))
+        b = _ARTIKEL.search(andere.read_text(encoding="utf-8")) if andere.is_file() else None
+        if a is None or b is None or _WIT.sub(" ", a.group(1)) != _WIT.sub(" ", b.group(1)):
+            raise BenchFout(f"live en statisch verschillen op {pagina.relative_to(live)}: de vergelijking klopt niet")
+        aantal += 1
+    return aantal
 
 
 def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, Path]:
@@ -328,9 +393,11 @@ def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, 
         v: Bouw(wand=tijden(wand[v]), cpu=tijden(cpu[v]), piekgeheugen_mb=round(max(geheugen[v]), 1), **site_maten(d))
         for v, d in (("live", live_site), ("statisch", statisch_site))
     }
+    vergeleken = vergelijk_inhoud(live_site, statisch_site)
+    meld(f"N={n}: inhoud van live en statisch gelijk ({vergeleken} pagina's vergeleken)")
     for d in (live_site, statisch_site):
         shutil.rmtree(d)
-    meting = Schaalmeting(n=n, **metingen)
+    meting = Schaalmeting(n=n, nav_yaml_s=nav_als_yaml(project), **metingen)
     meld(
         f"N={n}: live {s(meting.live.wand.mediaan_s)}, statisch {s(meting.statisch.wand.mediaan_s)}, "
         f"verhouding {getal(meting.verhouding, 2)}"
@@ -371,7 +438,8 @@ def wijzig_casus(pad: Path, stap: int) -> str:
     return verwacht
 
 
-def meet_serve(project: Path, n: int, extra: list[str], modus: str, herhalingen: int) -> ServeMeting:
+def meet_serve(project: Path, n: int, extra: list[str], modus: str, herhalingen: int,
+               wachttijd: float = 300) -> ServeMeting:
     poort = vrije_poort()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.bench.yml", "-a", f"127.0.0.1:{poort}",
            "--livereload", *extra]
@@ -407,8 +475,8 @@ def meet_serve(project: Path, n: int, extra: list[str], modus: str, herhalingen:
                         break
                     if proc.poll() is not None:
                         raise BenchFout("mkdocs serve stopte tijdens de meting:\n" + log.read_text(errors="replace")[-3000:])
-                    if time.perf_counter() - gewijzigd > 300:
-                        raise BenchFout(f"na 5 minuten toont {url} het nieuwe totaal ({verwacht}) nog niet")
+                    if time.perf_counter() - gewijzigd > wachttijd:
+                        raise BenchFout(f"na {wachttijd:.0f} s toont {url} het nieuwe totaal ({verwacht}) nog niet")
                     time.sleep(0.05)
                 vertraging = time.perf_counter() - gewijzigd
                 vertragingen.append(round(vertraging, 3))
@@ -561,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--uitvoer", type=Path, default=ROOT / "docs" / "prestaties" / "resultaten.json")
     ap.add_argument("--bewaar", action="store_true", help="de tijdelijke projecten niet opruimen")
     ap.add_argument("--geen-serve", action="store_true", help="mkdocs serve niet meten (snelle proefrun)")
+    ap.add_argument("--wachttijd", type=float, default=300, help="seconden wachten op een wijziging in serve (300)")
     args = ap.parse_args(argv)
     if args.herhalingen < 1 or any(n < 1 for n in args.n):
         ap.error("--n en --herhalingen moeten minstens 1 zijn")
@@ -586,11 +655,13 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(grootste)
             grootste = project
 
+        fasen = meet_fasen(grootste, aantallen[-1])
         serve = []
         if not args.geen_serve:
             serve = [
-                meet_serve(grootste, aantallen[-1], [], "volledig", args.serve_herhalingen),
-                meet_serve(grootste, aantallen[-1], ["--dirty", "--no-strict"], "dirty", args.serve_herhalingen),
+                meet_serve(grootste, aantallen[-1], [], "volledig", args.serve_herhalingen, args.wachttijd),
+                meet_serve(grootste, aantallen[-1], ["--dirty", "--no-strict"], "dirty", args.serve_herhalingen,
+                           args.wachttijd),
             ]
         res = Resultaten(
             gemeten_op=dt.datetime.now().astimezone().replace(microsecond=0),
@@ -608,6 +679,7 @@ def main(argv: list[str] | None = None) -> int:
             doelen=DOELEN,
             echte_site=echte_site,
             schaal=schaal,
+            fasen=fasen,
             serve=serve,
             startpagina=startpagina,
         )

@@ -8,6 +8,7 @@ de hand in een pagina.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from dataclasses import dataclass
 from html import escape
@@ -60,6 +61,9 @@ class Schaalmeting(_Strikt):
     n: Annotated[int, Field(gt=0)] = Field(description="Aantal synthetische casussen (en casuspagina's).")
     live: Bouw = Field(description="Pagina's met de macro's, zoals de echte site.")
     statisch: Bouw = Field(description="Dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin.")
+    nav_yaml_s: Seconden = Field(
+        description="Tijd om dezelfde navigatie als YAML in te lezen met de lezer van MkDocs (niet in de bouwtijd)."
+    )
 
     @property
     def verhouding(self) -> float:
@@ -69,6 +73,13 @@ class Schaalmeting(_Strikt):
     @property
     def ms_per_pagina(self) -> float:
         return self.live.wand.mediaan_s / self.live.paginas * 1000
+
+
+class Fasen(_Strikt):
+    """CPU-tijd per fase van één bouw (met scripts/fasen.py), bij de grootste N."""
+
+    n: Annotated[int, Field(gt=0)]
+    cpu_s: dict[str, Annotated[float, Field(allow_inf_nan=False)]]
 
 
 class ServeMeting(_Strikt):
@@ -154,6 +165,7 @@ class Resultaten(_Strikt):
     doelen: Doelen
     echte_site: Bouw
     schaal: Annotated[list[Schaalmeting], Field(min_length=1)]
+    fasen: Fasen
     serve: list[ServeMeting]
     startpagina: Startpagina
 
@@ -163,6 +175,19 @@ class Resultaten(_Strikt):
         if aantallen != sorted(set(aantallen)):
             raise ValueError("de metingen in 'schaal' moeten oplopen in n, zonder dubbele")
         return self
+
+    @property
+    def datum_tekst(self) -> str:
+        """Het tijdstip van de meting in gewone taal: '26 november 2026 om 05:10'."""
+        from babel.dates import format_datetime
+
+        return format_datetime(self.gemeten_op, "d MMMM y 'om' HH:mm", locale="nl_NL")
+
+    @property
+    def aantallen_tekst(self) -> str:
+        """De gemeten aantallen casussen als tekst: '10, 100 en 1.000'."""
+        aantallen = [getal(m.n) for m in self.schaal]
+        return aantallen[0] if len(aantallen) == 1 else ", ".join(aantallen[:-1]) + " en " + aantallen[-1]
 
     def meting(self, n: int) -> Schaalmeting | None:
         return next((m for m in self.schaal if m.n == n), None)
@@ -188,9 +213,13 @@ def laad_resultaten(pad: str | Path) -> Resultaten:
 
 @dataclass(frozen=True)
 class Doeluitkomst:
-    doel: str
+    doel: str  # gewone tekst; een opdracht staat tussen `backticks`
     gemeten: str
     gehaald: bool | None  # None: niet gemeten in deze run
+
+    @property
+    def doel_html(self) -> str:
+        return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(self.doel))
 
 
 def _s(waarde: float) -> str:
@@ -241,10 +270,10 @@ def doeluitkomsten(res: Resultaten) -> list[Doeluitkomst]:
                             echt < d.echte_site_max_s))
 
     if not res.serve:
-        uit.append(Doeluitkomst(f"<code>mkdocs serve</code> toont een gewijzigde casus binnen {getal(d.serve_max_s)} s",
+        uit.append(Doeluitkomst(f"`mkdocs serve` toont een gewijzigde casus binnen {getal(d.serve_max_s)} s",
                                 "niet gemeten", None))
     for sm in res.serve:
-        doel = f"<code>{escape(sm.opdracht)}</code> toont een gewijzigde casus binnen {getal(d.serve_max_s)} s"
+        doel = f"`{sm.opdracht}` toont een gewijzigde casus binnen {getal(d.serve_max_s)} s"
         if sm.n == d.n_groot:
             uit.append(Doeluitkomst(doel, f"{_s(sm.mediaan_s)} (mediaan, N = {sm.n})", sm.mediaan_s < d.serve_max_s))
         else:
@@ -289,13 +318,13 @@ def _kb(aantal_bytes: int) -> str:
 
 
 def tabel_html(res: Resultaten, soort: str) -> str:
-    """Een HTML-tabel met uitkomsten. ``soort``: doelen, schaal, cpu, echte_site, serve of startpagina."""
+    """Een HTML-tabel met uitkomsten. ``soort``: doelen, schaal, cpu, fasen, echte_site, serve of startpagina."""
     if soort == "doelen":
         oordeel = {True: "gehaald", False: "<strong>niet gehaald</strong>", None: "niet gemeten"}
         return _tabel(
             "Doelen en uitkomsten",
             ["Doel", "Gemeten", "Uitkomst"],
-            [[d.doel, escape(d.gemeten), oordeel[d.gehaald]] for d in doeluitkomsten(res)],
+            [[d.doel_html, escape(d.gemeten), oordeel[d.gehaald]] for d in doeluitkomsten(res)],
         )
     if soort == "schaal":
         marginaal = res.marginale_kosten_ms()
@@ -337,6 +366,16 @@ def tabel_html(res: Resultaten, soort: str) -> str:
                 for m in res.schaal
             ],
             rechts=set(range(6)),
+        )
+    if soort == "fasen":
+        totaal = sum(res.fasen.cpu_s.values())
+        return _tabel(
+            f"Waar de CPU-tijd heen gaat bij N = {getal(res.fasen.n)} (één bouw, live)",
+            ["Fase", "CPU-tijd", "Deel"],
+            [[escape(fase), _s(tijd), f"{getal(tijd / totaal * 100, 0)}%"]
+             for fase, tijd in sorted(res.fasen.cpu_s.items(), key=lambda x: -x[1])],
+            rechts={1, 2},
+            voet=[["Totaal", _s(totaal), "100%"]],
         )
     if soort == "echte_site":
         e = res.echte_site
@@ -382,4 +421,4 @@ def tabel_html(res: Resultaten, soort: str) -> str:
             rechts={1, 2, 3},
             voet=voet,
         )
-    raise ValueError(f"onbekende soort tabel '{soort}'; kies uit doelen, schaal, cpu, echte_site, serve, startpagina")
+    raise ValueError(f"onbekende soort tabel '{soort}'; kies uit doelen, schaal, cpu, fasen, echte_site, serve, startpagina")
