@@ -34,7 +34,8 @@ def _vingerafdruk(env: Environment) -> str:
         env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
         env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
         env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-        sorted(env.extensions), env.optimized, env.autoescape, sorted(env.filters), sorted(env.tests),
+        sorted(env.extensions), env.optimized, env.autoescape, env.is_async, sorted(env.filters), sorted(env.tests),
+        getattr(env.finalize, "__qualname__", env.finalize),
     )
     return hashlib.sha256(repr(instellingen).encode()).hexdigest()[:16]
 
