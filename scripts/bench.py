@@ -47,13 +47,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
+from jinja2 import FileSystemBytecodeCache
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetisch  # noqa: E402  (naast dit script)
 
-from jobcoach import bereken, laad_casus  # noqa: E402
+from jobcoach import CasusFout, bereken, laad_casus  # noqa: E402
 from jobcoach.opmaak import getal, uren  # noqa: E402
 from jobcoach.prestaties import (  # noqa: E402
     Bestand,
@@ -67,6 +68,7 @@ from jobcoach.prestaties import (  # noqa: E402
     Startpagina,
     Tijden,
     doeluitkomsten,
+    laad_resultaten,
 )
 
 GROEPSGROOTTE = 25  # casuspagina's per navigatiesectie
@@ -281,6 +283,24 @@ def nav_als_yaml(project: Path) -> float:
     return round(min(tijden_), 3)
 
 
+def kopieer_project(doel: Path) -> Path:
+    """Kopie van het project. Is het resultatenbestand ongeldig (eerste meting, of het formaat is
+    veranderd), dan laat de kopie de pagina Prestaties weg: die kan dan niet gebouwd worden."""
+    shutil.copytree(ROOT, doel, ignore=NIET_KOPIEREN)
+    try:
+        laad_resultaten(doel / "docs" / "prestaties" / "resultaten.json")
+    except CasusFout as fout:
+        config = doel / "mkdocs.yml"
+        tekst = config.read_text(encoding="utf-8")
+        regel = "  - Prestaties: prestaties.md\n"
+        if regel not in tekst:
+            raise BenchFout(f"resultatenbestand ongeldig en '{regel.strip()}' niet gevonden in mkdocs.yml") from None
+        config.write_text(tekst.replace(regel, ""), encoding="utf-8")
+        (doel / "docs" / "prestaties.md").unlink()
+        meld(f"let op: resultatenbestand ongeldig ({fout.problemen[0]}); de kopie bouwt zonder de pagina Prestaties")
+    return doel
+
+
 def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     """Kopie van het project met ``n`` synthetische casussen en drie configuraties.
 
@@ -288,8 +308,7 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     - ``mkdocs.dump.yml``: idem, plus een haak die de Markdown na de macro's bewaart;
     - ``mkdocs.statisch.yml``: de bewaarde Markdown, zonder macro-plugin.
     """
-    project = werkmap / f"n{n}"
-    shutil.copytree(ROOT, project, ignore=NIET_KOPIEREN)
+    project = kopieer_project(werkmap / f"n{n}")
     paginas = synthetisch.schrijf_casussen(project, n, seed=SEED)
     basis = lees_config(project / "mkdocs.yml")
 
@@ -377,6 +396,12 @@ def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, 
     shutil.rmtree(werkmap / "dump-site")
     maak_statisch(project)
     live_site, statisch_site = werkmap / f"site-n{n}-live", werkmap / f"site-n{n}-statisch"
+    # Eén bouw zonder bewaarde Jinja-code (zoals de eerste bouw op een schone machine, bijvoorbeeld in CI).
+    # Jinja's cachemap bevat alleen gecompileerde sjablonen; leegmaken kost andere bouwen hooguit één
+    # keer compileren.
+    FileSystemBytecodeCache().clear()
+    koud_wand, koud_cpu, _ = bouw(project, "mkdocs.bench.yml", live_site)
+    meld(f"N={n}: live zonder Jinja-cache: {s(koud_wand)} (CPU {s(koud_cpu)})")
     wand = {"live": [], "statisch": []}
     cpu = {"live": [], "statisch": []}
     geheugen = {"live": [], "statisch": []}
@@ -397,7 +422,8 @@ def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, 
     meld(f"N={n}: inhoud van live en statisch gelijk ({vergeleken} pagina's vergeleken)")
     for d in (live_site, statisch_site):
         shutil.rmtree(d)
-    meting = Schaalmeting(n=n, nav_yaml_s=nav_als_yaml(project), **metingen)
+    meting = Schaalmeting(n=n, nav_yaml_s=nav_als_yaml(project), live_koud_s=round(koud_wand, 3),
+                          live_koud_cpu_s=round(koud_cpu, 3), **metingen)
     meld(
         f"N={n}: live {s(meting.live.wand.mediaan_s)}, statisch {s(meting.statisch.wand.mediaan_s)}, "
         f"verhouding {getal(meting.verhouding, 2)}"
@@ -431,7 +457,9 @@ def wijzig_casus(pad: Path, stap: int) -> str:
     gegevens = yaml.safe_load(pad.read_text(encoding="utf-8"))
     rij = next(r for r in gegevens["schema"] if r["door"] == "jobcoach")
     rij["uren"] = float(rij["uren"]) + 0.25 * stap
-    tijdelijk = pad.with_suffix(".nieuw")
+    # Het tijdelijke bestand staat buiten de bewaakte mappen: anders ziet serve twee wijzigingen.
+    tijdelijk = pad.parent.parent / "_bench_tmp" / pad.name
+    tijdelijk.parent.mkdir(exist_ok=True)
     tijdelijk.write_text(yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False), encoding="utf-8")
     verwacht = uren(bereken(laad_casus(tijdelijk)).begeleidingsuren)
     os.replace(tijdelijk, pad)
@@ -640,8 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     meld(f"werkmap {werkmap}; N = {', '.join(map(str, aantallen))}; {args.herhalingen} herhalingen")
     try:
         meld("echte site bouwen")
-        echte_map = werkmap / "echt"
-        shutil.copytree(ROOT, echte_map, ignore=NIET_KOPIEREN)
+        echte_map = kopieer_project(werkmap / "echt")
         echte_site = meet_bouw(echte_map, "mkdocs.yml", werkmap / "site-echt", args.herhalingen, "echte site")
         meld("startpagina in Chromium laden")
         startpagina = meet_startpagina(werkmap / "site-echt", echte_site.tekst_bytes)

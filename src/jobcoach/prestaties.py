@@ -61,6 +61,8 @@ class Schaalmeting(_Strikt):
     n: Annotated[int, Field(gt=0)] = Field(description="Aantal synthetische casussen (en casuspagina's).")
     live: Bouw = Field(description="Pagina's met de macro's, zoals de echte site.")
     statisch: Bouw = Field(description="Dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin.")
+    live_koud_s: Seconden = Field(description="Eén live bouw zonder bewaarde Jinja-code (zoals een eerste bouw).")
+    live_koud_cpu_s: Seconden
     nav_yaml_s: Seconden = Field(
         description="Tijd om dezelfde navigatie als YAML in te lezen met de lezer van MkDocs (niet in de bouwtijd)."
     )
@@ -330,13 +332,14 @@ def tabel_html(res: Resultaten, soort: str) -> str:
         marginaal = res.marginale_kosten_ms()
         return _tabel(
             "Bouwtijd (wandtijd) bij een groeiend aantal casussen",
-            ["N", "Pagina's", "Live: min / mediaan", "Statisch: mediaan", "Live / statisch", "Per pagina",
-             "Per extra pagina", "Piekgeheugen", "Site", "Zoekindex", "Zoekindex / tekst"],
+            ["N", "Pagina's", "Live: min / mediaan", "Live: eerste bouw", "Statisch: mediaan", "Live / statisch",
+             "Per pagina", "Per extra pagina", "Piekgeheugen", "Site", "Zoekindex", "Zoekindex / tekst"],
             [
                 [
                     getal(m.n),
                     getal(m.live.paginas),
                     f"{_s(m.live.wand.min_s)} / {_s(m.live.wand.mediaan_s)}",
+                    _s(m.live_koud_s),
                     _s(m.statisch.wand.mediaan_s),
                     getal(m.verhouding, 2),
                     f"{getal(m.ms_per_pagina, 1)} ms",
@@ -348,24 +351,27 @@ def tabel_html(res: Resultaten, soort: str) -> str:
                 ]
                 for m, extra in zip(res.schaal, marginaal)
             ],
-            rechts=set(range(11)),
+            rechts=set(range(12)),
         )
     if soort == "cpu":
         return _tabel(
-            "CPU-tijd (mediaan) en piekgeheugen, live en statisch",
-            ["N", "CPU live", "CPU statisch", "CPU live / statisch", "Geheugen live", "Geheugen statisch"],
+            "CPU-tijd (mediaan), piekgeheugen en de navigatie als YAML",
+            ["N", "CPU live", "CPU live: eerste bouw", "CPU statisch", "CPU live / statisch", "Geheugen live",
+             "Geheugen statisch", "Navigatie als YAML inlezen"],
             [
                 [
                     getal(m.n),
                     _s(m.live.cpu.mediaan_s),
+                    _s(m.live_koud_cpu_s),
                     _s(m.statisch.cpu.mediaan_s),
                     getal(m.live.cpu.mediaan_s / m.statisch.cpu.mediaan_s, 2),
                     f"{getal(m.live.piekgeheugen_mb, 0)} MB",
                     f"{getal(m.statisch.piekgeheugen_mb, 0)} MB",
+                    _s(m.nav_yaml_s),
                 ]
                 for m in res.schaal
             ],
-            rechts=set(range(6)),
+            rechts=set(range(8)),
         )
     if soort == "fasen":
         totaal = sum(res.fasen.cpu_s.values())
