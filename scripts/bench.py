@@ -4,8 +4,8 @@
 Wat het script doet, per aantal casussen N (standaard 10, 100 en 1000):
 
 1. een tijdelijke kopie van het project maken, met N synthetische (maar geldige) casussen en voor
-   elke casus een pagina die de echte macro's aanroept; de pagina's staan in navigatiegroepen van
-   50 en de navigatie wordt gesnoeid (``navigation.prune``);
+   elke casus een pagina die de echte macro's aanroept; de pagina's staan in navigatiesecties van
+   25 (en blokken van 10 secties) en de navigatie wordt gesnoeid (``navigation.prune``);
 2. de site één keer bouwen met een haak die de Markdown na de macro's bewaart; daaruit komt een
    'statische' variant: dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin;
 3. beide varianten om en om bouwen (``--herhalingen`` keer) en per bouw de tijd (wand en CPU),
@@ -233,7 +233,7 @@ def navigatiegroepen(paginas: list[str]) -> list[dict]:
 
     Met ``navigation.prune`` toont elke pagina alleen de kopjes van de blokken, de secties in het eigen
     blok en de pagina's in de eigen sectie. Zo blijft de navigatie per pagina klein, ook bij 1000
-    casussen. Elk item in de navigatie kost bij elke pagina rendertijd (ongeveer 0,1 ms).
+    casussen. Elk item in de navigatie kost bij elke pagina rendertijd in het thema.
     """
     items: list[tuple[int, int, object]] = [(i + 1, i + 1, pad) for i, pad in enumerate(paginas)]
     eerste_laag = True
@@ -250,37 +250,6 @@ def navigatiegroepen(paginas: list[str]) -> list[dict]:
             groepen.append((van, tot, kinderen))
         items, eerste_laag, grootte = groepen, False, BLOKGROOTTE
     return [{f"Casussen {a}–{b}": inhoud} for a, b, inhoud in items]
-
-
-NAV_HAAK = '''"""Zet de navigatie uit _bench_nav.json in de configuratie (prestatiemeting)."""
-import json
-import os
-
-from mkdocs.plugins import event_priority
-
-PAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_bench_nav.json")
-
-
-@event_priority(100)
-def on_config(config):
-    with open(PAD, encoding="utf-8") as f:
-        config["nav"] = json.load(f)
-    return config
-'''
-
-
-def nav_als_yaml(project: Path) -> float:
-    """Hoe lang MkDocs erover zou doen om dezelfde navigatie uit mkdocs.yml te lezen (snelste van 3)."""
-    from mkdocs.utils.yaml import get_yaml_loader
-
-    tekst = yaml.safe_dump({"nav": json.loads((project / "_bench_nav.json").read_text(encoding="utf-8"))},
-                           allow_unicode=True, sort_keys=False)
-    tijden_ = []
-    for _ in range(3):
-        start = time.perf_counter()
-        yaml.load(tekst, Loader=get_yaml_loader())
-        tijden_.append(time.perf_counter() - start)
-    return round(min(tijden_), 3)
 
 
 def kopieer_project(doel: Path) -> Path:
@@ -327,17 +296,10 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
     def schrijf(naam: str, gegevens: dict) -> None:
         (project / naam).write_text(yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    # De navigatie komt uit een JSON-bestand (via een haak), niet uit mkdocs.yml: MkDocs leest
-    # mkdocs.yml met de trage Python-lezer van PyYAML, en een navigatie van 1000 pagina's kost dan
-    # bij elke bouw meer dan een seconde. Een site met zoveel casussen maakt de navigatie dus uit
-    # gegevens. Hoe lang YAML zou kosten, meet nav_als_yaml().
-    (project / "_bench_nav.json").write_text(json.dumps(nav, ensure_ascii=False), encoding="utf-8")
-    (project / "_bench_nav.py").write_text(NAV_HAAK, encoding="utf-8")
-    schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "hooks": haken + ["_bench_nav.py"],
-                                 "theme": {"features": functies}})
+    schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "nav": nav, "theme": {"features": functies}})
     dumpmap = project / "_dump"
     (project / "_bench_dump.py").write_text(DUMP_HAAK.format(doel=str(dumpmap)), encoding="utf-8")
-    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml", "hooks": haken + ["_bench_nav.py", "_bench_dump.py"]})
+    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml", "hooks": haken + ["_bench_dump.py"]})
     schrijf(
         "mkdocs.statisch.yml",
         {
@@ -422,7 +384,7 @@ def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, 
     meld(f"N={n}: inhoud van live en statisch gelijk ({vergeleken} pagina's vergeleken)")
     for d in (live_site, statisch_site):
         shutil.rmtree(d)
-    meting = Schaalmeting(n=n, nav_yaml_s=nav_als_yaml(project), live_koud_s=round(koud_wand, 3),
+    meting = Schaalmeting(n=n, live_koud_s=round(koud_wand, 3),
                           live_koud_cpu_s=round(koud_cpu, 3), **metingen)
     meld(
         f"N={n}: live {s(meting.live.wand.mediaan_s)}, statisch {s(meting.statisch.wand.mediaan_s)}, "

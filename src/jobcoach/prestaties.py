@@ -63,9 +63,6 @@ class Schaalmeting(_Strikt):
     statisch: Bouw = Field(description="Dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin.")
     live_koud_s: Seconden = Field(description="Eén live bouw zonder bewaarde Jinja-code (zoals een eerste bouw).")
     live_koud_cpu_s: Seconden
-    nav_yaml_s: Seconden = Field(
-        description="Tijd om dezelfde navigatie als YAML in te lezen met de lezer van MkDocs (niet in de bouwtijd)."
-    )
 
     @property
     def verhouding(self) -> float:
@@ -355,9 +352,9 @@ def tabel_html(res: Resultaten, soort: str) -> str:
         )
     if soort == "cpu":
         return _tabel(
-            "CPU-tijd (mediaan), piekgeheugen en de navigatie als YAML",
+            "CPU-tijd (mediaan) en piekgeheugen",
             ["N", "CPU live", "CPU live: eerste bouw", "CPU statisch", "CPU live / statisch", "Geheugen live",
-             "Geheugen statisch", "Navigatie als YAML inlezen"],
+             "Geheugen statisch"],
             [
                 [
                     getal(m.n),
@@ -367,11 +364,10 @@ def tabel_html(res: Resultaten, soort: str) -> str:
                     getal(m.live.cpu.mediaan_s / m.statisch.cpu.mediaan_s, 2),
                     f"{getal(m.live.piekgeheugen_mb, 0)} MB",
                     f"{getal(m.statisch.piekgeheugen_mb, 0)} MB",
-                    _s(m.nav_yaml_s),
                 ]
                 for m in res.schaal
             ],
-            rechts=set(range(8)),
+            rechts=set(range(7)),
         )
     if soort == "fasen":
         totaal = sum(res.fasen.cpu_s.values())
