@@ -82,8 +82,11 @@ def test_pagina_prestaties_toont_de_getallen_uit_het_resultatenbestand(site: Pat
         verwacht = f"{getal(meting['live']['wand']['min_s'])} s / {getal(meting['live']['wand']['mediaan_s'])} s"
         assert cellen[2] == verwacht, (cellen, verwacht)
 
-    echt = tabellen["De echte site"].select_one("tbody tr")
-    assert echt.select("td")[0].get_text(strip=True) == getal(ruw["echte_site"]["paginas"]), echt
+    echt = {r.select("td")[0].get_text(strip=True): r.select("td")[1].get_text(strip=True)
+            for r in tabellen["De echte site"].select("tbody tr")}
+    assert echt["Pagina's"] == getal(ruw["echte_site"]["paginas"]), echt
+    wand = ruw["echte_site"]["wand"]
+    assert echt["Bouwtijd (min / mediaan)"] == f"{getal(wand['min_s'])} s / {getal(wand['mediaan_s'])} s", echt
 
     doelen = tabellen["Doelen en uitkomsten"].select("tbody tr")
     assert len(doelen) == len(doeluitkomsten(laad_resultaten(RESULTATEN))), len(doelen)

@@ -317,7 +317,8 @@ def _kb(aantal_bytes: int) -> str:
 
 
 def tabel_html(res: Resultaten, soort: str) -> str:
-    """Een HTML-tabel met uitkomsten. ``soort``: doelen, schaal, cpu, fasen, echte_site, serve of startpagina."""
+    """Een HTML-tabel met uitkomsten. ``soort``: doelen, schaal, per_pagina, cpu, grootte, fasen,
+    echte_site, serve of startpagina."""
     if soort == "doelen":
         oordeel = {True: "gehaald", False: "<strong>niet gehaald</strong>", None: "niet gemeten"}
         return _tabel(
@@ -326,11 +327,9 @@ def tabel_html(res: Resultaten, soort: str) -> str:
             [[d.doel_html, escape(d.gemeten), oordeel[d.gehaald]] for d in doeluitkomsten(res)],
         )
     if soort == "schaal":
-        marginaal = res.marginale_kosten_ms()
         return _tabel(
             "Bouwtijd (wandtijd) bij een groeiend aantal casussen",
-            ["N", "Pagina's", "Live: min / mediaan", "Live: eerste bouw", "Statisch: mediaan", "Live / statisch",
-             "Per pagina", "Per extra pagina", "Piekgeheugen", "Site", "Zoekindex", "Zoekindex / tekst"],
+            ["N", "Pagina's", "Live: min / mediaan", "Live: eerste bouw", "Statisch: mediaan", "Live / statisch"],
             [
                 [
                     getal(m.n),
@@ -339,22 +338,25 @@ def tabel_html(res: Resultaten, soort: str) -> str:
                     _s(m.live_koud_s),
                     _s(m.statisch.wand.mediaan_s),
                     getal(m.verhouding, 2),
-                    f"{getal(m.ms_per_pagina, 1)} ms",
-                    "" if extra is None else f"{getal(extra, 1)} ms",
-                    f"{getal(m.live.piekgeheugen_mb, 0)} MB",
-                    _mb(m.live.site_bytes),
-                    _mb(m.live.zoekindex_bytes),
-                    getal(m.live.zoekindex_per_tekst, 2),
                 ]
-                for m, extra in zip(res.schaal, marginaal)
+                for m in res.schaal
             ],
-            rechts=set(range(12)),
+            rechts=set(range(6)),
+        )
+    if soort == "per_pagina":
+        return _tabel(
+            "Kosten per pagina (live, mediaan)",
+            ["N", "Per pagina", "Per extra pagina"],
+            [
+                [getal(m.n), f"{getal(m.ms_per_pagina, 1)} ms", "" if extra is None else f"{getal(extra, 1)} ms"]
+                for m, extra in zip(res.schaal, res.marginale_kosten_ms())
+            ],
+            rechts=set(range(3)),
         )
     if soort == "cpu":
         return _tabel(
-            "CPU-tijd (mediaan) en piekgeheugen",
-            ["N", "CPU live", "CPU live: eerste bouw", "CPU statisch", "CPU live / statisch", "Geheugen live",
-             "Geheugen statisch"],
+            "CPU-tijd (mediaan)",
+            ["N", "Live", "Live: eerste bouw", "Statisch", "Live / statisch"],
             [
                 [
                     getal(m.n),
@@ -362,12 +364,27 @@ def tabel_html(res: Resultaten, soort: str) -> str:
                     _s(m.live_koud_cpu_s),
                     _s(m.statisch.cpu.mediaan_s),
                     getal(m.live.cpu.mediaan_s / m.statisch.cpu.mediaan_s, 2),
-                    f"{getal(m.live.piekgeheugen_mb, 0)} MB",
-                    f"{getal(m.statisch.piekgeheugen_mb, 0)} MB",
                 ]
                 for m in res.schaal
             ],
-            rechts=set(range(7)),
+            rechts=set(range(5)),
+        )
+    if soort == "grootte":
+        return _tabel(
+            "Geheugen en grootte",
+            ["N", "Piekgeheugen live", "Piekgeheugen statisch", "Site", "Zoekindex", "Zoekindex / tekst"],
+            [
+                [
+                    getal(m.n),
+                    f"{getal(m.live.piekgeheugen_mb, 0)} MB",
+                    f"{getal(m.statisch.piekgeheugen_mb, 0)} MB",
+                    _mb(m.live.site_bytes),
+                    _mb(m.live.zoekindex_bytes),
+                    getal(m.live.zoekindex_per_tekst, 2),
+                ]
+                for m in res.schaal
+            ],
+            rechts=set(range(6)),
         )
     if soort == "fasen":
         totaal = sum(res.fasen.cpu_s.values())
@@ -383,12 +400,17 @@ def tabel_html(res: Resultaten, soort: str) -> str:
         e = res.echte_site
         return _tabel(
             "De echte site",
-            ["Pagina's", "Bouwtijd min / mediaan", "CPU-tijd (mediaan)", "Piekgeheugen", "Site", "Zoekindex",
-             "Zoekindex / tekst"],
-            [[getal(e.paginas), f"{_s(e.wand.min_s)} / {_s(e.wand.mediaan_s)}", _s(e.cpu.mediaan_s),
-              f"{getal(e.piekgeheugen_mb, 0)} MB", _mb(e.site_bytes), _kb(e.zoekindex_bytes),
-              getal(e.zoekindex_per_tekst, 2)]],
-            rechts=set(range(7)),
+            ["Meting", "Uitkomst"],
+            [
+                ["Pagina's", getal(e.paginas)],
+                ["Bouwtijd (min / mediaan)", f"{_s(e.wand.min_s)} / {_s(e.wand.mediaan_s)}"],
+                ["CPU-tijd (mediaan)", _s(e.cpu.mediaan_s)],
+                ["Piekgeheugen", f"{getal(e.piekgeheugen_mb, 0)} MB"],
+                ["Site", _mb(e.site_bytes)],
+                ["Zoekindex", _kb(e.zoekindex_bytes)],
+                ["Zoekindex / tekst", getal(e.zoekindex_per_tekst, 2)],
+            ],
+            rechts={1},
         )
     if soort == "serve":
         return _tabel(
@@ -423,4 +445,4 @@ def tabel_html(res: Resultaten, soort: str) -> str:
             rechts={1, 2, 3},
             voet=voet,
         )
-    raise ValueError(f"onbekende soort tabel '{soort}'; kies uit doelen, schaal, cpu, fasen, echte_site, serve, startpagina")
+    raise ValueError(f"onbekende soort tabel '{soort}'; kies uit doelen, schaal, per_pagina, cpu, grootte, fasen, echte_site, serve, startpagina")
