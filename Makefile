@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build lock clean chromium
+.PHONY: serve test build lock clean chromium bench
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload
@@ -26,6 +26,11 @@ chromium:
 build: $(STAMP) chromium
 	$(VENV)/bin/mkdocs build --strict
 	$(PY) scripts/pdf.py --site site
+
+# Prestatiemeting (niet in make test; duurt ruim tien minuten): proefsites met 10, 100 en 1000
+# casussen, de echte site, mkdocs serve en de startpagina. Schrijft docs/prestaties/resultaten.json.
+bench: $(STAMP) chromium
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'

@@ -20,11 +20,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from .casus import Casus, Extra, SchemaRij
 from .regels import Protocol, Regels, laad_regels
 
 
+@lru_cache(maxsize=4096)  # dezelfde uren (0.5, 1, 40 …) komen in elke casus terug; Fraction is onveranderlijk
 def breuk(getal: float | int) -> Fraction:
     """Een getal uit YAML als exacte breuk: 0.1 wordt 1/10, niet 0,1000000000000000055…"""
     return Fraction(str(getal)) if isinstance(getal, float) else Fraction(getal)

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "nl_NL"
+
+# Elke casuspagina toont tientallen getallen, en dezelfde waarden komen steeds terug. Babel leest bij
+# elke aanroep van format_decimal het patroon opnieuw in; daarom lezen we locale en patronen één keer
+# in en onthouden we opgemaakte getallen. Dat maakt de bouw van veel casussen merkbaar sneller.
+_LOCALE = Locale.parse(LOCALE)
+
+
+@lru_cache(maxsize=None)
+def _patroon(patroon: str) -> NumberPattern:
+    return parse_pattern(patroon)
+
+
+def _opmaak(getal: Decimal, patroon: str) -> str:
+    return _patroon(patroon).apply(getal, _LOCALE)
 
 
 def _decimaal(getal: Fraction | float | int, decimalen: int) -> Decimal:
@@ -18,10 +34,11 @@ def _decimaal(getal: Fraction | float | int, decimalen: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=8192)
 def getal(waarde: Fraction | float | int, decimalen: int = 2) -> str:
     """Een getal met hoogstens ``decimalen`` decimalen, afgerond, zonder nullen achteraan: 0,5; 1,75; 960."""
     patroon = "#,##0." + "#" * decimalen if decimalen else "#,##0"
-    return format_decimal(_decimaal(waarde, decimalen), format=patroon, locale=LOCALE)
+    return _opmaak(_decimaal(waarde, decimalen), patroon)
 
 
 def uren(waarde: Fraction | float | int) -> str:
@@ -29,10 +46,11 @@ def uren(waarde: Fraction | float | int) -> str:
     return getal(waarde, 2)
 
 
+@lru_cache(maxsize=8192)
 def procent_afgekapt(percentage: Fraction) -> str:
     """Een berekend percentage, afgekapt (niet afgerond) op twee decimalen: 4,375 → '4,37%'."""
     afgekapt = Fraction(int(Fraction(percentage) * 100 // 1), 100)
-    return format_decimal(_decimaal(afgekapt, 2), format="#,##0.00", locale=LOCALE) + "%"
+    return _opmaak(_decimaal(afgekapt, 2), "#,##0.00") + "%"
 
 
 def procent(waarde: Fraction | float | int) -> str:
