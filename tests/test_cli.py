@@ -184,3 +184,20 @@ def test_onbekende_opdracht_geeft_nederlandse_gebruiksmelding():
     resultaat = jobcoach("reken")
     assert resultaat.returncode == 2
     assert "onbekende opdracht" in resultaat.stderr and "Traceback" not in resultaat.stderr
+
+
+def test_datum_die_niet_bestaat(tmp_path, intern):
+    bestand = tmp_path / "datum.yml"
+    bestand.write_text(GOED.replace("titel: Test\n", "titel: Test\ndatum: 2011-02-30\n"), encoding="utf-8")
+    resultaat = intern("controleer", bestand.name, cwd=tmp_path)
+    assert resultaat.returncode == 1
+    assert "datum.yml:2: datum: datum bestaat niet (gevonden: '2011-02-30')" in resultaat.stderr, resultaat.stderr
+
+
+def test_heel_grote_getallen_geven_een_uitkomst_geen_crash(tmp_path, intern):
+    bestand = tmp_path / "groot.yml"
+    bestand.write_text(GOED.replace("uren: 0.5", "uren: 100000000000000000000000000"), encoding="utf-8")
+    resultaat = intern("bereken", bestand.name, "--json", cwd=tmp_path)
+    assert resultaat.returncode == 0, resultaat.stderr
+    # 10^26 uur per week × 24 weken, gedeeld door 960 contracturen, × 100 = 2,5 × 10^26 procent
+    assert json.loads(resultaat.stdout)["percentage_tekst"] == "250.000.000.000.000.000.000.000.000,00%"

@@ -192,8 +192,8 @@ def test_macro_in_codeblok_geeft_een_duidelijke_fout(project: Path, tmp_path: Pa
 def test_zonder_de_hook_stopt_de_bouw(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     tekst = config.read_text(encoding="utf-8")
-    assert "hooks:\n  - macros/haak.py\n" in tekst, "mkdocs.yml laadt de hook niet meer op de verwachte plek?"
-    config.write_text(tekst.replace("hooks:\n  - macros/haak.py\n", ""), encoding="utf-8")
+    assert "\n  - macros/haak.py\n" in tekst, "mkdocs.yml laadt de hook niet meer op de verwachte plek?"
+    config.write_text(tekst.replace("\n  - macros/haak.py\n", "\n"), encoding="utf-8")
     uit = mkdocs_build(project, tmp_path / "site")
     assert uit.returncode != 0, "de bouw had moeten falen"
     assert "macros/haak.py" in uit.stdout + uit.stderr, uit.stdout + uit.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -23,15 +23,22 @@ def _patroon(patroon: str) -> NumberPattern:
 
 
 def _opmaak(getal: Decimal, patroon: str) -> str:
-    return _patroon(patroon).apply(getal, _LOCALE)
+    with localcontext() as ctx:  # Babel rondt zelf ook af: genoeg cijfers, ook voor heel grote getallen
+        ctx.prec = max(28, getal.adjusted() + 6)
+        return _patroon(patroon).apply(getal, _LOCALE)
 
 
 def _decimaal(getal: Fraction | float | int, decimalen: int) -> Decimal:
     if isinstance(getal, float):
         getal = Fraction(str(getal))
     breuk = Fraction(getal)
-    exact = Decimal(breuk.numerator) / Decimal(breuk.denominator)
-    return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    # Delen op 28 cijfers (de standaard van decimal; de rekenhulp in de browser doet precies hetzelfde),
+    # daarna afronden. Voor het afronden van heel grote getallen is meer precisie nodig dan 28 cijfers.
+    with localcontext() as ctx:
+        ctx.prec = 28
+        exact = Decimal(breuk.numerator) / Decimal(breuk.denominator)
+        ctx.prec = max(28, exact.adjusted() + decimalen + 2)
+        return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
 @lru_cache(maxsize=8192)

@@ -93,7 +93,10 @@ def lees_yaml(pad: Path, tekst: str | None = None) -> YamlDocument:
     try:
         knoop = lezer.get_single_node()
         problemen = _dubbele_sleutels(bestand, knoop)
-        gegevens = lezer.construct_document(knoop) if knoop is not None else None
+        try:
+            gegevens = lezer.construct_document(knoop) if knoop is not None else None
+        except ValueError as fout:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
+            raise CasusFout([_onmogelijke_waarde(bestand, knoop, fout)]) from None
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
@@ -143,6 +146,24 @@ def _yaml_uitleg(fout: yaml.MarkedYAMLError) -> str:
     if origineel.startswith("expected <block end>"):
         return "het inspringen klopt niet"
     return f"het bestand kan niet worden gelezen ({origineel})"
+
+
+def _onmogelijke_waarde(bestand: str, knoop: yaml.Node, fout: ValueError) -> Probleem:
+    """Zoek de waarde die PyYAML niet kon omzetten (in de praktijk: een datum die niet bestaat)."""
+    te_doen: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(knoop, ())]
+    while te_doen:
+        huidige, pad = te_doen.pop(0)
+        if isinstance(huidige, yaml.MappingNode):
+            te_doen += [(w, pad + (str(s.value),)) for s, w in huidige.value if isinstance(s, yaml.ScalarNode)]
+        elif isinstance(huidige, yaml.SequenceNode):
+            te_doen += [(w, pad + (i,)) for i, w in enumerate(huidige.value)]
+        elif huidige.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(huidige)
+            except ValueError:
+                return Probleem(bestand, pad_tekst(pad), f"datum bestaat niet (gevonden: '{huidige.value}')",
+                                huidige.start_mark.line + 1)
+    return Probleem(bestand, "", f"ongeldige waarde ({fout})")
 
 
 def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:

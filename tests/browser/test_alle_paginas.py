@@ -38,7 +38,7 @@ from .hulp import (
     sitemap_paden,
 )
 
-TEGELIJK = 2  # zoveel pagina's draaien axe-core tegelijk
+TEGELIJK = 2  # zoveel pagina's draaien axe-core tegelijk (de machine heeft twee kernen)
 
 # Metingen in de pagina zelf, na het laden.
 JS_METINGEN = """() => {

@@ -10,7 +10,7 @@ MAX_GETIKT = 4  # zoveel links op de startpagina worden echt aangetikt; de linkc
 
 JS_LINKS_IN_INHOUD = """() => [...document.querySelectorAll('article a[href]:not(.headerlink)')].map((a, i) => {
   a.dataset.linkNr = String(i);
-  return {nr: i, tekst: a.textContent.trim().replace(/\\s+/g, ' '), href: a.href};
+  return {nr: i, tekst: a.textContent.trim().replace(/\\s+/g, ' '), href: a.href, download: a.hasAttribute('download')};
 })"""
 
 # Staat de link helemaal binnen de schermbreedte en is hij niet afgedekt door iets anders (kopbalk, knop)?
@@ -46,7 +46,8 @@ def test_startpagina_werkt_op_een_telefoon(browser, server):
     assert not fouten, meld_fouten("Links op de startpagina die je op 375 px niet goed kunt aantikken", fouten)
 
     getikt = []
-    for link in intern[:MAX_GETIKT]:
+    # Een download (zoals de PDF) opent geen pagina; die tikken we niet aan.
+    for link in [link for link in intern if not link["download"]][:MAX_GETIKT]:
         p.goto(server + "/")
         p.wait_for_function(JS_ANIMATIES_KLAAR)
         p.evaluate(JS_LINKS_IN_INHOUD)
