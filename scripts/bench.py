@@ -221,7 +221,9 @@ def on_page_markdown(markdown, page, config, files):
     os.makedirs(os.path.dirname(pad), exist_ok=True)
     kop = ""
     if page.meta:
-        kop = "---\\n" + yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False) + "---\\n\\n"
+        # Markup (HTML van de macro's, zoals de paginavoet) is een str-subklasse: als gewone tekst bewaren.
+        meta = {{k: (str(v) if isinstance(v, str) else v) for k, v in page.meta.items()}}
+        kop = "---\\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\\n\\n"
     with open(pad, "w", encoding="utf-8") as f:
         f.write(kop + statisch)
     return markdown
