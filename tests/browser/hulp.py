@@ -140,3 +140,4 @@ class Bezoek:
     verzoeken: list[str] = field(default_factory=list)
     axe: list[AxeFout] = field(default_factory=list)
     metingen: dict = field(default_factory=dict)
+    smal: dict | None = None  # opmaak op 375 px, gemeten in hetzelfde tabblad (alleen in de desktoprondgang)

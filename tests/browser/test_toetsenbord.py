@@ -143,8 +143,9 @@ def toets_paden(site) -> list[str]:
 def test_alles_bereikbaar_met_tab_en_de_focus_is_zichtbaar(browser, server, toets_paden, scherm):
     fouten = []
     aantallen = []
+    # Eén context voor alle pagina's (een nieuwe kost bijna een seconde); elke pagina in een nieuw tabblad.
+    context = browser.new_context(viewport=BREED if scherm == "breed" else SMAL, locale="nl-NL")
     for pad in toets_paden:
-        context = browser.new_context(viewport=BREED if scherm == "breed" else SMAL, locale="nl-NL")
         p = context.new_page()
         p.goto(server + pad)
         p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)
@@ -166,15 +167,16 @@ def test_alles_bereikbaar_met_tab_en_de_focus_is_zichtbaar(browser, server, toet
             if not (met["rand"] or met["schaduw"]) or met["kenmerk"] == zonder[s["nr"]]["kenmerk"]:
                 fouten.append(f"{pad}: focus niet zichtbaar op {s['wie']} (met focus: {met['kenmerk']})")
         aantallen.append(f"{pad}: {len(stops)} tabstops")
-        context.close()
+        p.close()
+    context.close()
     print(f"\nTab-rondje ({scherm}): " + "; ".join(aantallen))
     assert not fouten, meld_fouten(f"Toetsenbordproblemen ({scherm})", sorted(set(fouten)))
 
 
 def test_overslaan_link_is_de_eerste_tabstop_en_springt_naar_de_inhoud(browser, server, toets_paden):
     fouten = []
+    context = browser.new_context(viewport=BREED, locale="nl-NL")
     for pad in toets_paden:
-        context = browser.new_context(viewport=BREED, locale="nl-NL")
         p = context.new_page()
         p.goto(server + pad)
         p.keyboard.press("Tab")
@@ -186,7 +188,7 @@ def test_overslaan_link_is_de_eerste_tabstop_en_springt_naar_de_inhoud(browser, 
         )
         if "md-skip" not in eerste["klasse"] or eerste["tekst"] != "Ga naar inhoud" or not eerste["zichtbaar"]:
             fouten.append(f"{pad}: eerste tabstop is niet een zichtbare link 'Ga naar inhoud' maar {eerste}")
-            context.close()
+            p.close()
             continue
         p.keyboard.press("Enter")
         p.keyboard.press("Tab")
@@ -198,7 +200,8 @@ def test_overslaan_link_is_de_eerste_tabstop_en_springt_naar_de_inhoud(browser, 
             fouten.append(f"{pad}: na Enter op 'Ga naar inhoud' is het adres {na['hash']!r}, niet {eerste['href']!r}")
         if not na["inInhoud"]:
             fouten.append(f"{pad}: na 'Ga naar inhoud' en Tab staat de focus buiten de inhoud, op {na['wie']}")
-        context.close()
+        p.close()
+    context.close()
     assert not fouten, meld_fouten("Overslaan-link werkt niet", fouten)
 
 
