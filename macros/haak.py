@@ -43,13 +43,25 @@ def on_page_content(html, page, config, files):  # noqa: ANN001, ANN201 - vaste 
     return html
 
 
-def on_env(env, config, files):  # noqa: ANN001, ANN201 - vaste vorm van MkDocs
+_CACHE = FileSystemBytecodeCache()
+
+
+def on_config(config):  # noqa: ANN001, ANN201 - vaste vorm van MkDocs
     """Onthoud de gecompileerde sjablonen van het thema tussen bouwen (Jinja's eigen bytecode-cache).
 
-    MkDocs maakt bij elke bouw een nieuwe Jinja-omgeving en compileert alle sjablonen van Material
-    opnieuw; dat kost bij elke bouw (en bij elke herbouw van ``mkdocs serve``) een paar tienden van een
-    seconde. De cache staat in de tijdelijke map van het systeem en controleert zelf of een sjabloon
-    of de versie van Python of Jinja veranderd is.
+    MkDocs maakt bij elke bouw nieuwe Jinja-omgevingen (voor de pagina's, en apart in de zoekfunctie en
+    in mkdocs-print-site-plugin) en compileert alle sjablonen van Material opnieuw; dat kost bij elke bouw
+    (en bij elke herbouw van ``mkdocs serve``) ruim een halve seconde. Daarom krijgt elke omgeving die het
+    thema maakt dezelfde cache. Die staat in de tijdelijke map van het systeem en controleert zelf of een
+    sjabloon of de versie van Python of Jinja veranderd is.
     """
-    env.bytecode_cache = FileSystemBytecodeCache()
-    return env
+    thema = config.theme
+    maak_omgeving = type(thema).get_env.__get__(thema)  # de gewone methode, ook als dit vaker gebeurt
+
+    def get_env():  # noqa: ANN202
+        env = maak_omgeving()
+        env.bytecode_cache = _CACHE
+        return env
+
+    thema.get_env = get_env
+    return config

@@ -1,6 +1,10 @@
-"""MkDocs-hook: herstel na de bouw de links in de printversie (zie jobcoach.printversie).
+"""MkDocs-hook voor de printversie (zie jobcoach.printversie).
 
-Hooks draaien na de plugins, dus ook na mkdocs-print-site-plugin, die de printversie maakt.
+- Na de bouw: herstel de links in de printversie. Hooks draaien na de plugins, dus ook na
+  mkdocs-print-site-plugin, die de printversie maakt.
+- Bij het laden: laat de plugin ``jobcoach.printversie.ankers_uniek`` gebruiken in plaats van haar eigen
+  ``update_anchor_ids``. Die geeft dezelfde HTML, maar kost bij lange regels kwadratisch veel tijd
+  (20 s bij 1000 casussen). Verandert de plugin (andere versie), dan stopt de bouw met een melding.
 """
 
 from __future__ import annotations
@@ -8,9 +12,34 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs_print_site_plugin.urls as print_site_urls
 from mkdocs.exceptions import PluginError
 
-from jobcoach.printversie import herstel_links
+from jobcoach.printversie import ankers_uniek, herstel_links
+
+GETOETSTE_VERSIE = "2.9"  # de versie waarvoor tests/test_printversie.py aantoont dat de uitkomst gelijk is
+
+
+def _vervang_ankerfunctie() -> None:
+    from importlib.metadata import version
+
+    gevonden = version("mkdocs-print-site-plugin")
+    if gevonden != GETOETSTE_VERSIE or not callable(getattr(print_site_urls, "update_anchor_ids", None)):
+        raise PluginError(
+            f"mkdocs-print-site-plugin {gevonden} is niet de geteste versie {GETOETSTE_VERSIE}: controleer of "
+            "jobcoach.printversie.ankers_uniek nog hetzelfde doet als update_anchor_ids, en pas GETOETSTE_VERSIE "
+            "in macros/printversie.py aan."
+        )
+    print_site_urls.update_anchor_ids = ankers_uniek
+
+
+def on_startup(**kwargs) -> None:  # noqa: ANN003
+    _vervang_ankerfunctie()
+
+
+def on_config(config, **kwargs):  # noqa: ANN001, ANN003
+    _vervang_ankerfunctie()  # ook voor 'mkdocs build' in een proces dat de hook al eerder laadde
+    return config
 
 
 def on_post_build(config, **kwargs) -> None:  # noqa: ANN001

@@ -1,10 +1,20 @@
-"""Links in de printversie: de plugin maakt sommige stuk; jobcoach.printversie herstelt ze."""
+"""Links in de printversie: de plugin maakt sommige stuk; jobcoach.printversie herstelt ze.
+
+En: ``ankers_uniek`` (snel) geeft precies dezelfde HTML als de werkwijze van de plugin zelf.
+"""
 
 from __future__ import annotations
 
+import importlib
+import random
+import time
 from pathlib import Path
 
-from jobcoach.printversie import herstel_links
+import mkdocs_print_site_plugin.urls as print_site_urls
+import pytest
+from mkdocs.exceptions import PluginError
+
+from jobcoach.printversie import ankers_plugin, ankers_uniek, herstel_links
 
 
 def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_hersteld(tmp_path: Path):
@@ -24,3 +34,75 @@ def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_herst
     assert '<a href="#achtergrond-tabel">kop</a>' in nieuw  # bestond al: ongemoeid
     assert '<a download="logboek.md" href="../sjablonen/downloads/logboek.md">md</a>' in nieuw
     assert '<a href="#bestaat-nergens">weg</a>' in nieuw  # niet te herstellen: blijft, de linkcontrole meldt hem
+
+
+# ---------------------------------------------------------------------------------------------
+# ankers_uniek == de plugin
+# ---------------------------------------------------------------------------------------------
+
+
+def test_eigen_maatstaf_is_de_code_van_de_plugin():
+    """``ankers_plugin`` (de maatstaf hieronder) doet hetzelfde als de functie in de geïnstalleerde plugin."""
+    # De hook vervangt de functie in de module; de oorspronkelijke staat nog in een verse kopie van de module.
+    vers = importlib.util.module_from_spec(importlib.util.find_spec(print_site_urls.__name__))
+    vers.__spec__.loader.exec_module(vers)
+    html = '<h2 id="a">A</h2><p>x <sup id="fnref:1"><a href="#fn:1">1</a></sup></p>\n<li id="fn:1">noot</li><div id="d">'
+    assert vers.update_anchor_ids(html, "pag") == ankers_plugin(html, "pag")
+    assert ankers_plugin(html, "pag") != html  # er verandert echt iets
+
+
+def test_zelfde_uitkomst_op_elke_pagina_van_de_site(site: Path):
+    paginas = sorted(site.rglob("*.html"))
+    assert len(paginas) > 30
+    veranderd = 0
+    for pagina in paginas:
+        html = pagina.read_text(encoding="utf-8")
+        verwacht = ankers_plugin(html, "sleutel")
+        assert ankers_uniek(html, "sleutel") == verwacht, pagina
+        veranderd += verwacht != html
+    assert veranderd > 10, "bijna geen pagina met ankers: dan toetst dit weinig"
+
+
+STUKJES = ['<', '>', '"', ' ', '\n', 'id="', 'ID="', 'id=', 'h2', 'H2', 'li', 'sup', 'div', 'a', 'x', 'data-id="',
+           'h2 id="k"', '<li ', '</', '=', '\t', 'İ', 'İd="']
+
+
+@pytest.mark.parametrize("zaad", range(6))
+def test_zelfde_uitkomst_op_willekeurige_html(zaad: int):
+    """Willekeurige reeksen van de tekens waar de expressie op let, ook rare: id's zonder sluitteken,
+    id-waarden over twee regels (dan de gewone weg), hoofdletters, tags die niet sluiten."""
+    kans = random.Random(zaad)
+    verschil = 0
+    for _ in range(500):
+        html = "".join(kans.choice(STUKJES) for _ in range(kans.randint(0, 60)))
+        verwacht = ankers_plugin(html, "p")
+        assert ankers_uniek(html, "p") == verwacht, repr(html)
+        verschil += verwacht != html
+    assert verschil > 20, "de willekeurige HTML raakt bijna nooit een anker: dan toetst dit weinig"
+
+
+def test_lange_regel_zonder_ankers_aan_het_eind():
+    """Het geval dat de plugin traag maakt: een tabel op één regel na het laatste anker.
+
+    De rekentijd van de plugin groeit hier met het kwadraat van de regel (bij 2000 rijen: ruim vijf
+    minuten); daarom maar 100 rijen. De tijden worden alleen getoond, niet getoetst.
+    """
+    tabel = "<table>" + "<tr><td>1</td><td class=\"x\">2</td></tr>" * 100 + "</table>"
+    html = '<h2 id="kop">Kop</h2>' + tabel + '\n<h3 id="b">B</h3>' + tabel
+    begin = time.perf_counter()
+    uit = ankers_uniek(html, "casus")
+    midden = time.perf_counter()
+    verwacht = ankers_plugin(html, "casus")
+    eind = time.perf_counter()
+    assert uit == verwacht
+    assert '<h2 id="casus-kop">' in uit and '<h3 id="casus-b">' in uit
+    print(f"\nankers_uniek {1000 * (midden - begin):.2f} ms, plugin {1000 * (eind - midden):.0f} ms")
+
+
+def test_hook_zet_de_snelle_functie_in_de_plugin_en_stopt_bij_een_andere_versie(monkeypatch):
+    hook = importlib.import_module("macros.printversie")
+    hook.on_startup()
+    assert print_site_urls.update_anchor_ids is ankers_uniek
+    monkeypatch.setattr("importlib.metadata.version", lambda naam: "9.9")
+    with pytest.raises(PluginError, match="niet de geteste versie 2.9"):
+        hook.on_startup()

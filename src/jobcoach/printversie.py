@@ -58,3 +58,61 @@ def herstel_links(html: str, site: Path, pagina: Path) -> tuple[str, int]:
         return tag.replace(href.group(0), f' href="{doel}"')
 
     return _LINK.sub(vervang, html), hersteld
+
+
+# ---------------------------------------------------------------------------------------------
+# Unieke ankers in de printversie, zonder kwadratische rekentijd
+# ---------------------------------------------------------------------------------------------
+#
+# mkdocs-print-site-plugin (2.9) geeft elk id van een kop, voetnoot of lijstpunt het paginavoorvoegsel, met
+# de reguliere expressie hieronder over de hele HTML van een pagina. Voor elke '<' zonder 'id="' verder op
+# dezelfde regel zoekt die expressie tot het eind van de regel. Onze tabellen staan op één lange regel;
+# dan kost één pagina tientallen milliseconden en 1000 casussen samen twintig seconden.
+#
+# ``ankers_uniek`` geeft precies dezelfde uitkomst: dezelfde expressie, dezelfde vervangingen in dezelfde
+# volgorde. Alleen zoekt ze per regel en niet verder dan het punt waar nog een treffer kan eindigen.
+# tests/test_printversie.py vergelijkt beide op alle pagina's van de site en op willekeurige HTML.
+
+_PLUGIN_ANKER = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)  # zoals in de plugin
+_PLUGIN_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "sup", "li")
+_ID_BEGIN = re.compile(r'id="', flags=re.IGNORECASE)
+_ID_OVER_REGELS = re.compile(r'id="[^"]*\n', flags=re.IGNORECASE)
+
+
+def ankers_plugin(page_html: str, page_key: str) -> str:
+    """De werkwijze van de plugin zelf (``update_anchor_ids``), als maatstaf voor de tests en als terugval."""
+    for m in _PLUGIN_ANKER.finditer(page_html):
+        if m.group(1) not in _PLUGIN_TAGS:
+            continue
+        page_html = page_html.replace(m.group(), m.group().replace(m.group(2), page_key + "-" + m.group(2)))
+    return page_html
+
+
+def _treffers(regel: str) -> list[re.Match[str]]:
+    """Alle treffers van de plugin-expressie in één regel (zonder regeleinde)."""
+    laatste = -1
+    for m in _ID_BEGIN.finditer(regel):
+        laatste = m.start()
+    if laatste < 0:
+        return []  # zonder 'id="' geen treffer
+    # Een treffer eindigt bij de eerste '>' na het sluitende aanhalingsteken van zijn id. Dat punt ligt nooit
+    # verder dan bij het laatste 'id="' van de regel; daarna hoeft niet gezocht te worden.
+    eind = len(regel)
+    sluit = regel.find('"', laatste + 4)
+    if sluit >= 0:
+        hoek = regel.find(">", sluit + 1)
+        if hoek >= 0:
+            eind = hoek + 1
+    return list(_PLUGIN_ANKER.finditer(regel, 0, eind))
+
+
+def ankers_uniek(page_html: str, page_key: str) -> str:
+    """Zelfde uitkomst als ``ankers_plugin``, in lineaire tijd."""
+    if _ID_OVER_REGELS.search(page_html):
+        return ankers_plugin(page_html, page_key)  # een id-waarde over twee regels: de trage, gewone weg
+    for regel in page_html.split("\n"):
+        for m in _treffers(regel):
+            if m.group(1) not in _PLUGIN_TAGS:
+                continue
+            page_html = page_html.replace(m.group(), m.group().replace(m.group(2), page_key + "-" + m.group(2)))
+    return page_html
