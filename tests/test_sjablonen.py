@@ -320,3 +320,25 @@ def test_kapotte_link_naar_een_download_laat_de_bouw_falen(project, tmp_path):
 def test_alle_sjablonen_staan_in_het_pakket():
     assert sorted(p.name for p in SJABLONEN_MAP.iterdir()) == sorted([*SJABLONEN, "casuspagina.md"])
     assert ROOT / "src" in SJABLONEN_MAP.parents
+
+
+def test_word_bestand_komt_uit_de_cache_en_een_kapot_cachebestand_wordt_vervangen(tmp_path, monkeypatch):
+    import jobcoach.sjablonen as sjablonen
+
+    monkeypatch.setattr(sjablonen, "_DOCX_CACHE", tmp_path)
+    gemaakt = []
+    echt = sjablonen.maak_docx
+    monkeypatch.setattr(sjablonen, "maak_docx", lambda *a: gemaakt.append(a) or echt(*a))
+    tekst = "# Titel\n\nEen alinea.\n"
+    sjablonen.markdown_naar_docx.cache_clear()
+    eerste = sjablonen.markdown_naar_docx(tekst, "t", "1")
+    sjablonen.markdown_naar_docx.cache_clear()
+    assert sjablonen.markdown_naar_docx(tekst, "t", "1") == eerste and len(gemaakt) == 1  # uit de cache op schijf
+    [bestand] = tmp_path.glob("*.docx")
+    bestand.write_bytes(b"kapot")
+    sjablonen.markdown_naar_docx.cache_clear()
+    assert sjablonen.markdown_naar_docx(tekst, "t", "1") == eerste and len(gemaakt) == 2  # opnieuw gemaakt
+    sjablonen.markdown_naar_docx.cache_clear()
+    sjablonen.markdown_naar_docx(tekst, "t", "2")  # andere editie: ander bestand
+    assert len(gemaakt) == 3 and len(list(tmp_path.glob("*.docx"))) == 2
+    sjablonen.markdown_naar_docx.cache_clear()
