@@ -27,7 +27,7 @@ build: $(STAMP) chromium
 	$(VENV)/bin/mkdocs build --strict
 	$(PY) scripts/pdf.py --site site
 
-# Prestatiemeting (niet in make test; duurt ruim tien minuten): proefsites met 10, 100 en 1000
+# Prestatiemeting (niet in make test; duurt ongeveer tien minuten): proefsites met 10, 100 en 1000
 # casussen, de echte site, mkdocs serve en de startpagina. Schrijft docs/prestaties/resultaten.json.
 bench: $(STAMP) chromium
 	$(PY) scripts/bench.py $(BENCH_ARGS)
