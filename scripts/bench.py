@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetisch  # noqa: E402  (naast dit script)
+from chromium import CHROMIUM, CHROMIUM_VLAGGEN  # noqa: E402  (naast dit script)
 
 from jobcoach import CasusFout, bereken, laad_casus  # noqa: E402
 from jobcoach.opmaak import getal, uren  # noqa: E402
@@ -75,17 +76,6 @@ GROEPSGROOTTE = 25  # casuspagina's per navigatiesectie
 BLOKGROOTTE = 10  # secties per blok, als er meer dan zoveel secties zijn
 GZIP_NIVEAU = 6  # het gangbare niveau van een webserver (nginx gzip_comp_level, Apache mod_deflate)
 SEED = 20111108
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_VLAGGEN = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NIET_KOPIEREN = shutil.ignore_patterns(
     ".git", ".venv*", "site", "__pycache__", ".pytest_cache", "*.egg-info", "build", "artefacten", "tests"
 )

@@ -22,7 +22,6 @@ import argparse
 import functools
 import html
 import io
-import os
 import sys
 import threading
 import time
@@ -35,20 +34,10 @@ from urllib.parse import urlparse
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Fit, NameObject
 
+from chromium import CHROMIUM, CHROMIUM_VLAGGEN  # scripts/chromium.py, naast dit script
 from jobcoach.editie import Editie, EditieFout, lees_editie
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_VLAGGEN = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAX_AFDRUKKEN = 4
 MARGE_MM = {"top": 18, "bottom": 20, "left": 17, "right": 17}  # gelijk aan @page in print.css
 BLADSPIEGEL_PX = round((210 - MARGE_MM["left"] - MARGE_MM["right"]) / 25.4 * 96)  # A4 min marges

@@ -41,14 +41,25 @@ def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_herst
 # ---------------------------------------------------------------------------------------------
 
 
-def test_eigen_maatstaf_is_de_code_van_de_plugin():
-    """``ankers_plugin`` (de maatstaf hieronder) doet hetzelfde als de functie in de geïnstalleerde plugin."""
-    # De hook vervangt de functie in de module; de oorspronkelijke staat nog in een verse kopie van de module.
+def _plugin_origineel():
+    """``update_anchor_ids`` zoals de geïnstalleerde plugin hem heeft: de maatstaf voor alle tests hieronder.
+
+    De hook vervangt de functie in de module; de oorspronkelijke staat in een verse kopie van de module.
+    """
     vers = importlib.util.module_from_spec(importlib.util.find_spec(print_site_urls.__name__))
     vers.__spec__.loader.exec_module(vers)
+    return vers.update_anchor_ids
+
+
+update_anchor_ids = _plugin_origineel()
+
+
+def test_terugval_doet_hetzelfde_als_de_plugin():
+    """``ankers_plugin`` (de terugval bij een id-waarde over twee regels) is gelijk aan de plugin."""
     html = '<h2 id="a">A</h2><p>x <sup id="fnref:1"><a href="#fn:1">1</a></sup></p>\n<li id="fn:1">noot</li><div id="d">'
-    assert vers.update_anchor_ids(html, "pag") == ankers_plugin(html, "pag")
-    assert ankers_plugin(html, "pag") != html  # er verandert echt iets
+    html += '<h3 id="over\nregels">B</h3>'
+    assert ankers_plugin(html, "pag") == update_anchor_ids(html, "pag") != html
+    assert ankers_uniek(html, "pag") == update_anchor_ids(html, "pag")
 
 
 def test_zelfde_uitkomst_op_elke_pagina_van_de_site(site: Path):
@@ -57,7 +68,7 @@ def test_zelfde_uitkomst_op_elke_pagina_van_de_site(site: Path):
     veranderd = 0
     for pagina in paginas:
         html = pagina.read_text(encoding="utf-8")
-        verwacht = ankers_plugin(html, "sleutel")
+        verwacht = update_anchor_ids(html, "sleutel")
         assert ankers_uniek(html, "sleutel") == verwacht, pagina
         veranderd += verwacht != html
     assert veranderd > 10, "bijna geen pagina met ankers: dan toetst dit weinig"
@@ -75,7 +86,7 @@ def test_zelfde_uitkomst_op_willekeurige_html(zaad: int):
     verschil = 0
     for _ in range(500):
         html = "".join(kans.choice(STUKJES) for _ in range(kans.randint(0, 60)))
-        verwacht = ankers_plugin(html, "p")
+        verwacht = update_anchor_ids(html, "p")
         assert ankers_uniek(html, "p") == verwacht, repr(html)
         verschil += verwacht != html
     assert verschil > 20, "de willekeurige HTML raakt bijna nooit een anker: dan toetst dit weinig"
@@ -92,7 +103,7 @@ def test_lange_regel_zonder_ankers_aan_het_eind():
     begin = time.perf_counter()
     uit = ankers_uniek(html, "casus")
     midden = time.perf_counter()
-    verwacht = ankers_plugin(html, "casus")
+    verwacht = update_anchor_ids(html, "casus")
     eind = time.perf_counter()
     assert uit == verwacht
     assert '<h2 id="casus-kop">' in uit and '<h3 id="casus-b">' in uit

@@ -8,8 +8,8 @@ alles naar de eigen server gaat.
 from __future__ import annotations
 
 import functools
-import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,17 +18,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_VLAGGEN = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from chromium import CHROMIUM, CHROMIUM_VLAGGEN  # noqa: E402  scripts/chromium.py: dezelfde start als scripts/pdf.py
+
 
 
 class _StilleHandler(SimpleHTTPRequestHandler):
