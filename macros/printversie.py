@@ -33,12 +33,8 @@ def _vervang_ankerfunctie() -> None:
     print_site_urls.update_anchor_ids = ankers_uniek
 
 
-def on_startup(**kwargs) -> None:  # noqa: ANN003
+def on_config(config, **kwargs):  # noqa: ANN001, ANN003 - bij elke bouw, ook bij elke herbouw van serve
     _vervang_ankerfunctie()
-
-
-def on_config(config, **kwargs):  # noqa: ANN001, ANN003
-    _vervang_ankerfunctie()  # ook voor 'mkdocs build' in een proces dat de hook al eerder laadde
     return config
 
 

@@ -112,8 +112,8 @@ def test_lange_regel_zonder_ankers_aan_het_eind():
 
 def test_hook_zet_de_snelle_functie_in_de_plugin_en_stopt_bij_een_andere_versie(monkeypatch):
     hook = importlib.import_module("macros.printversie")
-    hook.on_startup()
+    hook.on_config({})
     assert print_site_urls.update_anchor_ids is ankers_uniek
     monkeypatch.setattr("importlib.metadata.version", lambda naam: "9.9")
     with pytest.raises(PluginError, match="niet de geteste versie 2.9"):
-        hook.on_startup()
+        hook.on_config({})
