@@ -14,7 +14,7 @@ import mkdocs_print_site_plugin.urls as print_site_urls
 import pytest
 from mkdocs.exceptions import PluginError
 
-from jobcoach.printversie import ankers_plugin, ankers_uniek, herstel_links
+from jobcoach.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links
 
 
 def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_hersteld(tmp_path: Path):
@@ -34,6 +34,21 @@ def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_herst
     assert '<a href="#achtergrond-tabel">kop</a>' in nieuw  # bestond al: ongemoeid
     assert '<a download="logboek.md" href="../sjablonen/downloads/logboek.md">md</a>' in nieuw
     assert '<a href="#bestaat-nergens">weg</a>' in nieuw  # niet te herstellen: blijft, de linkcontrole meldt hem
+
+
+def test_ids_zoekt_hetzelfde_als_de_regex(site: Path):
+    """``_ids`` (str.find) vindt dezelfde ids als ``_ID.findall``: op de printversie, en op willekeurige tekst
+    met de lastige gevallen (witruimte ervoor of niet, lege waarde, geen sluitend aanhalingsteken, id=" in
+    een waarde)."""
+    printversie = (site / "printversie" / "index.html").read_text(encoding="utf-8")
+    gevonden = _ids(printversie)
+    assert len(gevonden) > 100, f"te weinig ids in de printversie: {len(gevonden)}"
+    assert gevonden == set(_ID.findall(printversie))
+    rnd = random.Random(20261126)
+    stukjes = ["i", "d", "=", '"', " ", "\n", "x", "\t", 'id="', ' id="', '""', "\x1c", "\u00a0", "a-b"]
+    for _ in range(5000):
+        tekst = "".join(rnd.choice(stukjes) for _ in range(rnd.randint(0, 30)))
+        assert _ids(tekst) == set(_ID.findall(tekst)), repr(tekst)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,10 +16,26 @@ import os
 import re
 from pathlib import Path
 
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')  # wat _ids vindt; _ids is sneller
 _LINK = re.compile(r'<a\b[^>]*>')
 _HREF = re.compile(r'\shref="#([^"]+)"')
 _DOWNLOAD = re.compile(r'\sdownload="([^"]+)"')
+
+
+def _ids(html: str) -> set[str]:
+    """Alle waarden van ``_ID.findall(html)``, maar met str.find: een patroon dat met ``\\s`` begint, moet de
+    regex-machine op elke positie proberen (75–115 ms op een printversie van 9 MB; dit: ruim 10 ms)."""
+    ids: set[str] = set()
+    i = 0
+    while (j := html.find('id="', i)) >= 0:
+        if j > 0 and html[j - 1].isspace():
+            k = html.find('"', j + 4)
+            if k > j + 4:  # [^"]+ en dan een "
+                ids.add(html[j + 4 : k])
+                i = k + 1
+                continue
+        i = j + 1
+    return ids
 
 
 def herstel_links(html: str, site: Path, pagina: Path) -> tuple[str, int]:
@@ -27,13 +43,25 @@ def herstel_links(html: str, site: Path, pagina: Path) -> tuple[str, int]:
 
     ``site`` is de map van de gebouwde site, ``pagina`` het HTML-bestand van de printversie.
     """
-    ids = set(_ID.findall(html))
+    ids = _ids(html)
     hersteld = 0
+    bestanden: dict[str, list[Path]] = {}
+
+    def zoek(naam: str) -> list[Path]:
+        """De bestanden met deze naam, ergens in de site (de hele site één keer doorlopen, niet per link)."""
+        if any(teken in naam for teken in "/\\*?[") or naam in ("", ".", ".."):
+            return [p for p in site.rglob(naam) if p.is_file()]
+        if not bestanden:
+            for map_, _, namen in os.walk(site):
+                for n in namen:
+                    bestanden.setdefault(n, []).append(Path(map_) / n)
+            bestanden.setdefault("", [])  # ook een lege site maar één keer doorlopen
+        return bestanden.get(naam, [])
 
     def nieuw_doel(anker: str, tag: str) -> str | None:
         download = _DOWNLOAD.search(tag)
         if download:
-            kandidaten = [p for p in site.rglob(download.group(1)) if p.is_file()]
+            kandidaten = zoek(download.group(1))
             if len(kandidaten) == 1:
                 return os.path.relpath(kandidaten[0], pagina.parent).replace(os.sep, "/")
             return None
