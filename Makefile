@@ -11,8 +11,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve test build lock clean chromium bench
 
+# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (macros/voorvertoning.py
+# houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/mkdocs serve --livereload --dirty
 
 test: $(STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)

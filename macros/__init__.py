@@ -149,6 +149,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
 
     def wijzigingen() -> Markup:
         """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""
+        volg_bestand(root / "CHANGELOG.md")
         try:
             return Markup(wijzigingen_markdown(root / "CHANGELOG.md"))
         except CasusFout as fout:
@@ -170,6 +171,13 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
         pagina = huidige_pagina()
         if pagina is not None:
             _GEBRUIKT_DOOR.setdefault(bron, set()).add(Path(pagina.file.abs_dest_path).resolve())
+
+    def volg_bestand(pad: Path) -> None:
+        """Deze pagina toont iets uit dit bestand: verandert het, dan bouwt ``--dirty`` de pagina opnieuw."""
+        pad = pad.resolve()
+        gebruikt(f"bestand:{pad}")
+        if pad not in _STEMPELS:
+            _STEMPELS[pad] = _stempel(pad)
 
     def html(inhoud: str) -> str:
         """Zet HTML apart voor macros/haak.py en geef het merkteken dat Markdown ongemoeid laat."""
@@ -194,9 +202,8 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     def prestaties():  # noqa: ANN202 - een jobcoach.prestaties.Resultaten
         from jobcoach.prestaties import laad_resultaten  # alleen de pagina Prestaties heeft dit nodig
 
-        gebruikt(f"bestand:{prestatiebestand}")
+        volg_bestand(prestatiebestand)
         if not geladen:
-            _STEMPELS[prestatiebestand] = _stempel(prestatiebestand)
             try:
                 geladen.append(laad_resultaten(prestatiebestand))
             except CasusFout as fout:

@@ -641,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.geen_serve:
             serve = [
                 meet_serve(grootste, aantallen[-1], [], "volledig", args.serve_herhalingen, args.wachttijd),
-                meet_serve(grootste, aantallen[-1], ["--dirty", "--no-strict"], "dirty", args.serve_herhalingen,
+                meet_serve(grootste, aantallen[-1], ["--dirty"], "dirty", args.serve_herhalingen,
                            args.wachttijd),
             ]
         res = Resultaten(
