@@ -23,6 +23,11 @@ Verandert de opbouw van de site, dan bouwt hij alles opnieuw. Bij ``mkdocs build
 
 De waarschuwing van MkDocs dat een 'dirty' bouw onjuiste navigatie en links kan geven, laat deze hook
 weg: juist die gevolgen vangt hij op. Zo blijft ``strict`` aan voor alle andere waarschuwingen.
+
+Bij elke herbouw leest MkDocs ``mkdocs.yml`` opnieuw, met de YAML-lezer van PyYAML in Python: bij een
+navigatie van 1000 casussen kost dat 0,19 s. Met dezelfde lezer op de C-bibliotheek (libyaml) is het
+0,04 s; de uitkomst is dezelfde (tests/test_voorvertoning.py). De hook zet die lezer alleen in de
+voorvertoning aan.
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import mkdocs.utils.yaml as mkdocs_yaml
 import mkdocs_print_site_plugin.renderer as print_site_renderer
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -91,10 +98,19 @@ def _fix_internal_links_onthouden(page_html, page_url, directory_urls, heading_n
     return uitkomst
 
 
+def snelle_yaml() -> bool:
+    """Laat MkDocs ``mkdocs.yml`` lezen met de C-versie van PyYAML's lezer, als die er is. Geeft True als dat lukt."""
+    standaard = mkdocs_yaml.get_yaml_loader.__defaults__
+    if standaard == (yaml.Loader, None) and hasattr(yaml, "CLoader"):
+        mkdocs_yaml.get_yaml_loader.__defaults__ = (yaml.CLoader, None)
+    return mkdocs_yaml.get_yaml_loader.__defaults__ == (getattr(yaml, "CLoader", None), None)
+
+
 def on_startup(command, dirty, **kwargs):  # noqa: ANN001, ANN003, ANN201 - vaste vorm van MkDocs
     _STAAT.actief = command == "serve" and dirty
     if _STAAT.actief:
         print_site_renderer.fix_internal_links = _fix_internal_links_onthouden
+        snelle_yaml()
         logger = logging.getLogger("mkdocs.commands.build")
         if not any(isinstance(f, _ZonderDirtyWaarschuwing) for f in logger.filters):
             logger.addFilter(_ZonderDirtyWaarschuwing())

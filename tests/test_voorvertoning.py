@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 
 CASUS = "casussen/begeleidingsbehoefte-en-regime.yml"
 CASUS_PAGINA = "/casussen/begeleidingsbehoefte-en-regime/"
@@ -86,6 +86,35 @@ def _vergelijk_met_volledige_bouw(project: Path, basis: str, doel: Path) -> int:
     verwacht_index = json.loads((doel / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert json.loads(index) == verwacht_index, "de zoekindex van de voorvertoning wijkt af van een volledige bouw"
     return len(paden)
+
+
+def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatch):
+    """De voorvertoning leest mkdocs.yml met libyaml (C); de configuratie is dezelfde als met de Python-lezer,
+    ook met een navigatie van 1000 casussen erbij (zoals make bench)."""
+    import mkdocs.utils.yaml as mkdocs_yaml
+    import yaml
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT / "macros"))
+    try:
+        import voorvertoning
+    finally:
+        sys.path.remove(str(ROOT / "macros"))
+    nav = "\n".join(f"      - Proef {i}: proef/p{i}.md" for i in range(1000))
+    (project / "mkdocs.groot.yml").write_text(
+        f"INHERIT: mkdocs.yml\nnav:\n  - Start: index.md\n  - Proef:\n{nav}\n", encoding="utf-8")
+
+    def lees(naam: str) -> dict:
+        c = load_config(config_file=str(project / naam))
+        return {k: c[k] for k in ("nav", "extra", "markdown_extensions", "mdx_configs", "site_name", "copyright",
+                                  "extra_css", "extra_javascript", "watch", "validation")} | {"thema": dict(c["theme"])}
+
+    monkeypatch.setattr(mkdocs_yaml.get_yaml_loader, "__defaults__", (yaml.Loader, None))
+    python = [lees("mkdocs.yml"), lees("mkdocs.groot.yml")]
+    assert voorvertoning.snelle_yaml(), "de C-lezer van PyYAML (libyaml) ontbreekt"
+    assert mkdocs_yaml.get_yaml_loader.__defaults__[0] is yaml.CLoader
+    assert [lees("mkdocs.yml"), lees("mkdocs.groot.yml")] == python
+    assert len(python[1]["nav"][1]["Proef"]) == 1000
 
 
 def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
