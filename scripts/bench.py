@@ -22,6 +22,7 @@ Voortgang staat op stderr, een samenvatting op stdout. De uitkomsten gaan naar e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import gzip
@@ -41,6 +42,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
@@ -420,57 +422,63 @@ def wijzig_casus(pad: Path, stap: int) -> str:
     return verwacht
 
 
+@contextlib.contextmanager
+def serve(project: Path, args: list[str], log: Path) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Start ``mkdocs serve`` in ``project`` op een vrije poort; geef het proces en de basis-URL.
+
+    Uitvoer gaat naar ``log``. Na afloop stopt het proces zoals bij Ctrl+C (en anders hard).
+    """
+    poort = vrije_poort()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{poort}", *args]
+    with open(log, "wb") as uit:
+        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=omgeving())
+    try:
+        yield proc, f"http://127.0.0.1:{poort}"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def wacht_op(url: str, teken: str, proc: subprocess.Popen, log: Path, wachttijd: float) -> float:
+    """Wacht tot ``url`` antwoordt (HTTP 200) met ``teken`` erin; geef hoe lang dat duurde.
+
+    Stopt ``mkdocs serve`` onderweg, of duurt het langer dan ``wachttijd`` seconden, dan volgt een
+    BenchFout met het eind van het logboek.
+    """
+    begin = time.perf_counter()
+    while True:
+        status, tekst = haal(url, timeout=5)
+        if status == 200 and teken in tekst:
+            return time.perf_counter() - begin
+        if proc.poll() is not None:
+            raise BenchFout(f"mkdocs serve stopte (code {proc.returncode}):\n" + log.read_text(errors="replace")[-3000:])
+        if time.perf_counter() - begin > wachttijd:
+            raise BenchFout(f"na {wachttijd:.0f} s staat {teken!r} nog niet op {url}:\n"
+                            + log.read_text(errors="replace")[-3000:])
+        time.sleep(0.05)
+
+
 def meet_serve(project: Path, n: int, extra: list[str], modus: str, herhalingen: int,
                wachttijd: float = 300) -> ServeMeting:
-    poort = vrije_poort()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.bench.yml", "-a", f"127.0.0.1:{poort}",
-           "--livereload", *extra]
     naam = synthetisch.naam(max(1, n // 2))
-    url = f"http://127.0.0.1:{poort}/proefcasussen/{naam}/"
     log = project / f".serve-{modus}.log"
-    meld(f"serve ({modus}, N={n}): starten op poort {poort}")
-    with open(log, "wb") as uit:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=omgeving())
-        try:
-            while True:
-                if proc.poll() is not None:
-                    raise BenchFout(f"mkdocs serve stopte meteen (code {proc.returncode}):\n"
-                                    + log.read_text(errors="replace")[-3000:])
-                status, _ = haal(url, timeout=5)
-                if status == 200:
-                    break
-                if time.perf_counter() - start > 600:
-                    raise BenchFout(f"mkdocs serve gaf na 10 minuten nog geen pagina op {url}")
-                time.sleep(0.1)
-            opstart = time.perf_counter() - start
-            meld(f"serve ({modus}): eerste pagina na {s(opstart)}")
-            time.sleep(1.0)  # laat de bestandswachter zijn eerste rondgang afmaken
-            vertragingen = []
-            for stap in range(1, herhalingen + 1):
-                verwacht = wijzig_casus(project / "casussen" / f"{naam}.yml", stap)
-                gewijzigd = time.perf_counter()
-                teken = f'<span class="meting-totaal">{verwacht}</span>'
-                while True:
-                    status, tekst = haal(url)
-                    if status == 200 and teken in tekst:
-                        break
-                    if proc.poll() is not None:
-                        raise BenchFout("mkdocs serve stopte tijdens de meting:\n" + log.read_text(errors="replace")[-3000:])
-                    if time.perf_counter() - gewijzigd > wachttijd:
-                        raise BenchFout(f"na {wachttijd:.0f} s toont {url} het nieuwe totaal ({verwacht}) nog niet")
-                    time.sleep(0.05)
-                vertraging = time.perf_counter() - gewijzigd
-                vertragingen.append(round(vertraging, 3))
-                meld(f"serve ({modus}): wijziging {stap}/{herhalingen} zichtbaar na {s(vertraging)}")
-                time.sleep(1.0)
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    meld(f"serve ({modus}, N={n}): starten")
+    with serve(project, ["-f", "mkdocs.bench.yml", "--livereload", *extra], log) as (proc, basis):
+        url = f"{basis}/proefcasussen/{naam}/"
+        opstart = wacht_op(url, "", proc, log, 600)
+        meld(f"serve ({modus}): eerste pagina na {s(opstart)}")
+        time.sleep(1.0)  # laat de bestandswachter zijn eerste rondgang afmaken
+        vertragingen = []
+        for stap in range(1, herhalingen + 1):
+            verwacht = wijzig_casus(project / "casussen" / f"{naam}.yml", stap)
+            vertraging = wacht_op(url, f'<span class="meting-totaal">{verwacht}</span>', proc, log, wachttijd)
+            vertragingen.append(round(vertraging, 3))
+            meld(f"serve ({modus}): wijziging {stap}/{herhalingen} zichtbaar na {s(vertraging)}")
+            time.sleep(1.0)
     return ServeMeting(modus=modus, opdracht=" ".join(["mkdocs", "serve", "--livereload", *extra]), n=n,
                        start_s=round(opstart, 3), vertraging_s=vertragingen)
 

@@ -13,49 +13,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import haal, serve, wacht_op, wijzig_casus  # noqa: E402  scripts/bench.py meet serve op dezelfde manier
 
 CASUS = "casussen/begeleidingsbehoefte-en-regime.yml"
 CASUS_PAGINA = "/casussen/begeleidingsbehoefte-en-regime/"
 # mkdocs serve zet dit script vlak voor </body> in elke HTML-pagina die hij uitlevert (niet in de bestanden).
 LIVERELOAD = re.compile(r"<script>\nvar livereload = function\(epoch, requestId\) \{.*?\nlivereload\(\d+, \d+\);\n</script>"
                         r"(?=</body>)", re.S)
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _haal(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as antwoord:  # noqa: S310 - alleen 127.0.0.1
-            return antwoord.status, antwoord.read()
-    except urllib.error.HTTPError as fout:
-        return fout.code, b""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, b""
-
-
-def _wacht_op(url: str, teken: bytes, proces: subprocess.Popen, log: Path, seconden: float = 180) -> float:
-    begin = time.perf_counter()
-    while time.perf_counter() - begin < seconden:
-        status, inhoud = _haal(url)
-        if status == 200 and teken in inhoud:
-            return time.perf_counter() - begin
-        assert proces.poll() is None, f"mkdocs serve stopte:\n{log.read_text(errors='replace')[-3000:]}"
-        time.sleep(0.1)
-    raise AssertionError(f"na {seconden} s staat {teken!r} nog niet op {url}:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 def _paden(site: Path) -> list[str]:
@@ -76,13 +48,13 @@ def _vergelijk_met_volledige_bouw(project: Path, basis: str, doel: Path) -> int:
     verschillen = []
     paden = _paden(doel)
     for pad in paden:
-        status, geserveerd = _haal(basis + pad)
+        status, geserveerd = haal(basis + pad)
         bestand = doel / (pad.lstrip("/") + ("index.html" if pad.endswith("/") else ""))
         verwacht = bestand.read_text(encoding="utf-8")
-        if status != 200 or LIVERELOAD.sub("", geserveerd.decode("utf-8")) != verwacht:
+        if status != 200 or LIVERELOAD.sub("", geserveerd) != verwacht:
             verschillen.append(pad)
     assert not verschillen, f"voorvertoning wijkt af van een volledige bouw op: {verschillen}"
-    _, index = _haal(basis + "/search/search_index.json")
+    _, index = haal(basis + "/search/search_index.json")
     verwacht_index = json.loads((doel / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert json.loads(index) == verwacht_index, "de zoekindex van de voorvertoning wijkt af van een volledige bouw"
     return len(paden)
@@ -119,23 +91,14 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
 
 def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
     mkdocs_build(project, tmp_path / "eerst")  # ook de Word-cache vullen, zoals bij een eerdere bouw
-    poort = _vrije_poort()
-    basis = f"http://127.0.0.1:{poort}"
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with open(log, "wb") as uit:
-        proces = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{poort}"],
-            cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=env,
-        )
-    try:
-        _wacht_op(basis + CASUS_PAGINA, b"4,37%", proces, log)
+    with serve(project, ["--dirty", "--livereload"], log) as (proces, basis):
+        wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
         time.sleep(1)  # de bestandswachter zijn eerste rondgang laten maken
 
-        # 1. Eén uur meer in de casus: 54 uur, 5,62% (zie tests/test_site.py).
-        casus = project / CASUS
-        casus.write_text(casus.read_text(encoding="utf-8").replace("    uren: 0.5\n", "    uren: 1\n", 1), encoding="utf-8")
-        duur = _wacht_op(basis + CASUS_PAGINA, b"5,62%", proces, log)
+        # 1. Meer uren in de casus; het nieuwe totaal rekent jobcoach.bereken uit (scripts/bench.py).
+        totaal = wijzig_casus(project / CASUS, 1)
+        duur = wacht_op(basis + CASUS_PAGINA, f"In totaal komt dit neer op {totaal} uur", proces, log, 60)
         time.sleep(0.5)
         uitvoer = log.read_text(errors="replace")
         assert "voorvertoning: alleen gewijzigde pagina's" in uitvoer, uitvoer[-2000:]
@@ -149,9 +112,10 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
         changelog.write_text(changelog.read_text(encoding="utf-8").replace(
             "De eerste online editie van de leidraad.", "De eerste online editie van de leidraad (proef voorvertoning)."),
             encoding="utf-8")
-        _wacht_op(basis + "/wijzigingen/", b"(proef voorvertoning)", proces, log, seconden=60)
+        wacht_op(basis + "/wijzigingen/", "(proef voorvertoning)", proces, log, 60)
         paginas = _vergelijk_met_volledige_bouw(project, basis, tmp_path / "volledig-1")
-        print(f"\nwijziging zichtbaar na {duur:.2f} s; {aantal} pagina's opnieuw gebouwd; {paginas} pagina's gelijk")
+        print(f"\nwijziging ({totaal} uur) zichtbaar na {duur:.2f} s; {aantal} pagina's opnieuw gebouwd; "
+              f"{paginas} pagina's gelijk")
 
         # 2. Nieuwe pagina in de navigatie: alle pagina's opnieuw, ook het menu van pagina's die niet veranderden.
         (project / "docs" / "proefpagina.md").write_text("# Proefpagina voorvertoning\n\nTekst.\n", encoding="utf-8")
@@ -161,12 +125,6 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
                                                        "  - Begrippen: begrippen.md\n  - Proefpagina: proefpagina.md\n"),
             encoding="utf-8",
         )
-        _wacht_op(basis + "/begrippen/", b'href="../proefpagina/"', proces, log, seconden=60)
+        wacht_op(basis + "/begrippen/", 'href="../proefpagina/"', proces, log, 60)
         assert "alles wordt opnieuw gebouwd" in log.read_text(errors="replace")
         _vergelijk_met_volledige_bouw(project, basis, tmp_path / "volledig-2")
-    finally:
-        proces.send_signal(signal.SIGINT)
-        try:
-            proces.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proces.kill()
