@@ -68,10 +68,8 @@ class _Staat:
     opbouw: str | None = None
     paginas: dict[str, _Pagina] = field(default_factory=dict)
     # per bouw
-    alles_opnieuw: bool = True
     zoekplugin: object | None = None
-    gezien: int = 0
-    nieuwe_zoekitems: dict[str, list[dict]] = field(default_factory=dict)
+    gezien: int = 0  # zoveel items van de zoekplugin zijn al aan een pagina toegewezen
     # printversie: uitkomst van fix_internal_links per (html, adres, ...), van de vorige en van deze bouw
     print_oud: dict[tuple, str] = field(default_factory=dict)
     print_nieuw: dict[tuple, str] = field(default_factory=dict)
@@ -147,17 +145,15 @@ def on_files(files, config, **kwargs):  # noqa: ANN001, ANN003, ANN201
     if not _STAAT.actief:
         return files
     opbouw = _opbouw(config, files)
-    _STAAT.alles_opnieuw = opbouw != _STAAT.opbouw
-    if _STAAT.alles_opnieuw and _STAAT.opbouw is not None:
-        log.info("voorvertoning: pagina's, navigatie, configuratie of sjablonen veranderd; alles wordt opnieuw gebouwd")
-    if _STAAT.alles_opnieuw:
+    if opbouw != _STAAT.opbouw:
+        if _STAAT.opbouw is not None:
+            log.info("voorvertoning: pagina's, navigatie, configuratie of sjablonen veranderd; alles wordt opnieuw gebouwd")
         _STAAT.paginas = {}  # ook weggehaalde pagina's vergeten
         for f in files.documentation_pages():
             f.is_modified = lambda: True  # type: ignore[method-assign]
     _STAAT.opbouw = opbouw
     _STAAT.zoekplugin = config.plugins.get("material/search") or config.plugins.get("search")
     _STAAT.gezien = 0
-    _STAAT.nieuwe_zoekitems = {}
     # alleen de uitkomsten van de vorige bouw bewaren, zodat het geheugen niet groeit
     _STAAT.print_oud, _STAAT.print_nieuw = _STAAT.print_nieuw, {}
     return files
@@ -174,9 +170,7 @@ def on_env(env, config, files, **kwargs):  # noqa: ANN001, ANN003, ANN201
             continue
         if pagina.content is not None:  # opnieuw gebouwd: onthouden
             gebouwd += 1
-            oud = _STAAT.paginas.get(f.src_uri)
-            _STAAT.paginas[f.src_uri] = _Pagina(pagina.title, dict(pagina.meta), getattr(pagina, "html", None),
-                                               oud.zoekitems if oud else [])
+            _STAAT.paginas[f.src_uri] = _Pagina(pagina.title, dict(pagina.meta), getattr(pagina, "html", None))
             continue
         bewaard = _STAAT.paginas.get(f.src_uri)
         if bewaard is None:
@@ -195,20 +189,18 @@ def on_page_context(context, page, config, nav, **kwargs):  # noqa: ANN001, ANN0
     zoek = _STAAT.zoekplugin
     if _STAAT.actief and zoek is not None:
         items = zoek.search_index.entries  # type: ignore[attr-defined]
-        _STAAT.nieuwe_zoekitems[page.file.src_uri] = [dict(i) for i in items[_STAAT.gezien:]]
+        # Elke pagina die hier komt, is opnieuw gebouwd en staat dus sinds on_env in de staat.
+        _STAAT.paginas[page.file.src_uri].zoekitems = [dict(i) for i in items[_STAAT.gezien:]]
         _STAAT.gezien = len(items)
     return context
 
 
 @event_priority(-100)  # na de zoekplugin, die de index dan al geschreven heeft
 def on_post_build(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
-    """Schrijf de zoekindex opnieuw: nieuwe items voor de opnieuw gebouwde pagina's, bewaarde voor de rest."""
+    """Schrijf de zoekindex opnieuw uit de items van alle pagina's: nieuw voor de opnieuw gebouwde, bewaard voor de rest."""
     zoek = _STAAT.zoekplugin
     if not _STAAT.actief or zoek is None:
         return
-    for src_uri, items in _STAAT.nieuwe_zoekitems.items():
-        if src_uri in _STAAT.paginas:
-            _STAAT.paginas[src_uri].zoekitems = items
     index = zoek.search_index  # type: ignore[attr-defined]
     index.entries = [item for p in _STAAT.paginas.values() for item in p.zoekitems]
     data = index.generate_search_index(None)
