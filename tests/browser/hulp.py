@@ -31,6 +31,13 @@ EXTRA_PADEN = ["/404.html"]
 SMAL = {"width": 375, "height": 740}
 BREED = {"width": 1280, "height": 900}
 
+# Overgangen en animaties zonder duur: de eindtoestand is dezelfde, maar is er meteen. Zo hoeft een test na
+# een Tab of na het smaller maken van het venster niet te wachten tot iets is uitgevaagd of ingeschoven.
+CSS_ZONDER_OVERGANGEN = (
+    "*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important;"
+    " animation-duration: 0s !important; animation-delay: 0s !important; }"
+)
+
 # Wacht tot animaties (uitschuiven, vervagen) klaar zijn: anders meet axe kleuren halverwege een overgang.
 JS_ANIMATIES_KLAAR = "() => document.getAnimations().every(a => a.playState !== 'running')"
 

@@ -27,6 +27,7 @@ from .hulp import (
     AXE_TAGS,
     AXE_VERSIE,
     BREED,
+    CSS_ZONDER_OVERGANGEN,
     JS_ANIMATIES_KLAAR,
     SMAL,
     Bezoek,
@@ -93,25 +94,18 @@ def _context(browser, smal: bool):
     return browser.new_context(viewport=BREED, locale="nl-NL")
 
 
-# Overgangen even uit tijdens het smal maken: de opmaak na het wisselen is dan meteen de eindtoestand.
-JS_OVERGANGEN_UIT = """() => {
-  const s = document.createElement('style');
-  s.id = '__geen_overgangen';
-  s.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
-  document.head.append(s);
-}"""
 JS_NA_EEN_BEELD = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
 
 
 def _meet_op_telefoonbreedte(p) -> dict:
     """Maak het venster even 375 px breed, meet de opmaak, en zet het terug op 1280 px."""
-    p.evaluate(JS_OVERGANGEN_UIT)
+    stijl = p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)  # de opmaak na het wisselen is meteen de eindtoestand
     p.set_viewport_size(SMAL)
     p.evaluate(JS_NA_EEN_BEELD)
     metingen = p.evaluate(JS_METINGEN)
     p.set_viewport_size(BREED)
     p.evaluate(JS_NA_EEN_BEELD)
-    p.evaluate("() => document.getElementById('__geen_overgangen').remove()")
+    stijl.evaluate("el => el.remove()")
     return metingen
 
 

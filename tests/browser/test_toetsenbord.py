@@ -12,16 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .hulp import BREED, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, sitemap_paden
+from .hulp import BREED, CSS_ZONDER_OVERGANGEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, sitemap_paden
 
 MAX_TABS = 800
-
-# Overgangen en animaties uit tijdens het Tab-rondje: de eindtoestand is dezelfde, maar er hoeft dan niet
-# na elke Tab gewacht te worden tot iets is uitgevaagd of ingeschoven.
-CSS_ZONDER_OVERGANGEN = (
-    "*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important;"
-    " animation-duration: 0s !important; animation-delay: 0s !important; }"
-)
 
 # Hulpfuncties in de pagina: beschrijf een element, meet zijn focusstijl en of het te zien is.
 JS_HULP = """() => {
