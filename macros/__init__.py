@@ -232,6 +232,7 @@ def on_pre_page_macros(env) -> None:  # noqa: ANN001 - mkdocs-macros roept dit a
     als HTML in een pagina. De Jinja-omgeving bestaat pas na ``define_env``, daarom gebeurt het hier.
     Daarna: gecompileerde pagina's hergebruiken (de vingerafdruk van de cache bevat ``autoescape``)."""
     env.env.autoescape = True
+    env.env.finalize = als_tekst
 
     def bronbestand() -> str | None:
         try:
@@ -240,6 +241,25 @@ def on_pre_page_macros(env) -> None:  # noqa: ANN001 - mkdocs-macros roept dit a
             return None
 
     jinjacache.versnel(env.env, bronbestand)
+
+
+# Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
+# links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden. Ze
+# worden numerieke entiteiten; de browser toont ze als het teken zelf, Markdown ziet er geen opmaak in.
+_MARKDOWN_TEKENS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+                                 | {t: f"&#{ord(t)};" for t in "\\`*_{}[]()#+-!|~^=:$@\n\r\t"})
+
+
+def als_tekst(waarde):  # noqa: ANN001, ANN201 - Jinja's finalize: elke waarde die {{ ... }} invoegt
+    """Wat een pagina met ``{{ ... }}`` invoegt, is tekst: Markdown ontleedt het niet, ook geen link.
+
+    Jinja's autoescape alleen is niet genoeg, want de ingevulde pagina gaat daarna nog door Markdown:
+    ``[klik](javascript:...)`` heeft geen HTML-tekens en zou een link worden. HTML die een macro zelf
+    veilig heeft gemaakt (``Markup``) blijft zoals hij is.
+    """
+    if hasattr(waarde, "__html__"):
+        return waarde
+    return Markup(str(waarde).translate(_MARKDOWN_TEKENS))
 
 
 def on_post_build(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
