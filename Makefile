@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve test build lock clean chromium bench
 
-# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (macros/voorvertoning.py
+# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload --dirty
@@ -21,18 +21,18 @@ test: $(STAMP) chromium
 
 # Chromium van Debian voor de browsertests (nooit een download door Playwright).
 chromium:
-	@sh scripts/chromium.sh
+	@sh tools/chromium.sh
 
-# Strenge bouw naar site/, daarna de PDF van de hele leidraad (scripts/pdf.py, met Chromium).
+# Strenge bouw naar site/, daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium).
 # Niet bij make serve: de PDF maken kost een paar seconden per keer.
 build: $(STAMP) chromium
 	$(VENV)/bin/mkdocs build --strict
-	$(PY) scripts/pdf.py --site site
+	$(PY) -m tools.pdf --site site
 
 # Prestatiemeting (niet in make test; duurt ongeveer tien minuten): proefsites met 10, 100 en 1000
 # casussen, de echte site, mkdocs serve en de startpagina. Schrijft docs/prestaties/resultaten.json.
 bench: $(STAMP) chromium
-	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) -m tools.bench $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'

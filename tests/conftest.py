@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -10,8 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from leidraadsite.config import lees_editie
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
+
+# De tests hangen niet af van de datum van vandaag. Elke bouw in de tests (ook in een eigen proces) krijgt
+# als bouwdatum de datum van deze editie (extra.editiedatum in mkdocs.yml), via SOURCE_DATE_EPOCH, de gewone
+# manier om een bouw herhaalbaar te maken. Een test die een andere datum nodig heeft, zet die zelf.
+BOUWDATUM = dt.date.fromisoformat(str(lees_editie(ROOT / "mkdocs.yml").datum))
+os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(BOUWDATUM.year, BOUWDATUM.month, BOUWDATUM.day,
+                                                      tzinfo=dt.timezone.utc).timestamp()))
 
 
 def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[str]:
@@ -28,10 +38,10 @@ def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[st
 
 
 def maak_pdf(site: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """De PDF van de hele leidraad uit een gebouwde site (scripts/pdf.py)."""
+    """De PDF van de hele leidraad uit een gebouwde site (tools/pdf.py)."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(site), "--config", str(config)],
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "tools.pdf", "--site", str(site), "--config", str(config)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -52,7 +62,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert resultaat.returncode == 0, f"mkdocs build --strict faalde:\n{resultaat.stdout}\n{resultaat.stderr}"
     # Zoals 'make build': na de bouw de PDF van de hele leidraad, waar elke pagina naar linkt.
     pdf = maak_pdf(doel)
-    assert pdf.returncode == 0, f"scripts/pdf.py faalde:\n{pdf.stdout}\n{pdf.stderr}"
+    assert pdf.returncode == 0, f"tools/pdf.py faalde:\n{pdf.stdout}\n{pdf.stderr}"
     return doel
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from jobcoach.begrippen import laad_begrippen
+from leidraadsite.begrippen import laad_begrippen
 
 BEGRIPPEN = laad_begrippen()
 AFKORTINGEN = BEGRIPPEN.afkortingen()
@@ -67,7 +67,7 @@ def test_elke_afkorting_op_de_site_staat_in_de_begrippenlijst(site):
         for woord in kandidaten(lopende_tekst(artikel)):
             if not bekend(woord):
                 onbekend.setdefault(woord, set()).add(str(pad))
-    assert not onbekend, "afkortingen zonder uitleg (zet ze in src/jobcoach/data/begrippen.yml):\n" + "\n".join(
+    assert not onbekend, "afkortingen zonder uitleg (zet ze in src/leidraadsite/data/begrippen.yml):\n" + "\n".join(
         f"- {w}: {', '.join(sorted(p)[:3])}" for w, p in sorted(onbekend.items()))
 
 

@@ -10,10 +10,12 @@ from fractions import Fraction
 
 import pytest
 
-from jobcoach import Casus, bereken, laad_casus
+from jobcoach import Casus, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
 
 from conftest import SEED_CASUS
+
+REGELS = laad_regels()
 
 
 def maak_casus(**wijzigingen) -> Casus:
@@ -27,7 +29,7 @@ def maak_casus(**wijzigingen) -> Casus:
         ],
     }
     gegevens.update(wijzigingen)
-    return Casus.model_validate(gegevens)
+    return Casus.model_validate(gegevens, context={"regels": REGELS})
 
 
 def rij(uren: float, intensiteit: str, doel: int = 1, door: str = "jobcoach") -> dict:
@@ -35,7 +37,7 @@ def rij(uren: float, intensiteit: str, doel: int = 1, door: str = "jobcoach") ->
 
 
 def test_seed_casus_geeft_de_getallen_uit_de_casustekst():
-    uitkomst = bereken(laad_casus(SEED_CASUS))
+    uitkomst = bereken(laad_casus(SEED_CASUS, REGELS), REGELS)
     # "6 maanden × 4 weken × 40 uur = 960 uur"; "In totaal komt dit neer op 42 uur (1,75 uur per week"
     assert uitkomst.weken == 24
     assert uitkomst.contracturen == 960
@@ -60,34 +62,34 @@ def test_seed_casus_geeft_de_getallen_uit_de_casustekst():
     ],
 )
 def test_intensiteiten(intensiteit, uren_per_keer, per_week, totaal):
-    uitkomst = bereken(maak_casus(schema=[rij(uren_per_keer, intensiteit)]))
+    uitkomst = bereken(maak_casus(schema=[rij(uren_per_keer, intensiteit)]), REGELS)
     assert uitkomst.rijen[0].uren_per_week == per_week
     assert uitkomst.rijen[0].totaal == totaal
     assert uitkomst.begeleidingsuren == totaal
 
 
 def test_weken_in_plaats_van_maanden():
-    uitkomst = bereken(maak_casus(contract={"uren_per_week": 20, "weken": 10}))
+    uitkomst = bereken(maak_casus(contract={"uren_per_week": 20, "weken": 10}), REGELS)
     assert uitkomst.weken == 10 and uitkomst.contracturen == 200
     assert uitkomst.begeleidingsuren == 10
     assert procent_afgekapt(uitkomst.percentage) == "5,00%"
 
 
 def test_rijen_van_anderen_tellen_niet_mee():
-    uitkomst = bereken(maak_casus(schema=[rij(1, "wekelijks"), rij(5, "wekelijks", door="werkgever")]))
+    uitkomst = bereken(maak_casus(schema=[rij(1, "wekelijks"), rij(5, "wekelijks", door="werkgever")]), REGELS)
     assert uitkomst.begeleidingsuren == 24
     assert uitkomst.rijen[1].totaal == 0 and not uitkomst.rijen[1].telt_mee
 
 
 def test_extra_uren_tellen_bij_hun_doel():
-    uitkomst = bereken(maak_casus(extra=[{"omschrijving": "calamiteiten", "uren": 6, "doel": 3}]))
+    uitkomst = bereken(maak_casus(extra=[{"omschrijving": "calamiteiten", "uren": 6, "doel": 3}]), REGELS)
     assert uitkomst.uren_per_doel == {1: 24, 2: 0, 3: 6}
     assert uitkomst.begeleidingsuren == 30
 
 
 def test_percentage_wordt_afgekapt_niet_afgerond():
     # 0,999 uur per week van 10 uur: 9,99%; 0,9999 → 9,999% → afgekapt 9,99% (afronden zou 10,00% geven)
-    uitkomst = bereken(maak_casus(contract={"uren_per_week": 10, "weken": 1}, schema=[rij(0.9999, "wekelijks")]))
+    uitkomst = bereken(maak_casus(contract={"uren_per_week": 10, "weken": 1}, schema=[rij(0.9999, "wekelijks")]), REGELS)
     assert procent_afgekapt(uitkomst.percentage) == "9,99%"
 
 
@@ -95,7 +97,8 @@ def test_exacte_rekenkunde_zonder_computerafronding():
     # 0,1 + 0,2 is met gewone computergetallen 0,30000000000000004; hier precies 0,3.
     # 0,3 uur per week van 10 uur = 3%, precies; met drijvende komma zou 2,99% kunnen verschijnen.
     uitkomst = bereken(
-        maak_casus(contract={"uren_per_week": 10, "weken": 1}, schema=[rij(0.1, "wekelijks"), rij(0.2, "wekelijks")])
+        maak_casus(contract={"uren_per_week": 10, "weken": 1}, schema=[rij(0.1, "wekelijks"), rij(0.2, "wekelijks")]),
+        REGELS,
     )
     assert uitkomst.begeleidingsuren == Fraction(3, 10)
     assert procent_afgekapt(uitkomst.percentage) == "3,00%"
@@ -119,7 +122,7 @@ def test_procent_notatie():
 
 
 def codes(casus: Casus) -> list[str]:
-    return [b.code for b in bereken(casus).bevindingen]
+    return [b.code for b in bereken(casus, REGELS).bevindingen]
 
 
 def test_bevinding_advies_onder_berekening():

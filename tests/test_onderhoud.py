@@ -14,15 +14,15 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from jobcoach.cli import main
-from jobcoach.nieuw import MARKERING, NieuwFout, menu_met_casus
+from leidraadsite.cli import main
+from leidraadsite.nieuw import MARKERING, NieuwFout, menu_met_casus
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 WORKFLOW = ROOT / ".github/workflows/ci.yml"
 
 
 def jobcoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jobcoach", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run([sys.executable, "-m", "leidraadsite", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def tekst_van(pad: Path) -> str:
@@ -48,7 +48,7 @@ def mkdocs_config(pad: Path) -> dict:
     return yaml.load(pad.read_text(encoding="utf-8"), Loader=Lezer)  # noqa: S506
 
 
-# --- python -m jobcoach nieuw ---------------------------------------------------------------------
+# --- jobcoach nieuw ---------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(project, tmp_path):
 
 
 def nieuw(projectmap: Path, capsys, monkeypatch, *args: str) -> tuple[int, str]:
-    """``python -m jobcoach nieuw …`` binnen het testproces (sneller dan een eigen proces)."""
+    """``jobcoach nieuw …`` binnen het testproces (sneller dan een eigen proces)."""
     monkeypatch.chdir(projectmap)
     code = main(["nieuw", *args])
     return code, capsys.readouterr().err
@@ -190,7 +190,7 @@ def test_menu_met_casus_weigert_een_markering_buiten_het_menu():
         menu_met_casus(tekst, "Nieuw", "casussen/nieuw.md")
 
 
-# --- python -m jobcoach verouderd -----------------------------------------------------------------
+# --- jobcoach verouderd -----------------------------------------------------------------
 
 
 def _pagina(pad: Path, voorkant: str) -> None:

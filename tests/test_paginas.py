@@ -1,4 +1,4 @@
-"""Voorkant, statusblok en paginavoet: het pakket zelf (jobcoach.paginas), zonder MkDocs."""
+"""Voorkant, statusblok en paginavoet: het pakket zelf (leidraadsite.paginas), zonder MkDocs."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jobcoach.fouten import CasusFout
-from jobcoach.paginas import (
-    Editie,
+from jobcoach.fouten import Bestandsfout
+from leidraadsite.paginas import (
+    LeidraadEditie,
     PaginaVoorkant,
     laad_licenties,
     pagina_voorkant,
@@ -19,7 +19,7 @@ from jobcoach.paginas import (
     voet_html,
 )
 
-EDITIE = Editie(naam="Leidraad Jobcoach", editie="2011", stand="oranje", uitleg="over.md#editie-en-status")
+EDITIE = LeidraadEditie(naam="Leidraad Jobcoach", editie="2011", stand="oranje", uitleg="over.md#editie-en-status")
 ROLNAMEN = {"adviseur": "AD als adviseur", "jobcoach": "Jobcoach"}
 
 
@@ -64,7 +64,7 @@ def test_blok_komt_onder_de_eerste_kop_en_niet_in_een_codeblok():
 def test_onbekende_rol_geeft_bestand_regel_en_veld(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     pad = schrijf(tmp_path, "title: X\nrollen:\n  - adviseur\n  - toezichthouder\n")
-    with pytest.raises(CasusFout) as fout:
+    with pytest.raises(Bestandsfout) as fout:
         pagina_voorkant(pad, ["adviseur", "jobcoach"], ["cc-by-4.0"])
     assert str(fout.value) == (
         "pagina.md:5: rollen[2]: onbekende rol 'toezichthouder'; bekende rollen: adviseur, jobcoach"
@@ -74,13 +74,13 @@ def test_onbekende_rol_geeft_bestand_regel_en_veld(tmp_path, monkeypatch):
 def test_onbekende_licentie_en_verkeerde_datums_worden_gemeld(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     pad = schrijf(tmp_path, "licentie: cc-by-5\n")
-    with pytest.raises(CasusFout, match=r"pagina.md:2: licentie: onbekende licentie 'cc-by-5'"):
+    with pytest.raises(Bestandsfout, match=r"pagina.md:2: licentie: onbekende licentie 'cc-by-5'"):
         pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
     pad = schrijf(tmp_path, "beoordeeld: 2027-01-01\nherzien_voor: 2026-01-01\n")
-    with pytest.raises(CasusFout, match="herzien_voor moet na beoordeeld liggen"):
+    with pytest.raises(Bestandsfout, match="herzien_voor moet na beoordeeld liggen"):
         pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
     pad = schrijf(tmp_path, "bronnen:\n  - titel: X\n    akc: zes\n")
-    with pytest.raises(CasusFout, match=r"pagina.md:4: bronnen\[1\]\.akc"):
+    with pytest.raises(Bestandsfout, match=r"pagina.md:4: bronnen\[1\]\.akc"):
         pagina_voorkant(pad, ["adviseur"], ["cc-by-4.0"])
 
 
@@ -100,7 +100,7 @@ def test_voet_noemt_bron_met_akc_link_werkwijze_en_licentie_en_escapet_tekst():
 
 
 def test_alle_pagina_voorkanten_van_de_site_zijn_geldig():
-    from jobcoach.rollen import laad_rolkaart
+    from leidraadsite.rollen import laad_rolkaart
 
     root = Path(__file__).resolve().parent.parent
     rollen = laad_rolkaart().rol_ids
@@ -113,7 +113,7 @@ def test_alle_pagina_voorkanten_van_de_site_zijn_geldig():
 
 
 def test_datum_in_het_nederlands():
-    from jobcoach.paginas import datum_tekst
+    from leidraadsite.paginas import datum_tekst
 
     assert datum_tekst(dt.date(2019, 9, 30)) == "30 september 2019"
     assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", datum_tekst(dt.date.today()))
@@ -149,3 +149,15 @@ def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
     assert "editie" not in blok and "oranje" not in blok, blok
     assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
     assert "Laatst beoordeeld" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok
+
+
+def test_bouwdatum_komt_uit_source_date_epoch(monkeypatch):
+    from leidraadsite.paginas import bouwdatum
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1828828800")  # 2027-12-15 00:00 UTC
+    assert bouwdatum() == dt.date(2027, 12, 15)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "gisteren")
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH is geen aantal seconden"):
+        bouwdatum()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert bouwdatum() == dt.date.today()

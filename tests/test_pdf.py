@@ -1,4 +1,4 @@
-"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met scripts/pdf.py, en dan geopend.
+"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met tools/pdf.py, en dan geopend.
 
 De verwachte hoofdstukken komen uit de navigatie in mkdocs.yml (min de uitgesloten pagina's van de
 plugin print-site), niet uit een vaste lijst. Twee pagina's worden als PNG getekend en bewaard in
@@ -24,18 +24,18 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import ROOT, maak_pdf, mkdocs_build
-from jobcoach.editie import Editie, EditieFout, Hoofdstuk, hoofdstukken, lees_editie
+from leidraadsite.config import Uitgave, UitgaveFout, Hoofdstuk, hoofdstukken, lees_editie
 
 ARTEFACTEN = ROOT / "artefacten" / "pdf"
 
 
 @pytest.fixture(scope="session")
-def editie() -> Editie:
+def editie() -> Uitgave:
     return lees_editie(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
-def pdf_pad(site: Path, editie: Editie) -> Path:
+def pdf_pad(site: Path, editie: Uitgave) -> Path:
     # De fixture 'site' bouwt de site en maakt de PDF (zoals make build).
     pdfs = sorted(site.glob("*.pdf"))
     assert len(pdfs) == 1, f"verwacht precies één PDF in de hoofdmap van de site, gevonden: {pdfs}"
@@ -103,7 +103,7 @@ def paginatitel(site: Path, bron: str) -> str:
     return h1.get_text(" ", strip=True).rstrip("¶").strip()
 
 
-def verwachte_hoofdstukken(editie: Editie, site: Path) -> list[tuple[int, str]]:
+def verwachte_hoofdstukken(editie: Uitgave, site: Path) -> list[tuple[int, str]]:
     """(diepte, 'nummer titel') per hoofdstuk, genummerd zoals de navigatie: 1, 2, 2.1, 2.2, ..."""
     tellers: list[int] = []
     uit = []
@@ -259,7 +259,7 @@ def test_elke_pagina_linkt_naar_de_pdf(site, pdf_pad):
         assert doel == pdf_pad.resolve(), f"{html_pad.relative_to(site)}: link wijst naar {doel}, niet naar de PDF"
 
 
-# --- Foutmeldingen van scripts/pdf.py en jobcoach.editie -------------------------------------------
+# --- Foutmeldingen van tools/pdf.py en leidraadsite.config -------------------------------------------
 
 
 def test_pdf_script_meldt_ontbrekende_printversie(tmp_path):
@@ -335,11 +335,11 @@ def test_editie_fouten_in_mkdocs_yml(tmp_path, vervang, melding):
     if melding is None:  # een plugin vóór print-site is goed: print-site blijft de laatste
         assert lees_editie(pad).editie == "2026.1", "geldige instellingen gaven een fout"
         return
-    with pytest.raises(EditieFout, match=re.escape(melding)):
+    with pytest.raises(UitgaveFout, match=re.escape(melding)):
         lees_editie(pad)
 
 
 def test_print_site_moet_de_laatste_plugin_zijn(tmp_path):
     tekst = CONFIG.format(editie="2026.1").replace("\nnav:", "\n  - macros\nnav:", 1)
-    with pytest.raises(EditieFout, match="moet de laatste plugin zijn"):
+    with pytest.raises(UitgaveFout, match="moet de laatste plugin zijn"):
         lees_editie(schrijf_config(tmp_path, tekst))

@@ -1,11 +1,11 @@
-"""Links in de printversie: de plugin maakt sommige stuk; jobcoach.printversie herstelt ze.
+"""Links in de printversie: de plugin maakt sommige stuk; leidraadsite.printversie herstelt ze.
 
 En: ``ankers_uniek`` (snel) geeft precies dezelfde HTML als de werkwijze van de plugin zelf.
 """
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import random
 import time
 from pathlib import Path
@@ -14,7 +14,7 @@ import mkdocs_print_site_plugin.urls as print_site_urls
 import pytest
 from mkdocs.exceptions import PluginError
 
-from jobcoach.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links
+from leidraadsite.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links
 
 
 def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_hersteld(tmp_path: Path):
@@ -125,10 +125,25 @@ def test_lange_regel_zonder_ankers_aan_het_eind():
     print(f"\nankers_uniek {1000 * (midden - begin):.2f} ms, plugin {1000 * (eind - midden):.0f} ms")
 
 
-def test_hook_zet_de_snelle_functie_in_de_plugin_en_stopt_bij_een_andere_versie(monkeypatch):
-    hook = importlib.import_module("macros.printversie")
-    hook.on_config({})
+def test_aanpassing_zet_de_snelle_functie_in_de_plugin_en_stopt_bij_een_andere_versie(monkeypatch):
+    from leidraadsite import aanpassingen
+
+    monkeypatch.setattr(print_site_urls, "update_anchor_ids", print_site_urls.update_anchor_ids)
+    aanpassingen.printsite_ankers()
     assert print_site_urls.update_anchor_ids is ankers_uniek
     monkeypatch.setattr("importlib.metadata.version", lambda naam: "9.9")
-    with pytest.raises(PluginError, match="niet de geteste versie 2.9"):
-        hook.on_config({})
+    with pytest.raises(PluginError, match=r"getest met mkdocs-print-site-plugin 2\.9, maar 9\.9"):
+        aanpassingen.printsite_ankers()
+
+
+def test_aanpassing_staat_uit_met_de_schakelaar(monkeypatch):
+    from leidraadsite import aanpassingen
+
+    monkeypatch.setattr(print_site_urls, "update_anchor_ids", ankers_plugin)
+    monkeypatch.setenv("JOBCOACH_ZONDER", "printsite-ankers")
+    aanpassingen.printsite_ankers()
+    assert print_site_urls.update_anchor_ids is ankers_plugin, "de schakelaar zette de aanpassing niet uit"
+    monkeypatch.setenv("JOBCOACH_ZONDER", "printsite-ankerz")
+    with pytest.raises(PluginError, match="onbekende aanpassing printsite-ankerz"):
+        aanpassingen.printsite_ankers()
+

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from bouwhulp import bouw_met_eigen_pakket
 from conftest import ROOT
-from jobcoach.fouten import CasusFout
-from jobcoach.regioplan import REGIOPLAN_MAP, Tabel, grafiek_svg, laad_regioplan
+from jobcoach.fouten import Bestandsfout
+from leidraadsite.regioplan import REGIOPLAN_MAP, Tabel, grafiek_svg, laad_regioplan
 
 PAGINA_MD = ROOT / "docs/achtergrond/jobcoaches-sw-sector.md"
 PAGINA_HTML = Path("achtergrond/jobcoaches-sw-sector/index.html")
@@ -56,7 +56,7 @@ def test_een_beschadigd_cijfer_laat_de_somcontrole_falen(tmp_path):
     gegevens["blokken"][0]["rijen"][1]["waarden"] = [4]  # '42' met een weggevallen cijfer
     pad = schrijf(tmp_path, gegevens)
     regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), start=1) if "som_100" in r)
-    with pytest.raises(CasusFout, match=rf"tabel-2-5\.yml:{regel}: blokken\[1\]\.som_100: kolom 'Jobcoaches': "
+    with pytest.raises(Bestandsfout, match=rf"tabel-2-5\.yml:{regel}: blokken\[1\]\.som_100: kolom 'Jobcoaches': "
                                         r"de waarden tellen op tot 63%, niet tot ongeveer 100% \(marge 2\); staat er een "
                                         r"scanfout in een cijfer\?$"):
         schrijf_en_laad(tmp_path, gegevens)
@@ -65,21 +65,21 @@ def test_een_beschadigd_cijfer_laat_de_somcontrole_falen(tmp_path):
 def test_een_lege_waarde_zonder_opmerking_mag_niet(tmp_path):
     gegevens = tabel_uit(REGIOPLAN_MAP, "tabel-2-4.yml")
     gegevens["blokken"][1]["rijen"][0]["waarden"] = [None]
-    with pytest.raises(CasusFout, match="waarde is leeg \\(onleesbaar\\) zonder opmerking"):
+    with pytest.raises(Bestandsfout, match="waarde is leeg \\(onleesbaar\\) zonder opmerking"):
         schrijf_en_laad(tmp_path, gegevens)
 
 
 def test_opmerking_bij_een_rij_die_niet_bestaat_mag_niet(tmp_path):
     gegevens = tabel_uit(REGIOPLAN_MAP, "tabel-2-4.yml")
     gegevens["opmerkingen"] = [{"blok": 1, "rij": "Onbekend", "soort": "hersteld", "uitleg": "x"}]
-    with pytest.raises(CasusFout, match="opmerking bij rij 'Onbekend' in blok 1, maar die rij bestaat niet"):
+    with pytest.raises(Bestandsfout, match="opmerking bij rij 'Onbekend' in blok 1, maar die rij bestaat niet"):
         schrijf_en_laad(tmp_path, gegevens)
 
 
 def test_verkeerd_aantal_waarden_in_een_rij(tmp_path):
     gegevens = tabel_uit(REGIOPLAN_MAP, "tabel-5-2.yml")
     gegevens["blokken"][0]["rijen"][0]["waarden"] = [53]
-    with pytest.raises(CasusFout, match="rij '\\(Zeer\\) sterke mate': 1 waarden, maar de tabel heeft 2 kolom"):
+    with pytest.raises(Bestandsfout, match="rij '\\(Zeer\\) sterke mate': 1 waarden, maar de tabel heeft 2 kolom"):
         schrijf_en_laad(tmp_path, gegevens)
 
 
@@ -135,7 +135,7 @@ def test_percentages_in_lopende_tekst_komen_uit_de_data(site, project, tmp_path)
     tekst = re.sub(r"\s+", " ", artikel.get_text(""))
     assert "Bijna alle jobcoaches (98%) begeleiden cliënten op de werkvloer." in tekst
     # Verander het cijfer in de data: de zin op de pagina verandert mee.
-    bestand = project / "src/jobcoach/data/regioplan/tabel-2-1.yml"
+    bestand = project / "src/leidraadsite/data/regioplan/tabel-2-1.yml"
     bestand.write_text(bestand.read_text(encoding="utf-8").replace("waarden: [98, 80]", "waarden: [97, 80]"),
                        encoding="utf-8")
     resultaat = bouw_met_eigen_pakket(project, tmp_path / "site")

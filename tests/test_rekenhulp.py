@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from jobcoach import Casus, laad_regels
-from jobcoach.rekenhulp import ELEMENT_ID, rekenhulp_gegevens, rekenhulp_html, rekenhulp_json
+from jobcoach.browser import ELEMENT_ID, rekenhulp_gegevens, rekenhulp_json
+from leidraadsite.rekenhulp import rekenhulp_html
 
 GELDIG: dict[str, Any] = {
     "titel": "T",
@@ -39,7 +40,7 @@ def _met(pad: tuple, veld: str, waarde: Any) -> dict[str, Any]:
 
 def _geldig(gegevens: dict[str, Any]) -> bool:
     try:
-        Casus.model_validate(gegevens)
+        Casus.model_validate(gegevens, context={"regels": laad_regels()})
     except ValidationError:
         return False
     return True
@@ -48,7 +49,7 @@ def _geldig(gegevens: dict[str, Any]) -> bool:
 def test_grenzen_in_de_export_zijn_die_van_het_model():
     """Elke grens die de rekenhulp krijgt, is precies de grens die het Python-model afdwingt."""
     gecontroleerd = 0
-    for model, velden in rekenhulp_gegevens()["modellen"].items():
+    for model, velden in rekenhulp_gegevens(laad_regels())["modellen"].items():
         for veld in velden:
             pad, naam = PLAATS[model], veld["naam"]
             if "ge" in veld:
@@ -80,7 +81,7 @@ def test_grenzen_in_de_export_zijn_die_van_het_model():
 
 
 def test_keuzes_en_velden_komen_uit_het_model():
-    modellen = rekenhulp_gegevens()["modellen"]
+    modellen = rekenhulp_gegevens(laad_regels())["modellen"]
     rij = {v["naam"]: v for v in modellen["SchemaRij"]}
     assert rij["intensiteit"]["keuzes"] == ["wekelijks", "tweewekelijks", "maandelijks", "eenmalig"]
     assert rij["door"]["keuzes"][0] == "jobcoach"
@@ -89,7 +90,7 @@ def test_keuzes_en_velden_komen_uit_het_model():
 
 
 def test_regels_in_de_export():
-    gegevens = rekenhulp_gegevens()
+    gegevens = rekenhulp_gegevens(laad_regels())
     regels = laad_regels()
     assert gegevens["weken_per_maand"] == regels.rekenregels.weken_per_maand == 4
     assert [p["id"] for p in gegevens["protocollen"]] == regels.protocol_ids
@@ -112,7 +113,7 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     pagina = BeautifulSoup((site / "rekenhulp" / "index.html").read_text(encoding="utf-8"), "html.parser")
     blok = pagina.find("script", id=ELEMENT_ID)
     assert blok is not None and blok.get("type") == "application/json"
-    assert json.loads(blok.string) == json.loads(json.dumps(rekenhulp_gegevens()))
+    assert json.loads(blok.string) == json.loads(json.dumps(rekenhulp_gegevens(laad_regels())))
     bronnen = [s.get("src") for s in pagina.find_all("script") if s.get("src")]
     assert "../javascripts/js-yaml.min.js" in bronnen and "../javascripts/rekenhulp.js" in bronnen, bronnen
     assert bronnen.index("../javascripts/js-yaml.min.js") < bronnen.index("../javascripts/rekenhulp.js")
@@ -135,7 +136,7 @@ def test_js_yaml_met_licentie_en_versie():
     from conftest import ROOT
 
     kop = (ROOT / "docs" / "javascripts" / "js-yaml.min.js").read_text(encoding="utf-8")[:1500]
-    versie = re.search(r'VERSIE="([0-9.]+)"', (ROOT / "scripts" / "js-yaml.sh").read_text(encoding="utf-8")).group(1)
+    versie = re.search(r'VERSIE="([0-9.]+)"', (ROOT / "tools" / "js-yaml.sh").read_text(encoding="utf-8")).group(1)
     assert kop.startswith(f"/*! js-yaml {versie} "), kop[:80]
     assert "Permission is hereby granted" in kop and "Copyright (C) 2011-2015 by Vitaly Puzrin" in kop
     assert f"js-yaml</a> {versie}" in (ROOT / "docs" / "rekenhulp.md").read_text(encoding="utf-8").replace(

@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 
 from bouwhulp import bouw_met_eigen_pakket
 from conftest import ROOT
-from jobcoach.fouten import CasusFout
-from jobcoach.paginas import lees_voorkant
-from jobcoach.rollen import laad_rolkaart, relatief
+from jobcoach.fouten import Bestandsfout
+from leidraadsite.paginas import lees_voorkant
+from leidraadsite.rollen import laad_rolkaart, relatief
 
 DOCS = ROOT / "docs"
 VIER_ROLLEN = {"adviseur", "toetser", "jobcoach", "werkgever"}
@@ -60,12 +60,12 @@ def test_relatieve_links():
 
 
 def test_pagina_in_rolkaart_die_niet_bestaat_geeft_bestand_regel_en_veld(tmp_path):
-    rollen = ROOT / "src/jobcoach/data/rollen.yml"
+    rollen = ROOT / "src/leidraadsite/data/rollen.yml"
     kopie = tmp_path / "rollen.yml"
     tekst = rollen.read_text(encoding="utf-8")
     kopie.write_text(tekst.replace("- pagina: leidraad/logboek.md", "- pagina: leidraad/logbook.md", 1), encoding="utf-8")
     regel = kopie.read_text(encoding="utf-8").splitlines().index("          - pagina: leidraad/logbook.md") + 1
-    with pytest.raises(CasusFout) as fout:
+    with pytest.raises(Bestandsfout) as fout:
         laad_rolkaart(kopie, docs=DOCS)
     melding = str(fout.value)
     assert re.fullmatch(
@@ -92,7 +92,7 @@ def test_bouw_faalt_als_de_rolkaart_naar_een_ontbrekende_pagina_wijst(project, t
     resultaat = bouw_met_eigen_pakket(project, tmp_path / "site")
     uitvoer = resultaat.stdout + resultaat.stderr
     assert resultaat.returncode != 0, uitvoer
-    assert re.search(r"src/jobcoach/data/rollen\.yml:\d+: rollen\[1\]\.opdrachten\[\d\]\.paginas\[\d\]\.pagina: "
+    assert re.search(r"src/leidraadsite/data/rollen\.yml:\d+: rollen\[1\]\.opdrachten\[\d\]\.paginas\[\d\]\.pagina: "
                      r"pagina 'leidraad/verlenging\.md' bestaat niet in docs/", uitvoer), uitvoer
     assert "Traceback" not in uitvoer, uitvoer
 

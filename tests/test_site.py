@@ -14,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_CASUS, mkdocs_build
-from jobcoach import json_schema
+from jobcoach import json_schema, laad_regels
 
 CASUS_PAGINA = Path("casussen/begeleidingsbehoefte-en-regime/index.html")
 REKEN_PAGINA = Path("casussen/zo-rekent-de-site/index.html")
@@ -148,11 +148,11 @@ def test_onbekende_casus_in_een_pagina_laat_de_bouw_falen(project, tmp_path):
 
 def test_gepubliceerd_json_schema_is_gelijk_aan_het_model():
     gepubliceerd = json.loads((ROOT / "docs/schema/casus.schema.json").read_text(encoding="utf-8"))
-    assert gepubliceerd == json_schema(), "docs/schema/casus.schema.json is verouderd: python -m jobcoach schema --schrijf"
+    assert gepubliceerd == json_schema(laad_regels()), "docs/schema/casus.schema.json is verouderd: jobcoach schema --schrijf"
 
 
 def test_json_schema_keurt_de_casus_goed_en_een_tikfout_af():
-    schema = json_schema()
+    schema = json_schema(laad_regels())
     gegevens = yaml.safe_load(SEED_CASUS.read_text(encoding="utf-8"))
     jsonschema.validate(gegevens, schema)
     gegevens["schema"][0]["intensiteit"] = "dagelijks"

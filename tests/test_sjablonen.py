@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from conftest import ROOT
 from jobcoach import json_schema, laad_regels
-from jobcoach.sjablonen import SJABLONEN, SJABLONEN_MAP, SjabloonFout, koppen, markdown_naar_docx
+from leidraadsite.sjablonen import SJABLONEN, SJABLONEN_MAP, SjabloonFout, koppen, markdown_naar_docx
 
 CASUSSJABLOON = SJABLONEN_MAP / "casus.yml"
 MARKDOWN_SJABLONEN = [b for b in SJABLONEN if b.endswith(".md")]
@@ -81,7 +81,7 @@ def markdown_koppen(tekst: str) -> list[tuple[int, str]]:
 
 
 def jobcoach(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jobcoach", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run([sys.executable, "-m", "leidraadsite", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
 
 
 # --- Het casussjabloon ----------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def test_elk_veld_van_het_casussjabloon_heeft_uitleg():
     tekst = CASUSSJABLOON.read_text(encoding="utf-8")
     regels = tekst.splitlines()
     commentaar = "\n".join(r for r in regels if r.lstrip().startswith("#"))
-    schema = json_schema()
+    schema = json_schema(laad_regels())
     eerste = _eerste_regel_per_veld(tekst)
     zonder_uitleg = []
     for pad in _veldpaden(schema, schema):
@@ -213,9 +213,9 @@ def test_logboek_heeft_uren_per_doel_per_datum_voortgang_per_doel_en_handtekenin
 
 
 def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
-    from jobcoach.sjablonen import sjabloon_tekst
+    from leidraadsite.sjablonen import sjabloon_tekst
 
-    tekst = sjabloon_tekst("coachingsplan.md")
+    tekst = sjabloon_tekst("coachingsplan.md", laad_regels())
     assert "@" not in tekst, "er staat nog een invulplek in het coachingsplan"
     for nummer, omschrijving in laad_regels().coachingsdoelen.items():
         assert f"{nummer}. {omschrijving}" in tekst, f"coachingsdoel {nummer} ontbreekt"
@@ -323,7 +323,7 @@ def test_alle_sjablonen_staan_in_het_pakket():
 
 
 def test_word_bestand_komt_uit_de_cache_en_een_kapot_cachebestand_wordt_vervangen(tmp_path, monkeypatch):
-    import jobcoach.sjablonen as sjablonen
+    import leidraadsite.sjablonen as sjablonen
 
     monkeypatch.setattr(sjablonen, "_DOCX_CACHE", tmp_path)
     gemaakt = []

@@ -1,7 +1,7 @@
 """Trouw aan de bron: elke alinea van de drie getranscribeerde bronnen staat op de gebouwde pagina.
 
 De bronteksten staan letterlijk in ``bronnen/``. Na het normaliseren van witruimte en
-opsommingstekens, en na de herstellingen en weglatingen uit ``src/jobcoach/data/transcripties.yml``,
+opsommingstekens, en na de herstellingen en weglatingen uit ``src/leidraadsite/data/transcripties.yml``,
 moet elke alinea woordelijk in de tekst van de pagina staan.
 """
 
@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from jobcoach.transcripties import (
+from leidraadsite.transcripties import (
     Herstelling,
     Transcriptie,
     alineas,

@@ -1,4 +1,4 @@
-"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met macros/voorvertoning.py) toont na een
+"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met src/leidraadsite/hooks/voorvertoning.py) toont na een
 wijziging precies dezelfde site als een volledige bouw.
 
 De test start ``mkdocs serve --dirty`` op een kopie van het project, wijzigt een casus, en vergelijkt daarna
@@ -20,8 +20,7 @@ from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench import haal, serve, wacht_op, wijzig_casus  # noqa: E402  scripts/bench.py meet serve op dezelfde manier
+from tools.bench import haal, serve, wacht_op, wijzig_casus  # make bench meet serve op dezelfde manier
 
 CASUS = "casussen/begeleidingsbehoefte-en-regime.yml"
 CASUS_PAGINA = "/casussen/begeleidingsbehoefte-en-regime/"
@@ -67,11 +66,8 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
     import yaml
     from mkdocs.config import load_config
 
-    sys.path.insert(0, str(ROOT / "macros"))
-    try:
-        import voorvertoning
-    finally:
-        sys.path.remove(str(ROOT / "macros"))
+    from leidraadsite import aanpassingen
+
     nav = "\n".join(f"      - Proef {i}: proef/p{i}.md" for i in range(1000))
     (project / "mkdocs.groot.yml").write_text(
         f"INHERIT: mkdocs.yml\nnav:\n  - Start: index.md\n  - Proef:\n{nav}\n", encoding="utf-8")
@@ -83,7 +79,7 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
 
     monkeypatch.setattr(mkdocs_yaml.get_yaml_loader, "__defaults__", (yaml.Loader, None))
     python = [lees("mkdocs.yml"), lees("mkdocs.groot.yml")]
-    assert voorvertoning.snelle_yaml(), "de C-lezer van PyYAML (libyaml) ontbreekt"
+    assert aanpassingen.mkdocs_yaml_c(), "de C-lezer van PyYAML (libyaml) ontbreekt"
     assert mkdocs_yaml.get_yaml_loader.__defaults__[0] is yaml.CLoader
     assert [lees("mkdocs.yml"), lees("mkdocs.groot.yml")] == python
     assert len(python[1]["nav"][1]["Proef"]) == 1000
@@ -96,7 +92,7 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
         time.sleep(1)  # de bestandswachter zijn eerste rondgang laten maken
 
-        # 1. Meer uren in de casus; het nieuwe totaal rekent jobcoach.bereken uit (scripts/bench.py).
+        # 1. Meer uren in de casus; het nieuwe totaal rekent jobcoach.bereken uit (tools/bench.py).
         totaal = wijzig_casus(project / CASUS, 1)
         duur = wacht_op(basis + CASUS_PAGINA, f"In totaal komt dit neer op {totaal} uur", proces, log, 60)
         time.sleep(0.5)

@@ -1,17 +1,21 @@
-"""Domeinlogica van de Leidraad Jobcoach online: casusgegevens, regels, berekening en tabellen.
+"""De Leidraad Jobcoach als rekenregels: casusgegevens lezen, met de regels doorrekenen, controleren.
 
-Dit pakket kent MkDocs niet; de map ``macros/`` maakt het beschikbaar voor de pagina's.
+Dit pakket kent geen site: niet MkDocs, niet Material, geen pagina's. De stroom is één richting op:
+casusbestand → lezer (``lezer``) → model (``casus``, ``regels``) → berekening (``berekening``) →
+bevindingen (``controles``) → tabelgegevens (``tabeldata``) → weergave (``html``, ``terminal``,
+``browser``). Het pakket ``leidraadsite`` maakt er de site van.
 """
 
-from .berekening import Bevinding, RijUitkomst, Uitkomst, bereken
+from .berekening import bereken
 from .casus import Casus, json_schema, laad_casus
-from .fouten import CasusFout, Probleem
+from .fouten import Bestandsfout, Probleem
 from .regels import Regels, laad_regels
+from .uitkomst import Bevinding, RijUitkomst, Uitkomst
 
 __all__ = [
+    "Bestandsfout",
     "Bevinding",
     "Casus",
-    "CasusFout",
     "Probleem",
     "Regels",
     "RijUitkomst",

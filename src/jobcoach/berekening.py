@@ -17,70 +17,13 @@ Rekenregels (zoals in de casus "Vaststellen begeleidingsbehoefte en regime jobco
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+import dataclasses
 from fractions import Fraction
-from functools import lru_cache
 
-from .casus import Casus, Extra, SchemaRij
-from .regels import Protocol, Regels, laad_regels
-
-
-@lru_cache(maxsize=4096)  # dezelfde uren (0.5, 1, 40 …) komen in elke casus terug; Fraction is onveranderlijk
-def breuk(getal: float | int) -> Fraction:
-    """Een getal uit YAML als exacte breuk: 0.1 wordt 1/10, niet 0,1000000000000000055…"""
-    return Fraction(str(getal)) if isinstance(getal, float) else Fraction(getal)
-
-
-@dataclass(frozen=True)
-class RijUitkomst:
-    nummer: int  # vanaf 1, zoals in de foutmeldingen
-    rij: SchemaRij
-    uren_per_week: Fraction  # 0 als de rij niet meetelt
-    keren: Fraction  # hoe vaak de uren worden gegeven over de contractperiode
-    totaal: Fraction
-
-    @property
-    def telt_mee(self) -> bool:
-        return self.rij.telt_mee
-
-
-@dataclass(frozen=True)
-class Bevinding:
-    """Een uitkomst van een controle: geen fout in het bestand, maar iets om op te letten."""
-
-    code: str
-    tekst: str
-    veld: str = ""
-
-
-@dataclass(frozen=True)
-class Uitkomst:
-    casus: Casus
-    protocol: Protocol
-    doelen: dict[int, str]
-    weken: Fraction
-    contracturen: Fraction
-    rijen: list[RijUitkomst]
-    extra: list[Extra]
-    begeleidingsuren: Fraction
-    uren_per_week: Fraction
-    uren_per_doel: dict[int, Fraction]
-    percentage: Fraction
-    bevindingen: list[Bevinding] = field(default_factory=list)
-
-    @property
-    def percentage_afgekapt(self) -> Fraction:
-        """Het percentage afgekapt (niet afgerond) op twee decimalen: 4,375 wordt 4,37."""
-        return Fraction(math.floor(self.percentage * 100), 100)
-
-    @property
-    def regime_aangevraagd(self) -> float:
-        return self.casus.aanvraag.regime
-
-    @property
-    def regime_advies(self) -> float | None:
-        return self.casus.advies.regime if self.casus.advies else None
+from .casus import Casus, SchemaRij
+from .controles import controleer_uitkomst
+from .regels import Regels
+from .uitkomst import RijUitkomst, Uitkomst, breuk
 
 
 def contractweken(casus: Casus, regels: Regels) -> Fraction:
@@ -104,8 +47,8 @@ def _per_week_en_keren(rij: SchemaRij, weken: Fraction, regels: Regels) -> tuple
     return uren / elke_n_weken, weken / elke_n_weken
 
 
-def bereken(casus: Casus, regels: Regels | None = None) -> Uitkomst:
-    regels = regels or laad_regels()
+def bereken(casus: Casus, regels: Regels) -> Uitkomst:
+    """Reken de casus door met deze regels en controleer de uitkomst (zie ``controles``)."""
     protocol = regels.protocol(casus.protocol)
     weken = contractweken(casus, regels)
     contracturen = breuk(casus.contract.uren_per_week) * weken
@@ -124,7 +67,7 @@ def bereken(casus: Casus, regels: Regels | None = None) -> Uitkomst:
         per_doel[extra.doel] += breuk(extra.uren)
 
     begeleidingsuren = sum(per_doel.values(), Fraction(0))
-    uitkomst = Uitkomst(
+    zonder_bevindingen = Uitkomst(
         casus=casus,
         protocol=protocol,
         doelen=dict(regels.coachingsdoelen),
@@ -137,6 +80,4 @@ def bereken(casus: Casus, regels: Regels | None = None) -> Uitkomst:
         uren_per_doel=per_doel,
         percentage=begeleidingsuren / contracturen * 100,
     )
-    from .controles import controleer_uitkomst  # hier, om een kringverwijzing te vermijden
-
-    return Uitkomst(**{**uitkomst.__dict__, "bevindingen": controleer_uitkomst(uitkomst, regels)})
+    return dataclasses.replace(zonder_bevindingen, bevindingen=controleer_uitkomst(zonder_bevindingen, regels))

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -18,15 +17,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .regels import Regels, laad_regels
-from .yamlbron import lees_yaml, valideer
+from .lezer import Strikt, Tekst, lees_yaml, valideer
+from .regels import Regels
 
 Aard = Literal["persoonlijk", "functioneel"]
 Intensiteit = Literal["wekelijks", "tweewekelijks", "maandelijks", "eenmalig"]
 Door = Literal["jobcoach", "werkgever", "leidinggevende", "begeleider", "collega", "anders"]
 INTENSITEITEN: tuple[str, ...] = Intensiteit.__args__  # type: ignore[attr-defined]
 
-Tekst = Annotated[str, Field(strict=True, min_length=1)]
 Uren = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 Positief = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
 Percentage = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
@@ -41,11 +39,7 @@ def _ontbreekt(veld: str, waarom: str) -> PydanticCustomError:
     return PydanticCustomError("ontbreekt", "verplicht veld ontbreekt {waarom}", {"veld": veld, "waarom": waarom})
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Contract(_Strikt):
+class Contract(Strikt):
     """Het arbeidscontract van de klant."""
 
     uren_per_week: Positief = Field(description="Contracturen per week.")
@@ -67,11 +61,11 @@ class Contract(_Strikt):
         return self
 
 
-class Regime(_Strikt):
+class Regime(Strikt):
     regime: Percentage = Field(description="Percentage van de contracturen.")
 
 
-class SchemaRij(_Strikt):
+class SchemaRij(Strikt):
     """Eén rij van het schema begeleidingsbehoefte."""
 
     aard: Aard = Field(description="Aard van de begeleiding.")
@@ -111,7 +105,7 @@ class SchemaRij(_Strikt):
         return self.door == "jobcoach"
 
 
-class Extra(_Strikt):
+class Extra(Strikt):
     """Vaste uren bovenop het schema, bijvoorbeeld voor calamiteiten."""
 
     omschrijving: Tekst
@@ -119,7 +113,7 @@ class Extra(_Strikt):
     doel: Doel
 
 
-class Casus(_Strikt):
+class Casus(Strikt):
     """Een casus: de gegevens waaruit de site het schema en de urenberekening maakt."""
 
     titel: Tekst
@@ -143,7 +137,9 @@ class Casus(_Strikt):
     @field_validator("protocol")
     @classmethod
     def _bekend_protocol(cls, waarde: str, info: ValidationInfo) -> str:
-        regels: Regels = (info.context or {}).get("regels") or laad_regels()
+        regels = (info.context or {}).get("regels")
+        if not isinstance(regels, Regels):
+            raise TypeError("een casus wordt gecontroleerd tegen regels: geef context={'regels': regels}")
         if waarde not in regels.protocol_ids:
             raise PydanticCustomError(
                 "onbekend_protocol",
@@ -153,15 +149,13 @@ class Casus(_Strikt):
         return waarde
 
 
-def laad_casus(pad: str | Path, regels: Regels | None = None) -> Casus:
-    """Lees en controleer een casusbestand. Gooit ``CasusFout`` met alle problemen tegelijk."""
-    regels = regels or laad_regels()
+def laad_casus(pad: str | Path, regels: Regels) -> Casus:
+    """Lees en controleer een casusbestand tegen deze regels. Gooit ``Bestandsfout`` met alle problemen tegelijk."""
     return valideer(lees_yaml(Path(pad)), Casus, {"regels": regels})
 
 
-def json_schema(regels: Regels | None = None) -> dict[str, Any]:
+def json_schema(regels: Regels) -> dict[str, Any]:
     """Het JSON Schema van een casusbestand, voor editors (aanvullen en controleren tijdens het typen)."""
-    regels = regels or laad_regels()
     schema = Casus.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Casus Leidraad Jobcoach"

@@ -1,16 +1,16 @@
-"""Opdrachtregel: ``python -m jobcoach OPDRACHT``.
+"""Opdrachtregel van het domein: ``python -m jobcoach OPDRACHT``.
 
 - ``bereken BESTAND [--json]``: de uren en het percentage van één casus;
 - ``controleer [PAD…]``: casusbestanden controleren (standaard de map ``casussen/``);
-- ``schema [--schrijf]``: het JSON Schema van een casusbestand;
-- ``nieuw NAAM [--titel TITEL]``: een nieuwe casus (gegevens en pagina) uit de sjablonen, in het menu;
-- ``verouderd [--datum JJJJ-MM-DD] [--docs MAP]``: pagina's waarvan de herzieningsdatum voorbij is.
+- ``schema [--schrijf]``: het JSON Schema van een casusbestand.
+
+De opdracht ``jobcoach`` (``leidraadsite.cli``) heeft deze opdrachten ook, plus die van de site
+(``nieuw`` en ``verouderd``).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -18,11 +18,11 @@ from pathlib import Path
 
 from .berekening import Uitkomst, bereken
 from .casus import json_schema, laad_casus
-from .fouten import CasusFout
+from .fouten import Bestandsfout
 from .opmaak import procent_afgekapt
 from .regels import laad_regels
-from .tabellen import samenvatting_tekst
-from .yamlbron import toon_pad
+from .terminal import samenvatting_tekst
+from .lezer import toon_pad
 
 STANDAARD_MAP = Path("casussen")
 SCHEMA_PAD = Path("docs/schema/casus.schema.json")
@@ -52,7 +52,8 @@ def uitkomst_json(uitkomst: Uitkomst) -> dict:
 
 
 def _bereken(args: argparse.Namespace) -> int:
-    uitkomst = bereken(laad_casus(args.bestand))
+    regels = laad_regels()
+    uitkomst = bereken(laad_casus(args.bestand, regels), regels)
     if args.json:
         print(json.dumps(uitkomst_json(uitkomst), ensure_ascii=False, indent=2))
     else:
@@ -82,7 +83,7 @@ def _controleer(args: argparse.Namespace) -> int:
     for bestand in bestanden:
         try:
             uitkomst = bereken(laad_casus(bestand, regels), regels)
-        except CasusFout as fout:
+        except Bestandsfout as fout:
             fouten += 1
             print(fout.tekst(), file=sys.stderr)
             continue
@@ -98,7 +99,7 @@ def _controleer(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    tekst = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    tekst = json.dumps(json_schema(laad_regels()), ensure_ascii=False, indent=2) + "\n"
     if args.schrijf:
         SCHEMA_PAD.parent.mkdir(parents=True, exist_ok=True)
         SCHEMA_PAD.write_text(tekst, encoding="utf-8")
@@ -108,67 +109,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _nieuw(args: argparse.Namespace) -> int:
-    from .nieuw import NieuwFout, maak_casus  # hier: alleen deze opdracht heeft python-docx nodig
-
-    try:
-        gemaakt = maak_casus(Path.cwd(), args.naam, args.titel)
-    except NieuwFout as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 1
-    uitkomst = bereken(laad_casus(gemaakt.casusbestand))
-    print(f"Gemaakt: {toon_pad(gemaakt.casusbestand)} (de gegevens)")
-    print(f"Gemaakt: {toon_pad(gemaakt.pagina)} (de pagina)")
-    print(f"Toegevoegd aan het menu in {toon_pad(gemaakt.menu)}: {gemaakt.titel}")
-    print(f"Het voorbeeld rekent: {procent_afgekapt(uitkomst.percentage)} van de contracturen.")
-    print(f"Vul nu de gegevens en de tekst in, en controleer met: python -m jobcoach controleer {toon_pad(gemaakt.casusbestand)}")
-    return 0
+class _Hulpopmaak(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001, ANN201 - vorm van argparse
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
-def _datum(tekst: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ongeldige datum '{tekst}'; schrijf jaar-maand-dag, bijvoorbeeld 2027-01-31") from None
+class Parser(argparse.ArgumentParser):
+    """Een ``ArgumentParser`` met Nederlandse hulp en foutmeldingen (alleen met de openbare API van argparse)."""
 
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, add_help=False, formatter_class=_Hulpopmaak, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
-def _verouderd(args: argparse.Namespace) -> int:
-    from .paginas import paginas_zonder_herzieningsdatum, verouderde_paginas
-
-    if not args.docs.is_dir():
-        print(f"Map niet gevonden: {args.docs}", file=sys.stderr)
-        return 1
-    datum = args.datum or dt.date.today()
-    verouderd = verouderde_paginas(args.docs, datum)
-    if verouderd:
-        print(f"Verouderde pagina's op {datum.isoformat()} (oudste eerst):")
-        for pagina in verouderd:
-            dagen = (datum - pagina.herzien_voor).days
-            print(f"{toon_pad(pagina.pad)}: herzien vóór {pagina.herzien_voor.isoformat()} ({dagen} {'dag' if dagen == 1 else 'dagen'} te laat)")
-        aantal = "1 pagina is" if len(verouderd) == 1 else f"{len(verouderd)} pagina's zijn"
-        print(f"{aantal} verouderd.")
-    else:
-        print(f"Geen verouderde pagina's op {datum.isoformat()}.")
-    zonder = paginas_zonder_herzieningsdatum(args.docs)
-    if zonder:
-        aantal = "1 pagina" if len(zonder) == 1 else f"{len(zonder)} pagina's"
-        print(f"Zonder herzieningsdatum (herzien_voor): {aantal}:")
-        for pad in zonder:
-            print(f"  {toon_pad(pad)}")
-    return 0
-
-
-_ARGPARSE_NL = {
-    "usage: ": "gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "show this help message and exit": "toon deze hulp en stop",
-}
-# argparse haalt zijn vaste teksten op via gettext; zo worden ze Nederlands.
-argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
-
-
-class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # Nederlandse melding, geen Engelse
         self.print_usage(sys.stderr)
         vertaald = (
@@ -180,10 +134,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {vertaald}\n")
 
 
-def maak_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m jobcoach", description="Rekenen en controleren met casussen van de Leidraad Jobcoach.")
-    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_Parser)
-
+def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:
+    """De opdrachten van het domein: bereken, controleer en schema."""
     p = sub.add_parser("bereken", help="bereken de uren en het percentage van één casus")
     p.add_argument("bestand", type=Path, metavar="BESTAND", help="het casusbestand (.yml)")
     p.add_argument("--json", action="store_true", help="geef de uitkomst als JSON")
@@ -197,24 +149,25 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--schrijf", action="store_true", help=f"schrijf het naar {SCHEMA_PAD}")
     p.set_defaults(functie=_schema)
 
-    p = sub.add_parser("nieuw", help="maak een nieuwe casus (gegevens en pagina) uit de sjablonen en zet hem in het menu")
-    p.add_argument("naam", metavar="NAAM", help="kleine letters, cijfers en '-', bijvoorbeeld loonwaarde-en-regime")
-    p.add_argument("--titel", help="de titel van de casus (standaard: gemaakt uit de naam)")
-    p.set_defaults(functie=_nieuw)
 
-    p = sub.add_parser("verouderd", help="toon de pagina's waarvan de herzieningsdatum (herzien_voor) voorbij is")
-    p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="peildatum (standaard: vandaag)")
-    p.add_argument("--docs", type=Path, default=Path("docs"), metavar="MAP", help="de map met pagina's (standaard: docs)")
-    p.set_defaults(functie=_verouderd)
-    return parser
+def maak_parser(prog: str = "python -m jobcoach") -> tuple[Parser, argparse._SubParsersAction]:
+    parser = Parser(prog=prog, description="Rekenen en controleren met casussen van de Leidraad Jobcoach.")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=Parser,
+                                title="opdrachten")
+    voeg_opdrachten_toe(sub)
+    return parser, sub
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = maak_parser().parse_args(argv)
+def voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    args = parser.parse_args(argv)
     try:
         return args.functie(args)
-    except CasusFout as fout:
+    except Bestandsfout as fout:
         print(fout.tekst(), file=sys.stderr)
         return 1
     except BrokenPipeError:  # bijvoorbeeld bij '| head'
         return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return voer_uit(maak_parser()[0], argv)

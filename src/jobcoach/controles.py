@@ -1,69 +1,53 @@
-"""Controles op een berekende casus. Ze leveren bevindingen op, geen fouten: de casus blijft geldig."""
+"""Controles op een berekende casus. Ze leveren bevindingen op, geen fouten: de casus blijft geldig.
+
+De zinnen van de bevindingen staan in ``data/teksten.yml`` (één bron met de rekenhulp in de browser).
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from .opmaak import getal, procent, procent_afgekapt
-
-if TYPE_CHECKING:
-    from .berekening import Bevinding, Uitkomst
-    from .regels import Regels
+from .regels import Regels
+from .teksten import TEKSTEN
+from .uitkomst import Bevinding, Uitkomst, breuk
 
 
 def controleer_uitkomst(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
-    from .berekening import Bevinding, breuk
-
     casus = uitkomst.casus
     protocol = uitkomst.protocol
+    tekst = TEKSTEN.bevinding
     bevindingen: list[Bevinding] = []
-    berekend = procent_afgekapt(uitkomst.percentage)
 
     if casus.advies is not None and breuk(casus.advies.regime) < uitkomst.percentage:
-        bevindingen.append(
-            Bevinding(
-                "advies-onder-berekening",
-                f"Het geadviseerde regime ({procent(casus.advies.regime)}) is lager dan het "
-                f"berekende percentage ({berekend}).",
-                "advies.regime",
-            )
-        )
+        bevindingen.append(Bevinding(
+            "advies-onder-berekening",
+            tekst("advies-onder-berekening", advies=procent(casus.advies.regime),
+                  berekend=procent_afgekapt(uitkomst.percentage)),
+            "advies.regime"))
 
+    regimes = (("aanvraag", casus.aanvraag, TEKSTEN.bevindingen["aangevraagde"]),
+               ("advies", casus.advies, TEKSTEN.bevindingen["geadviseerde"]))
     maximum = protocol.maximum
-    for veld, regime, wie in (
-        ("aanvraag.regime", casus.aanvraag, "aangevraagde"),
-        ("advies.regime", casus.advies, "geadviseerde"),
-    ):
+    for veld, regime, wie in regimes:
         if regime is not None and maximum is not None and regime.regime > maximum:
-            bevindingen.append(
-                Bevinding(
-                    f"{veld.split('.')[0]}-boven-maximum",
-                    f"Het {wie} regime ({procent(regime.regime)}) is hoger dan het maximum van "
-                    f"{protocol.naam} ({procent(maximum)}).",
-                    veld,
-                )
-            )
+            bevindingen.append(Bevinding(
+                f"{veld}-boven-maximum",
+                tekst("boven-maximum", wie=wie, regime=procent(regime.regime), protocol=protocol.naam,
+                      maximum=procent(maximum)),
+                f"{veld}.regime"))
 
     eerste = protocol.eerste_periode
     if eerste is not None and eerste.normaal_max is not None:
-        for veld, regime, wie in (
-            ("aanvraag.regime", casus.aanvraag, "aangevraagde"),
-            ("advies.regime", casus.advies, "geadviseerde"),
-        ):
+        for veld, regime, wie in regimes:
             if regime is None or regime.regime <= eerste.normaal_max:
                 continue
             if maximum is not None and regime.regime > maximum:
                 continue  # al gemeld als boven het maximum
-            bevindingen.append(
-                Bevinding(
-                    f"{veld.split('.')[0]}-vraagt-onderbouwing",
-                    f"Het {wie} regime ({procent(regime.regime)}) is hoger dan de "
-                    f"{procent(eerste.normaal_max)} die in de eerste periode normaal is. Dat kan alleen "
-                    "met een uitdrukkelijke onderbouwing.",
-                    veld,
-                )
-            )
+            bevindingen.append(Bevinding(
+                f"{veld}-vraagt-onderbouwing",
+                tekst("vraagt-onderbouwing", wie=wie, regime=procent(regime.regime), normaal=procent(eerste.normaal_max)),
+                f"{veld}.regime"))
 
     standaard = protocol.standaard
     contract = casus.contract
@@ -71,51 +55,36 @@ def controleer_uitkomst(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
         if standaard.min_maanden is not None and not (standaard.proefplaatsing_telt and contract.proefplaatsing):
             min_weken = breuk(standaard.min_maanden) * regels.rekenregels.weken_per_maand
             if uitkomst.weken < min_weken:
-                bevindingen.append(
-                    Bevinding(
-                        "contract-te-kort",
-                        f"Het contract duurt {getal(uitkomst.weken)} weken. De standaardsituatie van "
-                        f"{protocol.naam} vraagt minstens {getal(standaard.min_maanden)} maanden "
-                        f"({getal(min_weken)} weken)"
-                        + (" of een proefplaatsing." if standaard.proefplaatsing_telt else "."),
-                        "contract",
-                    )
-                )
+                slot = TEKSTEN.bevindingen["of_proefplaatsing" if standaard.proefplaatsing_telt else "punt"]
+                bevindingen.append(Bevinding(
+                    "contract-te-kort",
+                    tekst("contract-te-kort", weken=getal(uitkomst.weken), protocol=protocol.naam,
+                          min_maanden=getal(standaard.min_maanden), min_weken=getal(min_weken), of_proefplaatsing=slot),
+                    "contract"))
         if standaard.min_uren_per_week is not None and contract.uren_per_week < standaard.min_uren_per_week:
-            bevindingen.append(
-                Bevinding(
-                    "contract-te-weinig-uren",
-                    f"Het contract heeft {getal(contract.uren_per_week)} uur per week. De standaardsituatie "
-                    f"vraagt minstens {getal(standaard.min_uren_per_week)} uur per week.",
-                    "contract.uren_per_week",
-                )
-            )
+            bevindingen.append(Bevinding(
+                "contract-te-weinig-uren",
+                tekst("contract-te-weinig-uren", uren=getal(contract.uren_per_week),
+                      min_uren=getal(standaard.min_uren_per_week)),
+                "contract.uren_per_week"))
         if (
             standaard.min_loonwaarde_wml is not None
             and contract.loonwaarde_wml is not None
             and contract.loonwaarde_wml < standaard.min_loonwaarde_wml
         ):
-            bevindingen.append(
-                Bevinding(
-                    "loonwaarde-te-laag",
-                    f"De loonwaarde is {procent(contract.loonwaarde_wml)} van het WML. De "
-                    f"standaardsituatie vraagt minstens {procent(standaard.min_loonwaarde_wml)}.",
-                    "contract.loonwaarde_wml",
-                )
-            )
+            bevindingen.append(Bevinding(
+                "loonwaarde-te-laag",
+                tekst("loonwaarde-te-laag", loonwaarde=procent(contract.loonwaarde_wml),
+                      min_loonwaarde=procent(standaard.min_loonwaarde_wml)),
+                "contract.loonwaarde_wml"))
 
     if casus.datum is not None and not protocol.geldig_op(casus.datum):
-        tot = protocol.geldig_tot.isoformat() if protocol.geldig_tot else "heden"
-        bevindingen.append(
-            Bevinding(
-                "datum-buiten-protocol",
-                f"De datum van de casus ({casus.datum.isoformat()}) valt buiten de geldigheid van "
-                f"{protocol.naam} ({protocol.geldig_van.isoformat()} tot en met {tot}).",
-                "datum",
-            )
-        )
+        tot = protocol.geldig_tot.isoformat() if protocol.geldig_tot else TEKSTEN.bevindingen["heden"]
+        bevindingen.append(Bevinding(
+            "datum-buiten-protocol",
+            tekst("datum-buiten-protocol", datum=casus.datum.isoformat(), protocol=protocol.naam,
+                  van=protocol.geldig_van.isoformat(), tot=tot),
+            "datum"))
     if uitkomst.begeleidingsuren == Fraction(0):
-        bevindingen.append(
-            Bevinding("geen-uren", "Geen enkele rij van de jobcoach telt uren: het percentage is 0.", "schema")
-        )
+        bevindingen.append(Bevinding("geen-uren", tekst("geen-uren"), "schema"))
     return bevindingen

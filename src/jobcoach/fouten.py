@@ -21,12 +21,12 @@ class Probleem:
         return f"{plaats}: {self.melding}"
 
 
-class CasusFout(Exception):
-    """Een of meer problemen in een casus- of regelbestand."""
+class Bestandsfout(Exception):
+    """Een of meer problemen in een gegevensbestand (casus, regels, pagina, CHANGELOG, resultaten …)."""
 
     def __init__(self, problemen: list[Probleem]):
         if not problemen:
-            raise ValueError("CasusFout zonder problemen")
+            raise ValueError("Bestandsfout zonder problemen")
         self.problemen = list(problemen)
         super().__init__(self.tekst())
 

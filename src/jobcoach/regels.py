@@ -7,29 +7,24 @@ van die data en leest ze in.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .yamlbron import laad_yaml_model
+from .lezer import Strikt, laad_yaml_model
 
 REGELS_PAD = Path(__file__).parent / "data" / "regels.yml"
 
 Percentage = Annotated[float, Field(strict=True, ge=0, le=100)]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Rekenregels(_Strikt):
+class Rekenregels(Strikt):
     weken_per_maand: Annotated[int, Field(strict=True, gt=0)]
     bron: str
 
 
-class Standaard(_Strikt):
+class Standaard(Strikt):
     """De 'standaardsituatie' van het protocol. Een casus daarbuiten geeft een bevinding."""
 
     min_maanden: Annotated[float, Field(strict=True, gt=0)] | None = None
@@ -38,17 +33,17 @@ class Standaard(_Strikt):
     min_loonwaarde_wml: Percentage | None = None
 
 
-class EerstePeriode(_Strikt):
+class EerstePeriode(Strikt):
     normaal_max: Percentage | None = None
     max_met_onderbouwing: Percentage | None = None
 
 
-class Regime(_Strikt):
+class Regime(Strikt):
     naam: str
     percentage: Percentage | None = None
 
 
-class Protocol(_Strikt):
+class Protocol(Strikt):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     naam: str
     bron: str
@@ -82,7 +77,7 @@ class Protocol(_Strikt):
         return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
 
 
-class Regels(_Strikt):
+class Regels(Strikt):
     rekenregels: Rekenregels
     coachingsdoelen: dict[int, str]
     protocollen: list[Protocol]
@@ -114,7 +109,7 @@ class Regels(_Strikt):
         return [p.id for p in self.protocollen]
 
 
-@lru_cache(maxsize=8)
 def laad_regels(pad: Path = REGELS_PAD) -> Regels:
-    """Lees de regels in. Een fout in het bestand geeft een ``CasusFout`` met alle meldingen."""
+    """Lees de regels in (standaard die van de site). Een fout in het bestand geeft een ``Bestandsfout`` met
+    alle meldingen. Er is geen verborgen kopie: wie regels nodig heeft, krijgt ze als argument."""
     return laad_yaml_model(Path(pad), Regels)

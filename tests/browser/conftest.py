@@ -7,44 +7,30 @@ alles naar de eigen server gaat.
 
 from __future__ import annotations
 
-import functools
 import shutil
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from chromium import CHROMIUM, CHROMIUM_VLAGGEN  # noqa: E402  scripts/chromium.py: dezelfde start als scripts/pdf.py
+from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN  # dezelfde start als tools/pdf.py
+from tools.server import bestandsserver
 
-
-
-class _StilleHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - naam komt van de standaardbibliotheek
-        pass
 
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """Een gewone statische bestandsserver voor de gebouwde site; geeft de basis-URL."""
-    handler = functools.partial(_StilleHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    draad = threading.Thread(target=httpd.serve_forever, daemon=True)
-    draad.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with bestandsserver(site) as basis:
+        yield basis
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Chromium van Debian. Playwright geeft elke start een nieuw, leeg profiel."""
     if shutil.which(CHROMIUM) is None:
-        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}; voer scripts/chromium.sh uit (make test doet dat zelf).")
+        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}; voer tools/chromium.sh uit (make test doet dat zelf).")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_VLAGGEN)
         yield b

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from jobcoach import CasusFout, bereken, laad_regels
+from jobcoach import Bestandsfout, bereken, laad_regels
 from jobcoach.casus import Casus
 from jobcoach.opmaak import getal, procent_afgekapt, uren
-from jobcoach.tabellen import berekening_html, bevindingen_html, schema_html
-from jobcoach.yamlbron import lees_yaml, valideer
+from jobcoach.html import berekening_html, bevindingen_html, schema_html
+from jobcoach.lezer import lees_yaml, valideer
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
@@ -157,7 +157,7 @@ def _bt(waarde: Fraction) -> str:
 
 def python_uitkomst(casus: Casus) -> dict[str, Any]:
     """De uitkomst volgens het Python-pakket, in dezelfde vorm als ``rekenhulp.verwerk`` in de browser."""
-    u = bereken(casus)
+    u = bereken(casus, laad_regels())
     return {
         "weken": _bt(u.weken), "contracturen": _bt(u.contracturen), "begeleidingsuren": _bt(u.begeleidingsuren),
         "uren_per_week": _bt(u.uren_per_week), "percentage": _bt(u.percentage),
@@ -176,7 +176,7 @@ def python_uitkomst(casus: Casus) -> dict[str, Any]:
 def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml") -> dict[str, Any]:
     try:
         casus = valideer(lees_yaml(Path(bestand), tekst), Casus, {"regels": laad_regels()})
-    except CasusFout as fout:
+    except Bestandsfout as fout:
         return {"problemen": [str(p) for p in fout.problemen]}
     return {"uitkomst": python_uitkomst(casus)}
 

@@ -1,0 +1,130 @@
+"""De weergave voor de browser: de regels, het gegevensmodel en de teksten als JSON, voor de rekenhulp.
+
+De rekenhulp (``docs/javascripts/rekenhulp.js``) rekent in de browser. Hij krijgt zijn regels
+niet uit eigen code, maar uit dit bestand: bij elke bouw van de site zet de macro
+``rekenhulp_regels()`` de uitvoer van :func:`rekenhulp_gegevens` als JSON in de pagina. Zo
+gebruiken de site en de rekenhulp dezelfde regels (weken per maand, coachingsdoelen,
+protocolversies met maxima en standaardsituatie) en dezelfde keuzes en grenzen van de velden
+(uit het model ``Casus``). De pagina werkt daardoor ook offline en vanaf ``file://``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import annotated_types
+from pydantic import BaseModel, BeforeValidator
+from pydantic.fields import FieldInfo
+
+from .casus import Casus
+from .regels import Regels
+from .teksten import TEKSTEN
+
+ELEMENT_ID = "rekenhulp-regels"
+
+
+def _datum(datum: dt.date | None) -> str | None:
+    return datum.isoformat() if datum else None
+
+
+def _protocol(protocol: Any) -> dict[str, Any]:
+    standaard = protocol.standaard
+    eerste = protocol.eerste_periode
+    return {
+        "id": protocol.id,
+        "naam": protocol.naam,
+        "geldig_van": _datum(protocol.geldig_van),
+        "geldig_tot": _datum(protocol.geldig_tot),
+        "maximum": protocol.maximum,
+        "normaal_max": eerste.normaal_max if eerste else None,
+        "standaard": standaard.model_dump() if standaard else None,
+    }
+
+
+def _veld(annotatie: Any, metadata: list[Any]) -> dict[str, Any]:
+    """Beschrijf één veld: soort, of het leeg mag zijn, en de grenzen uit het model."""
+    oorsprong = get_origin(annotatie)
+    if oorsprong is Annotated:
+        basis, *extra = get_args(annotatie)
+        meta = list(metadata)
+        for e in extra:
+            meta += e.metadata if isinstance(e, FieldInfo) else [e]
+        return _veld(basis, meta)
+    if oorsprong in (Union, types.UnionType):
+        delen = [a for a in get_args(annotatie) if a is not type(None)]
+        if len(delen) != 1:
+            raise TypeError(f"rekenhulp kent dit veldtype niet: {annotatie}")
+        return {**_veld(delen[0], metadata), "leeg": True}
+
+    spec: dict[str, Any]
+    if oorsprong is Literal:
+        spec = {"soort": "keuze", "keuzes": list(get_args(annotatie))}
+    elif oorsprong is list:
+        (item,) = get_args(annotatie)
+        spec = {"soort": "lijst", "item": _veld(item, [])}
+    elif isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
+        spec = {"soort": "model", "model": annotatie.__name__}
+    else:
+        soorten = {str: "tekst", float: "getal", int: "geheel", bool: "janee", dt.date: "datum"}
+        if annotatie not in soorten:
+            raise TypeError(f"rekenhulp kent dit veldtype niet: {annotatie}")
+        spec = {"soort": soorten[annotatie]}
+    for m in metadata:
+        if isinstance(m, annotated_types.Ge):
+            spec["ge"] = m.ge
+        elif isinstance(m, annotated_types.Gt):
+            spec["gt"] = m.gt
+        elif isinstance(m, annotated_types.Le):
+            spec["le"] = m.le
+        elif isinstance(m, annotated_types.MinLen):
+            spec["min_lengte"] = m.min_length
+        elif isinstance(m, BeforeValidator):
+            spec["tekst_wordt_lijst"] = True  # ``_als_lijst``: één tekst wordt een lijst van één
+    return spec
+
+
+def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
+    """Alle (deel)modellen van een casus met hun velden, in de volgorde van het model."""
+    uitkomst: dict[str, list[dict[str, Any]]] = {}
+    te_doen = [model]
+    while te_doen:
+        huidig = te_doen.pop(0)
+        if huidig.__name__ in uitkomst:
+            continue
+        velden = []
+        for naam, veld in huidig.model_fields.items():
+            spec = {"naam": veld.alias or naam, **_veld(veld.annotation, list(veld.metadata))}
+            spec["verplicht"] = veld.is_required()
+            velden.append(spec)
+            for deel in (spec, spec.get("item") or {}):
+                if deel.get("soort") == "model":
+                    te_doen.append(typing.cast(type[BaseModel], _model_klasse(huidig, deel["model"])))
+        uitkomst[huidig.__name__] = velden
+    return uitkomst
+
+
+def _model_klasse(model: type[BaseModel], naam: str) -> type[BaseModel]:
+    import sys
+
+    return getattr(sys.modules[model.__module__], naam)
+
+
+def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
+    """Alles wat de rekenhulp nodig heeft om precies zo te rekenen en te controleren als de site."""
+    return {
+        "weken_per_maand": regels.rekenregels.weken_per_maand,
+        "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
+        "protocollen": [_protocol(p) for p in regels.protocollen],
+        "teksten": {"aard": TEKSTEN.aard, "intensiteit": TEKSTEN.intensiteit},
+        "modellen": modellen(Casus),
+    }
+
+
+def rekenhulp_json(regels: Regels) -> str:
+    """De gegevens als JSON die veilig in een ``<script>``-blok staat (geen ``</script>`` mogelijk)."""
+    tekst = json.dumps(rekenhulp_gegevens(regels), ensure_ascii=False, separators=(",", ":"))
+    return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

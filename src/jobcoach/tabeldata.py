@@ -1,0 +1,148 @@
+"""De tabellen van een berekende casus als gegevens: bijschrift, kolomkoppen, rijen en totalen.
+
+Eén stap tussen de berekening en de weergave: ``html`` maakt er HTML van (voor de site), ``terminal``
+tekst (voor de opdrachtregel). Een cel is tekst (:class:`str`), code (:class:`Code`), een lijst
+teksten (:class:`tuple`, zoals een motivering met meer punten) of al veilige HTML (:class:`Html`). Alle
+tekst is gewone tekst: de weergave escapet hem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .casus import SchemaRij
+from .opmaak import getal, procent, procent_afgekapt, uren
+from .regels import Regels
+from .teksten import TEKSTEN
+from .uitkomst import Uitkomst
+
+
+class Code(str):
+    """Een cel die code is (zoals een protocol-id)."""
+
+
+class Html(str):
+    """Een cel met HTML die de maker al veilig heeft gemaakt (de weergave escapet haar niet)."""
+
+
+Cel = str | Code | Html | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tabel:
+    bijschrift: str
+    koppen: list[str]
+    rijen: list[list[Cel]]
+    voet: list[list[Cel]] = field(default_factory=list)  # totaalrijen; de eerste cel is hun kop
+    rechts: frozenset[int] = frozenset()  # kolommen met getallen, rechts uitgelijnd
+    rijkoppen: bool = False  # is de eerste cel van elke rij de kop van die rij?
+
+
+def duur_tekst(rij: SchemaRij) -> str:
+    """De duur zoals het schema hem noemt: '0,5 uur per week', '1 uur per 2 weken'."""
+    if rij.uren is None:
+        return ""
+    per = TEKSTEN.duur_per.get(rij.intensiteit or "", "")
+    return f"{uren(rij.uren)} uur {per}".strip()
+
+
+def _motivering(rij: SchemaRij) -> Cel:
+    if not rij.motivering:
+        return ""
+    return rij.motivering[0] if len(rij.motivering) == 1 else tuple(rij.motivering)
+
+
+def schema(uitkomst: Uitkomst) -> Tabel:
+    """Het schema begeleidingsbehoefte, met dezelfde kolommen als in de casus."""
+    t = TEKSTEN
+    rijen: list[list[Cel]] = []
+    for r in uitkomst.rijen:
+        rij = r.rij
+        rijen.append([t.aard[rij.aard], rij.knelpunt, rij.door.capitalize(), rij.aan or "", duur_tekst(rij),
+                      t.intensiteit.get(rij.intensiteit or "", ""), _motivering(rij)])
+    for extra in uitkomst.extra:
+        rijen.append([t.tabel("schema", "vaste_uren"), extra.omschrijving, "Jobcoach", "", f"{uren(extra.uren)} uur",
+                      t.tabel("schema", "vast_aantal"),
+                      t.tabel("schema", "doel", doel=str(extra.doel), omschrijving=uitkomst.doelen[extra.doel])])
+    return Tabel(t.tabel("schema", "bijschrift", titel=uitkomst.casus.titel), t.koppen("schema"), rijen)
+
+
+def per_rij(uitkomst: Uitkomst) -> Tabel:
+    """De urenberekening per rij van het schema, met het totaal."""
+    t = TEKSTEN
+    rijen: list[list[Cel]] = []
+    for r in uitkomst.rijen:
+        rij = r.rij
+        if r.telt_mee:
+            rijen.append([str(r.nummer), rij.knelpunt, "Jobcoach", str(rij.doel), uren(rij.uren),  # type: ignore[arg-type]
+                          t.intensiteit[rij.intensiteit], uren(r.uren_per_week), getal(r.keren),  # type: ignore[index]
+                          uren(r.totaal)])
+        else:
+            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize(), "", "", "", "", "",
+                          t.tabel("per_rij", "telt_niet_mee")])
+    for extra in uitkomst.extra:
+        rijen.append([t.tabel("per_rij", "vast"), extra.omschrijving, "Jobcoach", str(extra.doel), "",
+                      t.tabel("schema", "vast_aantal"), "", "", uren(extra.uren)])
+    voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", "", "", "", uren(uitkomst.begeleidingsuren)]]
+    return Tabel(t.tabel("per_rij", "bijschrift", weken=getal(uitkomst.weken)), t.koppen("per_rij"), rijen, voet,
+                 frozenset({0, 4, 6, 7, 8}))
+
+
+def per_doel(uitkomst: Uitkomst) -> Tabel:
+    t = TEKSTEN
+    rijen: list[list[Cel]] = [[str(d), naam, uren(uitkomst.uren_per_doel[d])] for d, naam in uitkomst.doelen.items()]
+    return Tabel(t.tabel("per_doel", "bijschrift"), t.koppen("per_doel"), rijen,
+                 [[t.tabel("per_doel", "totaal"), "", uren(uitkomst.begeleidingsuren)]], frozenset({0, 2}))
+
+
+def samenvatting(uitkomst: Uitkomst) -> Tabel:
+    """Contract, uren, percentage en regimes."""
+    t = TEKSTEN
+    casus = uitkomst.casus
+    weken = getal(uitkomst.weken)
+
+    def s(sleutel: str, **waarden: str) -> str:
+        return t.tabel("samenvatting", sleutel, **waarden)
+
+    rijen: list[list[Cel]] = [
+        [s("protocol"), uitkomst.protocol.naam],
+        [s("contract"), s("contract_waarde", uren_per_week=getal(casus.contract.uren_per_week), weken=weken)],
+        [s("contracturen"), uren(uitkomst.contracturen)],
+        [s("begeleidingsuren"), uren(uitkomst.begeleidingsuren)],
+        [s("per_week"), s("per_week_waarde", uren=uren(uitkomst.uren_per_week))],
+        [s("percentage"), s("percentage_waarde", begeleidingsuren=uren(uitkomst.begeleidingsuren),
+                            contracturen=uren(uitkomst.contracturen), percentage=procent_afgekapt(uitkomst.percentage))],
+        [s("aangevraagd"), procent(casus.aanvraag.regime)],
+        [s("geadviseerd"), procent(casus.advies.regime) if casus.advies else s("geen_advies")],
+    ]
+    return Tabel(s("bijschrift"), t.koppen("samenvatting"), rijen, rijkoppen=True)
+
+
+def berekening(uitkomst: Uitkomst) -> list[Tabel]:
+    """De urenberekening: per rij, per doel en de samenvatting."""
+    return [per_rij(uitkomst), per_doel(uitkomst), samenvatting(uitkomst)]
+
+
+def protocollen(regels: Regels) -> Tabel:
+    """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
+    rijen: list[list[Cel]] = []
+    for p in regels.protocollen:
+        tot = p.geldig_tot.strftime("%d-%m-%Y") if p.geldig_tot else "onbekend"
+        bekend = []
+        if p.eerste_periode and p.eerste_periode.normaal_max is not None:
+            bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
+        if p.eerste_periode and p.eerste_periode.max_met_onderbouwing is not None:
+            bekend.append(f"met onderbouwing hoogstens {procent(p.eerste_periode.max_met_onderbouwing)}")
+        if p.periode_maanden:
+            bekend.append(f"perioden van {p.periode_maanden} maanden")
+        if p.max_jaren:
+            bekend.append(f"hoogstens {p.max_jaren} jaar")
+        if p.max_per_jaar:
+            bekend.append("per jaar hoogstens " + ", ".join(procent(x) for x in p.max_per_jaar))
+        regimes = [f"{r.naam} ({procent(r.percentage)})" if r.percentage is not None else f"{r.naam} (percentage onbekend)"
+                   for r in p.regimes]
+        if regimes:
+            bekend.append("regimes: " + ", ".join(regimes))
+        rijen.append([Code(p.id), p.naam, f"{p.geldig_van.strftime('%d-%m-%Y')} tot en met {tot}",
+                      "; ".join(bekend) or "geen waarden bekend", p.bron])
+    return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)

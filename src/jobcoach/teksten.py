@@ -1,0 +1,38 @@
+"""De teksten van de berekening (``data/teksten.yml``): één bron voor de site en de rekenhulp in de browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .lezer import Strikt, laad_yaml_model
+
+TEKSTEN_PAD = Path(__file__).parent / "data" / "teksten.yml"
+
+
+class Teksten(Strikt):
+    aard: dict[str, str]
+    intensiteit: dict[str, str]
+    duur_per: dict[str, str]
+    tabellen: dict[str, dict[str, str | list[str]]]
+    bevindingen: dict[str, str]
+
+    def tabel(self, naam: str, sleutel: str, **waarden: str) -> str:
+        tekst = self.tabellen[naam][sleutel]
+        assert isinstance(tekst, str), f"tabellen.{naam}.{sleutel} is geen tekst"
+        return tekst.format(**waarden) if waarden else tekst
+
+    def koppen(self, naam: str) -> list[str]:
+        koppen = self.tabellen[naam]["koppen"]
+        assert isinstance(koppen, list), f"tabellen.{naam}.koppen is geen lijst"
+        return koppen
+
+    def bevinding(self, sleutel: str, **waarden: str) -> str:
+        return self.bevindingen[sleutel].format(**waarden)
+
+
+def laad_teksten(pad: Path = TEKSTEN_PAD) -> Teksten:
+    return laad_yaml_model(pad, Teksten)
+
+
+# Vaste gegevens van het pakket, één keer gelezen (een fout erin is een fout in het pakket zelf).
+TEKSTEN = laad_teksten()

@@ -1,0 +1,37 @@
+"""De tabellen van een berekende casus als tekst, voor de opdrachtregel (``jobcoach bereken``)."""
+
+from __future__ import annotations
+
+from . import tabeldata
+from .tabeldata import Cel, Tabel
+from .teksten import TEKSTEN
+from .uitkomst import Uitkomst
+
+
+def _tekst(cel: Cel) -> str:
+    return "; ".join(cel) if isinstance(cel, tuple) else str(cel)
+
+
+def tabel_tekst(tabel: Tabel) -> str:
+    """Het bijschrift, en de kolommen onder elkaar uitgelijnd (getallen rechts)."""
+    rijen = [[_tekst(c) for c in r] for r in [*tabel.rijen, *tabel.voet]]
+    breedtes = [max(len(r[i]) for r in [tabel.koppen, *rijen]) for i in range(len(tabel.koppen))]
+
+    def regel(cellen: list[str]) -> str:
+        return "  ".join(
+            (c.rjust(b) if i in tabel.rechts else c.ljust(b)) for i, (c, b) in enumerate(zip(cellen, breedtes))
+        ).rstrip()
+
+    streep = "  ".join("-" * b for b in breedtes)
+    delen = [tabel.bijschrift, "", regel(tabel.koppen), streep, *(regel(r) for r in rijen[: len(tabel.rijen)])]
+    if tabel.voet:
+        delen += [streep, *(regel(r) for r in rijen[len(tabel.rijen):])]
+    return "\n".join(delen)
+
+
+def samenvatting_tekst(uitkomst: Uitkomst) -> str:
+    """De urenberekening en de bevindingen, zoals de casuspagina ze toont."""
+    delen = [uitkomst.casus.titel, ""] + [tabel_tekst(t) + "\n" for t in tabeldata.berekening(uitkomst)]
+    if uitkomst.bevindingen:
+        delen += [TEKSTEN.bevindingen["titel"] + ":"] + [f"- {b.tekst}" for b in uitkomst.bevindingen]
+    return "\n".join(delen).rstrip()

@@ -1,0 +1,6 @@
+"""De site Leidraad Jobcoach online: alles wat pagina's, edities, de printversie, downloads en ``mkdocs.yml`` kent.
+
+Het pakket ``jobcoach`` (de leidraad zelf: casus, regels, berekening) kent deze site niet; dit pakket
+gebruikt het. De map ``macros/`` maakt de functies van dit pakket beschikbaar voor de pagina's, de
+hooks in ``hooks/`` doen het werk rond de bouw van MkDocs.
+"""

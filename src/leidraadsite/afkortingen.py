@@ -1,0 +1,46 @@
+"""Markdown-extensie: elke bekende afkorting krijgt haar betekenis bij aanwijzen en bij focus.
+
+Gebruik in mkdocs.yml (in plaats van de gewone extensie ``abbr``)::
+
+    markdown_extensions:
+      - leidraadsite.afkortingen
+
+De afkortingen komen uit ``data/begrippen.yml``, dezelfde lijst als de pagina Begrippen. De
+standaardextensie ``abbr`` van Python-Markdown zet ze in ``<abbr title="…">``. Daarna krijgt
+de eerste ``<abbr>`` van elke afkorting op een pagina ``tabindex="0"`` (niet binnen een link):
+zo kan wie met het toetsenbord werkt er ook naartoe, zonder dat elke herhaling een tabstop wordt.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension
+from markdown.treeprocessors import Treeprocessor
+
+from .begrippen import laad_begrippen
+
+
+class _FocusTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        # Een afkorting binnen een link krijgt geen eigen tabstop: de link zelf is al te bereiken.
+        in_link = {id(a) for link in root.iter("a") for a in link.iter("abbr")}
+        gezien: set[str] = set()
+        for element in root.iter("abbr"):
+            tekst = element.text or ""
+            if id(element) not in in_link and tekst not in gezien:
+                gezien.add(tekst)
+                element.set("tabindex", "0")
+
+
+class AfkortingenExtension(AbbrExtension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - naam komt van Python-Markdown
+        self.load_glossary(laad_begrippen().afkortingen())
+        super().extendMarkdown(md)
+        # Na 'abbr' (prioriteit 7) en vóór de rest van de afwerking.
+        md.treeprocessors.register(_FocusTreeprocessor(md), "abbr_focus", 6)
+
+
+def makeExtension(**kwargs) -> AfkortingenExtension:  # noqa: N802 - naam komt van Python-Markdown
+    return AfkortingenExtension(**kwargs)

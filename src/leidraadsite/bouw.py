@@ -1,0 +1,258 @@
+"""Wat de pagina's met ``{{ … }}`` kunnen gebruiken, voor één bouw van de site.
+
+``macros/__init__.py`` maakt bij elke bouw een :class:`Bouw` en zet zijn methoden als macro's en
+filters in de pagina's (één regel per macro). Hier gebeurt het werk: casussen en gegevens lezen,
+tabellen maken, fouten vertalen naar een ``PluginError`` met bestand, regel en veld.
+
+Tabellen en andere HTML van de site gaan als ``Markup`` de pagina in; tekst escapet Jinja (zie
+``leidraadsite.jinja``). Laadt ``mkdocs.yml`` de hook ``hooks/haak.py``, dan staat er in de Markdown
+een merkteken dat de hook na de omzetting naar HTML vervangt (dan hoeft Markdown de grote tabellen
+niet te ontleden; zie de pagina Prestaties). Zonder die hook geeft de macro de HTML zelf.
+
+Zolang het proces loopt (bij ``mkdocs serve`` over alle herbouwen heen) onthoudt :data:`PROCES` de
+gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. Bij ``mkdocs serve
+--dirty`` worden zo ook de pagina's opnieuw gebouwd die een gewijzigde casus of regel tonen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from jobcoach import Bestandsfout, Regels, Uitkomst, laad_regels
+from jobcoach.html import berekening_html, bevindingen_html, protocollen_html, schema_html
+from jobcoach.regels import REGELS_PAD
+
+from .begrippen import begrippen_markdown, laad_begrippen
+from .casusmap import Casusmap
+from .paginas import paginatitel
+from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
+from .rekenhulp import rekenhulp_html
+from .rollen import laad_rolkaart, rolkeuze_markdown, rollen_markdown
+from .sjablonen import SjabloonFout, codeblok
+from .transcripties import herstellingen_html, laad_transcripties
+from .wijzigingen import wijzigingen_markdown
+
+HAAK = "src/leidraadsite/hooks/haak.py"
+MERKTEKEN = "<!--jobcoach-html:{}-->"  # hooks/haak.py zoekt precies dit patroon
+PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
+
+Stempel = tuple[int, int, int] | None  # (mtime, grootte, inode) van een bestand, None als het er niet is
+
+
+def stempel(pad: Path) -> Stempel:
+    try:
+        status = pad.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+@dataclass
+class Proces:
+    """Wat bewaard blijft zolang het proces loopt: bij ``mkdocs build`` één bouw, bij ``mkdocs serve`` alle."""
+
+    casusmappen: dict[Path, Casusmap] = field(default_factory=dict)
+    # bron (een casusnaam, of "bestand:" + pad) -> gebouwde pagina's (index.html) die haar tonen
+    gebruikt_door: dict[str, set[Path]] = field(default_factory=dict)
+    stempels: dict[Path, Stempel] = field(default_factory=dict)  # andere bronbestanden die pagina's tonen
+
+    def veranderde_bestanden(self) -> set[str]:
+        veranderd = set()
+        for pad, oud in list(self.stempels.items()):
+            if stempel(pad) != oud:
+                veranderd.add(f"bestand:{pad}")
+                del self.stempels[pad]
+        return veranderd
+
+    def vergeet_paginas(self, veranderd: set[str], site_dir: Path) -> None:
+        """Verwijder de gebouwde pagina's die iets veranderds tonen, zodat ``--dirty`` ze opnieuw bouwt.
+
+        Zonder ``--dirty`` maakt MkDocs de hele map toch leeg; dan doet dit niets extra's.
+        """
+        for naam in veranderd:
+            for pagina in self.gebruikt_door.pop(naam, set()):
+                if pagina.is_relative_to(site_dir):
+                    pagina.unlink(missing_ok=True)
+
+
+PROCES = Proces()
+
+
+def _fout(kop: str, fout: Bestandsfout) -> PluginError:
+    return PluginError(f"{kop}; de site wordt niet gebouwd:\n{fout.tekst()}")
+
+
+class Bouw:
+    """De macro's van één bouw. ``env`` is het object van mkdocs-macros (``env.conf``, ``env.page``)."""
+
+    def __init__(self, env: Any, proces: Proces = PROCES) -> None:
+        self._env = env
+        self._proces = proces
+        self.root = Path(env.conf["config_file_path"]).parent
+        self.docs = Path(env.conf["docs_dir"])
+        self._met_haak = HAAK in (env.conf.get("hooks") or {})
+        try:
+            self.regels: Regels = laad_regels(REGELS_PAD)
+        except Bestandsfout as fout:
+            raise _fout("Ongeldige regels", fout) from None
+        self._volg(REGELS_PAD)
+        casusmap = proces.casusmappen.setdefault((self.root / "casussen").resolve(), Casusmap(self.root / "casussen"))
+        try:
+            self.uitkomsten, veranderd = casusmap.laad(self.regels)
+        except Bestandsfout as fout:
+            raise _fout("Ongeldige casus", fout) from None
+        proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), Path(env.conf["site_dir"]).resolve())
+        try:
+            self.rolkaart = laad_rolkaart(docs=self.docs)
+            self.regioplan = laad_regioplan()
+            self.begrippen = laad_begrippen()
+            self.transcripties = laad_transcripties()
+        except Bestandsfout as fout:
+            raise _fout("Ongeldige gegevens", fout) from None
+        self._prestaties: Any = None
+
+    # --- bijhouden wat een pagina toont (voor mkdocs serve --dirty) --------------------------------
+
+    def _pagina(self) -> Any:
+        try:
+            return self._env.page
+        except AttributeError:
+            return None
+
+    def _gebruikt(self, bron: str) -> None:
+        pagina = self._pagina()
+        if pagina is not None:
+            self._proces.gebruikt_door.setdefault(bron, set()).add(Path(pagina.file.abs_dest_path).resolve())
+
+    def _volg(self, pad: Path) -> None:
+        """De pagina die nu wordt ingevuld toont iets uit dit bestand: verandert het, dan bouwt ``--dirty`` haar opnieuw."""
+        pad = pad.resolve()
+        self._gebruikt(f"bestand:{pad}")
+        if pad not in self._proces.stempels:
+            self._proces.stempels[pad] = stempel(pad)
+
+    def _html(self, inhoud: str) -> Markup:
+        """HTML voor de pagina: met de hook als merkteken (Markdown laat het ongemoeid), zonder de hook zelf."""
+        pagina = self._pagina()
+        if not self._met_haak or pagina is None or not inhoud:
+            return Markup(inhoud)
+        apart = pagina.__dict__.setdefault("jobcoach_html", [])
+        apart.append(inhoud)
+        return Markup(MERKTEKEN.format(len(apart) - 1))
+
+    # --- casussen en regels ------------------------------------------------------------------------
+
+    def casus(self, naam: str) -> Uitkomst:
+        """De berekende casus ``casussen/<naam>.yml``, voor waarden in lopende tekst."""
+        if naam not in self.uitkomsten:
+            bekend = ", ".join(sorted(self.uitkomsten)) or "geen"
+            raise PluginError(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
+        self._gebruikt(naam)
+        self._volg(REGELS_PAD)
+        return self.uitkomsten[naam]
+
+    def schema_tabel(self, naam: str) -> Markup:
+        return self._html(schema_html(self.casus(naam)))
+
+    def berekening_tabel(self, naam: str) -> Markup:
+        return self._html(berekening_html(self.casus(naam)))
+
+    def bevindingen(self, naam: str) -> Markup:
+        return self._html(bevindingen_html(self.casus(naam)))
+
+    def coachingsdoelen(self) -> dict[int, str]:
+        self._volg(REGELS_PAD)
+        return dict(self.regels.coachingsdoelen)
+
+    def protocollen_tabel(self) -> Markup:
+        self._volg(REGELS_PAD)
+        return self._html(protocollen_html(self.regels))
+
+    def protocol(self, protocol_id: str) -> Any:
+        """Eén protocolversie uit de regels, voor waarden in lopende tekst (bijvoorbeeld het maximum)."""
+        self._volg(REGELS_PAD)
+        try:
+            return self.regels.protocol(protocol_id)
+        except KeyError:
+            raise PluginError(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
+                              f"Bekende protocollen: {', '.join(self.regels.protocol_ids)}") from None
+
+    def rekenhulp_regels(self) -> Markup:
+        self._volg(REGELS_PAD)
+        return Markup(rekenhulp_html(self.regels))
+
+    # --- sjablonen en wijzigingen ------------------------------------------------------------------
+
+    def sjabloon(self, bestand: str) -> Markup:
+        """Een sjabloon als codeblok met kopieerknop (zie ``leidraadsite.sjablonen``)."""
+        try:
+            return Markup(codeblok(bestand, self.regels))
+        except SjabloonFout as fout:
+            raise PluginError(f"Sjablonen: {fout}") from None
+
+    def wijzigingen(self) -> Markup:
+        """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""
+        pad = self.root / "CHANGELOG.md"
+        self._volg(pad)
+        try:
+            return Markup(wijzigingen_markdown(pad))
+        except Bestandsfout as fout:
+            raise PluginError(fout.tekst()) from None
+
+    # --- rollen, begrippen, transcripties, Regioplan ---------------------------------------------
+
+    def rolkeuze(self) -> Markup:
+        return Markup(rolkeuze_markdown(self.rolkaart))
+
+    def rollen_overzicht(self) -> Markup:
+        titels = {pad: paginatitel(self.docs / pad) for pad in sorted(self.rolkaart.paginas())}
+        return Markup(rollen_markdown(self.rolkaart, titels))
+
+    def begrippenlijst(self) -> Markup:
+        return Markup(begrippen_markdown(self.begrippen))
+
+    def herstellingen_tabel(self) -> Markup:
+        return Markup(herstellingen_html(self.transcripties))
+
+    def regioplan_tabel(self, nummer: str) -> Markup:
+        return Markup(tabel_html(self.regioplan.tabel(nummer), self.regioplan.onderzoek))
+
+    def regioplan_grafiek(self, nummer: str) -> Markup:
+        return Markup(grafiek_svg(self.regioplan.tabel(nummer)))
+
+    def regioplan_cijfer(self, nummer: str, rij: str, kolom: int = 1, blok: int | None = None) -> str:
+        waarde = self.regioplan.tabel(nummer).waarde(rij, kolom, blok)
+        if waarde is None:
+            raise PluginError(f"Regioplan tabel {nummer}, rij '{rij}', kolom {kolom}: de waarde is onleesbaar; "
+                              "gebruik haar niet in lopende tekst")
+        return procent_tekst(waarde)
+
+    def regioplan_onderzoek(self) -> Any:
+        return self.regioplan.onderzoek
+
+    # --- Prestaties (uitkomsten van make bench) -----------------------------------------------------
+
+    def prestaties(self) -> Any:
+        from .prestaties import laad_resultaten  # alleen de pagina Prestaties heeft dit nodig
+
+        pad = (self.root / PRESTATIES).resolve()
+        self._volg(pad)
+        if self._prestaties is None:
+            try:
+                self._prestaties = laad_resultaten(pad)
+            except Bestandsfout as fout:
+                raise PluginError(f"Ongeldig resultatenbestand van make bench:\n{fout.tekst()}") from None
+        return self._prestaties
+
+    def prestaties_tabel(self, soort: str) -> Markup:
+        from .prestaties import tabel_html as prestatietabel
+
+        try:
+            return self._html(prestatietabel(self.prestaties(), soort))
+        except ValueError as fout:
+            raise PluginError(f"prestaties_tabel: {fout}") from None

@@ -1,0 +1,32 @@
+"""MkDocs-hook voor de printversie (zie leidraadsite.printversie).
+
+- Na de bouw: herstel de links in de printversie. Hooks draaien na de plugins, dus ook na
+  mkdocs-print-site-plugin, die de printversie maakt.
+- Bij het laden: laat de plugin ``leidraadsite.printversie.ankers_uniek`` gebruiken in plaats van haar eigen
+  ``update_anchor_ids`` (aanpassing ``printsite-ankers`` in ``leidraadsite.aanpassingen``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from leidraadsite import aanpassingen
+from leidraadsite.printversie import herstel_links
+
+
+def on_config(config, **kwargs):  # noqa: ANN001, ANN003 - bij elke bouw, ook bij elke herbouw van serve
+    aanpassingen.printsite_ankers()
+    return config
+
+
+def on_post_build(config, **kwargs) -> None:  # noqa: ANN001
+    site = Path(config["site_dir"])
+    pagina = site / "printversie" / "index.html"
+    if not pagina.is_file():
+        raise PluginError(f"De printversie ontbreekt na de bouw: {pagina}")
+    html, aantal = herstel_links(pagina.read_text(encoding="utf-8"), site, pagina)
+    pagina.write_text(html, encoding="utf-8")
+    logging.getLogger("mkdocs.hooks.printversie").info("printversie: %d links hersteld", aantal)

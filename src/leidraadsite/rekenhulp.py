@@ -1,0 +1,33 @@
+"""De rekenhulp in de browser (``docs/javascripts/rekenhulp.js``): zijn gegevens in de pagina, en zijn script verkleind.
+
+De rekenhulp rekent in de browser. Hij krijgt zijn regels, gegevensmodel en teksten niet uit eigen
+code, maar uit ``jobcoach.browser``: de macro ``rekenhulp_regels()`` zet ze als JSON in de pagina. Zo
+rekenen site en rekenhulp met dezelfde gegevens, ook offline en vanaf ``file://``.
+
+Na de bouw haalt rjsmin commentaar en witruimte uit het script (``javascripts/rekenhulp.js`` in de
+gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het budget van 30 KB gecomprimeerd
+script. Commentaar dat begint met ``/*!`` (licentie) blijft staan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+
+from jobcoach.browser import ELEMENT_ID, rekenhulp_json
+from jobcoach.regels import Regels
+
+SCRIPT = Path("javascripts") / "rekenhulp.js"  # in de gebouwde site
+
+
+def rekenhulp_html(regels: Regels) -> str:
+    """Het ``<script type="application/json">``-blok dat de rekenhulp inleest."""
+    return f'<script type="application/json" id="{ELEMENT_ID}">{rekenhulp_json(regels)}</script>'
+
+
+def verklein(site_dir: Path) -> Path:
+    """Verklein het script van de rekenhulp in de gebouwde site. Gooit ``FileNotFoundError`` als het ontbreekt."""
+    script = site_dir / SCRIPT
+    script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
+    return script

@@ -1,0 +1,171 @@
+"""De rolkaart: van rol via opdracht naar de pagina's die daarbij horen.
+
+De leidraad belooft dat een lezer vanuit zijn *rol* en *opdracht* meteen bij de juiste situatie
+komt. De kaart staat als data in ``data/rollen.yml``: een nieuwe rol of opdracht is een wijziging
+in dat bestand, geen code. Dit bestand beschrijft de vorm van de kaart, leest hem in, controleert
+of elke genoemde pagina bestaat en maakt er het overzicht voor de startpagina van.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
+from jobcoach.lezer import lees_yaml, valideer
+
+ROLLEN_PAD = Path(__file__).parent / "data" / "rollen.yml"
+
+Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Tekst = Annotated[str, Field(strict=True, min_length=1)]
+Paginapad = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Verwijzing(_Strikt):
+    """Een pagina bij een opdracht, met een korte uitleg waarom de lezer hem nodig heeft."""
+
+    pagina: Paginapad = Field(description="Pad van de pagina onder docs/, bijvoorbeeld leidraad/doel.md.")
+    waarom: Tekst | None = Field(None, description="Eén korte zin: wat de lezer daar vindt.")
+
+
+class Opdracht(_Strikt):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+    paginas: Annotated[list[Verwijzing], Field(min_length=1)]
+
+
+class Rol(_Strikt):
+    id: Id
+    naam: Tekst = Field(description="Zoals de rol op de site heet, bijvoorbeeld 'Jobcoach'.")
+    kort: Tekst = Field(description="Korte naam voor de regel 'Voor:' boven een pagina.")
+    wie: Tekst = Field(description="Eén zin: wie deze rol heeft.")
+    opdrachten: Annotated[list[Opdracht], Field(min_length=1)]
+
+    @field_validator("opdrachten")
+    @classmethod
+    def _unieke_opdrachten(cls, waarde: list[Opdracht]) -> list[Opdracht]:
+        ids = [o.id for o in waarde]
+        dubbel = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbel:
+            raise ValueError(f"opdracht-id komt meer dan eens voor in deze rol: {', '.join(dubbel)}")
+        return waarde
+
+
+class Rolkaart(_Strikt):
+    rollen: Annotated[list[Rol], Field(min_length=1)]
+
+    @field_validator("rollen")
+    @classmethod
+    def _unieke_rollen(cls, waarde: list[Rol]) -> list[Rol]:
+        ids = [r.id for r in waarde]
+        dubbel = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbel:
+            raise ValueError(f"rol-id komt meer dan eens voor: {', '.join(dubbel)}")
+        return waarde
+
+    @property
+    def rol_ids(self) -> list[str]:
+        return [r.id for r in self.rollen]
+
+    def rol(self, rol_id: str) -> Rol:
+        for rol in self.rollen:
+            if rol.id == rol_id:
+                return rol
+        raise KeyError(rol_id)
+
+    def paginas(self) -> set[str]:
+        return {v.pagina for r in self.rollen for o in r.opdrachten for v in o.paginas}
+
+    def rollen_van(self, pagina: str) -> list[str]:
+        """De rollen waarvan een opdracht naar ``pagina`` verwijst, in de volgorde van de kaart."""
+        return [r.id for r in self.rollen if any(v.pagina == pagina for o in r.opdrachten for v in o.paginas)]
+
+
+def _lees(pad: Path) -> tuple[Rolkaart, object]:
+    document = lees_yaml(pad)
+    return valideer(document, Rolkaart), document
+
+
+def laad_rolkaart(pad: Path = ROLLEN_PAD, docs: Path | None = None) -> Rolkaart:
+    """Lees de rolkaart. Met ``docs`` wordt ook gecontroleerd of elke genoemde pagina bestaat.
+
+    Fouten geven een ``Bestandsfout`` met een Nederlandse melding per probleem (bestand:regel: veld).
+    """
+    kaart, document = _lees(Path(pad))
+    if docs is not None:
+        problemen = []
+        for i, rol in enumerate(kaart.rollen):
+            for j, opdracht in enumerate(rol.opdrachten):
+                for k, verwijzing in enumerate(opdracht.paginas):
+                    if not (Path(docs) / verwijzing.pagina).is_file():
+                        loc = ("rollen", i, "opdrachten", j, "paginas", k, "pagina")
+                        problemen.append(Probleem(
+                            document.bestand,  # type: ignore[attr-defined]
+                            pad_tekst(loc),
+                            f"pagina '{verwijzing.pagina}' bestaat niet in {Path(docs).name}/",
+                            document.regel(loc),  # type: ignore[attr-defined]
+                        ))
+        if problemen:
+            raise Bestandsfout(problemen)
+    return kaart
+
+
+def relatief(van: str, naar: str) -> str:
+    """Een Markdown-link van pagina ``van`` naar pagina ``naar`` (beide paden onder docs/)."""
+    pad, _, anker = naar.partition("#")
+    doel = posixpath.relpath(pad, posixpath.dirname(van) or ".") if pad else posixpath.basename(van)
+    return doel + (f"#{anker}" if anker else "")
+
+
+def rol_anker(rol_id: str) -> str:
+    return f"rol-{rol_id}"
+
+
+def _md_tekst(tekst: str) -> str:
+    """Tekst veilig in Markdown-linktekst: haken en sterretjes krijgen een backslash."""
+    for teken in "\\[]*_`<>":
+        tekst = tekst.replace(teken, "\\" + teken)
+    return tekst
+
+
+def rolkeuze_markdown(kaart: Rolkaart) -> str:
+    """De vraag 'Wat is uw rol?' als kaarten die naar het deel van elke rol springen."""
+    regels = ['<div class="grid cards rolkeuze" markdown>', ""]
+    for rol in kaart.rollen:
+        regels += [
+            f"-   **[{_md_tekst(rol.naam)}](#{rol_anker(rol.id)})**",
+            "",
+            f"    {_md_tekst(rol.wie)}",
+            "",
+        ]
+    regels.append("</div>")
+    return "\n".join(regels)
+
+
+def rollen_markdown(kaart: Rolkaart, titels: dict[str, str], van: str = "index.md") -> str:
+    """Per rol de opdrachten en per opdracht de pagina's, als Markdown (koppen met vaste ankers).
+
+    ``titels`` geeft de titel van elke pagina (pad onder docs/ → titel).
+    """
+    delen = []
+    for rol in kaart.rollen:
+        delen.append(f"## {_md_tekst(rol.naam)} {{ #{rol_anker(rol.id)} }}\n\n{_md_tekst(rol.wie)}")
+        for opdracht in rol.opdrachten:
+            items = []
+            for v in opdracht.paginas:
+                titel = titels.get(v.pagina, v.pagina)
+                link = f"[{_md_tekst(titel)}]({relatief(van, v.pagina)})"
+                items.append(f"- {link}" + (f": {_md_tekst(v.waarom)}" if v.waarom else ""))
+            delen.append(
+                f"### {_md_tekst(opdracht.naam)} {{ #{rol_anker(rol.id)}-{opdracht.id} }}\n\n"
+                f"{_md_tekst(opdracht.omschrijving)}\n\n" + "\n".join(items)
+            )
+    return "\n\n".join(delen)

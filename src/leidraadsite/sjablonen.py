@@ -1,0 +1,341 @@
+"""Sjablonen om te kopiëren: het casusbestand, de casusrapportage, het coachingsplan, het
+matchingsformulier en het logboek van de jobcoach.
+
+De sjablonen staan als tekst in ``data/sjablonen/`` (Markdown en YAML). Dit is de enige bron:
+
+- de site toont de tekst op de pagina's onder *Sjablonen* (met een kopieerknop);
+- bij elke bouw maakt :func:`downloads` er bestanden van om te downloaden: de tekst zelf
+  (``.md`` of ``.yml``) en van elk Markdown-sjabloon een Word-bestand (``.docx``) met echte
+  koppen en tabellen met een kopregel, zodat een schermlezer de structuur kent;
+- ``jobcoach nieuw`` maakt met :func:`casusbestand` en :func:`casuspagina` een nieuwe casus.
+
+In een sjabloon staat ``@coachingsdoelen@`` voor de lijst coachingsdoelen uit de regels
+(``data/regels.yml``), zodat die nergens met de hand wordt overgetypt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from markdown_it import MarkdownIt
+
+from jobcoach.regels import Regels
+
+SJABLONEN_MAP = Path(__file__).parent / "data" / "sjablonen"
+
+# Het casusbestand en de vier documenten. De volgorde is die van de pagina's.
+SJABLONEN: dict[str, str] = {
+    "casus.yml": "Casusbestand",
+    "casusrapport.md": "Casusrapportage arbeidsdeskundige",
+    "coachingsplan.md": "Coachingsplan met urenonderbouwing",
+    "matchingsformulier.md": "Matchingsformulier",
+    "logboek.md": "Logboek jobcoach",
+}
+# Het sjabloon voor de pagina van een nieuwe casus (alleen voor ``nieuw``, geen download).
+CASUSPAGINA = "casuspagina.md"
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class SjabloonFout(Exception):
+    """Een sjabloon bestaat niet of is niet te verwerken."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """Een bestand om te downloaden, gemaakt bij de bouw van de site."""
+
+    bestandsnaam: str
+    inhoud: bytes
+    soort: str  # voor mensen: "Markdown", "YAML" of "Word"
+
+
+def _lees(bestand: str) -> str:
+    pad = SJABLONEN_MAP / bestand
+    if not pad.is_file():
+        bekend = ", ".join(sorted(SJABLONEN))
+        raise SjabloonFout(f"sjabloon '{bestand}' bestaat niet; bekende sjablonen: {bekend}")
+    return pad.read_text(encoding="utf-8")
+
+
+def _coachingsdoelen(regels: Regels) -> str:
+    return "\n".join(f"{nummer}. {omschrijving}" for nummer, omschrijving in sorted(regels.coachingsdoelen.items()))
+
+
+def sjabloon_tekst(bestand: str, regels: Regels) -> str:
+    """De tekst van een sjabloon, met de coachingsdoelen uit de regels ingevuld."""
+    if bestand not in SJABLONEN:
+        raise SjabloonFout(f"sjabloon '{bestand}' bestaat niet; bekende sjablonen: {', '.join(SJABLONEN)}")
+    tekst = _lees(bestand)
+    if "@coachingsdoelen@" in tekst:
+        tekst = tekst.replace("@coachingsdoelen@", _coachingsdoelen(regels))
+    over = re.findall(r"@[a-z_]+@", tekst)
+    if over:
+        raise SjabloonFout(f"sjabloon '{bestand}': onbekende invulplek {over[0]}")
+    return tekst
+
+
+def codeblok(bestand: str, regels: Regels) -> str:
+    """Het sjabloon als Markdown-codeblok, om op een pagina te tonen (met kopieerknop)."""
+    tekst = sjabloon_tekst(bestand, regels)
+    taal = "yaml" if bestand.endswith(".yml") else "markdown"
+    # Een hek dat langer is dan elke reeks backticks in de tekst, zodat het blok nooit te vroeg sluit.
+    langste = max((len(m) for m in re.findall(r"`+", tekst)), default=0)
+    hek = "`" * max(3, langste + 1)
+    return f"{hek} {taal}\n{tekst.rstrip()}\n{hek}"
+
+
+def docx_naam(bestand: str) -> str:
+    return Path(bestand).with_suffix(".docx").name
+
+
+def downloads(regels: Regels, editie: str | None = None) -> list[Download]:
+    """Alle downloads: elk sjabloon als tekst, en elk Markdown-sjabloon ook als Word-bestand."""
+    resultaat = []
+    for bestand, titel in SJABLONEN.items():
+        tekst = sjabloon_tekst(bestand, regels)
+        soort = "YAML" if bestand.endswith(".yml") else "Markdown"
+        resultaat.append(Download(bestand, tekst.encode("utf-8"), soort))
+        if bestand.endswith(".md"):
+            resultaat.append(Download(docx_naam(bestand), markdown_naar_docx(tekst, titel, editie), "Word"))
+    return resultaat
+
+
+# --- Markdown naar Word ------------------------------------------------------------------------
+
+
+_DOCX_CACHE = Path(tempfile.gettempdir()) / "jobcoach-docx"
+
+
+def _docx_sleutel(tekst: str, titel: str, editie: str | None) -> str:
+    """Alles waar het Word-bestand van afhangt: de tekst, de titel, de editie, deze code en python-docx."""
+    delen = [tekst, titel, editie or "", Path(__file__).read_text(encoding="utf-8"), metadata.version("python-docx")]
+    return hashlib.sha256("\x00".join(delen).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=32)
+def markdown_naar_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
+    """Het Word-bestand van een Markdown-sjabloon, uit de cache als niets veranderd is.
+
+    Een Word-bestand maken kost per sjabloon ongeveer 0,2 s, bij elke bouw en elke herbouw van
+    ``mkdocs serve``. De cache (in de tijdelijke map van het systeem) bewaart het bestand onder een
+    sleutel van alles waar het van afhangt (zie ``_docx_sleutel``); een kapot of onleesbaar
+    cachebestand wordt genegeerd en opnieuw gemaakt.
+    """
+    bestand = _DOCX_CACHE / f"{_docx_sleutel(tekst, titel, editie)}.docx"
+    try:
+        inhoud = bestand.read_bytes()
+        if zipfile.is_zipfile(io.BytesIO(inhoud)):
+            return inhoud
+    except OSError:
+        pass
+    inhoud = maak_docx(tekst, titel, editie)
+    try:
+        _DOCX_CACHE.mkdir(parents=True, exist_ok=True)
+        tijdelijk = bestand.with_suffix(f".{os.getpid()}.tmp")
+        tijdelijk.write_bytes(inhoud)
+        tijdelijk.replace(bestand)  # in één keer: een andere bouw ziet nooit een half bestand
+    except OSError:
+        pass  # zonder cache gaat het ook, alleen trager
+    return inhoud
+
+
+def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
+    """Zet een Markdown-sjabloon om in een Word-bestand (.docx).
+
+    Ondersteund: koppen (``#`` tot en met ``####``), alinea's met vet en cursief, lijsten met
+    streepjes of nummers, en tabellen. Koppen krijgen de stijlen *Kop 1* tot en met *Kop 4*; de
+    eerste rij van elke tabel is een echte kopregel (herhaald op elke pagina) met een
+    tabelbeschrijving, zodat schermlezers de tabel goed voorlezen. De taal is Nederlands.
+    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg.
+    """
+    doc = Document()
+    _nederlands(doc)
+    sectie = doc.sections[0]
+    sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)  # A4
+    for kant in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sectie, kant, Cm(2))
+    voet = "Sjabloon van de Leidraad Jobcoach online" + (f", editie {editie}" if editie else "") + "."
+    sectie.footer.paragraphs[0].text = voet
+    eigenschappen = doc.core_properties
+    eigenschappen.title = titel
+    eigenschappen.subject = "Sjabloon bij de Leidraad Jobcoach"
+    eigenschappen.author = "Leidraad Jobcoach online"
+    eigenschappen.language = "nl-NL"
+    eigenschappen.keywords = "jobcoach, sjabloon, arbeidsdeskundige"
+    eigenschappen.comments = voet
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(tekst)
+    lijsten: list[str] = []  # stijl van de lijsten waar we nu in zitten
+    laatste_kop = titel
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        soort = token.type
+        if soort == "heading_open":
+            niveau = int(token.tag[1])
+            if niveau > 4:
+                raise SjabloonFout(f"kop van niveau {niveau} wordt niet ondersteund (regel {token.map[0] + 1})")
+            laatste_kop = tokens[i + 1].content
+            kop = _alinea(doc, f"Heading{niveau}")
+            _inline(kop, tokens[i + 1])
+            i += 3
+            continue
+        if soort in {"bullet_list_open", "ordered_list_open"}:
+            lijsten.append("ListNumber" if soort == "ordered_list_open" else "ListBullet")
+        elif soort in {"bullet_list_close", "ordered_list_close"}:
+            lijsten.pop()
+        elif soort == "paragraph_open":
+            alinea = _alinea(doc, lijsten[-1] if lijsten else None)
+            _inline(alinea, tokens[i + 1])
+            i += 3
+            continue
+        elif soort == "table_open":
+            einde = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+            _tabel(doc, tokens[i:einde], laatste_kop)
+            i = einde + 1
+            continue
+        elif soort not in {"list_item_open", "list_item_close", "paragraph_close"}:
+            regel = f" (regel {token.map[0] + 1})" if token.map else ""
+            raise SjabloonFout(f"Markdown-onderdeel '{soort}' wordt niet ondersteund in een sjabloon{regel}")
+        i += 1
+
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
+
+
+def _alinea(doc, stijl: str | None):  # noqa: ANN001, ANN202
+    """Een nieuwe alinea met een stijl (op id, zoals 'Heading1'). Sneller dan python-docx op naam laten zoeken."""
+    alinea = doc.add_paragraph()
+    if stijl:
+        alinea._p.style = stijl
+    return alinea
+
+
+def _nederlands(doc) -> None:  # noqa: ANN001 - een python-docx-document
+    """Zet de taal van de hele tekst op Nederlands (spellingcontrole en schermlezers)."""
+    standaard = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = standaard.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    taal = rpr.find(qn("w:lang"))
+    if taal is None:
+        taal = OxmlElement("w:lang")
+        rpr.append(taal)
+    taal.set(qn("w:val"), "nl-NL")
+    taal.set(qn("w:eastAsia"), "nl-NL")
+
+
+def _inline(alinea, token) -> None:  # noqa: ANN001
+    """Voeg de tekst van een inline-token toe als runs, met vet en cursief."""
+    vet = cursief = False
+    for kind in token.children or []:
+        if kind.type == "text":
+            run = alinea.add_run(kind.content)
+            run.bold, run.italic = vet or None, cursief or None
+        elif kind.type == "code_inline":
+            run = alinea.add_run(kind.content)
+            run.font.name = "Courier New"
+        elif kind.type == "softbreak":
+            alinea.add_run(" ")
+        elif kind.type == "hardbreak":
+            alinea.add_run().add_break(WD_BREAK.LINE)
+        elif kind.type in {"strong_open", "strong_close"}:
+            vet = kind.type == "strong_open"
+        elif kind.type in {"em_open", "em_close"}:
+            cursief = kind.type == "em_open"
+        else:
+            raise SjabloonFout(f"Markdown-onderdeel '{kind.type}' wordt niet ondersteund in een sjabloon")
+
+
+def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
+    rijen: list[tuple[bool, list]] = []  # (kopregel?, inline-tokens van de cellen)
+    in_kop = False
+    for token in tokens:
+        if token.type == "thead_open":
+            in_kop = True
+        elif token.type == "thead_close":
+            in_kop = False
+        elif token.type == "tr_open":
+            rijen.append((in_kop, []))
+        elif token.type == "inline":
+            rijen[-1][1].append(token)
+    kolommen = max(len(cellen) for _, cellen in rijen)
+    tabel = doc.add_table(rows=0, cols=kolommen)
+    tabel._tbl.tblPr.style = "TableGrid"  # tabel met randen (stijl 'Table Grid')
+    tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # Een beschrijving van de tabel (alternatieve tekst) voor schermlezers.
+    tbl_pr = tabel._tbl.tblPr
+    for sleutel in ("w:tblCaption", "w:tblDescription"):
+        element = OxmlElement(sleutel)
+        element.set(qn("w:val"), bijschrift)
+        tbl_pr.append(element)
+    for is_kop, cellen in rijen:
+        rij = tabel.add_row()
+        if is_kop:
+            tr_pr = rij._tr.get_or_add_trPr()
+            kop = OxmlElement("w:tblHeader")  # kopregel: herhalen op elke pagina, en zo voorlezen
+            kop.set(qn("w:val"), "true")
+            tr_pr.append(kop)
+        elif not all(c.content.strip() for c in cellen):
+            rij.height = Cm(0.9)  # ruimte om met de hand in te vullen
+        for cel, inhoud in zip(rij.cells, cellen):
+            alinea = cel.paragraphs[0]
+            _inline(alinea, inhoud)
+            for run in alinea.runs:
+                run.font.size = Pt(9 if kolommen > 4 else 10)
+                if is_kop:
+                    run.bold = True
+    doc.add_paragraph()
+
+
+# --- Nieuwe casus --------------------------------------------------------------------------------
+
+
+def casusbestand(titel: str) -> str:
+    """Het casusbestand voor een nieuwe casus: het sjabloon met de eigen titel."""
+    tekst = _lees("casus.yml")
+    nieuw, aantal = re.subn(r"(?m)^titel: .*$", lambda _: f"titel: {json.dumps(titel, ensure_ascii=False)}", tekst, count=1)
+    if aantal != 1:
+        raise SjabloonFout("het casussjabloon heeft geen regel 'titel: …'")
+    return nieuw
+
+
+def casuspagina(naam: str, titel: str, vandaag: dt.date, herzien_na_dagen: int = 365) -> str:
+    """De pagina voor een nieuwe casus, met de koppen van de casusrapportage en de rekenende tabellen."""
+    invullen = {
+        "@naam@": naam,
+        "@titel@": titel,
+        "@titel_yaml@": json.dumps(titel, ensure_ascii=False),
+        "@beoordeeld@": vandaag.isoformat(),
+        "@herzien_voor@": (vandaag + dt.timedelta(days=herzien_na_dagen)).isoformat(),
+    }
+    tekst = (SJABLONEN_MAP / CASUSPAGINA).read_text(encoding="utf-8")
+    tekst = re.sub(r"@[a-z_]+@", lambda m: invullen.get(m.group(0), m.group(0)), tekst)
+    over = re.findall(r"@[a-z_]+@", tekst)
+    if over:
+        raise SjabloonFout(f"casuspagina: onbekende invulplek {over[0]}")
+    return tekst
+
+
+def koppen(markdown: str, niveau: int = 2) -> list[str]:
+    """De koppen van één niveau in een Markdown-tekst (buiten codeblokken en voorkant), op volgorde."""
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)  # de voorkant (front matter)
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == f"h{niveau}"]

@@ -1,0 +1,52 @@
+"""De wijzigingen per editie, uit ``CHANGELOG.md``: één bron voor het bestand en de pagina "Wijzigingen".
+
+Vorm van ``CHANGELOG.md``: een kop ``# Wijzigingen``, een korte inleiding, en per editie een kop
+``## Editie NAAM …``, de nieuwste bovenaan. De editie van de site (``extra.editie`` in
+``mkdocs.yml``) moet de bovenste editie zijn; de tests controleren dat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobcoach.fouten import Bestandsfout, Probleem
+from jobcoach.lezer import toon_pad
+
+_EDITIE = re.compile(r"^## Editie (?P<naam>\S+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Editiekop:
+    naam: str
+    regel: int
+
+
+def _lees(pad: Path) -> str:
+    if not pad.is_file():
+        raise Bestandsfout([Probleem(toon_pad(pad), "", "bestand bestaat niet (de wijzigingen per editie)")])
+    return pad.read_text(encoding="utf-8")
+
+
+def edities(pad: Path) -> list[Editiekop]:
+    """Alle edities in het bestand, de nieuwste eerst (zoals ze in het bestand staan)."""
+    tekst = _lees(pad)
+    gevonden = [Editiekop(m.group("naam"), tekst.count("\n", 0, m.start()) + 1) for m in _EDITIE.finditer(tekst)]
+    if not gevonden:
+        raise Bestandsfout([Probleem(toon_pad(pad), "", "geen editie gevonden; verwacht koppen als '## Editie 2026.1'")])
+    return gevonden
+
+
+def laatste_editie(pad: Path) -> str:
+    return edities(pad)[0].naam
+
+
+def wijzigingen_markdown(pad: Path) -> str:
+    """De edities uit ``CHANGELOG.md`` (vanaf de eerste kop ``## Editie``), om in een pagina op te nemen.
+
+    De titel en de inleiding voor de onderhoudsgroep blijven weg; de pagina heeft een eigen inleiding.
+    """
+    eerste = edities(pad)[0]  # controleert ook de vorm
+    regels = _lees(pad).splitlines()
+    return "\n".join(regels[eerste.regel - 1 :]).strip() + "\n"

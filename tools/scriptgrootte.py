@@ -1,0 +1,56 @@
+"""Meet hoeveel script de pagina Rekenhulp toevoegt: ruw, gzip -9 en brotli (als Node.js er is).
+
+Gebruik: .venv/bin/python tools/scriptgrootte.py
+Het budget is 30 KB gecomprimeerd (issue 6). Dit script meet en meldt; het is geen test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+import rjsmin
+
+from jobcoach import laad_regels
+from leidraadsite.rekenhulp import rekenhulp_html
+
+BUDGET = 30 * 1024
+
+
+def brotli(data: bytes) -> int | None:
+    """Brotli (kwaliteit 11) via de zlib van Node.js; None als Node.js ontbreekt."""
+    node = shutil.which("node")
+    if node is None:
+        return None
+    code = "let b=[];process.stdin.on('data',d=>b.push(d)).on('end',()=>{" \
+           "const z=require('zlib');process.stdout.write(String(z.brotliCompressSync(Buffer.concat(b)," \
+           "{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))})"
+    return int(subprocess.run([node, "-e", code], input=data, capture_output=True, check=True).stdout)
+
+
+def main() -> int:
+    delen = {
+        "docs/javascripts/js-yaml.min.js": (ROOT / "docs/javascripts/js-yaml.min.js").read_bytes(),
+        # Zoals in de gebouwde site: verkleind door rjsmin (macros: on_post_build).
+        "docs/javascripts/rekenhulp.js (rjsmin)": rjsmin.jsmin(
+            (ROOT / "docs/javascripts/rekenhulp.js").read_text(encoding="utf-8"), keep_bang_comments=True
+        ).encode("utf-8"),
+        "regels (JSON in de pagina)": rekenhulp_html(laad_regels()).encode("utf-8"),
+    }
+    delen["scripts samen (zonder JSON)"] = b"".join(list(delen.values())[:2])
+    delen["alles samen"] = b"".join(list(delen.values())[:3])
+    print(f"{'deel':40} {'ruw':>9} {'gzip -9':>9} {'brotli':>9}")
+    for naam, data in delen.items():
+        br = brotli(data)
+        print(f"{naam:40} {len(data):>9} {len(gzip.compress(data, 9)):>9} {br if br is not None else '-':>9}")
+    totaal = sum(len(gzip.compress(d, 9)) for d in list(delen.values())[:3])
+    print(f"budget: {BUDGET} bytes gecomprimeerd; gzip -9 per deel opgeteld (met JSON): {totaal} ({'binnen' if totaal <= BUDGET else 'BOVEN'} het budget)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
