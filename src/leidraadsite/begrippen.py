@@ -15,20 +15,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from jobcoach.lezer import laad_yaml_model
+from jobcoach.lezer import Strikt, laad_yaml_model
 
 BEGRIPPEN_PAD = Path(__file__).parent / "data" / "begrippen.yml"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Begrip(_Strikt):
+class Begrip(Strikt):
     term: Tekst = Field(description="Het begrip voluit, zoals het in de lijst staat.")
     afkorting: Tekst | None = Field(None, description="De afkorting, als het begrip er een heeft.")
     ook: list[Tekst] = Field([], description="Andere schrijfwijzen van de afkorting (WWB naast Wwb).")
@@ -41,7 +37,7 @@ class Begrip(_Strikt):
         return "begrip-" + re.sub(r"[^a-z0-9]+", "-", basis.lower()).strip("-")
 
 
-class Begrippen(_Strikt):
+class Begrippen(Strikt):
     begrippen: Annotated[list[Begrip], Field(min_length=1)]
 
     @field_validator("begrippen")

@@ -15,22 +15,18 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from jobcoach.opmaak import getal
 from jobcoach.html import tabel_html as _tabel_html
 from jobcoach.tabeldata import Html, Tabel
-from jobcoach.lezer import laad_yaml_model
+from jobcoach.lezer import Strikt, laad_yaml_model
 
 Seconden = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Aantal = Annotated[int, Field(ge=0)]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Tijden(_Strikt):
+class Tijden(Strikt):
     min_s: Seconden
     mediaan_s: Seconden
     alle_s: Annotated[list[Seconden], Field(min_length=1)]
@@ -42,7 +38,7 @@ class Tijden(_Strikt):
         return self
 
 
-class Bouw(_Strikt):
+class Bouw(Strikt):
     """Eén variant van de site, een paar keer gebouwd."""
 
     wand: Tijden = Field(description="Wandtijd van 'mkdocs build --strict', per bouw.")
@@ -58,7 +54,7 @@ class Bouw(_Strikt):
         return self.zoekindex_bytes / self.tekst_bytes if self.tekst_bytes else 0.0
 
 
-class Schaalmeting(_Strikt):
+class Schaalmeting(Strikt):
     n: Annotated[int, Field(gt=0)] = Field(description="Aantal synthetische casussen (en casuspagina's).")
     live: Bouw = Field(description="Pagina's met de macro's, zoals de echte site.")
     statisch: Bouw = Field(description="Dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin.")
@@ -75,14 +71,14 @@ class Schaalmeting(_Strikt):
         return self.live.wand.mediaan_s / self.live.paginas * 1000
 
 
-class Fasen(_Strikt):
+class Fasen(Strikt):
     """CPU-tijd per fase van één bouw (met tools/fasen.py), bij de grootste N."""
 
     n: Annotated[int, Field(gt=0)]
     cpu_s: dict[str, Annotated[float, Field(allow_inf_nan=False)]]
 
 
-class ServeMeting(_Strikt):
+class ServeMeting(Strikt):
     modus: Literal["volledig", "dirty"]
     opdracht: str
     n: Annotated[int, Field(gt=0)]
@@ -96,14 +92,14 @@ class ServeMeting(_Strikt):
         return statistics.median(self.vertraging_s)
 
 
-class Bestand(_Strikt):
+class Bestand(Strikt):
     pad: str
     soort: Literal["html", "css", "js", "lettertype", "afbeelding", "zoekindex", "overig"]
     bytes: Aantal
     gzip_bytes: Aantal
 
 
-class Startpagina(_Strikt):
+class Startpagina(Strikt):
     """Alles wat de browser ophaalt voor de startpagina van de echte site."""
 
     bestanden: list[Bestand]
@@ -134,7 +130,7 @@ class Startpagina(_Strikt):
         return self.zoekindex.bytes / self.tekst_bytes if self.tekst_bytes else 0.0
 
 
-class Doelen(_Strikt):
+class Doelen(Strikt):
     """De doelen uit issue 8."""
 
     n_groot: Annotated[int, Field(gt=0)]
@@ -147,14 +143,14 @@ class Doelen(_Strikt):
     zoekindex_spreiding_max: Annotated[float, Field(ge=1)]
 
 
-class Machine(_Strikt):
+class Machine(Strikt):
     cpus: Aantal
     systeem: str
     belasting_voor: Annotated[float, Field(ge=0)] = Field(description="Gemiddelde belasting (1 minuut) bij de start.")
     belasting_na: Annotated[float, Field(ge=0)]
 
 
-class Resultaten(_Strikt):
+class Resultaten(Strikt):
     gemeten_op: dt.datetime
     machine: Machine
     versies: dict[str, str]

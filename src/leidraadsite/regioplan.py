@@ -23,11 +23,11 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.opmaak import getal
-from jobcoach.lezer import laad_yaml_model, lees_yaml, valideer
+from jobcoach.lezer import Strikt, laad_yaml_model, lees_yaml, valideer
 
 REGIOPLAN_MAP = Path(__file__).parent / "data" / "regioplan"
 
@@ -36,11 +36,7 @@ Percentage = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=Fal
 Aantal = Annotated[int, Field(strict=True, gt=0)]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Onderzoek(_Strikt):
+class Onderzoek(Strikt):
     """Gegevens over het onderzoek als geheel (``onderzoek.yml``)."""
 
     titel: Tekst
@@ -51,17 +47,17 @@ class Onderzoek(_Strikt):
     verwerking: Tekst = Field(description="Hoe wij de cijfers uit de gescande tekst hebben overgenomen.")
 
 
-class Kolom(_Strikt):
+class Kolom(Strikt):
     naam: Tekst
     n: Aantal | None = Field(None, description="Aantal respondenten voor deze kolom, als de bron het noemt.")
 
 
-class Rij(_Strikt):
+class Rij(Strikt):
     label: Tekst
     waarden: list[Percentage | None] = Field(description="Eén percentage per kolom; null = onleesbaar in de bron.")
 
 
-class Blok(_Strikt):
+class Blok(Strikt):
     titel: Tekst | None = None
     n: Aantal | None = Field(None, description="Aantal respondenten voor dit blok, als het afwijkt van de kolom.")
     som_100: Literal["bron", "antwoorden"] | None = Field(
@@ -74,7 +70,7 @@ class Blok(_Strikt):
     rijen: Annotated[list[Rij], Field(min_length=1)]
 
 
-class Opmerking(_Strikt):
+class Opmerking(Strikt):
     """Een opmerking bij één cel: onleesbaar, hersteld of afgeleid."""
 
     blok: Annotated[int, Field(strict=True, ge=1)] = 1
@@ -85,7 +81,7 @@ class Opmerking(_Strikt):
     uitleg: Tekst
 
 
-class Tabel(_Strikt):
+class Tabel(Strikt):
     nummer: Annotated[str, Field(strict=True, pattern=r"^B?\d+\.\d+$")]
     titel: Tekst
     kolommen: Annotated[list[Kolom], Field(min_length=1)]
@@ -186,7 +182,7 @@ def problemen_in(tabel: Tabel) -> list[tuple[Pad, str]]:
     return problemen
 
 
-class Regioplan(_Strikt):
+class Regioplan(Strikt):
     onderzoek: Onderzoek
     tabellen: dict[str, Tabel]
 
@@ -409,8 +405,3 @@ def grafiek_svg(tabel: Tabel) -> str:
         f"<figcaption>Grafiek bij tabel {escape(tabel.nummer)}. De cijfers staan in de tabel hierboven.</figcaption>"
         f"</figure>"
     )
-
-
-def zonder_witregels(html: str) -> str:
-    """HTML op één blok, zodat Markdown het niet opknipt."""
-    return re.sub(r"\n\s*\n", "\n", html)

@@ -12,10 +12,10 @@ import posixpath
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
-from jobcoach.lezer import lees_yaml, valideer
+from jobcoach.lezer import Strikt, lees_yaml, valideer
 
 ROLLEN_PAD = Path(__file__).parent / "data" / "rollen.yml"
 
@@ -24,25 +24,21 @@ Tekst = Annotated[str, Field(strict=True, min_length=1)]
 Paginapad = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Verwijzing(_Strikt):
+class Verwijzing(Strikt):
     """Een pagina bij een opdracht, met een korte uitleg waarom de lezer hem nodig heeft."""
 
     pagina: Paginapad = Field(description="Pad van de pagina onder docs/, bijvoorbeeld leidraad/doel.md.")
     waarom: Tekst | None = Field(None, description="Eén korte zin: wat de lezer daar vindt.")
 
 
-class Opdracht(_Strikt):
+class Opdracht(Strikt):
     id: Id
     naam: Tekst
     omschrijving: Tekst
     paginas: Annotated[list[Verwijzing], Field(min_length=1)]
 
 
-class Rol(_Strikt):
+class Rol(Strikt):
     id: Id
     naam: Tekst = Field(description="Zoals de rol op de site heet, bijvoorbeeld 'Jobcoach'.")
     kort: Tekst = Field(description="Korte naam voor de regel 'Voor:' boven een pagina.")
@@ -59,7 +55,7 @@ class Rol(_Strikt):
         return waarde
 
 
-class Rolkaart(_Strikt):
+class Rolkaart(Strikt):
     rollen: Annotated[list[Rol], Field(min_length=1)]
 
     @field_validator("rollen")

@@ -14,31 +14,27 @@ from html import escape
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from jobcoach.lezer import laad_yaml_model
+from jobcoach.lezer import Strikt, laad_yaml_model
 
 TRANSCRIPTIES_PAD = Path(__file__).parent / "data" / "transcripties.yml"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
 
 
-class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Herstelling(_Strikt):
+class Herstelling(Strikt):
     van: Tekst = Field(description="Zoals het in de bron staat (witruimte telt als één spatie).")
     naar: str = Field(description="Zoals het op de site staat. Een witregel (twee regeleinden) splitst de alinea.")
     reden: Tekst
 
 
-class Weglating(_Strikt):
+class Weglating(Strikt):
     tekst: Tekst = Field(description="De hele alinea zoals die in de bron staat.")
     reden: Tekst
 
 
-class Transcriptie(_Strikt):
+class Transcriptie(Strikt):
     id: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
     titel: Tekst
     akc: Annotated[int, Field(strict=True, gt=0)]
@@ -48,7 +44,7 @@ class Transcriptie(_Strikt):
     weggelaten: list[Weglating] = []
 
 
-class Transcripties(_Strikt):
+class Transcripties(Strikt):
     transcripties: list[Transcriptie]
 
 

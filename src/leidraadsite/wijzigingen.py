@@ -38,10 +38,6 @@ def edities(pad: Path) -> list[Editiekop]:
     return gevonden
 
 
-def laatste_editie(pad: Path) -> str:
-    return edities(pad)[0].naam
-
-
 def wijzigingen_markdown(pad: Path) -> str:
     """De edities uit ``CHANGELOG.md`` (vanaf de eerste kop ``## Editie``), om in een pagina op te nemen.
 
