@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from jobcoach import laad_regels
 from jobcoach.casus import Casus
 
 from .rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, python_uitkomst, python_verwerk_yaml
@@ -26,7 +27,8 @@ OBJECTEN = [json.loads(json.dumps(c, default=str)) for c in GEVALLEN]
 
 @functools.cache
 def python_objecten() -> list[dict]:
-    return [python_uitkomst(Casus.model_validate(o)) for o in OBJECTEN]
+    regels = laad_regels()
+    return [python_uitkomst(Casus.model_validate(o, context={"regels": regels})) for o in OBJECTEN]
 
 
 @pytest.fixture(scope="module")
