@@ -194,10 +194,12 @@ def test_datum_die_niet_bestaat(tmp_path, intern):
     assert "datum.yml:2: datum: datum bestaat niet (gevonden: '2011-02-30')" in resultaat.stderr, resultaat.stderr
 
 
-def test_heel_grote_getallen_geven_een_uitkomst_geen_crash(tmp_path, intern):
+def test_heel_grote_getallen_worden_geweigerd_met_de_reden(tmp_path, intern):
+    """Een getal dat geen mens bedoelt, geeft een melding met de grens en de reden, geen berekening en geen crash."""
     bestand = tmp_path / "groot.yml"
     bestand.write_text(GOED.replace("uren: 0.5", "uren: 100000000000000000000000000"), encoding="utf-8")
     resultaat = intern("bereken", bestand.name, "--json", cwd=tmp_path)
-    assert resultaat.returncode == 0, resultaat.stderr
-    # 10^26 uur per week × 24 weken, gedeeld door 960 contracturen, × 100 = 2,5 × 10^26 procent
-    assert json.loads(resultaat.stdout)["percentage_tekst"] == "250.000.000.000.000.000.000.000.000,00%"
+    assert resultaat.returncode == 1 and resultaat.stdout == "", resultaat.stdout
+    regel = GOED.splitlines().index("    uren: 0.5") + 1
+    assert resultaat.stderr.startswith(f"groot.yml:{regel}: schema[1].uren: mag niet meer dan 40 zijn"), resultaat.stderr
+    assert "één keer" in resultaat.stderr and "Traceback" not in resultaat.stderr

@@ -42,9 +42,14 @@ def _ontbreekt(veld: str, waarom: str) -> PydanticCustomError:
 class Contract(Strikt):
     """Het arbeidscontract van de klant."""
 
-    uren_per_week: Positief = Field(description="Contracturen per week.")
-    maanden: Positief | None = Field(None, description="Duur in maanden; een maand telt als 4 weken.")
-    weken: Positief | None = Field(None, description="Duur in weken (in plaats van maanden).")
+    uren_per_week: Annotated[Positief, Field(le=80)] = Field(
+        description="Contracturen per week.", json_schema_extra={"grens": "meer dan 80 uur per week is geen werkweek"})
+    maanden: Annotated[Positief, Field(le=60)] | None = Field(
+        None, description="Duur in maanden; een maand telt als 4 weken.",
+        json_schema_extra={"grens": "een contract voor jobcoaching van meer dan vijf jaar is niet aannemelijk"})
+    weken: Annotated[Positief, Field(le=260)] | None = Field(
+        None, description="Duur in weken (in plaats van maanden).",
+        json_schema_extra={"grens": "een contract voor jobcoaching van meer dan vijf jaar is niet aannemelijk"})
     proefplaatsing: bool = Field(False, description="Gaat het om een proefplaatsing?")
     loonwaarde_wml: Percentage | None = Field(
         None, description="Loonwaarde als percentage van het wettelijk minimumloon (WML), als die bekend is."
@@ -72,11 +77,13 @@ class SchemaRij(Strikt):
     knelpunt: Tekst = Field(description="Het knelpunt waarop de begeleiding is gericht.")
     door: Door = Field(description="Wie geeft de begeleiding? Alleen rijen 'door: jobcoach' tellen mee in de uren.")
     aan: Tekst | None = Field(None, description="Aan wie wordt de begeleiding gegeven?")
-    uren: Uren | None = Field(None, description="Uren per keer.")
+    uren: Annotated[Uren, Field(le=40)] | None = Field(
+        None, description="Uren per keer.", json_schema_extra={"grens": "meer dan 40 uur begeleiding in één keer is een werkweek"})
     intensiteit: Intensiteit | None = Field(None, description="Hoe vaak de begeleiding plaatsvindt.")
     doel: Doel | None = Field(None, description="Coachingsdoel 1, 2 of 3.")
     motivering: Annotated[
         list[Tekst],
+        Field(max_length=50),
         BeforeValidator(_als_lijst),
         WithJsonSchema(
             {
@@ -109,7 +116,8 @@ class Extra(Strikt):
     """Vaste uren bovenop het schema, bijvoorbeeld voor calamiteiten."""
 
     omschrijving: Tekst
-    uren: Uren
+    uren: Annotated[Uren, Field(le=2000)] = Field(
+        json_schema_extra={"grens": "meer dan 2000 vaste uren is meer dan een jaar voltijds"})
     doel: Doel
 
 
@@ -122,10 +130,11 @@ class Casus(Strikt):
     bron: Tekst | None = Field(None, description="Bron van de casus.")
     contract: Contract
     aanvraag: Regime = Field(description="Het aangevraagde regime.")
-    schema_: Annotated[list[SchemaRij], Field(min_length=1)] = Field(
+    schema_: Annotated[list[SchemaRij], Field(min_length=1, max_length=200)] = Field(
         alias="schema", description="Rijen van het schema begeleidingsbehoefte."
     )
-    extra: list[Extra] = Field(default_factory=list, description="Vaste uren, bijvoorbeeld voor calamiteiten.")
+    extra: Annotated[list[Extra], Field(max_length=50)] = Field(
+        default_factory=list, description="Vaste uren, bijvoorbeeld voor calamiteiten.")
     advies: Regime | None = Field(None, description="Het geadviseerde of toegekende regime.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -149,9 +158,12 @@ class Casus(Strikt):
         return waarde
 
 
-def laad_casus(pad: str | Path, regels: Regels) -> Casus:
-    """Lees en controleer een casusbestand tegen deze regels. Gooit ``Bestandsfout`` met alle problemen tegelijk."""
-    return valideer(lees_yaml(Path(pad)), Casus, {"regels": regels})
+def laad_casus(pad: str | Path, regels: Regels, binnen: Path | None = None) -> Casus:
+    """Lees en controleer een casusbestand tegen deze regels. Gooit ``Bestandsfout`` met alle problemen tegelijk.
+
+    ``binnen`` is de map van het project: een casus daarin die via een link naar buiten wijst, wordt geweigerd.
+    """
+    return valideer(lees_yaml(Path(pad), mens=True, binnen=binnen), Casus, {"regels": regels})
 
 
 def json_schema(regels: Regels) -> dict[str, Any]:

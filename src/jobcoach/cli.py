@@ -53,7 +53,7 @@ def uitkomst_json(uitkomst: Uitkomst) -> dict:
 
 def _bereken(args: argparse.Namespace) -> int:
     regels = laad_regels()
-    uitkomst = bereken(laad_casus(args.bestand, regels), regels)
+    uitkomst = bereken(laad_casus(args.bestand, regels, binnen=Path.cwd()), regels)
     if args.json:
         print(json.dumps(uitkomst_json(uitkomst), ensure_ascii=False, indent=2))
     else:
@@ -82,7 +82,7 @@ def _controleer(args: argparse.Namespace) -> int:
     fouten = 0
     for bestand in bestanden:
         try:
-            uitkomst = bereken(laad_casus(bestand, regels), regels)
+            uitkomst = bereken(laad_casus(bestand, regels, binnen=Path.cwd()), regels)
         except Bestandsfout as fout:
             fouten += 1
             print(fout.tekst(), file=sys.stderr)

@@ -4,7 +4,10 @@ teksttype (``Tekst``), en fouten van het gegevensmodel vertaald naar het Nederla
 from __future__ import annotations
 
 import difflib
+import errno
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -13,10 +16,42 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .fouten import Bestandsfout, Probleem, pad_tekst
 
-try:  # De C-lezer van libyaml is veel sneller; val alleen terug als die er niet is.
-    _Lezer = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - hangt af van de installatie van PyYAML
-    _Lezer = yaml.SafeLoader
+_Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # de C-lezer van libyaml is veel sneller
+
+# Grenzen: een gegevensbestand is klein. Groter of ingewikkelder is een vergissing of opzet.
+MAX_BYTES = 1_000_000
+MAX_GEBEURTENISSEN = 200_000  # scalars, lijsten en groepen samen
+
+
+def _zonder_yaml11(lader: type) -> None:
+    """Alleen de gewone vormen die een mens bedoelt (YAML 1.2): geen 1:30 (= 90), 0x10, 017, 1_000, yes/no."""
+    lader.yaml_implicit_resolvers = {}
+    lader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                list("tTfF"))
+    lader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    lader.add_implicit_resolver("tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789"))
+
+
+class _Gegevenslezer(_Basis):  # type: ignore[misc, valid-type]
+    """Voor de gegevens van de site (regels, rollen, begrippen, resultaten in JSON): getallen als in JSON."""
+
+
+_zonder_yaml11(_Gegevenslezer)
+_Gegevenslezer.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Gegevenslezer.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."))
+
+
+class _Menslezer(_Basis):  # type: ignore[misc, valid-type]
+    """Voor bestanden die mensen typen (casussen): alleen gewone decimale getallen, zoals 40, 0.5 of 7.5."""
+
+
+_zonder_yaml11(_Menslezer)
+_Menslezer.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Menslezer.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+|\.[0-9]+)$"),
+                                 list("-+0123456789."))
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,8 +62,8 @@ class Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# Het teksttype van elk gegevensbestand: echte tekst (geen getal of ja/nee), niet leeg.
-Tekst = Annotated[str, Field(strict=True, min_length=1)]
+# Het teksttype van elk gegevensbestand: echte tekst (geen getal of ja/nee), niet leeg, niet eindeloos.
+Tekst = Annotated[str, Field(strict=True, min_length=1, max_length=5000)]
 
 Pad = tuple[str | int, ...]
 
@@ -86,28 +121,118 @@ class YamlDocument:
         return [str(k) for k in gegevens] if isinstance(gegevens, dict) else []
 
 
-def lees_yaml(pad: Path, tekst: str | None = None) -> YamlDocument:
-    """Lees een YAML-bestand. Gooit ``Bestandsfout`` bij een onleesbaar bestand of ongeldige YAML."""
+def _lees_bestand(pad: Path, bestand: str, binnen: Path | None) -> str:
+    """De tekst van een bestand, begrensd en veilig: geen link naar buiten het project, geen lus, geen apparaat."""
+    try:
+        echt = pad.resolve(strict=True)
+    except (RuntimeError, OSError) as fout:
+        if isinstance(fout, RuntimeError) or getattr(fout, "errno", None) == errno.ELOOP:
+            raise Bestandsfout([Probleem(bestand, "", "dit is een link die (via andere links) naar zichzelf wijst; "
+                                                       "vervang hem door het bestand zelf")]) from None
+        if pad.is_symlink():
+            raise Bestandsfout([Probleem(bestand, "", "dit is een link naar een bestand dat niet bestaat")]) from None
+        raise Bestandsfout([Probleem(bestand, "", "bestand bestaat niet")]) from None
+    if binnen is not None and pad.absolute().is_relative_to(binnen.absolute()) and not echt.is_relative_to(binnen.resolve()):
+        raise Bestandsfout([Probleem(bestand, "", "dit is een link naar een bestand buiten het project; de site leest "
+                                                   "alleen bestanden in het project. Zet het bestand zelf hier neer")])
+    if echt.is_dir():
+        raise Bestandsfout([Probleem(bestand, "", "dit is een map, geen bestand")])
+    try:
+        with open(echt, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise Bestandsfout([Probleem(bestand, "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat)")])
+            ruw = f.read(MAX_BYTES + 1)
+    except OSError as fout:
+        raise Bestandsfout([Probleem(bestand, "", f"bestand kan niet worden gelezen ({fout.strerror})")]) from None
+    if len(ruw) > MAX_BYTES:
+        raise Bestandsfout([Probleem(bestand, "", f"bestand is te groot: meer dan {MAX_BYTES // 1_000_000} MB. Een "
+                                                   "gegevensbestand is veel kleiner; staat er iets anders in?")])
+    return _tekst_uit(ruw, bestand)
+
+
+def _tekst_uit(ruw: bytes, bestand: str) -> str:
+    if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Bestandsfout([Probleem(bestand, "", "bestand is UTF-16-tekst; bewaar het als UTF-8", 1)])
+    try:
+        tekst = ruw.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        regel = ruw.count(b"\n", 0, fout.start) + 1
+        raise Bestandsfout([Probleem(bestand, "", "bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); "
+                                                   "bewaar het als UTF-8", regel)]) from None
+    return tekst.removeprefix("\ufeff")  # een UTF-8-BOM (zoals Kladblok die schrijft) is geen inhoud
+
+
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
+    m = _STUURTEKEN.search(tekst)
+    if m is None:
+        return []
+    regel = tekst.count("\n", 0, m.start()) + 1
+    return [Probleem(bestand, "", f"onzichtbaar stuurteken U+{ord(m.group()):04X} in het bestand; haal het weg", regel)]
+
+
+def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -> list[Probleem]:
+    """Eén keer door de YAML-gebeurtenissen, zonder iets op te bouwen: verwijzingen, tags, documenten, omvang."""
+    problemen: list[Probleem] = []
+    documenten = 0
+    for aantal, g in enumerate(yaml.parse(tekst, Loader=lader)):
+        regel = g.start_mark.line + 1 if g.start_mark else None
+        if aantal > MAX_GEBEURTENISSEN:
+            return [Probleem(bestand, "", f"bestand heeft meer dan {MAX_GEBEURTENISSEN} waarden; dat is geen casus of "
+                                          "gegevensbestand meer", regel)]
+        if isinstance(g, yaml.DocumentStartEvent):
+            documenten += 1
+            if documenten == 2:
+                problemen.append(Probleem(bestand, "", "het bestand bevat meer dan één document (een tweede '---'); "
+                                                       "zet alles in één document", regel))
+        elif isinstance(g, yaml.AliasEvent) or (getattr(g, "anchor", None) and not verwijzingen):
+            if not verwijzingen:
+                problemen.append(Probleem(bestand, "", "gebruik geen & en * (ankers en verwijzingen van YAML); schrijf "
+                                                       "elke waarde voluit", regel))
+                return problemen  # één melding is genoeg; een 'bom' van verwijzingen kan heel lang zijn
+        tag = getattr(g, "tag", None)  # alleen gezet als er in het bestand een tag staat (!x of !!str)
+        if tag is not None:
+            problemen.append(Probleem(bestand, "", f"gebruik geen YAML-tag ('{tag}'); schrijf gewone tekst of getallen",
+                                      regel))
+            return problemen
+    return problemen
+
+
+def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen: Path | None = None,
+              verwijzingen: bool = False) -> YamlDocument:
+    """Lees een YAML-bestand. Gooit ``Bestandsfout`` bij een onleesbaar bestand of ongeldige YAML.
+
+    - ``mens``: een bestand dat mensen typen (een casus): alleen gewone decimale getallen;
+    - ``binnen``: de map van het project. Een bestand in die map mag (via een link) niet naar buiten wijzen;
+    - ``verwijzingen``: ankers (&) en verwijzingen (*) van YAML toestaan (alleen voor de eigen gegevens van de site).
+
+    Nooit toegestaan: meer dan één document, YAML-tags, stuurtekens, een bestand groter dan 1 MB. Vormen van
+    YAML 1.1 worden niet omgezet (1:30 blijft tekst, geen 90), zodat het model er een duidelijke melding over geeft.
+    """
     bestand = toon_pad(pad)
     if tekst is None:
-        if not pad.exists():
-            raise Bestandsfout([Probleem(bestand, "", "bestand bestaat niet")])
-        if pad.is_dir():
-            raise Bestandsfout([Probleem(bestand, "", "dit is een map, geen bestand")])
-        try:
-            tekst = pad.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise Bestandsfout([Probleem(bestand, "", "bestand is geen UTF-8-tekst")]) from None
-        except OSError as fout:
-            raise Bestandsfout([Probleem(bestand, "", f"bestand kan niet worden gelezen ({fout.strerror})")]) from None
-    lezer = _Lezer(tekst)
+        tekst = _lees_bestand(pad, bestand, binnen)
+    elif len(tekst.encode("utf-8")) > MAX_BYTES:
+        raise Bestandsfout([Probleem(bestand, "", f"tekst is te groot: meer dan {MAX_BYTES // 1_000_000} MB")])
+    lader = _Menslezer if mens else _Gegevenslezer
     try:
-        knoop = lezer.get_single_node()
-        problemen = _dubbele_sleutels(bestand, knoop)
+        problemen = _stuurtekens(tekst, bestand) or _gebeurtenissen(tekst, bestand, lader, verwijzingen)
+        if problemen:
+            raise Bestandsfout(problemen)
+        lezer = lader(tekst)
         try:
-            gegevens = lezer.construct_document(knoop) if knoop is not None else None
-        except ValueError as fout:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
-            raise Bestandsfout([_onmogelijke_waarde(bestand, knoop, fout)]) from None
+            knoop = lezer.get_single_node()
+            problemen = _dubbele_sleutels(bestand, knoop)
+            try:
+                gegevens = lezer.construct_document(knoop) if knoop is not None else None
+            except ValueError as fout:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
+                raise Bestandsfout([_onmogelijke_waarde(bestand, knoop, fout)]) from None
+            except TypeError:  # een lijst of groep als sleutel
+                raise Bestandsfout([_sleutel_geen_tekst(bestand, knoop)]) from None
+        finally:
+            lezer.dispose()
     except yaml.MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
@@ -116,10 +241,35 @@ def lees_yaml(pad: Path, tekst: str | None = None) -> YamlDocument:
             uitleg = "tab gevonden; spring in met spaties"
         raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {uitleg}", regel)]) from None
     except yaml.YAMLError as fout:
-        raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {fout}")]) from None
-    finally:
-        lezer.dispose()
+        raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {_yaml_uitleg(fout)}")]) from None
     return YamlDocument(bestand, gegevens, knoop, problemen)
+
+
+def _sleutel_geen_tekst(bestand: str, knoop: yaml.Node) -> Probleem:
+    for huidige in _knopen(knoop):
+        if isinstance(huidige, yaml.MappingNode):
+            for sleutel, _ in huidige.value:
+                if not isinstance(sleutel, yaml.ScalarNode):
+                    return Probleem(bestand, "", "een sleutel (vóór de ':') mag geen lijst of groep zijn",
+                                    sleutel.start_mark.line + 1)
+    return Probleem(bestand, "", "een sleutel (vóór de ':') mag geen lijst of groep zijn")
+
+
+def _knopen(knoop: yaml.Node | None):  # noqa: ANN202
+    """Elke knoop één keer (ook als verwijzingen dezelfde knoop vaker gebruiken)."""
+    gezien: set[int] = set()
+    te_doen = [knoop] if knoop is not None else []
+    while te_doen:
+        huidige = te_doen.pop()
+        if id(huidige) in gezien:
+            continue
+        gezien.add(id(huidige))
+        yield huidige
+        if isinstance(huidige, yaml.MappingNode):
+            for sleutel, waarde in huidige.value:
+                te_doen += [sleutel, waarde]
+        elif isinstance(huidige, yaml.SequenceNode):
+            te_doen += huidige.value
 
 
 # Veelvoorkomende meldingen van libyaml, in gewone taal.
@@ -139,6 +289,18 @@ _YAML_MELDINGEN = {
     "did not find expected '-' indicator": "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?",
     "found undefined alias": "verwijzing (*naam) naar iets dat niet bestaat",
     "found unknown escape character": "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
+    "mapping values are not allowed in this context": (
+        "hier mag geen ':' staan; staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens"
+    ),
+    "found unhashable key": "een sleutel (vóór de ':') mag geen lijst of groep zijn",
+    "expected a single document in the stream": "het bestand bevat meer dan één document; zet alles in één document",
+    "control characters are not allowed": "onzichtbaar stuurteken in het bestand; haal het weg",
+    "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
+    "found a BOM": "een bytevolgordeteken (BOM) midden in het bestand; haal het weg",
+    "found duplicate anchor": "gebruik geen & en * (ankers en verwijzingen van YAML)",
+    "could not determine a constructor for the tag": "gebruik geen YAML-tags (zoals !x); schrijf gewone tekst of getallen",
+    "while scanning a quoted scalar": "een tekst tussen aanhalingstekens wordt niet afgesloten",
+    "while scanning a simple key": "na een sleutel hoort een ':'; of staat er een ':' in tekst zonder aanhalingstekens?",
 }
 
 
@@ -149,21 +311,30 @@ def _teken(tekst: str, regel: int, kolom: int) -> str:
     return ""
 
 
-def _yaml_uitleg(fout: yaml.MarkedYAMLError) -> str:
-    origineel = fout.problem or fout.context or "onbekende fout"
-    for engels, nederlands in _YAML_MELDINGEN.items():
-        if origineel.startswith(engels):
-            return nederlands
-    if origineel.startswith("expected <block end>"):
-        return "het inspringen klopt niet"
-    return f"het bestand kan niet worden gelezen ({origineel})"
+def _yaml_uitleg(fout: yaml.YAMLError) -> str:
+    """De melding van libyaml in gewone taal. Geen Engelse tekst: een onbekende fout krijgt een algemene zin."""
+    kandidaten = [getattr(fout, "problem", None), getattr(fout, "context", None), str(fout)]
+    for origineel in [k for k in kandidaten if k]:
+        for engels, nederlands in _YAML_MELDINGEN.items():
+            if origineel.startswith(engels):
+                return nederlands
+        if origineel.startswith(("expected <block end>", "expected <block mapping start>")):
+            return "het inspringen klopt niet"
+    return "het bestand is geen geldige YAML op deze plek; vergelijk het met het sjabloon (docs/sjablonen/casus.md)"
 
 
 def _onmogelijke_waarde(bestand: str, knoop: yaml.Node, fout: ValueError) -> Probleem:
     """Zoek de waarde die PyYAML niet kon omzetten (in de praktijk: een datum die niet bestaat)."""
     te_doen: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(knoop, ())]
+    gezien: set[int] = set()
     while te_doen:
         huidige, pad = te_doen.pop(0)
+        if id(huidige) in gezien:
+            continue
+        gezien.add(id(huidige))
+        if huidige.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(huidige.value) > 100:
+            return Probleem(bestand, pad_tekst(pad), f"getal met {len(huidige.value)} cijfers; dat is geen getal dat "
+                                                     "iemand bedoelt", huidige.start_mark.line + 1)
         if isinstance(huidige, yaml.MappingNode):
             te_doen += [(w, pad + (str(s.value),)) for s, w in huidige.value if isinstance(s, yaml.ScalarNode)]
         elif isinstance(huidige, yaml.SequenceNode):
@@ -174,36 +345,23 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node, fout: ValueError) -> Pro
             except ValueError:
                 return Probleem(bestand, pad_tekst(pad), f"datum bestaat niet (gevonden: '{huidige.value}')",
                                 huidige.start_mark.line + 1)
-    return Probleem(bestand, "", f"ongeldige waarde ({fout})")
+    return Probleem(bestand, "", "een waarde in het bestand kan niet worden gelezen")
 
 
 def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
     """PyYAML houdt bij een dubbele sleutel stil alleen de laatste over: dat melden we."""
     problemen: list[Probleem] = []
-    if knoop is None:
-        return problemen
-    te_doen: list[yaml.Node] = [knoop]
-    while te_doen:
-        huidige = te_doen.pop()
+    for huidige in _knopen(knoop):
         if isinstance(huidige, yaml.MappingNode):
             gezien: dict[str, int] = {}
-            for sleutel, waarde in huidige.value:
+            for sleutel, _ in huidige.value:
                 if isinstance(sleutel, yaml.ScalarNode):
                     regel = sleutel.start_mark.line + 1
                     if sleutel.value in gezien:
-                        problemen.append(
-                            Probleem(
-                                bestand,
-                                sleutel.value,
-                                f"sleutel staat twee keer in dezelfde groep (eerder op regel {gezien[sleutel.value]})",
-                                regel,
-                            )
-                        )
+                        problemen.append(Probleem(bestand, sleutel.value, "sleutel staat twee keer in dezelfde groep "
+                                                                          f"(eerder op regel {gezien[sleutel.value]})", regel))
                     else:
                         gezien[sleutel.value] = regel
-                te_doen.append(waarde)
-        elif isinstance(huidige, yaml.SequenceNode):
-            te_doen.extend(huidige.value)
     return sorted(problemen, key=lambda p: p.regel or 0)
 
 
@@ -227,8 +385,9 @@ def valideer(document: YamlDocument, model: type[M], context: dict[str, Any] | N
     return resultaat
 
 
-def laad_yaml_model(pad: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
-    return valideer(lees_yaml(pad), model, context)
+def laad_yaml_model(pad: Path, model: type[M], context: dict[str, Any] | None = None, **opties: Any) -> M:
+    """Lees een bestand (``opties`` gaan naar ``lees_yaml``) en controleer het tegen ``model``."""
+    return valideer(lees_yaml(pad, **opties), model, context)
 
 
 def _waarde(invoer: Any) -> str:
@@ -280,12 +439,64 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
     elif soort in EIGEN_FOUTEN:
         regel = document.regel(loc) if soort != "ontbreekt" else document.regel(loc[:-1])
         melding = fout.get("msg", "")
+    elif soort == "invalid_key":
+        regel = document.regel(loc[:-1])
+        melding = f"een veldnaam (vóór de ':') moet tekst zijn{gevonden}"
+        loc = loc[:-1]
     else:
         regel = document.regel(loc)
         melding = _melding(soort, ctx, fout.get("msg", ""))
-        if soort not in {"too_short", "string_too_short"}:
+        if soort not in {"too_short", "string_too_short", "too_long", "string_too_long"}:
             melding += gevonden
+        grens = _grens(model, loc) if soort in {"less_than_equal", "less_than"} else ""
+        if grens:
+            melding += f": {grens}"
+        hint = _hint(soort, invoer)
+        if hint:
+            melding += f"; {hint}"
     return Probleem(document.bestand, pad_tekst(loc), melding, regel)
+
+
+# Vormen die iemand typt en die geen gewoon getal, datum of ja/nee zijn: wat de melding dan aanraadt.
+_HINTS = [
+    (re.compile(r"^[-+]?[0-9]+,[0-9]+$"), "schrijf het getal met een punt, zoals 0.5"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"),
+     "schrijf uren als decimaal getal: 1.5 is anderhalf uur (1:30 betekent in YAML 90)"),
+    (re.compile(r"^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[oObB][0-7_]+$"), "schrijf een gewoon decimaal getal"),
+    (re.compile(r"^[-+]?0[0-9]+$"), "schrijf het getal zonder 0 vooraan"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$"), "schrijf het getal zonder _"),
+    (re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$"), "schrijf een gewoon getal, zonder e"),
+    (re.compile(r"^[-+]?\.?(?:inf|Inf|INF|nan|NaN|NAN)$"), "schrijf een gewoon getal"),
+]
+_JA_NEE = {"ja", "nee", "yes", "no", "y", "n", "on", "off", "waar", "onwaar"}
+
+
+def _hint(soort: str, invoer: Any) -> str:
+    if not isinstance(invoer, str):
+        return ""
+    if soort in {"float_type", "float_parsing", "int_type", "int_parsing"}:
+        for patroon, hint in _HINTS:
+            if patroon.match(invoer.strip()):
+                return hint
+    if soort in {"bool_type", "bool_parsing"} and invoer.strip().lower() in _JA_NEE:
+        return "schrijf true (ja) of false (nee)"
+    return ""
+
+
+def _grens(model: type[BaseModel], loc: Pad) -> str:
+    """De uitleg bij een bovengrens (``json_schema_extra={"grens": …}`` in het model), als die er is."""
+    velden = [d for d in loc if isinstance(d, str)]
+    if not velden:
+        return ""
+    huidig: Any = model
+    for deel in velden[:-1]:
+        veld = _veld(huidig, deel)
+        huidig = _binnenste_model(veld.annotation) if veld is not None else None
+        if huidig is None:
+            return ""
+    veld = _veld(huidig, velden[-1])
+    extra = getattr(veld, "json_schema_extra", None) if veld is not None else None
+    return str(extra.get("grens", "")) if isinstance(extra, dict) else ""
 
 
 def _melding(soort: str, ctx: dict[str, Any], origineel: str) -> str:
@@ -296,7 +507,7 @@ def _melding(soort: str, ctx: dict[str, Any], origineel: str) -> str:
     if soort in {"string_type"}:
         return "moet tekst zijn"
     if soort in {"bool_type", "bool_parsing"}:
-        return "moet ja (true) of nee (false) zijn"
+        return "moet true (ja) of false (nee) zijn"
     if soort in {"list_type"}:
         return "moet een lijst zijn"
     if soort in {"dict_type", "model_type", "model_attributes_type"}:
@@ -316,6 +527,10 @@ def _melding(soort: str, ctx: dict[str, Any], origineel: str) -> str:
         return f"onbekende waarde; kies uit {keuzes}"
     if soort in {"too_short"}:
         return "mag niet leeg zijn" if ctx.get("min_length") == 1 else f"moet minstens {ctx.get('min_length')} items hebben"
+    if soort == "too_long":
+        return f"heeft te veel items: hoogstens {ctx.get('max_length')}"
+    if soort == "string_too_long":
+        return f"tekst is te lang: hoogstens {ctx.get('max_length')} tekens"
     if soort == "string_too_short":
         return "mag niet leeg zijn"
     if soort == "string_pattern_mismatch":

@@ -58,7 +58,7 @@ class Casusmap:
             veranderd.add(naam)
             self._onthouden.pop(naam, None)
             try:
-                uitkomst = bereken(laad_casus(bestand, regels), regels)
+                uitkomst = bereken(laad_casus(bestand, regels, binnen=self.map_.parent), regels)
             except Bestandsfout as fout:
                 problemen.extend(fout.problemen)
                 continue

@@ -50,7 +50,7 @@ class Transcripties(Strikt):
 
 @lru_cache(maxsize=4)
 def laad_transcripties(pad: Path = TRANSCRIPTIES_PAD) -> Transcripties:
-    return laad_yaml_model(Path(pad), Transcripties)
+    return laad_yaml_model(Path(pad), Transcripties, verwijzingen=True)  # het bestand gebruikt &bronsite
 
 
 _OPSOMMING = re.compile(r"^(?:[•\-*]\s*|\d+\.\s+)")
