@@ -21,6 +21,7 @@ _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # de C-lezer van libyaml
 # Grenzen: een gegevensbestand is klein. Groter of ingewikkelder is een vergissing of opzet.
 MAX_BYTES = 1_000_000
 MAX_GEBEURTENISSEN = 200_000  # scalars, lijsten en groepen samen
+MAX_DIEPTE = 50  # lijsten en groepen in elkaar
 
 
 def _zonder_yaml11(lader: type) -> None:
@@ -137,9 +138,11 @@ def _lees_bestand(pad: Path, bestand: str, binnen: Path | None) -> str:
                                                    "alleen bestanden in het project. Zet het bestand zelf hier neer")])
     if echt.is_dir():
         raise Bestandsfout([Probleem(bestand, "", "dit is een map, geen bestand")])
+    if not echt.is_file():  # vóór het openen: een FIFO of apparaat zou het lezen laten wachten of eindeloos maken
+        raise Bestandsfout([Probleem(bestand, "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat)")])
     try:
         with open(echt, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # intussen vervangen
                 raise Bestandsfout([Probleem(bestand, "", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat)")])
             ruw = f.read(MAX_BYTES + 1)
     except OSError as fout:
@@ -174,30 +177,36 @@ def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
 
 
 def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -> list[Probleem]:
-    """Eén keer door de YAML-gebeurtenissen, zonder iets op te bouwen: verwijzingen, tags, documenten, omvang."""
-    problemen: list[Probleem] = []
-    documenten = 0
+    """Eén keer door de YAML-gebeurtenissen, zonder iets op te bouwen: verwijzingen, tags, documenten, omvang.
+
+    Zo kost ook een 'bom' van verwijzingen (een paar honderd bytes die uitgepakt miljarden waarden zijn) niets:
+    de eerste & of * geeft de melding.
+    """
+    documenten = diepte = 0
     for aantal, g in enumerate(yaml.parse(tekst, Loader=lader)):
         regel = g.start_mark.line + 1 if g.start_mark else None
         if aantal > MAX_GEBEURTENISSEN:
             return [Probleem(bestand, "", f"bestand heeft meer dan {MAX_GEBEURTENISSEN} waarden; dat is geen casus of "
                                           "gegevensbestand meer", regel)]
-        if isinstance(g, yaml.DocumentStartEvent):
-            documenten += 1
-            if documenten == 2:
-                problemen.append(Probleem(bestand, "", "het bestand bevat meer dan één document (een tweede '---'); "
-                                                       "zet alles in één document", regel))
-        elif isinstance(g, yaml.AliasEvent) or (getattr(g, "anchor", None) and not verwijzingen):
-            if not verwijzingen:
-                problemen.append(Probleem(bestand, "", "gebruik geen & en * (ankers en verwijzingen van YAML); schrijf "
-                                                       "elke waarde voluit", regel))
-                return problemen  # één melding is genoeg; een 'bom' van verwijzingen kan heel lang zijn
+        if not verwijzingen and (isinstance(g, yaml.AliasEvent) or getattr(g, "anchor", None)):
+            return [Probleem(bestand, "", "gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke waarde "
+                                          "voluit", regel)]
         tag = getattr(g, "tag", None)  # alleen gezet als er in het bestand een tag staat (!x of !!str)
         if tag is not None:
-            problemen.append(Probleem(bestand, "", f"gebruik geen YAML-tag ('{tag}'); schrijf gewone tekst of getallen",
-                                      regel))
-            return problemen
-    return problemen
+            return [Probleem(bestand, "", f"gebruik geen YAML-tag ('{tag}'); schrijf gewone tekst of getallen", regel)]
+        if isinstance(g, yaml.CollectionStartEvent):
+            diepte += 1
+            if diepte > MAX_DIEPTE:
+                return [Probleem(bestand, "", f"lijsten of groepen meer dan {MAX_DIEPTE} keer in elkaar; zo diep is geen "
+                                              "gegevensbestand", regel)]
+        elif isinstance(g, yaml.CollectionEndEvent):
+            diepte -= 1
+        elif isinstance(g, yaml.DocumentStartEvent):
+            documenten += 1
+            if documenten == 2:
+                return [Probleem(bestand, "", "het bestand bevat meer dan één document (een tweede '---'); zet alles in "
+                                              "één document", regel)]
+    return []
 
 
 def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen: Path | None = None,
@@ -468,9 +477,6 @@ _HINTS = [
     (re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$"), "schrijf een gewoon getal, zonder e"),
     (re.compile(r"^[-+]?\.?(?:inf|Inf|INF|nan|NaN|NAN)$"), "schrijf een gewoon getal"),
 ]
-_JA_NEE = {"ja", "nee", "yes", "no", "y", "n", "on", "off", "waar", "onwaar"}
-
-
 def _hint(soort: str, invoer: Any) -> str:
     if not isinstance(invoer, str):
         return ""
@@ -478,8 +484,6 @@ def _hint(soort: str, invoer: Any) -> str:
         for patroon, hint in _HINTS:
             if patroon.match(invoer.strip()):
                 return hint
-    if soort in {"bool_type", "bool_parsing"} and invoer.strip().lower() in _JA_NEE:
-        return "schrijf true (ja) of false (nee)"
     return ""
 
 

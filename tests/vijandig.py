@@ -1,0 +1,114 @@
+"""Een verzameling vijandige en kapotte casusbestanden, voor de opdrachtregel, de bouw en de rekenhulp.
+
+Elk geval is een kleine wijziging van een geldige casus (zodat alleen het vijandige deel een melding
+geeft), of een bestand dat geen casus meer is. Bij elk geval staat het stuk tekst dat de Nederlandse
+melding moet bevatten. ``maak(map_)`` schrijft ze allemaal in een map (links en een FIFO ook).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+GOED = (Path(__file__).resolve().parent.parent / "casussen" / "begeleidingsbehoefte-en-regime.yml").read_text(
+    encoding="utf-8")
+
+
+def _met(oud: str, nieuw: str) -> bytes:
+    assert oud in GOED, oud
+    return GOED.replace(oud, nieuw, 1).encode("utf-8")
+
+
+def _bom(lagen: int, breedte: int) -> bytes:
+    regels = ['a0: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    for i in range(1, lagen):
+        regels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * breedte) + "]")
+    return ("\n".join(regels) + "\n").encode()
+
+
+def _aliassen_naar_rijen() -> bytes:
+    rij = "  - &r\n    aard: persoonlijk\n    knelpunt: x\n    door: jobcoach\n    uren: 1\n    intensiteit: wekelijks\n    doel: 1\n"
+    return GOED.split("schema:\n")[0].encode() + b"schema:\n" + rij.encode() + b"  - *r\n" * 60_000
+
+
+@dataclass(frozen=True)
+class Geval:
+    naam: str
+    inhoud: bytes | None  # None: het bestand maakt ``maker``
+    melding: str  # dit stuk staat in de melding (na de bestandsnaam)
+    maker: Callable[[Path, Path], None] | None = None  # (pad, map van het project)
+    geheim: str = ""  # dit mag NIET in de melding staan (inhoud van een bestand buiten het project)
+
+
+def _link_naar_buiten(pad: Path, project: Path) -> None:
+    buiten = project.parent / "geheim-buiten-het-project.txt"
+    buiten.write_text("wachtwoord: GEHEIM-123\n", encoding="utf-8")
+    pad.symlink_to(buiten)
+
+
+def _lus(pad: Path, project: Path) -> None:
+    ander = pad.with_name("lus-b.yml.tmp")
+    pad.symlink_to(ander)
+    ander.symlink_to(pad)
+
+
+def _fifo(pad: Path, project: Path) -> None:
+    os.mkfifo(pad)
+
+
+GEVALLEN = [
+    Geval("bom-342-bytes", _bom(9, 9), "gebruik geen & en *"),
+    Geval("aliassen-naar-rijen", _aliassen_naar_rijen(), "gebruik geen & en *"),
+    Geval("yaml11-zestigtallig", _met("uren_per_week: 40", "uren_per_week: 1:30"), "1.5 is anderhalf uur"),
+    Geval("yaml11-hexadecimaal", _met("uren_per_week: 40", "uren_per_week: 0x10"), "gewoon decimaal getal"),
+    Geval("yaml11-octaal", _met("uren_per_week: 40", "uren_per_week: 017"), "zonder 0 vooraan"),
+    Geval("yaml11-ja", _met("  maanden: 6", "  maanden: 6\n  proefplaatsing: ja"), "moet true (ja) of false (nee) zijn (gevonden: 'ja')"),
+    Geval("komma-in-getal", _met("    uren: 0.5", "    uren: 0,5"), "met een punt, zoals 0.5"),
+    Geval("exponent-1e308", _met("uren_per_week: 40", "uren_per_week: 1e308"), "zonder e"),
+    Geval("exponent-1.0e+308", _met("    uren: 0.5", "    uren: 1.0e+308"), "zonder e"),
+    Geval("enorm-veel-maanden", _met("  maanden: 6", "  maanden: 999999"), "mag niet meer dan 60 zijn"),
+    Geval("getal-van-5000-cijfers", _met("  maanden: 6", "  maanden: " + "9" * 5000), "getal met 5000 cijfers"),
+    Geval("link-naar-buiten", None, "link naar een bestand buiten het project", _link_naar_buiten,
+          geheim="GEHEIM-123"),
+    Geval("link-lus", None, "naar zichzelf wijst", _lus),
+    Geval("fifo", None, "geen gewoon bestand", _fifo),
+    Geval("latin-1", _met("privésituatie", "priv\u00e9situatie").replace("é".encode(), b"\xe9"), "geen UTF-8-tekst"),
+    Geval("utf-16", GOED.encode("utf-16"), "UTF-16"),
+    Geval("stuurteken", _met("knelpunt: Aansturingsbehoefte", "knelpunt: Aansturings\x07behoefte"), "stuurteken U+0007"),
+    Geval("twee-documenten", GOED.encode() + b"---\ntitel: tweede\n", "meer dan één document"),
+    Geval("python-tag", _met("titel: Vaststellen", "titel: !!python/object/apply:os.system [ls]\nbron2: Vaststellen"),
+          "gebruik geen YAML-tag"),
+    Geval("eigen-tag", _met("titel: Vaststellen", "titel: !geheim Vaststellen"), "gebruik geen YAML-tag"),
+    Geval("dubbele-punt-in-tekst", _met("knelpunt: Aansturingsbehoefte", "knelpunt: Let op: aansturing"),
+          "tussen aanhalingstekens"),
+    Geval("getal-als-veldnaam", _met("titel: Vaststellen", "1: een\ntitel: Vaststellen"), "veldnaam (vóór de ':') moet tekst zijn"),
+    Geval("lijst-als-sleutel", _met("titel: Vaststellen", "? [a, b]\n: c\ntitel: Vaststellen"),
+          "sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    Geval("te-diep", _met("bron: AKC", "diep: " + "[" * 200 + "]" * 200 + "\nbron: AKC"), "in elkaar"),
+    Geval("te-groot", GOED.encode() + b"# " + b"x" * 1_100_000 + b"\n", "te groot"),
+    Geval("leeg", b"", "bestand is leeg"),
+    Geval("alleen-commentaar", b"# niets\n", "bestand is leeg"),
+    Geval("tab", _met("  maanden: 6", "\tmaanden: 6"), "spring in met spaties"),
+    Geval("datum-bestaat-niet", _met("titel: Vaststellen", "datum: 2011-02-30\ntitel: Vaststellen"), "datum bestaat niet"),
+    Geval("dubbele-sleutel", _met("  maanden: 6", "  maanden: 6\n  maanden: 7"), "sleutel staat twee keer"),
+    Geval("te-veel-rijen", GOED.split("schema:\n")[0].encode() + b"schema:\n" + (
+        b"  - aard: functioneel\n    knelpunt: x\n    door: werkgever\n" * 201), "hoogstens 200"),
+    Geval("half-geschreven", (GOED[: GOED.index("knelpunt: Aansturingsbehoefte") + 10] + "\"Aanstu").encode(),
+          "aanhalingsteken"),
+]
+
+
+def maak(map_: Path, project: Path) -> dict[str, Path]:
+    """Schrijf elk geval als ``<naam>.yml`` in ``map_``; geeft naam → pad."""
+    map_.mkdir(parents=True, exist_ok=True)
+    paden = {}
+    for geval in GEVALLEN:
+        pad = map_ / f"{geval.naam}.yml"
+        if geval.maker is not None:
+            geval.maker(pad, project)
+        else:
+            pad.write_bytes(geval.inhoud or b"")
+        paden[geval.naam] = pad
+    return paden
