@@ -5,8 +5,9 @@ de getallen maakt ``jobcoach.opmaak`` op. Hier staat niets anders, en niets dat 
 Dit werkt ook zonder de hooks van ``mkdocs.yml``: elke macro geeft dan zelf veilige HTML.
 """
 
-from jobcoach.opmaak import getal, procent, procent_afgekapt, uren
+from jobcoach.opmaak import datum, getal, procent, procent_afgekapt, uren
 from leidraadsite.bouw import Bouw
+from leidraadsite.paginas import datum_tekst
 
 
 def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
@@ -18,6 +19,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(b.coachingsdoelen, "coachingsdoelen")
     env.macro(b.protocollen_tabel, "protocollen_tabel")
     env.macro(b.protocol, "protocol")
+    env.macro(b.einde_protocollen, "einde_protocollen")
     env.macro(b.rekenhulp_regels, "rekenhulp_regels")
     env.macro(b.sjabloon, "sjabloon")
     env.macro(b.wijzigingen, "wijzigingen")
@@ -35,3 +37,5 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.filter(getal, "getal")
     env.filter(procent, "procent")
     env.filter(procent_afgekapt, "procent_afgekapt")
+    env.filter(datum, "datum")
+    env.filter(datum_tekst, "datum_lang")

@@ -150,9 +150,54 @@ def test_bevindingen_contract_buiten_standaard():
 
 
 def test_protocol_zonder_bekend_maximum_geeft_geen_verzonnen_bevinding():
-    assert codes(maak_casus(protocol="protocol-2016", aanvraag={"regime": 50})) == []
+    assert codes(maak_casus(protocol="protocol-2016", datum="2017-03-01", aanvraag={"regime": 50})) == []
 
 
 def test_bevinding_datum_buiten_protocol():
     assert "datum-buiten-protocol" in codes(maak_casus(datum="2015-01-01"))
     assert "datum-buiten-protocol" not in codes(maak_casus(datum="2012-01-01"))
+
+
+# --- Geldigheid van de protocolversie op de datum van de casus --------------------------------------------
+
+
+@pytest.mark.parametrize("protocol_id", [p.id for p in REGELS.protocollen])
+def test_casus_van_2026_krijgt_onder_elke_versie_een_bevinding(protocol_id):
+    """Geen enkele versie geldt nog: een casus van nu krijgt altijd te horen dat de regels niet meer gelden."""
+    uitkomst = bereken(maak_casus(protocol=protocol_id, datum="2026-12-01"), REGELS)
+    gevonden = {b.code: b.tekst for b in uitkomst.bevindingen}
+    assert "protocol-vervallen" in gevonden, gevonden
+    assert "Sinds 01-10-2019 geldt geen Protocol Jobcoach meer" in gevonden["protocol-vervallen"]
+    assert ("datum-buiten-protocol" in gevonden) != ("geldigheid-onbekend" in gevonden), gevonden
+
+
+def test_einde_van_elke_versie_volgt_uit_de_bronnen():
+    einde = {p.id: REGELS.einde(p) for p in REGELS.protocollen}
+    import datetime as dt
+
+    assert einde["protocol-2016"] == dt.date(2019, 9, 30)  # BWBR0037573: vervallen per 01-10-2019
+    assert einde["protocol-2014"] == dt.date(2015, 12, 31)  # ingetrokken door de regel van 2016, die terugwerkt tot 1-1-2016
+    assert einde["protocol-2012"] == dt.date(2014, 6, 9)  # tot het protocol van 2014 (10-6-2014)
+    assert einde["interne-jobcoach-2015"] is None  # onbekend
+    assert REGELS.einde_protocollen() == dt.date(2019, 10, 1)
+
+
+def test_casus_zonder_datum_krijgt_een_bevinding():
+    gevonden = {b.code: b for b in bereken(maak_casus(), REGELS).bevindingen}
+    assert gevonden["datum-ontbreekt"].veld == "datum"
+    assert "kan de site niet nagaan" in gevonden["datum-ontbreekt"].tekst
+
+
+def test_onbekend_einde_geeft_geldigheid_onbekend_met_nederlandse_datum():
+    tekst = {b.code: b.tekst for b in bereken(maak_casus(protocol="interne-jobcoach-2015", datum="2017-05-04"),
+                                               REGELS).bevindingen}
+    assert tekst["geldigheid-onbekend"].endswith("Of het op 04-05-2017 nog gold, kan de site niet nagaan."), tekst
+    assert "protocol-vervallen" not in tekst
+
+
+def test_datum_in_de_periode_geeft_geen_datumbevinding():
+    for protocol_id, datum in [("protocol-2011", "2012-01-01"), ("protocol-2014", "2015-12-31"),
+                               ("protocol-2016", "2016-01-01"), ("protocol-2012", "2014-06-09")]:
+        gevonden = codes(maak_casus(protocol=protocol_id, datum=datum))
+        assert not {"datum-buiten-protocol", "geldigheid-onbekend", "protocol-vervallen", "datum-ontbreekt"} & set(gevonden), \
+            (protocol_id, datum, gevonden)

@@ -31,14 +31,15 @@ def _datum(datum: dt.date | None) -> str | None:
     return datum.isoformat() if datum else None
 
 
-def _protocol(protocol: Any) -> dict[str, Any]:
+def _protocol(protocol: Any, regels: Regels) -> dict[str, Any]:
     standaard = protocol.standaard
     eerste = protocol.eerste_periode
     return {
         "id": protocol.id,
         "naam": protocol.naam,
+        "soort": protocol.soort,
         "geldig_van": _datum(protocol.geldig_van),
-        "geldig_tot": _datum(protocol.geldig_tot),
+        "geldig_tot": _datum(regels.einde(protocol)),  # de laatste geldige dag; None als die niet bekend is
         "maximum": protocol.maximum,
         "normaal_max": eerste.normaal_max if eerste else None,
         "standaard": standaard.model_dump() if standaard else None,
@@ -118,7 +119,8 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
     return {
         "weken_per_maand": regels.rekenregels.weken_per_maand,
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
-        "protocollen": [_protocol(p) for p in regels.protocollen],
+        "protocollen": [_protocol(p, regels) for p in regels.protocollen],
+        "einde_protocollen": _datum(regels.einde_protocollen()),
         "teksten": {"aard": TEKSTEN.aard, "intensiteit": TEKSTEN.intensiteit},
         "modellen": modellen(Casus),
     }

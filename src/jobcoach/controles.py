@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .opmaak import getal, procent, procent_afgekapt
+from .opmaak import datum, getal, procent, procent_afgekapt
 from .regels import Regels
 from .teksten import TEKSTEN
 from .uitkomst import Bevinding, Uitkomst, breuk
@@ -78,13 +78,30 @@ def controleer_uitkomst(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
                       min_loonwaarde=procent(standaard.min_loonwaarde_wml)),
                 "contract.loonwaarde_wml"))
 
-    if casus.datum is not None and not protocol.geldig_op(casus.datum):
-        tot = protocol.geldig_tot.isoformat() if protocol.geldig_tot else TEKSTEN.bevindingen["heden"]
-        bevindingen.append(Bevinding(
-            "datum-buiten-protocol",
-            tekst("datum-buiten-protocol", datum=casus.datum.isoformat(), protocol=protocol.naam,
-                  van=protocol.geldig_van.isoformat(), tot=tot),
-            "datum"))
+    bevindingen += _geldigheid(uitkomst, regels)
     if uitkomst.begeleidingsuren == Fraction(0):
         bevindingen.append(Bevinding("geen-uren", tekst("geen-uren"), "schema"))
     return bevindingen
+
+
+def _geldigheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
+    """Gold de protocolversie op de datum van de casus? En geldt er sindsdien nog wel een protocol?"""
+    casus, protocol = uitkomst.casus, uitkomst.protocol
+    tekst = TEKSTEN.bevinding
+    if casus.datum is None:
+        return [Bevinding("datum-ontbreekt", tekst("datum-ontbreekt", protocol=protocol.naam), "datum")]
+    uit: list[Bevinding] = []
+    geldig = regels.geldig_op(protocol, casus.datum)
+    if geldig is None:
+        uit.append(Bevinding("geldigheid-onbekend", tekst("geldigheid-onbekend", protocol=protocol.naam,
+                                                          datum=datum(casus.datum)), "datum"))
+    elif not geldig:
+        einde = regels.einde(protocol)
+        uit.append(Bevinding("datum-buiten-protocol", tekst(
+            "datum-buiten-protocol", datum=datum(casus.datum), protocol=protocol.naam, van=datum(protocol.geldig_van),
+            tot=datum(einde) if einde else TEKSTEN.bevindingen["onbekend"]), "datum"))
+    vanaf = regels.einde_protocollen()
+    if vanaf is not None and casus.datum >= vanaf:
+        uit.append(Bevinding("protocol-vervallen", tekst("protocol-vervallen", vanaf=datum(vanaf), protocol=protocol.naam),
+                             "datum"))
+    return uit

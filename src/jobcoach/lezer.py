@@ -416,7 +416,7 @@ def _getal(x: Any) -> str:
 
 
 # Fouttypen uit ons eigen model: hun tekst is al Nederlands en compleet.
-EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol"}
+EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "datums", "perioden"}
 
 
 def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any]) -> Probleem:
@@ -426,7 +426,7 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
     invoer = fout.get("input")
     extra_veld = ctx.get("veld")
     if extra_veld:
-        loc = loc + (extra_veld,)
+        loc = loc + (tuple(extra_veld) if isinstance(extra_veld, (tuple, list)) else (extra_veld,))
     gevonden = f" (gevonden: {_waarde(invoer)})"
     if soort == "missing":
         melding = "verplicht veld ontbreekt"

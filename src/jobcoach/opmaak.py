@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
@@ -63,3 +64,8 @@ def procent_afgekapt(percentage: Fraction) -> str:
 def procent(waarde: Fraction | float | int) -> str:
     """Een ingevoerd percentage (zoals een regime): '6%', '7,5%'."""
     return getal(waarde, 2) + "%"
+
+
+def datum(waarde: dt.date) -> str:
+    """Een datum zoals in Nederland: dd-mm-jjjj (1 oktober 2019 → 01-10-2019)."""
+    return waarde.strftime("%d-%m-%Y")

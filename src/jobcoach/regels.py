@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .lezer import Strikt, laad_yaml_model
 
@@ -47,8 +48,13 @@ class Protocol(Strikt):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     naam: str
     bron: str
+    soort: Literal["extern", "intern"] = Field(
+        "extern", description="extern: jobcoach van een jobcoachorganisatie; intern: eigen jobcoach van de werkgever.")
     geldig_van: dt.date
-    geldig_tot: dt.date | None = None
+    geldig_tot: dt.date | Literal["opvolger", "onbekend"] = Field(
+        description="Laatste geldige dag; 'opvolger': tot de dag vóór de volgende versie van dezelfde soort; "
+                    "'onbekend': niet bekend tot wanneer.")
+    bron_einde: str | None = Field(None, description="Bron van de einddatum.")
     toelichting: str | None = None
     standaard: Standaard | None = None
     periode_maanden: Annotated[int, Field(strict=True, gt=0)] | None = None
@@ -59,8 +65,10 @@ class Protocol(Strikt):
 
     @model_validator(mode="after")
     def _datums_op_volgorde(self) -> Protocol:
-        if self.geldig_tot is not None and self.geldig_tot < self.geldig_van:
-            raise ValueError("geldig_tot ligt vóór geldig_van")
+        if isinstance(self.geldig_tot, dt.date) and self.geldig_tot < self.geldig_van:
+            raise PydanticCustomError("datums", "geldig_tot ({tot}) ligt vóór geldig_van ({van})",
+                                      {"tot": self.geldig_tot.isoformat(), "van": self.geldig_van.isoformat(),
+                                       "veld": "geldig_tot"})
         return self
 
     @property
@@ -73,8 +81,6 @@ class Protocol(Strikt):
             kandidaten.append(max(self.max_per_jaar))
         return max(kandidaten) if kandidaten else None
 
-    def geldig_op(self, datum: dt.date) -> bool:
-        return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
 
 
 class Regels(Strikt):
@@ -97,6 +103,58 @@ class Regels(Strikt):
         if dubbel:
             raise ValueError(f"protocol-id komt meer dan eens voor: {', '.join(dubbel)}")
         return waarde
+
+    @field_validator("protocollen")
+    @classmethod
+    def _perioden_sluiten_aan(cls, waarde: list[Protocol]) -> list[Protocol]:
+        """Versies van dezelfde soort gelden na elkaar: geen overlap, en 'opvolger' alleen als er een volgende is."""
+        for soort in ("extern", "intern"):
+            reeks = sorted(((i, p) for i, p in enumerate(waarde) if p.soort == soort), key=lambda ip: ip[1].geldig_van)
+            for (i, p), volgende in zip(reeks, [*reeks[1:], None]):
+                if p.geldig_tot == "opvolger" and volgende is None:
+                    raise PydanticCustomError(
+                        "perioden", "{id}: geldig_tot is 'opvolger', maar er is geen latere versie van soort {soort}; "
+                        "zet een datum of 'onbekend'", {"id": p.id, "soort": soort, "veld": (i, "geldig_tot")})
+                if volgende is None:
+                    continue
+                j, q = volgende
+                if p.geldig_tot == "onbekend":
+                    raise PydanticCustomError(
+                        "perioden", "{id}: geldig_tot is 'onbekend', maar {volgende} begint later; zet de laatste "
+                        "geldige dag of 'opvolger'", {"id": p.id, "volgende": q.id, "veld": (i, "geldig_tot")})
+                if isinstance(p.geldig_tot, dt.date) and p.geldig_tot >= q.geldig_van:
+                    raise PydanticCustomError(
+                        "perioden", "{id} geldt tot en met {tot}, maar {volgende} begint al op {van}: de perioden "
+                        "overlappen", {"id": p.id, "tot": p.geldig_tot.isoformat(), "volgende": q.id,
+                                       "van": q.geldig_van.isoformat(), "veld": (i, "geldig_tot")})
+        return waarde
+
+    def einde(self, protocol: Protocol) -> dt.date | None:
+        """De laatste geldige dag van ``protocol`` (None als die niet bekend is)."""
+        if isinstance(protocol.geldig_tot, dt.date):
+            return protocol.geldig_tot
+        if protocol.geldig_tot == "onbekend":
+            return None
+        later = sorted((p.geldig_van for p in self.protocollen
+                        if p.soort == protocol.soort and p.geldig_van > protocol.geldig_van))
+        return later[0] - dt.timedelta(days=1)
+
+    def einde_protocollen(self) -> dt.date | None:
+        """De eerste dag waarop geen enkele versie van het Protocol Jobcoach (soort extern) meer gold, als bekend."""
+        externe = [p for p in self.protocollen if p.soort == "extern"]
+        eindes = [self.einde(p) for p in externe]
+        if not externe or any(e is None for e in eindes):
+            return None
+        return max(e for e in eindes if e is not None) + dt.timedelta(days=1)
+
+    def geldig_op(self, protocol: Protocol, datum: dt.date) -> bool | None:
+        """Gold ``protocol`` op ``datum``? None: niet bekend (de einddatum is onbekend en de datum ligt erna)."""
+        if datum < protocol.geldig_van:
+            return False
+        einde = self.einde(protocol)
+        if einde is None:
+            return None
+        return datum <= einde
 
     def protocol(self, protocol_id: str) -> Protocol:
         for protocol in self.protocollen:

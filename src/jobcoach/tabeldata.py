@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .casus import SchemaRij
-from .opmaak import getal, procent, procent_afgekapt, uren
+from .opmaak import datum, getal, procent, procent_afgekapt, uren
 from .regels import Regels
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
@@ -127,7 +127,8 @@ def protocollen(regels: Regels) -> Tabel:
     """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
     rijen: list[list[Cel]] = []
     for p in regels.protocollen:
-        tot = p.geldig_tot.strftime("%d-%m-%Y") if p.geldig_tot else "onbekend"
+        einde = regels.einde(p)
+        tot = "onbekend" if einde is None else datum(einde) + (" (tot de volgende versie)" if p.geldig_tot == "opvolger" else "")
         bekend = []
         if p.eerste_periode and p.eerste_periode.normaal_max is not None:
             bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
@@ -143,6 +144,6 @@ def protocollen(regels: Regels) -> Tabel:
                    for r in p.regimes]
         if regimes:
             bekend.append("regimes: " + ", ".join(regimes))
-        rijen.append([Code(p.id), p.naam, f"{p.geldig_van.strftime('%d-%m-%Y')} tot en met {tot}",
+        rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
                       "; ".join(bekend) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)

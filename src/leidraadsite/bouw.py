@@ -182,6 +182,11 @@ class Bouw:
             raise PluginError(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
                               f"Bekende protocollen: {', '.join(self.regels.protocol_ids)}") from None
 
+    def einde_protocollen(self) -> Any:
+        """De eerste dag zonder Protocol Jobcoach (uit de regels), voor lopende tekst: ``{{ einde_protocollen() | datum_lang }}``."""
+        self._volg(REGELS_PAD)
+        return self.regels.einde_protocollen()
+
     def rekenhulp_regels(self) -> Markup:
         self._volg(REGELS_PAD)
         return Markup(rekenhulp_html(self.regels))
