@@ -59,10 +59,10 @@ def test_casuspagina_heeft_het_schema_begeleidingsbehoefte(site):
         "Duur van de begeleiding", "Intensiteit van de begeleiding", "Motivering",
     ]
     assert rijen[1][:6] == ["Persoonlijk", "Aansturingsbehoefte", "Jobcoach", "", "0,5 uur per week", "Wekelijks"]
-    assert rijen[3][:6] == ["Persoonlijk", "Aanleren goede werknemersmentaliteit", "Jobcoach", "",
-                            "1 uur per 2 weken", "Tweewekelijks"]
-    assert rijen[4][:3] == ["Functioneel", "Aansturingsbehoefte", "Werkgever"]
-    assert rijen[6][1] == "Inspelen op onverwachte gebeurtenissen."
+    assert rijen[3][:6] == ["", "Aanleren goede werknemersmentaliteit", "Jobcoach", "", "1 uur per 2 weken", "Tweewekelijks"]
+    assert rijen[4] == ["", "Inspelen op onverwachte gebeurtenissen.", "", "", "", "", ""], "bron: alleen het knelpunt"
+    assert rijen[5][:3] == ["Functioneel", "Aansturingsbehoefte", "Werkgever"]
+    assert len(rijen) == 7, "geen rij die niet in het schema van de casus staat"
 
 
 def test_casuspagina_heeft_de_urenberekening(site):
@@ -162,3 +162,12 @@ def test_json_schema_keurt_de_casus_goed_en_een_tikfout_af():
 
 def test_json_schema_staat_in_de_gebouwde_site(site):
     assert json.loads((site / "schema/casus.schema.json").read_text(encoding="utf-8"))["title"] == "Casus Leidraad Jobcoach"
+
+
+def test_protocoltabel_toont_einde_en_onzekerheid_per_versie(site):
+    artikel = inhoud(lees(site, Path("leidraad/uitgangspunten/protocol-jobcoach/index.html")))
+    rijen = {r[0]: r for r in tabel(artikel, "Protocolversies")[1:]}
+    assert "onzeker:" in rijen["interne-jobcoach-2015"][3], rijen["interne-jobcoach-2015"]
+    assert rijen["interne-jobcoach-2015"][2].endswith("tot en met onbekend")
+    assert rijen["protocol-2016"][2] == "01-01-2016 tot en met 30-09-2019"
+    assert rijen["protocol-2014"][2] == "10-06-2014 tot en met 31-12-2015 (tot de volgende versie)"

@@ -92,3 +92,26 @@ def test_opsommingstekens_en_nummers_vallen_weg_bij_normaliseren():
     assert normaliseer("-Instrueren begeleider") == "Instrueren begeleider"
     assert normaliseer(" 1. Hoe ziet het\n   werknemersprofiel er uit?") == "Hoe ziet het werknemersprofiel er uit?"
     assert normaliseer("In 2010 zijn") == "In 2010 zijn", "een getal zonder punt is geen nummer"
+
+
+def _cellen_in_leesvolgorde(tabel) -> list[str]:
+    """De niet-lege cellen van een tabel, in leesvolgorde; een lijst in een cel telt per punt."""
+    cellen = []
+    for cel in tabel.find_all(["th", "td"]):
+        punten = cel.find_all("li")
+        teksten = [li.get_text(" ") for li in punten] if punten else [cel.get_text(" ")]
+        cellen += [normaliseer(t) for t in teksten if normaliseer(t)]
+    return cellen
+
+
+def test_getranscribeerd_schema_bevat_precies_de_cellen_van_de_bron(site):
+    """Niets ontbreekt en niets is toegevoegd: dezelfde cellen in dezelfde volgorde als in de casus (bron 003).
+    Hoofdletters tellen niet (de bron schrijft 'jobcoach' en 'Jobcoach' door elkaar)."""
+    t = next(x for x in TRANSCRIPTIES if x.akc == 196635)
+    bron = verwachte_alineas((ROOT / t.bronbestand).read_text(encoding="utf-8"), t)
+    begin = bron.index("Aard van de begeleiding")
+    einde = bron.index("Het betreft zeer eenvoudige werkzaamheden die passen bij het niveau van de klant.") + 1
+    soep = BeautifulSoup(pagina_html(site, t.pagina), "html.parser")
+    tabel = soep.find("caption", string=lambda s: s and s.startswith("Schema begeleidingsbehoefte")).find_parent("table")
+    tabel.find("caption").decompose()  # het bijschrift is van de site (toegankelijkheid), geen cel van het schema
+    assert [c.casefold() for c in _cellen_in_leesvolgorde(tabel)] == [c.casefold() for c in bron[begin:einde]]

@@ -75,7 +75,8 @@ class SchemaRij(Strikt):
 
     aard: Aard = Field(description="Aard van de begeleiding.")
     knelpunt: Tekst = Field(description="Het knelpunt waarop de begeleiding is gericht.")
-    door: Door = Field(description="Wie geeft de begeleiding? Alleen rijen 'door: jobcoach' tellen mee in de uren.")
+    door: Door | None = Field(None, description="Wie geeft de begeleiding? Alleen rijen 'door: jobcoach' tellen mee in "
+                                               "de uren. Leeg als het schema het niet noemt.")
     aan: Tekst | None = Field(None, description="Aan wie wordt de begeleiding gegeven?")
     uren: Annotated[Uren, Field(le=40)] | None = Field(
         None, description="Uren per keer.", json_schema_extra={"grens": "meer dan 40 uur begeleiding in één keer is een werkweek"})
@@ -105,6 +106,8 @@ class SchemaRij(Strikt):
                     raise _ontbreekt(veld, "(een rij van de jobcoach telt mee in de uren)")
         elif self.uren is not None and self.intensiteit is None:
             raise _ontbreekt("intensiteit", "(bij uren hoort een intensiteit)")
+        elif self.uren is not None and self.door is None:
+            raise _ontbreekt("door", "(bij uren hoort wie de begeleiding geeft)")
         return self
 
     @property
@@ -116,6 +119,7 @@ class Extra(Strikt):
     """Vaste uren bovenop het schema, bijvoorbeeld voor calamiteiten."""
 
     omschrijving: Tekst
+    herkomst: Tekst | None = Field(None, description="Waar deze uren vandaan komen, bijvoorbeeld 'uit de conclusie van de AD'.")
     uren: Annotated[Uren, Field(le=2000)] = Field(
         json_schema_extra={"grens": "meer dan 2000 vaste uren is meer dan een jaar voltijds"})
     doel: Doel

@@ -56,6 +56,7 @@ class Protocol(Strikt):
                     "'onbekend': niet bekend tot wanneer.")
     bron_einde: str | None = Field(None, description="Bron van de einddatum.")
     toelichting: str | None = None
+    onzeker: str | None = Field(None, description="Wat over deze versie niet zeker is (de site toont het bij de versie).")
     standaard: Standaard | None = None
     periode_maanden: Annotated[int, Field(strict=True, gt=0)] | None = None
     max_jaren: Annotated[int, Field(strict=True, gt=0)] | None = None

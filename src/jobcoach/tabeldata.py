@@ -53,17 +53,20 @@ def _motivering(rij: SchemaRij) -> Cel:
 
 
 def schema(uitkomst: Uitkomst) -> Tabel:
-    """Het schema begeleidingsbehoefte, met dezelfde kolommen als in de casus."""
+    """Het schema begeleidingsbehoefte zoals in de casus: dezelfde kolommen, alleen wat de casus invult.
+
+    De aard staat alleen bij de eerste rij van een groep (zoals in de bron). Vaste uren bovenop het schema
+    staan hier niet; die toont de urenberekening, met hun herkomst.
+    """
     t = TEKSTEN
     rijen: list[list[Cel]] = []
+    vorige_aard = None
     for r in uitkomst.rijen:
         rij = r.rij
-        rijen.append([t.aard[rij.aard], rij.knelpunt, rij.door.capitalize(), rij.aan or "", duur_tekst(rij),
+        aard = t.aard[rij.aard] if rij.aard != vorige_aard else ""
+        vorige_aard = rij.aard
+        rijen.append([aard, rij.knelpunt, rij.door.capitalize() if rij.door else "", rij.aan or "", duur_tekst(rij),
                       t.intensiteit.get(rij.intensiteit or "", ""), _motivering(rij)])
-    for extra in uitkomst.extra:
-        rijen.append([t.tabel("schema", "vaste_uren"), extra.omschrijving, "Jobcoach", "", f"{uren(extra.uren)} uur",
-                      t.tabel("schema", "vast_aantal"),
-                      t.tabel("schema", "doel", doel=str(extra.doel), omschrijving=uitkomst.doelen[extra.doel])])
     return Tabel(t.tabel("schema", "bijschrift", titel=uitkomst.casus.titel), t.koppen("schema"), rijen)
 
 
@@ -78,10 +81,12 @@ def per_rij(uitkomst: Uitkomst) -> Tabel:
                           t.intensiteit[rij.intensiteit], uren(r.uren_per_week), getal(r.keren),  # type: ignore[index]
                           uren(r.totaal)])
         else:
-            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize(), "", "", "", "", "",
-                          t.tabel("per_rij", "telt_niet_mee")])
+            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize() if rij.door else "", "", "", "", "", "",
+                          t.tabel("per_rij", "telt_niet_mee" if rij.door else "geen_uren")])
     for extra in uitkomst.extra:
-        rijen.append([t.tabel("per_rij", "vast"), extra.omschrijving, "Jobcoach", str(extra.doel), "",
+        omschrijving = t.tabel("per_rij", "herkomst", omschrijving=extra.omschrijving, herkomst=extra.herkomst) \
+            if extra.herkomst else extra.omschrijving
+        rijen.append([t.tabel("per_rij", "vast"), omschrijving, "Jobcoach", str(extra.doel), "",
                       t.tabel("schema", "vast_aantal"), "", "", uren(extra.uren)])
     voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", "", "", "", uren(uitkomst.begeleidingsuren)]]
     return Tabel(t.tabel("per_rij", "bijschrift", weken=getal(uitkomst.weken)), t.koppen("per_rij"), rijen, voet,
@@ -144,6 +149,8 @@ def protocollen(regels: Regels) -> Tabel:
                    for r in p.regimes]
         if regimes:
             bekend.append("regimes: " + ", ".join(regimes))
+        if p.onzeker:
+            bekend.append(f"onzeker: {p.onzeker}")
         rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
                       "; ".join(bekend) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)
