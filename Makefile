@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload --dirty
+	$(PY) -m leidraadsite.serve
 
 test: $(STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)

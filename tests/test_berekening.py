@@ -47,7 +47,7 @@ def test_seed_casus_geeft_de_getallen_uit_de_casustekst():
     assert procent_afgekapt(uitkomst.percentage) == "4,37%"
     # Een half uur per week (doel 1), een half uur per week (doel 3), een uur per twee weken (doel 2),
     # plus zes uur calamiteiten (doel 1): 12 + 6, 12, 12.
-    assert [r.totaal for r in uitkomst.rijen] == [12, 12, 12, 0, 0]
+    assert [r.totaal for r in uitkomst.rijen] == [12, 12, 12, 0, 0, 0]
     assert uitkomst.uren_per_doel == {1: 18, 2: 12, 3: 12}
     assert uitkomst.regime_aangevraagd == 15 and uitkomst.regime_advies == 6
 

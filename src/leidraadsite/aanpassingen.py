@@ -32,6 +32,9 @@ De aanpassingen:
     De voorvertoning leest en schrijft de items van Material's zoekindex (``search_index.entries``).
 ``zoekworker-nl``  (mkdocs-material 9.8)
     Na de bouw krijgt Material's zoek-webworker een aanvulling die getypte zoekwoorden Nederlands stemt.
+``voorvertoning-server``  (mkdocs 1.6.1)
+    ``make serve`` (``leidraadsite.serve``) bouwt met ``mkdocs.commands.build.build`` en serveert met MkDocs'
+    ``LiveReloadServer``; een mislukte bouw wordt een foutpagina. Uit: gewoon ``mkdocs serve --dirty``.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ AANPASSINGEN = {
         Aanpassing("dirty-waarschuwing", {"mkdocs": "1.6.1"}, "waarschuwing over een 'dirty' bouw weglaten"),
         Aanpassing("zoekindex-voorvertoning", {"mkdocs-material": "9.8"}, "zoekindex volledig houden"),
         Aanpassing("zoekworker-nl", {"mkdocs-material": "9.8"}, "Nederlandse stemming van zoekwoorden"),
+        Aanpassing("voorvertoning-server", {"mkdocs": "1.6.1"},
+                   "make serve met LiveReloadServer van MkDocs: een foutpagina in plaats van een server die blijft wachten"),
     )
 }
 

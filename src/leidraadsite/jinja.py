@@ -13,13 +13,20 @@ uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder
 
 from __future__ import annotations
 
+import re
+import traceback
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
 from jinja2.ext import Extension
 from markupsafe import Markup
 
 from . import aanpassingen
+
+# Fouten bij het invullen van pagina's in deze bouw: bronbestand (docs/…) → Nederlandse melding met regel.
+# De hook hooks/status.py laat de bouw daarop stoppen (mkdocs build) of de voorvertoning een foutpagina tonen.
+FOUTEN: dict[str, str] = {}
 
 # Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
 # links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden.
@@ -34,11 +41,71 @@ def als_tekst(waarde: Any) -> Any:
     return Markup(str(waarde).translate(_TEKENS))
 
 
+def _voorkant_regels(pad: Path) -> int:
+    """Hoeveel regels de voorkant (front matter) beslaat: MkDocs geeft de pagina zonder die regels aan Jinja."""
+    try:
+        regels = pad.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    if not regels or regels[0].strip() != "---":
+        return 0
+    for i, regel in enumerate(regels[1:], start=1):
+        if regel.strip() in ("---", "..."):
+            j = i + 1
+            while j < len(regels) and not regels[j].strip():  # MkDocs laat ook de lege regels erna weg
+                j += 1
+            return j
+    return 0
+
+
+def _melding(fout: BaseException) -> tuple[str, int | None]:
+    """Wat er mis is, in het Nederlands, en de regel in de ingevulde tekst (vanaf 1) als die bekend is."""
+    regel = getattr(fout, "lineno", None)
+    if regel is None:
+        for stap in reversed(traceback.extract_tb(fout.__traceback__)):
+            if stap.filename == "<template>":
+                regel = stap.lineno
+                break
+    if isinstance(fout, UndefinedError):
+        naam = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", str(fout))
+        wat = next((g for g in naam.groups() if g), "?") if naam else "?"
+        return (f"onbekende naam '{wat}' in {{{{ … }}}}: die bestaat niet. Controleer de spelling (zie "
+                f"docs/casussen/zo-rekent-de-site.md voor de namen die een pagina kan gebruiken)"), regel
+    if isinstance(fout, TemplateSyntaxError):
+        return (f"{{{{ … }}}} of {{% … %}} is niet goed geschreven; controleer haakjes en aanhalingstekens "
+                f"(Jinja meldt: {fout.message})"), regel
+    tekst = str(fout).strip()
+    if type(fout).__name__ == "PluginError":  # een melding van de site zelf, al in het Nederlands
+        return tekst, regel
+    return f"fout in een macro ({type(fout).__name__}: {tekst})", regel
+
+
+class Paginasjabloon(Template):
+    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een Nederlandse melding met bestand en regel
+    (in ``FOUTEN``), in plaats van een Engelse traceback; de pagina krijgt dan alleen die melding."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as fout:  # noqa: BLE001 - elke fout wordt een melding; hooks/status.py stopt de bouw
+            pagina = kwargs.get("page")
+            bron = getattr(getattr(pagina, "file", None), "src_uri", None)
+            if bron is None:
+                raise
+            wat, regel = _melding(fout)
+            abs_pad = Path(getattr(pagina.file, "abs_src_path", "") or "")
+            plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
+            FOUTEN[bron] = f"{plaats}: {wat}"
+            return f"Fout op deze pagina: {FOUTEN[bron]}"
+
+
 class Paginatekst(Extension):
-    """Jinja-uitbreiding: autoescape, ``als_tekst`` en het onthouden van gecompileerde pagina's."""
+    """Jinja-uitbreiding: autoescape, ``als_tekst``, Nederlandse meldingen bij fouten, en het onthouden van
+    gecompileerde pagina's."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.autoescape = True
         environment.finalize = als_tekst
+        environment.template_class = Paginasjabloon
         aanpassingen.pagina_compilatie(environment)

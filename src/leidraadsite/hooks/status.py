@@ -25,6 +25,7 @@ from leidraadsite.paginas import (
     voeg_na_titel,
     voet_html,
 )
+from leidraadsite import jinja
 from leidraadsite.rollen import laad_rolkaart
 
 _GEGEVENS: dict = {}  # per bouw opnieuw gevuld in on_config
@@ -49,7 +50,25 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
     return config
 
 
+def on_files(files, config, **kwargs):  # noqa: ANN001, ANN003, ANN201
+    """Elke pagina moet UTF-8-tekst zijn: anders een melding met bestand en regel (MkDocs zelf meldt dat in het Engels)."""
+    jinja.FOUTEN.clear()
+    problemen = []
+    for f in files.documentation_pages():
+        ruw = Path(f.abs_src_path).read_bytes() if f.abs_src_path else b""
+        try:
+            ruw.decode("utf-8")
+        except UnicodeDecodeError as fout:
+            regel = ruw.count(b"\n", 0, fout.start) + 1
+            problemen.append(f"docs/{f.src_uri}:{regel}: bestand is geen UTF-8-tekst; bewaar het als UTF-8")
+    if problemen:
+        raise PluginError("\n".join(problemen))
+    return files
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):  # noqa: ANN001, ANN003, ANN201
+    if page.file.src_uri in jinja.FOUTEN:
+        raise PluginError(jinja.FOUTEN.pop(page.file.src_uri))
     g = _GEGEVENS
     try:
         voorkant = pagina_voorkant(Path(page.file.abs_src_path), g["rolkaart"].rol_ids, list(g["licenties"]))
