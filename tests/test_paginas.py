@@ -19,7 +19,8 @@ from leidraadsite.paginas import (
     voet_html,
 )
 
-EDITIE = LeidraadEditie(naam="Leidraad Jobcoach", editie="2011", stand="oranje", uitleg="over.md#editie-en-status")
+EDITIE = LeidraadEditie(naam="Leidraad Jobcoach", editie="2011", stand="oranje", uitleg="over.md#editie-en-status",
+                        protocol="Protocol Jobcoach", protocol_vervallen=dt.date(2019, 10, 1), nu="wat-geldt-nu.md")
 ROLNAMEN = {"adviseur": "AD als adviseur", "jobcoach": "Jobcoach"}
 
 
@@ -38,6 +39,7 @@ def test_statusblok_toont_editie_datums_en_rollen_met_relatieve_links():
     assert '<time datetime="2027-11-26">26 november 2027</time>' in blok, blok
     assert "[AD als adviseur](../../index.md#rol-adviseur) · [Jobcoach](../../index.md#rol-jobcoach)" in blok, blok
     assert "aan herziening toe" not in blok, "pagina is nog niet verouderd"
+    assert "Online tekst gecontroleerd op:" in blok and "Laatst beoordeeld" not in blok, blok
 
 
 def test_statusblok_waarschuwt_na_de_herzieningsdatum_en_niet_op_de_dag_zelf():
@@ -46,7 +48,7 @@ def test_statusblok_waarschuwt_na_de_herzieningsdatum_en_niet_op_de_dag_zelf():
     erna = status_markdown(v, EDITIE, ROLNAMEN, "doel.md", dt.date(2021, 1, 2))
     assert "aan herziening toe" not in op_de_dag, op_de_dag
     assert '!!! warning "Deze pagina is aan herziening toe"' in erna, erna
-    assert "vóór 1 januari 2021 opnieuw beoordeeld" in erna, erna
+    assert "vóór 1 januari 2021 opnieuw gecontroleerd" in erna, erna
 
 
 def test_pagina_zonder_status_en_rollen_krijgt_geen_blok():
@@ -135,7 +137,7 @@ def test_verouderde_pagina_toont_een_waarschuwing_in_de_gebouwde_site(project, t
     waarschuwing = artikel.select_one(".admonition.warning")
     assert waarschuwing is not None, "geen waarschuwing op een verouderde pagina"
     assert waarschuwing.select_one(".admonition-title").get_text() == "Deze pagina is aan herziening toe"
-    assert "vóór 1 maart 2021 opnieuw beoordeeld" in waarschuwing.get_text(), waarschuwing.get_text()
+    assert "vóór 1 maart 2021 opnieuw gecontroleerd" in waarschuwing.get_text(), waarschuwing.get_text()
     assert waarschuwing.find_previous_sibling("div", class_="pagina-status") is not None, "niet bij de status"
     andere = BeautifulSoup((tmp_path / "site/leidraad/verlenging/index.html").read_text(encoding="utf-8"),
                            "html.parser").select_one("article")
@@ -148,7 +150,30 @@ def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
     blok = status_markdown(v, EDITIE, ROLNAMEN, "achtergrond/x.md", dt.date(2027, 1, 1))
     assert "editie" not in blok and "oranje" not in blok, blok
     assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
-    assert "Laatst beoordeeld" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok
+    assert "Online tekst gecontroleerd op" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok
+    assert "Let op:" not in blok and "wat-geldt-nu" not in blok, "een achtergrondpagina rekent niet met de regels van 2011"
+
+
+def test_leidraadpagina_zegt_dat_het_protocol_niet_meer_geldt_met_link_naar_wat_geldt_nu():
+    v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), herzien_voor=dt.date(2027, 11, 26), rollen=["adviseur"])
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "leidraad/opstellen/matching.md", dt.date(2027, 1, 1))
+    assert ("**Let op:** Deze tekst is van de Leidraad Jobcoach van 2011 (oranje stand). Het Protocol Jobcoach "
+            'waarop de leidraad rust, geldt sinds <time datetime="2019-10-01">1 oktober 2019</time> niet meer. '
+            "Lees [Wat geldt nu](../../wat-geldt-nu.md).") in blok, blok
+
+
+def test_casus_zonder_datums_krijgt_alleen_de_melding_over_het_tijdvak():
+    blok = status_markdown(PaginaVoorkant(leidraad=False, tijdvak=True), EDITIE, ROLNAMEN, "casussen/x.md",
+                           dt.date(2027, 1, 1))
+    assert "Deze pagina gaat uit van de Leidraad Jobcoach van 2011" in blok, blok
+    assert "[Wat geldt nu](../wat-geldt-nu.md)" in blok, blok
+    assert "Achtergrond" not in blok and "editie 2011, oranje stand" not in blok, blok
+
+
+def test_tijdvak_false_zet_de_melding_uit_ook_op_een_leidraadpagina():
+    v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), tijdvak=False)
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "doel.md", dt.date(2027, 1, 1))
+    assert "Online tekst gecontroleerd op" in blok and "Let op:" not in blok, blok
 
 
 def test_bouwdatum_komt_uit_source_date_epoch(monkeypatch):

@@ -135,10 +135,31 @@ def test_pdf_is_tagged_en_in_het_nederlands(pdf):
     assert str(wortel["/Lang"]).startswith("nl"), f"documenttaal is {wortel.get('/Lang')!r}, verwacht nl"
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml als gegevens (de Python-tags van MkDocs overgeslagen)."""
+
+    class Lader(yaml.SafeLoader):
+        pass
+
+    Lader.add_multi_constructor("tag:yaml.org,2002:python/", lambda lader, achtervoegsel, knoop: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lader)
+
+
 def test_pdf_heeft_documentgegevens(pdf, editie):
     assert editie.editie in pdf.metadata.title, pdf.metadata.title
     assert pdf.metadata.author, "geen auteur in de documentgegevens"
     assert pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines", "de PDF opent niet met de bladwijzers"
+
+
+def test_pdf_noemt_deze_online_editie_als_uitgever_en_de_leidraad_als_bron_met_licentie(pdf):
+    """De site is geen uitgave van het AKC of de NVvA; die maakten de leidraad, de bron van deze editie."""
+    config = mkdocs_config()
+    leidraad = config["extra"]["leidraad"]
+    assert pdf.metadata.author == config["site_name"], pdf.metadata.author
+    assert "AKC" not in pdf.metadata.author and "NVvA" not in pdf.metadata.author, pdf.metadata.author
+    onderwerp = pdf.metadata.subject
+    assert f"Bron: {leidraad['naam']} (AKC en NVvA, {leidraad['editie']})" in onderwerp, onderwerp
+    assert f"Licentie: {' '.join(config['copyright'].split())}" in onderwerp, onderwerp
 
 
 def test_pdf_heeft_een_hoofdstuk_per_pagina_uit_de_navigatie(pdf, editie, site):
@@ -203,6 +224,26 @@ def test_voorblad_heeft_titel_editie_datum_status_licentie_en_bron(teksten, edit
     for verwacht in (editie.site_naam, f"Editie {editie.editie}", f"Datum {datum}", "Status Oranje stand",
                      "CC BY 4.0", "Bron Leidraad Jobcoach (AKC en NVvA, 2011)"):
         assert verwacht in teksten[0], f"'{verwacht}' ontbreekt op het voorblad: {teksten[0]}"
+
+
+def test_voorblad_noemt_de_uitgever_en_het_tijdvak(teksten):
+    config = mkdocs_config()
+    leidraad = config["extra"]["leidraad"]
+    vervallen = leidraad["protocol_vervallen"]
+    maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december"]
+    voorblad = teksten[0]
+    assert "Arbeidsdeskundig Kenniscentrum (AKC) en NVvA" not in voorblad, "het voorblad noemt AKC en NVvA als uitgever"
+    for verwacht in (
+        f"Uitgever {config['site_name']}",
+        "Geen uitgave van het Arbeidsdeskundig Kenniscentrum (AKC) of de NVvA",
+        f"de {leidraad['naam']} is van {leidraad['editie']} ({leidraad['stand']} stand)",
+        f"Het {leidraad['protocol']} waarop hij rust, geldt sinds {vervallen.day} {maanden[vervallen.month - 1]} "
+        f"{vervallen.year} niet meer",
+        "Wat geldt nu",
+        f"Licentie {' '.join(config['copyright'].split())}",
+    ):
+        assert verwacht in voorblad, f"'{verwacht}' ontbreekt op het voorblad: {voorblad}"
 
 
 def test_elke_pagina_heeft_een_voettekst_met_paginanummer(teksten, editie):

@@ -137,7 +137,8 @@ def test_leidraadpagina_toont_rollen_datums_en_editie_onder_de_titel(site):
     assert "pagina-status" in status.get("class", []), f"na de titel komt {status}"
     tekst = re.sub(r"\s+", " ", status.get_text(" "))
     assert "Leidraad Jobcoach , editie 2011, oranje stand" in tekst, tekst
-    assert "Laatst beoordeeld: 26 november 2026" in tekst and "Herzien vóór: 26 november 2027" in tekst, tekst
+    assert ("Online tekst gecontroleerd op: 26 november 2026" in tekst
+            and "Volgende controle vóór: 26 november 2027" in tekst), tekst
     rollen = [(a.get_text().strip(), a["href"]) for a in status.select("a[href*='#rol-']")]
     assert rollen == [("AD als adviseur", "../../../#rol-adviseur"), ("Jobcoach", "../../../#rol-jobcoach")], rollen
 

@@ -38,12 +38,13 @@ RAPPORTKOPPEN = [
 ]
 
 # De vijf paren van de matching (Leidraad Jobcoach, onderdeel Matching): werknemerprofiel ↔ werkprofiel.
+# De vijf paren zoals de leidraad ze noemt (AKC, pagina 189927), in kleine letters.
 MATCHINGSPAREN = [
-    ("vaardigheden en competenties", "eisen"),
-    ("leerstijl", "ontwikkelmogelijkheden en soort begeleiding"),
-    ("sociale context en netwerk", "context op en rond de werkplek"),
-    ("identiteit en persoonlijkheid", "normen, waarden en cultuur"),
-    ("wensen, motieven en perspectief", "taken, werkzaamheden en arbeidsomstandigheden"),
+    ("vaardigheden, bekwaamheden en competenties", "eisen"),
+    ("manier van leren en leermogelijkheden", "ontwikkelingsmogelijkheden en soort begeleiding"),
+    ("sociale context, achtergrond en netwerk", "context op en rond de werkplek"),
+    ("identiteit, sfeer en persoonlijkheid", "waarden en normen op de werkplek (cultuur)"),
+    ("wensen, motieven en reële perspectieven", "taken, werkzaamheden en arbeidsomstandigheden"),
 ]
 
 
@@ -222,6 +223,22 @@ def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
     document = docx(markdown_naar_docx(tekst, "t"))
     assert "Urenonderbouwing" in [t for _, t in docx_koppen(document)]
     assert any("Totaal uren" in tabelkop(t) for t in document.tables)
+
+
+def test_coachingsplan_houdt_de_doelen_en_de_urengroepen_van_de_casus_uit_elkaar():
+    """'Doel 1-3' zijn de drie doelen uit de matching; de drie vaste groepen uit de casus zijn iets anders,
+    en hun herkomst is onbekend: het sjabloon mag ze geen coachingsdoelen van UWV noemen."""
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    tekst = sjabloon_tekst("coachingsplan.md", laad_regels())
+    assert "coachingsdoel van UWV" not in tekst and "niet bekend" in tekst, "urengroepen als 'coachingsdoel van UWV'"
+    document = docx(markdown_naar_docx(tekst, "t"))
+    koppen = [t for _, t in docx_koppen(document)]
+    assert [k for k in koppen if k.startswith("Doel ")] == ["Doel 1", "Doel 2", "Doel 3"], koppen
+    uren = [tabelkop(t) for t in document.tables if "Totaal uren" in tabelkop(t)]
+    assert len(uren) == 1, uren
+    assert "Hoort bij doel (1, 2 of 3)" in uren[0] and any(k.startswith("Urengroep") for k in uren[0]), uren[0]
+    assert not any(k.startswith("Coachingsdoel") for k in uren[0]), uren[0]
 
 
 @pytest.mark.parametrize(

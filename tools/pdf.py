@@ -10,7 +10,8 @@ PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op 
 1. de inhoudsopgave krijgt paginanummers (tweede afdruk, tot de nummers kloppen);
 2. de PDF krijgt een bladwijzerlijst (outline): voorblad, inhoud, dan alle hoofdstukken in de
    volgorde van de navigatie (vet, met hun nummer) met daaronder de tussenkoppen (h2);
-3. titel, auteur en onderwerp komen in de documentgegevens.
+3. titel, auteur (deze online editie) en onderwerp (met bron en licentie, zoals op het voorblad) komen in
+   de documentgegevens.
 
 Het bestand komt in de hoofdmap van de site: ``leidraad-jobcoach-<editie>.pdf`` (zie
 ``leidraadsite.config``). Elke pagina linkt ernaar ("Download als PDF").
@@ -38,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_AFDRUKKEN = 4
 MARGE_MM = {"top": 18, "bottom": 20, "left": 17, "right": 17}  # gelijk aan @page in print.css
 BLADSPIEGEL_PX = round((210 - MARGE_MM["left"] - MARGE_MM["right"]) / 25.4 * 96)  # A4 min marges
+# Velden van het voorblad die in de documentgegevens komen (data-pdf-veld in overrides/print/voorblad.html).
+VOORBLADVELDEN = ("uitgever", "bron", "licentie")
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december"]
 
@@ -83,7 +86,12 @@ STRUCTUUR_JS = """
   const voorblad = bestemming(document.querySelector('#print-site-cover-page'), 'print-site-cover-page');
   const inhoud = bestemming(document.querySelector('#print-page-toc h1'), 'pdf-inhoud');
   document.body.appendChild(doelen);
-  return {hoofdstukken, voorblad, inhoud};
+  // Uitgever, bron en licentie voor de documentgegevens: zoals ze op het voorblad staan.
+  const gegevens = {};
+  document.querySelectorAll('#print-site-cover-page [data-pdf-veld]').forEach((el) => {
+    gegevens[el.dataset.pdfVeld] = el.textContent.replace(/\s+/g, ' ').trim();
+  });
+  return {hoofdstukken, voorblad, inhoud, gegevens};
 }
 """
 
@@ -251,6 +259,10 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
             structuur = pagina.evaluate(STRUCTUUR_JS)
             if structuur is None:
                 raise PdfFout("de printversie heeft geen inhoudsopgave (print-site: add_table_of_contents: true).")
+            zonder_gegevens = [v for v in VOORBLADVELDEN if not structuur["gegevens"].get(v)]
+            if zonder_gegevens:
+                raise PdfFout("het voorblad (overrides/print/voorblad.html) mist de velden met data-pdf-veld: "
+                              + ", ".join(zonder_gegevens))
             ontbrekend = [h["id"] for h in structuur["hoofdstukken"] if not h["bestaat"]]
             if ontbrekend:
                 raise PdfFout(f"de inhoudsopgave verwijst naar hoofdstukken die er niet zijn: {', '.join(ontbrekend)}")
@@ -329,20 +341,25 @@ def schrijf_pdf(
         meld(f"let op: {len(zonder_plek)} tussenkop(pen) zonder plek in de PDF, niet in de bladwijzers: "
              + "; ".join(zonder_plek))
     wortel[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    schrijver.add_metadata(
-        {
-            "/Title": f"{editie.site_naam}, editie {editie.editie}",
-            "/Author": "Arbeidsdeskundig Kenniscentrum (AKC) en NVvA",
-            "/Subject": (
-                f"Leidraad Jobcoach, editie {editie.editie} van {editie.datum.day} {MAANDEN[editie.datum.month - 1]} "
-                f"{editie.datum.year}, status: {editie.status}"
-            ),
-        }
-    )
+    schrijver.add_metadata(documentgegevens(editie, structuur["gegevens"]))
     tijdelijk = doel.with_suffix(".pdf.tmp")
     with tijdelijk.open("wb") as uit:
         schrijver.write(uit)
     tijdelijk.replace(doel)
+
+
+def documentgegevens(editie: Editie, voorblad: dict[str, str]) -> dict[str, str]:
+    """Titel, auteur en onderwerp van de PDF. De uitgever is deze online editie, niet het AKC of de NVvA; de
+    leidraad van het AKC en de NVvA is de bron. Uitgever, bron en licentie komen van het voorblad."""
+    datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"
+    return {
+        "/Title": f"{editie.site_naam}, editie {editie.editie}",
+        "/Author": voorblad["uitgever"],
+        "/Subject": (
+            f"{editie.site_naam}, editie {editie.editie} van {datum}. Bron: {voorblad['bron']}, status: "
+            f"{editie.status}. Licentie: {voorblad['licentie']}"
+        ),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

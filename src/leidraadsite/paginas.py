@@ -3,8 +3,8 @@
 Elke leidraadpagina heeft in haar voorkant:
 
 ```yaml
-beoordeeld: 2026-11-26     # laatst inhoudelijk beoordeeld
-herzien_voor: 2027-11-26   # uiterlijk dan opnieuw beoordelen
+beoordeeld: 2026-11-26     # online tekst laatst gecontroleerd
+herzien_voor: 2027-11-26   # uiterlijk dan opnieuw controleren
 ```
 
 Een pagina waarvan ``herzien_voor`` voorbij is, is *verouderd*. De site toont dat op de pagina en
@@ -102,6 +102,7 @@ def paginas_zonder_herzieningsdatum(docs: Path) -> list[Path]:
 # ```yaml
 # rollen: [adviseur, toetser]          # rol-id's uit data/rollen.yml
 # leidraad: false                      # alleen bij pagina's die niet bij de leidraad horen
+# tijdvak: true                        # melding 'regels van 2011, gelden niet meer' (standaard: bij leidraadpagina's)
 # werkwijze: eigen-woorden             # transcriptie | eigen-woorden | samenvatting
 # licentie: cc-by-4.0                  # id uit data/licenties.yml
 # bronnen:
@@ -160,6 +161,12 @@ class PaginaVoorkant(Voorkant):
 
     rollen: list[Annotated[str, Field(strict=True, min_length=1)]] = []
     leidraad: bool = Field(True, description="Hoort de pagina bij de leidraad zelf? Dan staan editie en stand erboven.")
+    tijdvak: bool | None = Field(
+        None,
+        description="Staat bovenaan dat de pagina de regels van de leidraad (2011) beschrijft, die niet meer "
+                    "gelden? Zonder waarde: ja bij elke leidraadpagina met een statusblok. Zet 'true' bij casus- "
+                    "en rekenpagina's die met die regels rekenen.",
+    )
     werkwijze: Werkwijze | None = None
     licentie: str | None = None
     bronnen: list[Bron] = []
@@ -212,7 +219,7 @@ def pagina_voorkant(pad: Path, rollen: list[str], licenties: list[str]) -> Pagin
 
 
 class LeidraadEditie(BaseModel):
-    """Editie en stand van de leidraad zelf (uit ``extra.leidraad`` in mkdocs.yml), boven elke leidraadpagina."""
+    """Editie en stand van de leidraad zelf, en de regels waarop hij rust (uit ``extra.leidraad`` in mkdocs.yml)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -220,6 +227,9 @@ class LeidraadEditie(BaseModel):
     editie: str
     stand: str
     uitleg: str = Field(description="Pagina (pad onder docs/, met anker) die editie en stand uitlegt.")
+    protocol: str = Field(description="Naam van de regels waarop de leidraad rust, zoals 'Protocol Jobcoach'.")
+    protocol_vervallen: dt.date = Field(description="De dag waarop die regels niet meer golden.")
+    nu: str = Field(description="Pagina (pad onder docs/) die zegt wat nu geldt.")
 
 
 def bouwdatum() -> dt.date:
@@ -239,30 +249,59 @@ def datum_tekst(datum: dt.date) -> str:
     return format_date(datum, format="long", locale="nl_NL")
 
 
+def toont_tijdvak(v: PaginaVoorkant) -> bool:
+    """Krijgt de pagina de melding dat ze de regels van 2011 beschrijft? (zie ``PaginaVoorkant.tijdvak``)"""
+    if v.tijdvak is not None:
+        return v.tijdvak
+    return v.leidraad and bool(v.beoordeeld or v.herzien_voor or v.rollen)
+
+
+def tijdvak_markdown(editie: LeidraadEditie, van: str, leidraad: bool = True) -> str:
+    """De melding over het tijdvak: de leidraad is van 2011, de regels eronder gelden niet meer.
+
+    ``leidraad``: is de pagina zelf tekst van de leidraad, of gaat ze ervan uit (casus, rekenhulp)?
+    """
+    from .rollen import relatief
+
+    wat = "Deze tekst is van" if leidraad else "Deze pagina gaat uit van"
+    return (f"**Let op:** {wat} de {escape(editie.naam)} van {escape(editie.editie)} ({escape(editie.stand)} stand). "
+            f"Het {escape(editie.protocol)} waarop de leidraad rust, geldt sinds "
+            f'<time datetime="{editie.protocol_vervallen.isoformat()}">{datum_tekst(editie.protocol_vervallen)}</time> '
+            f"niet meer. Lees [Wat geldt nu]({relatief(van, editie.nu)}).")
+
+
 def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[str, str], van: str,
                     vandaag: dt.date) -> str:
-    """Het statusblok onder de titel: editie en stand, datums, en voor welke rollen de pagina is.
+    """Het statusblok onder de titel: editie en stand, datums, het tijdvak en voor welke rollen de pagina is.
 
     Markdown met HTML (md_in_html), zodat MkDocs de links controleert en omzet. ``van`` is het pad
     van de pagina onder docs/, ``rolnamen`` geeft per rol-id de korte naam.
+
+    De datums zeggen wanneer de online tekst is gecontroleerd, niet dat de regels van de leidraad nog
+    gelden. Dat zegt de melding over het tijdvak (``toont_tijdvak``).
     """
     from .rollen import relatief, rol_anker
 
-    if not (v.beoordeeld or v.herzien_voor or v.rollen):
+    tijdvak = toont_tijdvak(v)
+    if not (v.beoordeeld or v.herzien_voor or v.rollen or tijdvak):
         return ""
     regel1 = []
     if v.leidraad:
         regel1.append(f"**{escape(editie.naam)}**, [editie {escape(editie.editie)}, {escape(editie.stand)} stand]"
                       f"({relatief(van, editie.uitleg)})")
-    else:
+    elif v.beoordeeld or v.herzien_voor or v.rollen:
         regel1.append("**Achtergrond**, geen tekst van de leidraad")
     if v.beoordeeld:
-        regel1.append(f'Laatst beoordeeld: <time datetime="{v.beoordeeld.isoformat()}">'
+        regel1.append(f'Online tekst gecontroleerd op: <time datetime="{v.beoordeeld.isoformat()}">'
                       f"{datum_tekst(v.beoordeeld)}</time>")
     if v.herzien_voor:
-        regel1.append(f'Herzien vóór: <time datetime="{v.herzien_voor.isoformat()}">'
+        regel1.append(f'Volgende controle vóór: <time datetime="{v.herzien_voor.isoformat()}">'
                       f"{datum_tekst(v.herzien_voor)}</time>")
-    delen = ['<div class="pagina-status" markdown>', "", " · ".join(regel1)]
+    delen = ['<div class="pagina-status" markdown>']
+    if regel1:
+        delen += ["", " · ".join(regel1)]
+    if tijdvak:
+        delen += ["", tijdvak_markdown(editie, van, v.leidraad), "{: .pagina-status__tijdvak }"]
     if v.rollen:
         links = [f"[{escape(rolnamen[r])}]({relatief(van, 'index.md#' + rol_anker(r))})" for r in v.rollen]
         delen += ["", "**Voor:** " + " · ".join(links)]
@@ -272,7 +311,7 @@ def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[st
             "",
             '!!! warning "Deze pagina is aan herziening toe"',
             "",
-            f"    Deze pagina had vóór {datum_tekst(v.herzien_voor)} opnieuw beoordeeld moeten worden.",  # type: ignore[arg-type]
+            f"    Deze pagina had vóór {datum_tekst(v.herzien_voor)} opnieuw gecontroleerd moeten worden.",  # type: ignore[arg-type]
             "    Dat is nog niet gebeurd. Controleer de inhoud voordat u erop vertrouwt.",
         ]
     return "\n".join(delen)

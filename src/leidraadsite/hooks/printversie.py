@@ -28,5 +28,16 @@ def on_post_build(config, **kwargs) -> None:  # noqa: ANN001
     if not pagina.is_file():
         raise PluginError(f"De printversie ontbreekt na de bouw: {pagina}")
     html, aantal = herstel_links(pagina.read_text(encoding="utf-8"), site, pagina)
+    # De plugin zet boven elk deel van de navigatie een kop met de vaste Engelse titel 'Permanent link';
+    # gebruik de titel die de andere ankers ook hebben (toc: permalink_title in mkdocs.yml).
+    html = html.replace("title='Permanent link'", f"title='{_anker_titel(config)}'")
     pagina.write_text(html, encoding="utf-8")
     logging.getLogger("mkdocs.hooks.printversie").info("printversie: %d links hersteld", aantal)
+
+
+def _anker_titel(config) -> str:  # noqa: ANN001
+    """De titel van de ankers bij de koppen (``permalink_title`` van de extensie toc)."""
+    from html import escape
+
+    instellingen = (config.get("mdx_configs") or {}).get("toc") or {}
+    return escape(str(instellingen.get("permalink_title") or "Vaste link naar deze kop"), quote=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from jobcoach import Bestandsfout
+from jobcoach import Bestandsfout, laad_regels
 from leidraadsite.paginas import (
     LeidraadEditie,
     bouwdatum,
@@ -41,6 +41,14 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
         editie = LeidraadEditie.model_validate((config.get("extra") or {}).get("leidraad"))
     except ValueError as fout:
         raise PluginError(f"mkdocs.yml: extra.leidraad: editie en stand ontbreken of kloppen niet ({fout})") from None
+    try:
+        einde = laad_regels().einde_protocollen()
+    except Bestandsfout as fout:
+        raise PluginError("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    if einde != editie.protocol_vervallen:
+        raise PluginError(f"mkdocs.yml: extra.leidraad.protocol_vervallen is {editie.protocol_vervallen.isoformat()}, maar "
+                          f"volgens src/jobcoach/data/regels.yml geldt er vanaf {einde} geen Protocol Jobcoach meer; "
+                          "maak ze gelijk")
     try:
         datum = bouwdatum()
     except ValueError as fout:
