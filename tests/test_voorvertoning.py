@@ -88,7 +88,9 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
 def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
     mkdocs_build(project, tmp_path / "eerst")  # ook de Word-cache vullen, zoals bij een eerdere bouw
     log = tmp_path / "serve.log"
-    with serve(project, ["--dirty", "--livereload"], log) as (proces, basis):
+    # Zoals make serve (python -m leidraadsite.serve), met het pakket uit de kopie: dan telt ook een
+    # wijziging van de regels in de kopie (src/jobcoach/data/regels.yml).
+    with serve(project, [], log, make_serve=True, env={"PYTHONPATH": str(project / "src")}) as (proces, basis):
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
         time.sleep(1)  # de bestandswachter zijn eerste rondgang laten maken
 
@@ -124,3 +126,73 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
         wacht_op(basis + "/begrippen/", 'href="../proefpagina/"', proces, log, 60)
         assert "alles wordt opnieuw gebouwd" in log.read_text(errors="replace")
         _vergelijk_met_volledige_bouw(project, basis, tmp_path / "volledig-2")
+
+        # 3. Fouten tijdens make serve: elke fout geeft meteen een Nederlandse foutpagina (op elk adres), de
+        #    terminal noemt haar één keer, en na het herstel komt de juiste site terug, zonder herstart.
+        fouten = _fouten_in_de_voorvertoning(project, basis, proces, log)
+        paginas = _vergelijk_met_volledige_bouw(project, basis, tmp_path / "volledig-3")
+        print(f"fouten: {fouten}; daarna {paginas} pagina's gelijk aan een volledige bouw")
+
+
+FOUTPAGINA = "De site kan nu niet gebouwd worden"
+
+
+def _fouten_in_de_voorvertoning(project: Path, basis: str, proces, log: Path) -> dict[str, float]:  # noqa: ANN001
+    casus = project / CASUS
+    origineel = casus.read_bytes()
+    rekenpagina = project / "docs/casussen/zo-rekent-de-site.md"
+    reken = rekenpagina.read_text(encoding="utf-8")
+    over = project / "docs/over.md"
+    over_tekst = over.read_bytes()
+    regels = project / "src/jobcoach/data/regels.yml"
+    regels_tekst = regels.read_text(encoding="utf-8")
+    tijden = {}
+
+    def fout(naam: str, verwacht: list[str], pagina: str = CASUS_PAGINA) -> None:
+        begin = time.perf_counter()
+        wacht_op(basis + pagina, FOUTPAGINA, proces, log, 60)
+        tijden[naam] = round(time.perf_counter() - begin, 2)
+        _, tekst = haal(basis + "/begrippen/")  # ook een andere pagina toont de fout, meteen (geen wachten)
+        for stuk in verwacht:
+            assert stuk in tekst, f"{naam}: '{stuk}' staat niet op de foutpagina:\n{tekst[:3000]}"
+        assert "Traceback" not in tekst
+
+    def hersteld(teken: str = "In totaal komt dit neer op") -> None:
+        wacht_op(basis + CASUS_PAGINA, teken, proces, log, 60)
+
+    # a. Een tikfout in een macro van een pagina: bestand en de juiste regel.
+    regel = next(i for i, r in enumerate(reken.splitlines(), start=1) if r.startswith("Het totaal is de som"))
+    rekenpagina.write_text(reken.replace("Het totaal is de som", "Het totaal {{ c.onbekend }} is de som"), encoding="utf-8")
+    fout("macro", [f"docs/casussen/zo-rekent-de-site.md:{regel}: onbekende naam &#x27;onbekend&#x27;"])
+    rekenpagina.write_text(reken, encoding="utf-8")
+    hersteld()
+    # b. Een verwijderde casus, en terug.
+    casus.unlink()
+    fout("casus weg", ["Casus &#x27;begeleidingsbehoefte-en-regime&#x27; bestaat niet"])
+    casus.write_bytes(origineel)
+    hersteld()
+    # c. Een half geschreven casus (een editor die midden in het schrijven is).
+    tekst = origineel.decode("utf-8")
+    casus.write_text(tekst[: tekst.index("knelpunt: Aansturingsbehoefte") + 10] + '"Aanstu', encoding="utf-8")
+    fout("half bestand", ["casussen/begeleidingsbehoefte-en-regime.yml:", "aanhalingsteken"])
+    casus.write_bytes(origineel)
+    hersteld()
+    # d. Een pagina die geen UTF-8 is.
+    over.write_bytes(over_tekst.replace("Licentie".encode(), "Licentie \xe9".encode("latin-1"), 1))
+    fout("geen UTF-8", ["docs/over.md:", "bestand is geen UTF-8-tekst"])
+    over.write_bytes(over_tekst)
+    hersteld()
+    # e. De regels: een nieuwe naam van een coachingsdoel is meteen te zien; omgekeerde datums geven een fout.
+    regels.write_text(regels_tekst.replace("1: Begeleiden van de klant op het werk", "1: Begeleiden op de werkplek (proef)"),
+                      encoding="utf-8")
+    hersteld("Begeleiden op de werkplek (proef)")
+    regels.write_text(regels_tekst.replace("    geldig_tot: 2019-09-30", "    geldig_tot: 2015-09-30"), encoding="utf-8")
+    fout("regels", ["src/jobcoach/data/regels.yml:", "ligt vóór geldig_van"])
+    regels.write_text(regels_tekst, encoding="utf-8")
+    hersteld("Begeleiden van de klant op het werk")
+    uitvoer = log.read_text(errors="replace")
+    assert uitvoer.count("De site kan niet gebouwd worden; de browser toont de fout") == 5, uitvoer[-4000:]
+    assert uitvoer.count("De fout is hersteld") == 5, uitvoer[-4000:]
+    assert "Traceback" not in uitvoer, uitvoer[-4000:]
+    return tijden
+

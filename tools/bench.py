@@ -416,15 +416,18 @@ def wijzig_casus(pad: Path, stap: int) -> str:
 
 
 @contextlib.contextmanager
-def serve(project: Path, args: list[str], log: Path) -> Iterator[tuple[subprocess.Popen, str]]:
-    """Start ``mkdocs serve`` in ``project`` op een vrije poort; geef het proces en de basis-URL.
+def serve(project: Path, args: list[str], log: Path, *, make_serve: bool = False,
+          env: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Start ``mkdocs serve`` (of met ``make_serve`` de voorvertoning van ``make serve``, ``leidraadsite.serve``)
+    in ``project`` op een vrije poort; geef het proces en de basis-URL.
 
     Uitvoer gaat naar ``log``. Na afloop stopt het proces zoals bij Ctrl+C (en anders hard).
     """
     poort = vrije_poort()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{poort}", *args]
+    opdracht = ["leidraadsite.serve"] if make_serve else ["mkdocs", "serve"]
+    cmd = [sys.executable, "-m", *opdracht, "-a", f"127.0.0.1:{poort}", *args]
     with open(log, "wb") as uit:
-        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=omgeving())
+        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env={**omgeving(), **(env or {})})
     try:
         yield proc, f"http://127.0.0.1:{poort}"
     finally:
