@@ -37,17 +37,19 @@ bench: $(STAMP) chromium
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid).
+# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid), met een
+# controlesom (sha256) per pakket; make installeert daarna met --require-hashes.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements.in setuptools wheel
 	{ echo "# Vaste versies van alle pakketten. Opnieuw maken: make lock"; \
 	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.lock
 	rm -rf .venv-lock
+	$(PYTHON) -m tools.hashes requirements.lock
 
 clean:
 	rm -rf $(VENV) site

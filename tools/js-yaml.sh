@@ -8,6 +8,8 @@
 # ook VERSIE bij en controleer de rekenhulp met 'make test'.
 set -eu
 VERSIE="5.5.0"
+# Controlesom (sha256) van het gemaakte bestand; de tests vergelijken hem met het bestand in git.
+CONTROLESOM="7c7ef47b43f04870e8cb95d25b5353813546aa788f8460a5bb1ac2dc9f1a6062"
 ESBUILD="0.28.2"
 DOEL="$(cd "$(dirname "$0")/.." && pwd)/docs/javascripts/js-yaml.min.js"
 command -v npm >/dev/null 2>&1 || { echo "Fout: npm ontbreekt (Node.js is nodig om js-yaml op te halen)." >&2; exit 1; }
@@ -29,3 +31,4 @@ JS
     --legal-comments=none --target=es2020 --log-level=warning
 } > "$DOEL"
 echo "Geschreven: $DOEL ($(wc -c < "$DOEL") bytes, gzip -9: $(gzip -9c "$DOEL" | wc -c) bytes)"
+echo "Nieuwe controlesom (zet hem bij CONTROLESOM in dit script): $(sha256sum "$DOEL" | cut -d" " -f1)"
