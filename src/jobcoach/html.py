@@ -29,7 +29,7 @@ def _cel(inhoud: Cel, kop: bool = False, rechts: bool = False, scope: str = "") 
     tag = "th" if kop else "td"
     attrs = f' scope="{scope}"' if scope else ""
     if rechts:
-        attrs += ' style="text-align: right"'
+        attrs += ' class="getal"'  # rechts uitgelijnd (stylesheet; geen style-kenmerk, dat de CSP weigert)
     return f"<{tag}{attrs}>{cel_html(inhoud)}</{tag}>"
 
 

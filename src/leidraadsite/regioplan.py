@@ -272,7 +272,7 @@ def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
     """
     opm_nummer, opmerkingen = _opmerking_nummers(tabel)
     kop = ['<th scope="col">Antwoord</th>'] + [
-        f'<th scope="col" class="regioplan-getal" style="text-align: right">{_kolomkop(k)}</th>' for k in tabel.kolommen
+        f'<th scope="col" class="regioplan-getal">{_kolomkop(k)}</th>' for k in tabel.kolommen
     ]
     delen = [
         f'<div class="regioplan">',
@@ -293,11 +293,11 @@ def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
                 if i is not None:
                     tekst += f'<sup><a href="#{_noot_id(tabel, i)}" aria-label="opmerking {i}">{i}</a></sup>'
                 klasse = "regioplan-getal" + (" regioplan-onleesbaar" if waarde is None else "")
-                cellen.append(f'<td class="{klasse}" style="text-align: right">{tekst}</td>')
+                cellen.append(f'<td class="{klasse}">{tekst}</td>')
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         if blok.som_100 == "bron":
             delen.append('<tr class="regioplan-totaal"><th scope="row">Totaal (volgens de bron)</th>'
-                         + "".join('<td class="regioplan-getal" style="text-align: right">100%</td>'
+                         + "".join('<td class="regioplan-getal">100%</td>'
                                    for _ in tabel.kolommen) + "</tr>")
         delen.append("</tbody>")
     delen.append("</table>")

@@ -90,8 +90,8 @@ def _context(browser, smal: bool):
     # Eén context per rondgang (de cache helpt). Ook verzoeken die uit de cache komen of uit de
     # zoek-webworker, meldt Chromium per pagina; de telling per pagina is dus volledig.
     if smal:
-        return browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL")
-    return browser.new_context(viewport=BREED, locale="nl-NL")
+        return browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True)
+    return browser.new_context(viewport=BREED, locale="nl-NL", bypass_csp=True)
 
 
 JS_NA_EEN_BEELD = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
