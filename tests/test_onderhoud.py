@@ -129,6 +129,16 @@ def test_tweede_nieuwe_casus_komt_onder_de_eerste(klein_project, capsys, monkeyp
     ]
 
 
+def test_nieuw_laat_niets_achter_als_schrijven_mislukt(klein_project, capsys, monkeypatch):
+    (klein_project / "mkdocs.yml.nieuw").mkdir()  # de nieuwe mkdocs.yml kan dan niet geschreven worden
+    voor = sorted(p.relative_to(klein_project) for p in klein_project.rglob("*"))
+    menu = (klein_project / "mkdocs.yml").read_bytes()
+    code, fout = nieuw(klein_project, capsys, monkeypatch, "half-gemaakt")
+    assert code != 0 and "er is niets veranderd" in fout and "Traceback" not in fout, fout
+    assert sorted(p.relative_to(klein_project) for p in klein_project.rglob("*")) == voor, "er bleef iets achter"
+    assert (klein_project / "mkdocs.yml").read_bytes() == menu
+
+
 def test_nieuw_overschrijft_nooit(klein_project, capsys, monkeypatch):
     assert nieuw(klein_project, capsys, monkeypatch, "dubbel")[0] == 0
     bestand = klein_project / "casussen/dubbel.yml"

@@ -13,6 +13,7 @@ Bestaande bestanden worden nooit overschreven. Gaat er iets mis, dan wordt er ni
 from __future__ import annotations
 
 import datetime as dt
+import os
 import json
 import re
 from dataclasses import dataclass
@@ -152,11 +153,21 @@ def maak_casus(projectmap: Path, naam: str, titel: str | None = None, vandaag: d
     inhoud_bestand = casusbestand(titel)
     inhoud_pagina = casuspagina(naam, titel, vandaag)
 
-    bestand.parent.mkdir(parents=True, exist_ok=True)
-    pagina.parent.mkdir(parents=True, exist_ok=True)
-    with bestand.open("x", encoding="utf-8", newline="") as uit:  # 'x': nooit overschrijven
-        uit.write(inhoud_bestand)
-    with pagina.open("x", encoding="utf-8", newline="") as uit:
-        uit.write(inhoud_pagina)
-    menu.write_bytes(menu_nieuw.encode("utf-8"))
+    # Schrijven als één geheel: lukt een stap niet (schijf vol, geen rechten), dan gaat alles terug.
+    gemaakt: list[Path] = []
+    try:
+        for doel, inhoud in ((bestand, inhoud_bestand), (pagina, inhoud_pagina)):
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            with doel.open("x", encoding="utf-8", newline="") as uit:  # 'x': nooit overschrijven
+                gemaakt.append(doel)
+                uit.write(inhoud)
+        tijdelijk = menu.with_name(menu.name + ".nieuw")
+        with tijdelijk.open("xb") as uit:
+            gemaakt.append(tijdelijk)
+            uit.write(menu_nieuw.encode("utf-8"))
+        os.replace(tijdelijk, menu)  # in één keer: mkdocs.yml is nooit half geschreven
+    except OSError as fout:
+        for pad in gemaakt:
+            pad.unlink(missing_ok=True)
+        raise NieuwFout(f"kan niet schrijven ({fout.strerror}: {fout.filename}); er is niets veranderd") from None
     return NieuweCasus(naam, titel, bestand, pagina, menu)
