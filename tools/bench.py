@@ -183,36 +183,6 @@ def is_macros(plugin: object) -> bool:
     return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
 
 
-DUMP_HAAK = '''"""Bewaart de Markdown van elke pagina na de macro's (voor de statische variant).
-
-De macro's zetten tabellen als merkteken in de Markdown (src/leidraadsite/hooks/haak.py zet ze later terug); hier
-komt de HTML zelf in de bewaarde Markdown, zoals een statische pagina hem zou bevatten.
-"""
-import os
-import re
-
-import yaml
-from mkdocs.plugins import event_priority
-
-DOEL = {doel!r}
-MERKTEKEN = re.compile(r"<!--jobcoach-html:(\\d+)-->")
-
-
-@event_priority(-100)
-def on_page_markdown(markdown, page, config, files):
-    apart = page.__dict__.get("jobcoach_html", [])
-    statisch = MERKTEKEN.sub(lambda m: apart[int(m.group(1))], markdown)
-    pad = os.path.join(DOEL, page.file.src_path)
-    os.makedirs(os.path.dirname(pad), exist_ok=True)
-    kop = ""
-    if page.meta:
-        # Markup (HTML van de macro's, zoals de paginavoet) is een str-subklasse: als gewone tekst bewaren.
-        meta = {{k: (str(v) if isinstance(v, str) else v) for k, v in page.meta.items()}}
-        kop = "---\\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\\n\\n"
-    with open(pad, "w", encoding="utf-8") as f:
-        f.write(kop + statisch)
-    return markdown
-'''
 
 
 def navigatiegroepen(paginas: list[str]) -> list[dict]:
@@ -285,8 +255,8 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
 
     schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "nav": nav, "theme": {"features": functies}})
     dumpmap = project / "_dump"
-    (project / "_bench_dump.py").write_text(DUMP_HAAK.format(doel=str(dumpmap)), encoding="utf-8")
-    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml", "hooks": haken + ["_bench_dump.py"]})
+    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml",
+                                "hooks": haken + [str(Path(__file__).with_name("markdown_bewaren.py"))]})
     schrijf(
         "mkdocs.statisch.yml",
         {
@@ -341,6 +311,7 @@ def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, 
     meld(f"N={n}: project met {n} casussen maken")
     project, _ = maak_project(werkmap, n)
     meld(f"N={n}: voorbereidende bouw (Markdown na de macro's bewaren)")
+    os.environ["JOBCOACH_BENCH_DUMP"] = str(project / "_dump")  # voor tools/markdown_bewaren.py
     bouw(project, "mkdocs.dump.yml", werkmap / "dump-site")
     shutil.rmtree(werkmap / "dump-site")
     maak_statisch(project)

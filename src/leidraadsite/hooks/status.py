@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from jobcoach import Bestandsfout, laad_regels
 from leidraadsite.paginas import (
@@ -74,6 +75,7 @@ def on_files(files, config, **kwargs):  # noqa: ANN001, ANN003, ANN201
     return files
 
 
+@event_priority(-50)  # na mkdocs-macros en na andere hooks op de ingevulde Markdown (zoals die van make bench)
 def on_page_markdown(markdown, page, config, files, **kwargs):  # noqa: ANN001, ANN003, ANN201
     if page.file.src_uri in jinja.FOUTEN:
         raise PluginError(jinja.FOUTEN.pop(page.file.src_uri))
