@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .casus import SchemaRij
-from .opmaak import getal, procent, procent_afgekapt, uren
-from .regels import Regels
+from .opmaak import datum, getal, procent, procent_afgekapt, uren
+from .regels import Protocol, Regels
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
 
@@ -123,26 +123,31 @@ def berekening(uitkomst: Uitkomst) -> list[Tabel]:
     return [per_rij(uitkomst), per_doel(uitkomst), samenvatting(uitkomst)]
 
 
+def bekende_regels(p: Protocol) -> str:
+    """Wat de site van een protocolversie weet (leeg als niets bekend is), voor de tabel en de rekenhulp."""
+    bekend = []
+    if p.eerste_periode and p.eerste_periode.normaal_max is not None:
+        bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
+    if p.eerste_periode and p.eerste_periode.max_met_onderbouwing is not None:
+        bekend.append(f"met onderbouwing hoogstens {procent(p.eerste_periode.max_met_onderbouwing)}")
+    if p.periode_maanden:
+        bekend.append(f"perioden van {p.periode_maanden} maanden")
+    if p.max_jaren:
+        bekend.append(f"hoogstens {p.max_jaren} jaar")
+    if p.max_per_jaar:
+        bekend.append("per jaar hoogstens " + ", ".join(procent(x) for x in p.max_per_jaar))
+    regimes = [f"{r.naam} ({procent(r.percentage)})" if r.percentage is not None else f"{r.naam} (percentage onbekend)"
+               for r in p.regimes]
+    if regimes:
+        bekend.append("regimes: " + ", ".join(regimes))
+    return "; ".join(bekend)
+
+
 def protocollen(regels: Regels) -> Tabel:
     """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
     rijen: list[list[Cel]] = []
     for p in regels.protocollen:
-        tot = p.geldig_tot.strftime("%d-%m-%Y") if p.geldig_tot else "onbekend"
-        bekend = []
-        if p.eerste_periode and p.eerste_periode.normaal_max is not None:
-            bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
-        if p.eerste_periode and p.eerste_periode.max_met_onderbouwing is not None:
-            bekend.append(f"met onderbouwing hoogstens {procent(p.eerste_periode.max_met_onderbouwing)}")
-        if p.periode_maanden:
-            bekend.append(f"perioden van {p.periode_maanden} maanden")
-        if p.max_jaren:
-            bekend.append(f"hoogstens {p.max_jaren} jaar")
-        if p.max_per_jaar:
-            bekend.append("per jaar hoogstens " + ", ".join(procent(x) for x in p.max_per_jaar))
-        regimes = [f"{r.naam} ({procent(r.percentage)})" if r.percentage is not None else f"{r.naam} (percentage onbekend)"
-                   for r in p.regimes]
-        if regimes:
-            bekend.append("regimes: " + ", ".join(regimes))
-        rijen.append([Code(p.id), p.naam, f"{p.geldig_van.strftime('%d-%m-%Y')} tot en met {tot}",
-                      "; ".join(bekend) or "geen waarden bekend", p.bron])
+        tot = datum(p.geldig_tot) if p.geldig_tot else "onbekend"
+        rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
+                      bekende_regels(p) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)
