@@ -447,10 +447,11 @@
 
   const yamlTekst = (s) => JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
   function yamlGetal(x) { // altijd decimaal, zonder e (de lezer van jobcoach weigert 1e-7)
-    const b = breuk(x);
-    if (b.d === 1n) return String(b.n);
-    const k = b.d.toString().length - 1, s = (b.n < 0n ? -b.n : b.n).toString().padStart(k + 1, '0');
-    return (b.n < 0n ? '-' : '') + s.slice(0, -k) + '.' + s.slice(-k);
+    const [m, e] = String(x).split('e');
+    if (e === undefined) return m;
+    if (Number(e) > 0) return BigInt(x).toString();
+    const c = m.replace(/[-.]/g, '');
+    return (x < 0 ? '-' : '') + '0.' + '0'.repeat(-Number(e) - 1) + c;
   }
   function naarYaml(c) {
     const r = ['# Casus gemaakt met de rekenhulp van Leidraad Jobcoach online.', '# Controleren en narekenen: jobcoach controleer BESTAND', '',
@@ -535,7 +536,7 @@
       : wp(b.bevindingen.length ? T.bevindingen.titel : T.bevindingen.geen_titel, 'Kop2') + (b.bevindingen.length ? b.bevindingen.map((v) => wp('• ' + v.tekst)).join('') : wp(T.bevindingen.geen_tekst)))).join('');
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const pak = 'http://schemas.openxmlformats.org/package/2006', rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const stijl = (id, naam, rpr, ppr = '') => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${naam}"/><w:pPr>${ppr}</w:pPr><w:rPr>${rpr}</w:rPr></w:style>`;
+    const stijl = (id, naam, rpr, ppr = '') => `<w:style w:type="paragraph"${id === 'Normal' ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${naam}"/><w:pPr>${ppr}</w:pPr><w:rPr>${rpr}</w:rPr></w:style>`;
     return zip([
       ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`],
       ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`],
@@ -764,12 +765,13 @@
     if (waar) (waar === 'v' ? staat.v : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
     if (waar) gewijzigd.add(e.target.dataset.pad);
     if (e.target.dataset.actie === 'duur') { staat.duur_soort = e.target.value; tekenFormulier(`[data-actie="duur"][value="${staat.duur_soort}"]`); }
+    if (e.target.id === 'rh-protocol') tekenFormulier('#rh-protocol'); // de hint zegt wat van deze versie bekend is
     clearTimeout(wacht);
     wacht = setTimeout(() => { bewaar(); reken(); }, 150);
   });
   formulier.addEventListener('focusout', (e) => { // een veld dat u veranderde en verlaat, wordt gecontroleerd
     const pad = e.target.dataset && e.target.dataset.pad;
-    if (pad && !geraakt.has(pad) && (gewijzigd.has(pad) || e.target.value)) { geraakt.add(pad); clearTimeout(wacht); bewaar(); reken(); }
+    if (pad && (geraakt.has(pad) || gewijzigd.has(pad) || e.target.value)) { geraakt.add(pad); clearTimeout(wacht); bewaar(); reken(); }
   });
   formulier.addEventListener('click', (e) => {
     const k = e.target.closest('button[data-actie]');
