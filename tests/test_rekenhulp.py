@@ -113,7 +113,13 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     pagina = BeautifulSoup((site / "rekenhulp" / "index.html").read_text(encoding="utf-8"), "html.parser")
     blok = pagina.find("script", id=ELEMENT_ID)
     assert blok is not None and blok.get("type") == "application/json"
-    assert json.loads(blok.string) == json.loads(json.dumps(rekenhulp_gegevens(laad_regels())))
+    from conftest import ROOT
+    from leidraadsite.config import lees_editie
+
+    uitgave = lees_editie(ROOT / "mkdocs.yml")  # naam en editie van de site, voor het Word-bestand en de printweergave
+    verwacht = rekenhulp_gegevens(laad_regels()) | {
+        "uitgave": {"naam": uitgave.site_naam, "editie": uitgave.editie, "editiedatum": uitgave.datum.isoformat()}}
+    assert json.loads(blok.string) == json.loads(json.dumps(verwacht))
     bronnen = [s.get("src") for s in pagina.find_all("script") if s.get("src")]
     assert "../javascripts/js-yaml.min.js" in bronnen and "../javascripts/rekenhulp.js" in bronnen, bronnen
     assert bronnen.index("../javascripts/js-yaml.min.js") < bronnen.index("../javascripts/rekenhulp.js")
@@ -251,7 +257,12 @@ def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
     from jobcoach.teksten import TEKSTEN
 
     gegevens = rekenhulp_gegevens(laad_regels())
-    assert gegevens["teksten"] == json.loads(json.dumps(TEKSTEN.model_dump(exclude_none=True)))
+    alles = json.loads(json.dumps(TEKSTEN.model_dump(exclude_none=True)))
+    assert {k: v for k, v in gegevens["teksten"].items() if k not in ("tabellen", "meldingen")} == \
+        {k: v for k, v in alles.items() if k not in ("tabellen", "meldingen")}
+    assert gegevens["teksten"]["tabellen"] == {k: v for k, v in alles["tabellen"].items() if k != "protocollen"}
+    assert set(alles["meldingen"]) - set(gegevens["teksten"]["meldingen"]) == {"tikfout", "bedoelt_u", "vorm",
+                                                                               "sleutel_geen_tekst", "lt"}
     assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES}
     assert gegevens["aannemelijk"]["max_uren_per_week"] == 60
     schema = next(v for v in gegevens["modellen"]["Casus"] if v["naam"] == "schema")

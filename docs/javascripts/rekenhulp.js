@@ -261,14 +261,6 @@
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return new Datum(s);
     return s;
   }
-  const YAML_MELDINGEN = [[/tab characters/, 'tab gevonden; spring in met spaties'], [/indentation/, 'het inspringen klopt niet'],
-    [/end of the stream|document separator/, 'hier verwachtte ik geen tekst meer; klopt het inspringen?'],
-    [/unexpected end of the stream within/, 'het bestand houdt midden in een tekst op; ontbreekt een aanhalingsteken?'],
-    [/flow collection|node content/, 'een lijst tussen [ en ] of een groep tussen { en } is niet goed afgesloten'],
-    [/mapping pair|block mapping entry|implicit key/, "hier mag geen 'sleutel: waarde' staan; klopt het inspringen?"],
-    [/escape/, "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens"]];
-  const yamlUitleg = (reden) => (YAML_MELDINGEN.find(([re]) => re.test(reden)) || [0, 'het bestand is geen geldige YAML op deze plek'])[1];
-
   const probleem = (bestand, pad, code, melding, regel = null) => ({ bestand, pad, code, melding, regel });
   const probleemTekst = (p) => [p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`, p.pad, p.melding].filter((x) => x !== '').join(': ');
   class CasusFout extends Error { constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; } }
@@ -295,7 +287,9 @@
     if (stuur) throw fout(`onzichtbaar stuurteken U+${stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in het bestand; haal het weg`, regelVan(stuur.index));
     let events, i = 1;
     try { events = Y.parseEvents(tekst, {}); } catch (f) {
-      throw fout('ongeldige YAML: ' + (f.mark && tekst.split(/\r\n|\r|\n/)[f.mark.line]?.[f.mark.column] === '\t' ? 'tab gevonden; spring in met spaties' : yamlUitleg(f.reason || String(f.message))), f.mark ? f.mark.line + 1 : null);
+      // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
+      const tab = f.mark && tekst.split(/\r\n|\r|\n/)[f.mark.line]?.[f.mark.column] === '\t';
+      throw fout('ongeldige YAML: ' + (tab ? 'tab gevonden; spring in met spaties' : 'het bestand is geen geldige YAML op deze plek; klopt het inspringen?'), f.mark ? f.mark.line + 1 : null);
     }
     let docs = 0;
     for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
@@ -525,7 +519,7 @@
     + `</w:pPr><w:r><w:t xml:space="preserve">${x(tekst)}</w:t></w:r></w:p>`;
   function wordTabel(t) {
     const tc = (c, kop, rechts) => `<w:tc>${(Array.isArray(c) ? c.map((m) => '• ' + m) : [c.code != null ? c.code : c])
-      .map((s) => wp(s, kop ? 'Tabelkop' : 'Tabeltekst', rechts ? '<w:jc w:val="right"/>' : '')).join('')}</w:tc>`;
+      .map((s) => wp(s, kop ? 'Tabelkop' : null, rechts ? '<w:jc w:val="right"/>' : '')).join('')}</w:tc>`;
     const rij = (r, kop) => `<w:tr>${kop ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c, i) => tc(c, kop || (i === 0 && t.rijkoppen), !t.rijkoppen && t.rechts.includes(i))).join('')}</w:tr>`;
     const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
     return wp(t.bijschrift, 'Bijschrift') + `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${rand}</w:tblBorders></w:tblPr>`
@@ -541,11 +535,9 @@
       ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`],
       ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`],
       ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`],
-      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80"/></w:pPr></w:pPrDefault></w:docDefaults>`
-        + stijl('Normal', 'Normal', '') + stijl('Titel', 'Title', '<w:b/><w:color w:val="1A4F8B"/><w:sz w:val="36"/>', '<w:spacing w:after="160"/>')
-        + stijl('Kop2', 'heading 2', '<w:b/><w:color w:val="1A4F8B"/><w:sz w:val="28"/>', '<w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>')
-        + stijl('Bijschrift', 'caption', '<w:b/>', '<w:keepNext/>') + stijl('Tabelkop', 'Tabelkop', '<w:b/>', '<w:spacing w:after="0"/>')
-        + stijl('Tabeltekst', 'Tabeltekst', '', '<w:spacing w:after="0"/>') + '</w:styles>'],
+      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults>`
+        + stijl('Normal', 'Normal', '') + stijl('Titel', 'Title', '<w:b/><w:sz w:val="36"/>') + stijl('Kop2', 'heading 2', '<w:b/><w:sz w:val="28"/>', '<w:keepNext/><w:outlineLvl w:val="1"/>')
+        + stijl('Bijschrift', 'caption', '<w:b/>', '<w:keepNext/>') + stijl('Tabelkop', 'Tabelkop', '<w:b/>') + '</w:styles>'],
       ['word/document.xml', kop + `<w:document ${W}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`],
     ]);
   }
@@ -583,12 +575,10 @@
   const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }, extra: { omschrijving: '', uren: '', doel: '' } };
   const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [] });
   function herstel(o) { // bewaarde invoer; wat niet de verwachte vorm heeft, wordt een leeg veld
-    const s = leeg();
+    const s = leeg(), zelfde = (bron, doel) => { for (const k of Object.keys(doel)) if (bron && typeof bron[k] === typeof doel[k]) doel[k] = bron[k]; return doel; };
     if (!o || typeof o !== 'object') return s;
-    for (const k of Object.keys(s.v)) if (o.v && typeof o.v[k] === typeof s.v[k]) s.v[k] = o.v[k];
-    for (const lijst of ['schema', 'extra']) {
-      if (Array.isArray(o[lijst])) s[lijst] = o[lijst].filter((r) => r && typeof r === 'object').map((r) => Object.fromEntries(Object.entries(NIEUW[lijst]).map(([k, w]) => [k, typeof r[k] === 'string' ? r[k] : w])));
-    }
+    zelfde(o.v, s.v);
+    for (const l of ['schema', 'extra']) if (Array.isArray(o[l])) s[l] = o[l].filter((r) => r && typeof r === 'object').map((r) => zelfde(r, { ...NIEUW[l] }));
     s.duur_soort = o.duur_soort === 'weken' ? 'weken' : 'maanden';
     return s;
   }
@@ -606,7 +596,7 @@
   /** Een datum als dd-mm-jjjj wordt 2011-11-08; iets anders blijft tekst en geeft een melding. */
   const nlNaarIso = (s) => { const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s.trim()); return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s.trim(); };
   const sleutelVan = (pad) => pad.replace(/\[\d+\]/g, '');
-  const echtPad = (pad) => (pad === 'contract.duur' ? 'contract.' + staat.duur_soort : pad);
+  const echtPad = (pad, s = staat) => (pad === 'contract.duur' ? 'contract.' + s.duur_soort : pad);
   function leesInvoer(pad, w) {
     const spec = specOp(sleutelVan(echtPad(pad)));
     if (spec.soort === 'janee') return w || undefined;
@@ -622,16 +612,17 @@
     for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = leesInvoer(`${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
     return g;
   }
-  const alsInvoer = (x) => (x == null ? '' : getal(x, 10));
+  /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
+  function naarInvoer(pad, w) {
+    const soort = specOp(pad).soort;
+    return w == null ? (soort === 'janee' ? false : '') : soort === 'getal' ? getal(w, 10) : soort === 'datum' ? nlDatum(w)
+      : soort === 'lijst' ? w.join('\n') : soort === 'janee' ? w : String(w);
+  }
   function staatUitCasus(c) {
-    const k = c.contract, s = leeg();
-    Object.assign(s.v, { titel: c.titel, protocol: c.protocol, datum: c.datum ? nlDatum(c.datum) : '', bron: c.bron || '', 'contract.uren_per_week': alsInvoer(k.uren_per_week),
-      'contract.duur': alsInvoer(k.weken != null ? k.weken : k.maanden), 'contract.proefplaatsing': k.proefplaatsing, 'contract.loonwaarde_wml': alsInvoer(k.loonwaarde_wml),
-      'aanvraag.regime': alsInvoer(c.aanvraag.regime), 'advies.regime': c.advies ? alsInvoer(c.advies.regime) : '' });
+    const s = leeg(), k = c.contract;
     s.duur_soort = k.weken != null ? 'weken' : 'maanden';
-    s.schema = c.schema.map((r) => ({ aard: r.aard, knelpunt: r.knelpunt, door: r.door, aan: r.aan || '', uren: alsInvoer(r.uren), intensiteit: r.intensiteit || '',
-      doel: r.doel == null ? '' : String(r.doel), motivering: r.motivering.join('\n') }));
-    s.extra = c.extra.map((e) => ({ omschrijving: e.omschrijving, uren: alsInvoer(e.uren), doel: String(e.doel) }));
+    for (const pad of Object.keys(s.v)) s.v[pad] = naarInvoer(echtPad(pad, s), echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c));
+    for (const lijst of ['schema', 'extra']) s[lijst] = c[lijst].map((r) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n, naarInvoer(`${lijst}.${n}`, r[n])])));
     return s;
   }
 

@@ -27,6 +27,8 @@ from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
 
 ELEMENT_ID = "rekenhulp-regels"
+# Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
+_NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "sleutel_geen_tekst", "lt"}}
 
 
 def _datum(datum: dt.date | None) -> str | None:
@@ -131,7 +133,7 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "protocollen": [_protocol(p) for p in regels.protocollen],
         "aannemelijk": regels.aannemelijk.model_dump(),
         "grenzen": {"max_bytes": MAX_BYTES},  # van de lezer: een casusbestand is klein
-        "teksten": TEKSTEN.model_dump(exclude_none=True),
+        "teksten": TEKSTEN.model_dump(exclude_none=True, exclude=_NIET_IN_DE_BROWSER),
         "modellen": modellen(Casus),
     }
 
