@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
-from jobcoach import Casus, laad_regels
+from jobcoach import Casus, laad_casus, laad_regels
 from jobcoach.browser import ELEMENT_ID, rekenhulp_gegevens, rekenhulp_json
 from leidraadsite.rekenhulp import rekenhulp_html
 
@@ -113,7 +113,13 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     pagina = BeautifulSoup((site / "rekenhulp" / "index.html").read_text(encoding="utf-8"), "html.parser")
     blok = pagina.find("script", id=ELEMENT_ID)
     assert blok is not None and blok.get("type") == "application/json"
-    assert json.loads(blok.string) == json.loads(json.dumps(rekenhulp_gegevens(laad_regels())))
+    from conftest import ROOT
+    from leidraadsite.config import lees_editie
+
+    uitgave = lees_editie(ROOT / "mkdocs.yml")  # naam en editie van de site, voor het Word-bestand en de printweergave
+    verwacht = rekenhulp_gegevens(laad_regels()) | {
+        "uitgave": {"naam": uitgave.site_naam, "editie": uitgave.editie, "editiedatum": uitgave.datum.isoformat()}}
+    assert json.loads(blok.string) == json.loads(json.dumps(verwacht))
     bronnen = [s.get("src") for s in pagina.find_all("script") if s.get("src")]
     assert "../javascripts/js-yaml.min.js" in bronnen and "../javascripts/rekenhulp.js" in bronnen, bronnen
     assert bronnen.index("../javascripts/js-yaml.min.js") < bronnen.index("../javascripts/rekenhulp.js")
@@ -129,7 +135,9 @@ def test_scripts_halen_niets_van_andere_hosts(bestand):
 
     tekst = (ROOT / "docs" / "javascripts" / bestand).read_text(encoding="utf-8")
     assert not re.search(r"\b(fetch|XMLHttpRequest|sendBeacon|WebSocket|importScripts)\s*\(", tekst), bestand
-    assert not re.search(r"""["'`]https?://""", tekst), f"{bestand} noemt een adres op een andere host"
+    # De namen van XML-naamruimten in het Word-bestand zijn geen adressen: de browser haalt ze nooit op.
+    zonder_naamruimten = tekst.replace("http://schemas.openxmlformats.org/", "")
+    assert not re.search(r"""["'`]https?://""", zonder_naamruimten), f"{bestand} noemt een adres op een andere host"
 
 
 def test_js_yaml_met_licentie_en_versie():
@@ -142,3 +150,127 @@ def test_js_yaml_met_licentie_en_versie():
     assert f"js-yaml</a> {versie}" in (ROOT / "docs" / "rekenhulp.md").read_text(encoding="utf-8").replace(
         "[js-yaml](https://www.npmjs.com/package/js-yaml)", "js-yaml</a>"
     ), "de pagina noemt een andere versie van js-yaml"
+
+
+# --- Eén bron van teksten en de bevindingen over aannemelijkheid (ook voor de site en de opdrachtregel) ---------
+
+def _bereken(**wijzigingen: Any):
+    from jobcoach import bereken
+
+    gegevens = json.loads(json.dumps(GELDIG))
+    del gegevens["advies"], gegevens["extra"]
+    gegevens["contract"].pop("loonwaarde_wml")
+    for sleutel, waarde in wijzigingen.items():
+        if sleutel in ("uren_per_week", "maanden", "weken"):
+            gegevens["contract"].pop("maanden", None) if sleutel == "weken" else None
+            gegevens["contract"][sleutel] = waarde
+        else:
+            gegevens[sleutel] = waarde
+    regels = laad_regels()
+    return bereken(Casus.model_validate(gegevens, context={"regels": regels}), regels)
+
+
+def _codes(**wijzigingen: Any) -> set[str]:
+    return {b.code for b in _bereken(**wijzigingen).bevindingen}
+
+
+def _rij(uren: float) -> list[dict[str, Any]]:
+    return [{"aard": "persoonlijk", "knelpunt": "A", "door": "jobcoach", "uren": uren, "intensiteit": "wekelijks", "doel": 1}]
+
+
+def test_meer_begeleidingsuren_dan_contracturen_is_een_bevinding():
+    # 1 uur per week, 1 week: 1 contractuur. 2 uur begeleiding is meer (200%), 1 uur is gelijk (geen bevinding).
+    meer = _bereken(uren_per_week=1, weken=1, schema=_rij(2))
+    assert [b.tekst for b in meer.bevindingen if b.code == "uren-boven-contract"] == [
+        "De begeleidingsuren (2 uur) zijn meer dan de contracturen (1 uur). Kijk de uren per keer en de intensiteit na."]
+    assert "uren-boven-contract" not in _codes(uren_per_week=1, weken=1, schema=_rij(1))
+
+
+def test_meer_dan_60_contracturen_per_week_is_een_bevinding():
+    # De grens staat in regels.yml (aannemelijk, Arbeidstijdenwet): 60 uur mag, 60,5 uur niet.
+    assert laad_regels().aannemelijk.max_uren_per_week == 60
+    assert "veel-contracturen" not in _codes(uren_per_week=60)
+    tekst = [b.tekst for b in _bereken(uren_per_week=60.5).bevindingen if b.code == "veel-contracturen"]
+    assert tekst == ["Het contract heeft 60,5 uur per week. Dat is meer dan 60 uur: volgens de Arbeidstijdenwet werkt "
+                     "iemand hoogstens 60 uur in een week."], tekst
+
+
+def test_contract_langer_dan_het_protocol_en_een_andere_periode():
+    # protocol-2011: hoogstens 3 jaar = 36 maanden × 4 weken = 144 weken; perioden van 6 maanden = 24 weken.
+    assert "contract-te-lang" not in _codes(weken=144) and "contract-te-lang" in _codes(weken=145)
+    assert "andere-periode" not in _codes(maanden=6) and "andere-periode" not in _codes(weken=24)
+    assert "andere-periode" in _codes(weken=25) and "andere-periode" in _codes(maanden=12)
+    # Een versie zonder bekende periode of looptijd (protocol-2012) geeft geen van beide.
+    assert not {"contract-te-lang", "andere-periode"} & _codes(maanden=48, protocol="protocol-2012")
+
+
+def test_bevindingen_noemen_nederlandse_datums_zonder_dubbele_haakjes():
+    uitkomst = _bereken(datum="2015-01-01", aanvraag={"regime": 20})
+    teksten = " ".join(b.tekst for b in uitkomst.bevindingen)
+    assert "De datum van de casus (01-01-2015) valt buiten de geldigheid van Beleidsregels Protocol Jobcoach " \
+           "(wijziging 1 juli 2011): van 01-07-2011 tot en met 14-12-2012." in teksten, teksten
+    assert "is hoger dan 15%, het maximum van" in teksten, teksten
+    assert not re.search(r"\d{4}-\d\d-\d\d|\) \(|\(\(|\)\)", teksten), teksten
+
+
+def test_elk_veld_van_de_casus_heeft_een_label_en_elk_label_een_veld():
+    from jobcoach.teksten import TEKSTEN
+
+    modellen = rekenhulp_gegevens(laad_regels())["modellen"]
+    groepen = {"Contract": "contract.", "Regime": None, "SchemaRij": "schema.", "Extra": "extra.", "Casus": ""}
+    paden = set()
+    for model, voorvoegsel in groepen.items():
+        for veld in modellen[model]:
+            if voorvoegsel is not None and veld["soort"] not in ("model",) and veld["naam"] not in ("schema", "extra"):
+                paden.add(voorvoegsel + veld["naam"])
+    paden |= {"aanvraag.regime", "advies.regime"}
+    assert paden == set(TEKSTEN.velden), (paden ^ set(TEKSTEN.velden))
+
+
+def test_elke_code_van_de_lezer_heeft_een_zin_in_teksten():
+    from jobcoach import lezer
+    from jobcoach.teksten import TEKSTEN
+
+    assert set(lezer._CODES.values()) <= set(TEKSTEN.meldingen), set(lezer._CODES.values()) - set(TEKSTEN.meldingen)
+    assert lezer.MELDINGEN == TEKSTEN.meldingen  # de lezer leest dezelfde zinnen als de rest van het pakket
+
+
+def test_meldingen_van_python_komen_uit_teksten(tmp_path, monkeypatch):
+    """Verander een zin in teksten.yml: de melding van de opdrachtregel verandert mee (één bron)."""
+    from jobcoach import lezer
+    from jobcoach.fouten import Bestandsfout
+
+    monkeypatch.setitem(lezer.MELDINGEN, "ge", "is kleiner dan {grens} (test)")
+    bestand = tmp_path / "casus.yml"
+    from conftest import SEED_CASUS
+
+    tekst = SEED_CASUS.read_text(encoding="utf-8")
+    bestand.write_text(tekst.replace("    uren: 0.5\n", "    uren: -1\n", 1), encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        laad_casus(bestand, laad_regels())
+    (probleem,) = fout.value.problemen
+    assert (probleem.code, probleem.pad, probleem.melding) == ("ge", "schema[1].uren", "is kleiner dan 0 (test) (gevonden: -1)")
+
+
+def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
+    from jobcoach.lezer import MAX_BYTES
+    from jobcoach.teksten import TEKSTEN
+
+    gegevens = rekenhulp_gegevens(laad_regels())
+    alles = json.loads(json.dumps(TEKSTEN.model_dump(exclude_none=True)))
+    assert {k: v for k, v in gegevens["teksten"].items() if k not in ("tabellen", "meldingen")} == \
+        {k: v for k, v in alles.items() if k not in ("tabellen", "meldingen")}
+    assert gegevens["teksten"]["tabellen"] == {k: v for k, v in alles["tabellen"].items() if k != "protocollen"}
+    assert set(alles["meldingen"]) - set(gegevens["teksten"]["meldingen"]) == {"tikfout", "bedoelt_u", "vorm",
+                                                                               "sleutel_geen_tekst", "lt"}
+    assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES}
+    assert gegevens["aannemelijk"]["max_uren_per_week"] == 60
+    schema = next(v for v in gegevens["modellen"]["Casus"] if v["naam"] == "schema")
+    assert schema["max_lengte"] == 200  # de rijgrens van het model
+    uren = next(v for v in gegevens["modellen"]["SchemaRij"] if v["naam"] == "uren")
+    assert (uren["le"], uren["grens"]) == (40, "meer dan 40 uur begeleiding in één keer is een werkweek")
+    p2012 = next(p for p in gegevens["protocollen"] if p["id"] == "protocol-2012")
+    p2011 = next(p for p in gegevens["protocollen"] if p["id"] == "protocol-2011")
+    assert p2012["bekend"] == "" and "perioden van 6 maanden" in p2011["bekend"] and p2011["max_jaren"] == 3
+    uit = json.loads(rekenhulp_json(laad_regels(), {"naam": "N", "editie": "E"}))
+    assert uit["uitgave"] == {"naam": "N", "editie": "E"} and "uitgave" not in json.loads(rekenhulp_json(laad_regels()))

@@ -29,6 +29,11 @@ LIVERELOAD = re.compile(r"<script>\nvar livereload = function\(epoch, requestId\
                         r"(?=</body>)", re.S)
 
 
+# De gebouwde site heeft een Content-Security-Policy (hooks/csp.py); de voorvertoning niet, want die zet zelf een
+# script in elke pagina om te herladen.
+CSP = re.compile(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def _paden(site: Path) -> list[str]:
     kaart = (site / "sitemap.xml").read_text(encoding="utf-8")
     paden = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", kaart)]
@@ -49,7 +54,7 @@ def _vergelijk_met_volledige_bouw(project: Path, basis: str, doel: Path) -> int:
     for pad in paden:
         status, geserveerd = haal(basis + pad)
         bestand = doel / (pad.lstrip("/") + ("index.html" if pad.endswith("/") else ""))
-        verwacht = bestand.read_text(encoding="utf-8")
+        verwacht = CSP.sub("", bestand.read_text(encoding="utf-8"))  # de voorvertoning heeft bewust geen CSP
         if status != 200 or LIVERELOAD.sub("", geserveerd) != verwacht:
             verschillen.append(pad)
     assert not verschillen, f"voorvertoning wijkt af van een volledige bouw op: {verschillen}"

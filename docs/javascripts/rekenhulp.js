@@ -1,21 +1,25 @@
 /*! Rekenhulp van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenhulp.js */
 /*
- * Rekent het schema begeleidingsbehoefte door in de browser, precies zoals het Python-pakket
- * `jobcoach` dat doet voor de casuspagina's (src/jobcoach/berekening.py, controles.py, opmaak.py,
- * tabellen.py, yamlbron.py). De regels en het gegevensmodel komen niet uit deze code, maar uit het
- * JSON-blok #rekenhulp-regels dat de site bij het bouwen in de pagina zet (jobcoach/rekenhulp.py).
+ * Rekent het schema begeleidingsbehoefte door in de browser, met dezelfde regels en teksten als het
+ * Python-pakket `jobcoach`. Regels, gegevensmodel (velden, keuzes, grenzen) en teksten (koppen, labels,
+ * zinnen van bevindingen en meldingen) komen niet uit deze code, maar uit het JSON-blok
+ * #rekenhulp-regels dat de site bij het bouwen in de pagina zet (jobcoach/browser.py, data/teksten.yml).
  *
- * Rekenen gebeurt met exacte breuken (BigInt), net als Python met Fraction. Een getal uit YAML of
- * uit het formulier telt, net als in Python, met de kortste decimale schrijfwijze van het getal.
- * Niets van wat de gebruiker invult verlaat de browser; de invoer staat alleen in localStorage.
- * Test: tests/browser/test_rekenhulp*.py vergelijkt honderden gevallen met het Python-pakket.
- * Bij het bouwen haalt de site commentaar en witruimte uit dit bestand (macros: on_post_build, rjsmin).
+ * Rekenen gebeurt met exacte breuken (BigInt), net als Python met Fraction. Niets van wat de gebruiker
+ * invult verlaat de browser: de invoer staat alleen in localStorage, het Word-bestand maakt de browser.
+ * Test: tests/browser/test_rekenhulp_pariteit.py vergelijkt honderden gevallen met het Python-pakket
+ * (getallen, bevindingen, tabellen; bij fouten code, veld en regel).
  */
 (function () {
   'use strict';
 
+  const R = JSON.parse(document.getElementById('rekenhulp-regels').textContent);
+  const T = R.teksten, M = T.meldingen, RT = T.rekenhulp;
+  /** Een tekst uit teksten.yml met de waarden ingevuld, zoals str.format in Python. */
+  const vul = (sjabloon, w = {}) => sjabloon.replace(/\{(\w+)\}/g, (heel, k) => (k in w ? w[k] : heel));
+
   // ---------------------------------------------------------------------------------------------
-  // Exacte breuken
+  // Exacte breuken en Nederlandse notatie (jobcoach/opmaak.py)
 
   const gcd = (a, b) => { if (a < 0n) a = -a; while (b) [a, b] = [b, a % b]; return a; };
   function B(n, d = 1n) {
@@ -31,91 +35,53 @@
   const tien = (k) => 10n ** BigInt(k);
   const vloer = (a) => { const q = a.n / a.d; return a.n < 0n && q * a.d !== a.n ? q - 1n : q; };
 
-  // De kortste cijferreeks van een getal (zoals Python repr en JavaScript String dat kiezen).
-  function cijfers(x) {
-    const [m, e] = Math.abs(x).toExponential().split('e');
-    return { neg: x < 0 || Object.is(x, -0), c: m.replace('.', ''), e: Number(e) };
-  }
-
-  /** Python `breuk()`: een getal als exacte breuk, via zijn kortste schrijfwijze (0.1 is 1/10). */
+  /** Een getal als exacte breuk, via zijn kortste schrijfwijze (0.1 is 1/10), zoals Fraction(str(x)). */
   function breuk(x) {
     if (typeof x === 'bigint') return B(x);
     if (Number.isSafeInteger(x)) return B(BigInt(x));
-    const { neg, c, e } = cijfers(x);
-    const k = e - (c.length - 1);
-    const n = neg ? -BigInt(c) : BigInt(c);
+    const [m, e] = Math.abs(x).toExponential().split('e'), c = m.replace('.', '');
+    const k = Number(e) - (c.length - 1), n = (x < 0 ? -1n : 1n) * BigInt(c);
     return k >= 0 ? B(n * tien(k)) : B(n, tien(-k));
   }
-
-  /** Python `repr(float)`: 1.0, 0.5, 1e-05, 1.5e+16, inf, nan. */
-  function pyFloat(x) {
-    if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-    const { neg, c, e } = cijfers(x);
-    let s;
-    if (x === 0) s = '0.0';
-    else if (e >= -4 && e < 16) {
-      s = e >= 0 ? c.slice(0, e + 1).padEnd(e + 1, '0') + '.' + (c.slice(e + 1) || '0')
-        : '0.' + '0'.repeat(-e - 1) + c;
-    } else s = c[0] + (c.length > 1 ? '.' + c.slice(1) : '') + 'e' + (e < 0 ? '-' : '+') + String(Math.abs(e)).padStart(2, '0');
-    return (neg ? '-' : '') + s;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Nederlandse notatie (zoals jobcoach/opmaak.py met Babel, nl_NL)
-
-  // Python `_decimaal`: Decimal(teller) / Decimal(noemer) rekent op 28 cijfers (half-even), daarna
-  // afronden op `dec` decimalen, half naar boven. Geeft een geheel getal m: de waarde is m / 10^dec.
-  function decimaal(w, dec) {
-    const neg = w.n < 0n, n = neg ? -w.n : w.n, d = w.d;
-    if (n === 0n) return 0n;
-    const deling = (k) => (k >= 0 ? [n * tien(k), d] : [n, d * tien(-k)]);
-    let k = 27 - (n.toString().length - d.toString().length);
-    let [a, b] = deling(k);
-    while (a / b >= tien(28)) [a, b] = deling(--k);
-    while (a / b < tien(27)) [a, b] = deling(++k);
-    let q = a / b;
-    const r2 = 2n * (a % b);
-    if (r2 > b || (r2 === b && q % 2n === 1n)) q += 1n;
-    const [x, y] = dec - k >= 0 ? [q * tien(dec - k), 1n] : [q, tien(k - dec)];
-    let m = x / y;
-    if (2n * (x % y) >= y) m += 1n;
-    return neg ? -m : m;
-  }
-
-  function notatie(m, dec, vast) {
-    const neg = m < 0n;
-    const s = (neg ? -m : m).toString().padStart(dec + 1, '0');
-    const geheel = s.slice(0, s.length - dec).replace(/\B(?=(\d{3})+$)/g, '.');
+  const alsBreuk = (w) => (typeof w === 'object' ? w : breuk(w));
+  /** Afgerond op `dec` decimalen (half van nul af), met punten voor duizendtallen: 0,5; 1,75; 1.000. */
+  function getal(w, dec = 2, vast = false) {
+    w = alsBreuk(w);
+    const neg = w.n < 0n, m = (2n * (neg ? -w.n : w.n) * tien(dec) + w.d) / (2n * w.d);
+    const s = m.toString().padStart(dec + 1, '0');
     let frac = s.slice(s.length - dec);
     if (!vast) frac = frac.replace(/0+$/, '');
-    return (neg ? '-' : '') + geheel + (frac ? ',' + frac : '');
+    return (neg && m ? '-' : '') + s.slice(0, s.length - dec).replace(/\B(?=(\d{3})+$)/g, '.') + (frac ? ',' + frac : '');
   }
-  const alsBreuk = (w) => (typeof w === 'object' ? w : breuk(w));
-  /** Hoogstens twee decimalen, afgerond, zonder nullen achteraan: 0,5; 1,75; 1.000. */
-  const getal = (w, dec = 2) => notatie(decimaal(alsBreuk(w), dec), dec, false);
   const uren = (w) => getal(w, 2);
   const procent = (w) => getal(w, 2) + '%';
-  /** Een berekend percentage, afgekapt (niet afgerond) op twee decimalen: 4,375 → 4,37%. */
-  const procentAfgekapt = (p) => notatie(decimaal(B(vloer(maal(p, HONDERD)), 100n), 2), 2, true) + '%';
+  /** Een berekend percentage, afgekapt (niet afgerond) op twee decimalen: 4,375 wordt 4,37%. */
+  const procentAfgekapt = (p) => getal(B(vloer(maal(p, HONDERD)), 100n), 2, true) + '%';
+  /** 2011-11-08 wordt 08-11-2011. */
+  const nlDatum = (iso) => iso.split('-').reverse().join('-');
 
   // ---------------------------------------------------------------------------------------------
   // Regels en model uit de pagina
 
-  const bron = document.getElementById('rekenhulp-regels');
-  if (!bron) throw new Error('rekenhulp: de regels (#rekenhulp-regels) ontbreken in de pagina');
-  const R = JSON.parse(bron.textContent);
   const PROTOCOLLEN = new Map(R.protocollen.map((p) => [p.id, p]));
   const DOELEN = Object.keys(R.coachingsdoelen).map(Number).sort((a, b) => a - b);
   const WPM = B(BigInt(R.weken_per_maand));
   const MODELLEN = R.modellen;
-  const keuzes = (model, veld) => MODELLEN[model].find((v) => v.naam === veld).keuzes;
+  /** Het veld van het model op een pad zonder rijnummers: 'schema.uren', 'contract.weken'. */
+  function specOp(sleutel) {
+    let model = 'Casus', spec;
+    for (const naam of sleutel.split('.')) {
+      spec = MODELLEN[model].find((s) => s.naam === naam);
+      model = (spec.item || spec).model || model;
+    }
+    return spec;
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Berekening (jobcoach/berekening.py)
 
   function bereken(casus) {
-    const protocol = PROTOCOLLEN.get(casus.protocol);
-    const c = casus.contract;
+    const protocol = PROTOCOLLEN.get(casus.protocol), c = casus.contract;
     const weken = c.weken != null ? breuk(c.weken) : maal(breuk(c.maanden), WPM);
     const contracturen = maal(breuk(c.uren_per_week), weken);
     const perDoel = new Map(DOELEN.map((d) => [d, NUL]));
@@ -134,8 +100,7 @@
       return { nummer: i + 1, rij, telt_mee: telt, uren_per_week: perWeek, keren, totaal };
     });
     for (const e of casus.extra) perDoel.set(e.doel, plus(perDoel.get(e.doel), breuk(e.uren)));
-    let begeleidingsuren = NUL;
-    for (const u of perDoel.values()) begeleidingsuren = plus(begeleidingsuren, u);
+    const begeleidingsuren = [...perDoel.values()].reduce(plus, NUL);
     const u = {
       casus, protocol, weken, contracturen, rijen, extra: casus.extra, begeleidingsuren,
       uren_per_week: deel(begeleidingsuren, weken), uren_per_doel: perDoel,
@@ -146,280 +111,209 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Controles (jobcoach/controles.py)
+  // Controles (jobcoach/controles.py); de zinnen staan in teksten.yml (bevindingen)
 
   function controleer(u) {
-    const { casus, protocol } = u, c = casus.contract, uit = [];
-    const b = (code, tekst, veld) => uit.push({ code, tekst, veld });
-    const regimes = [['aanvraag.regime', casus.aanvraag, 'aangevraagde'], ['advies.regime', casus.advies, 'geadviseerde']];
+    const { casus, protocol: p } = u, c = casus.contract, t = T.bevindingen, uit = [];
+    const b = (code, veld, sjabloon, w) => uit.push({ code, veld, tekst: vul(t[sjabloon], w) });
+    const regimes = [['aanvraag', casus.aanvraag, t.aangevraagde], ['advies', casus.advies, t.geadviseerde]];
+    const boven = (r) => p.maximum != null && r.regime > p.maximum;
     if (casus.advies && vergelijk(breuk(casus.advies.regime), u.percentage) < 0) {
-      b('advies-onder-berekening', `Het geadviseerde regime (${procent(casus.advies.regime)}) is lager dan het ` +
-        `berekende percentage (${procentAfgekapt(u.percentage)}).`, 'advies.regime');
+      b('advies-onder-berekening', 'advies.regime', 'advies-onder-berekening',
+        { advies: procent(casus.advies.regime), berekend: procentAfgekapt(u.percentage) });
     }
-    const max = protocol.maximum;
-    for (const [veld, r, wie] of regimes) {
-      if (r && max != null && r.regime > max) {
-        b(veld.split('.')[0] + '-boven-maximum', `Het ${wie} regime (${procent(r.regime)}) is hoger dan het maximum van ` +
-          `${protocol.naam} (${procent(max)}).`, veld);
+    for (const [v, r, wie] of regimes) {
+      if (r && boven(r)) b(`${v}-boven-maximum`, `${v}.regime`, 'boven-maximum', { wie, regime: procent(r.regime), protocol: p.naam, maximum: procent(p.maximum) });
+    }
+    for (const [v, r, wie] of regimes) {
+      if (r && p.normaal_max != null && r.regime > p.normaal_max && !boven(r)) {
+        b(`${v}-vraagt-onderbouwing`, `${v}.regime`, 'vraagt-onderbouwing', { wie, regime: procent(r.regime), normaal: procent(p.normaal_max) });
       }
     }
-    const normaal = protocol.normaal_max;
-    if (normaal != null) {
-      for (const [veld, r, wie] of regimes) {
-        if (!r || r.regime <= normaal || (max != null && r.regime > max)) continue;
-        b(veld.split('.')[0] + '-vraagt-onderbouwing', `Het ${wie} regime (${procent(r.regime)}) is hoger dan de ` +
-          `${procent(normaal)} die in de eerste periode normaal is. Dat kan alleen met een uitdrukkelijke onderbouwing.`, veld);
+    const s = p.standaard;
+    if (s && s.min_maanden != null && !(s.proefplaatsing_telt && c.proefplaatsing)) {
+      const min = maal(breuk(s.min_maanden), WPM);
+      if (vergelijk(u.weken, min) < 0) {
+        b('contract-te-kort', 'contract', 'contract-te-kort', { weken: getal(u.weken), protocol: p.naam, min_maanden: getal(s.min_maanden),
+          min_weken: getal(min), of_proefplaatsing: t[s.proefplaatsing_telt ? 'of_proefplaatsing' : 'punt'] });
       }
     }
-    const s = protocol.standaard;
-    if (s) {
-      if (s.min_maanden != null && !(s.proefplaatsing_telt && c.proefplaatsing)) {
-        const minWeken = maal(breuk(s.min_maanden), WPM);
-        if (vergelijk(u.weken, minWeken) < 0) {
-          b('contract-te-kort', `Het contract duurt ${getal(u.weken)} weken. De standaardsituatie van ${protocol.naam} ` +
-            `vraagt minstens ${getal(s.min_maanden)} maanden (${getal(minWeken)} weken)` +
-            (s.proefplaatsing_telt ? ' of een proefplaatsing.' : '.'), 'contract');
-        }
+    if (s && s.min_uren_per_week != null && c.uren_per_week < s.min_uren_per_week) {
+      b('contract-te-weinig-uren', 'contract.uren_per_week', 'contract-te-weinig-uren', { uren: getal(c.uren_per_week), min_uren: getal(s.min_uren_per_week) });
+    }
+    if (s && s.min_loonwaarde_wml != null && c.loonwaarde_wml != null && c.loonwaarde_wml < s.min_loonwaarde_wml) {
+      b('loonwaarde-te-laag', 'contract.loonwaarde_wml', 'loonwaarde-te-laag', { loonwaarde: procent(c.loonwaarde_wml), min_loonwaarde: procent(s.min_loonwaarde_wml) });
+    }
+    // Geldigheid (controles._geldigheid); geldig_tot is de laatste geldige dag, null als die onbekend is.
+    if (!casus.datum) b('datum-ontbreekt', 'datum', 'datum-ontbreekt', { protocol: p.naam });
+    else {
+      if (casus.datum >= p.geldig_van && !p.geldig_tot) b('geldigheid-onbekend', 'datum', 'geldigheid-onbekend', { protocol: p.naam, datum: nlDatum(casus.datum) });
+      else if (casus.datum < p.geldig_van || casus.datum > p.geldig_tot) {
+        b('datum-buiten-protocol', 'datum', 'datum-buiten-protocol', { datum: nlDatum(casus.datum), protocol: p.naam,
+          van: nlDatum(p.geldig_van), tot: p.geldig_tot ? nlDatum(p.geldig_tot) : t.onbekend });
       }
-      if (s.min_uren_per_week != null && c.uren_per_week < s.min_uren_per_week) {
-        b('contract-te-weinig-uren', `Het contract heeft ${getal(c.uren_per_week)} uur per week. De standaardsituatie ` +
-          `vraagt minstens ${getal(s.min_uren_per_week)} uur per week.`, 'contract.uren_per_week');
-      }
-      if (s.min_loonwaarde_wml != null && c.loonwaarde_wml != null && c.loonwaarde_wml < s.min_loonwaarde_wml) {
-        b('loonwaarde-te-laag', `De loonwaarde is ${procent(c.loonwaarde_wml)} van het WML. De standaardsituatie ` +
-          `vraagt minstens ${procent(s.min_loonwaarde_wml)}.`, 'contract.loonwaarde_wml');
+      if (R.einde_protocollen && casus.datum >= R.einde_protocollen) {
+        b('protocol-vervallen', 'datum', 'protocol-vervallen', { vanaf: nlDatum(R.einde_protocollen), protocol: p.naam });
       }
     }
-    if (casus.datum && !(protocol.geldig_van <= casus.datum && (!protocol.geldig_tot || casus.datum <= protocol.geldig_tot))) {
-      b('datum-buiten-protocol', `De datum van de casus (${casus.datum}) valt buiten de geldigheid van ${protocol.naam} ` +
-        `(${protocol.geldig_van} tot en met ${protocol.geldig_tot || 'heden'}).`, 'datum');
+    if (u.begeleidingsuren.n === 0n) b('geen-uren', 'schema', 'geen-uren');
+    // Aannemelijkheid (controles.aannemelijkheid)
+    if (vergelijk(u.begeleidingsuren, u.contracturen) > 0) {
+      b('uren-boven-contract', 'schema', 'uren-boven-contract', { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen) });
     }
-    if (u.begeleidingsuren.n === 0n) b('geen-uren', 'Geen enkele rij van de jobcoach telt uren: het percentage is 0.', 'schema');
+    const a = R.aannemelijk;
+    if (c.uren_per_week > a.max_uren_per_week) {
+      b('veel-contracturen', 'contract.uren_per_week', 'veel-contracturen', { uren: getal(c.uren_per_week), max: getal(a.max_uren_per_week), reden: a.reden });
+    }
+    const weken = (maanden) => maal(breuk(maanden), WPM);
+    if (p.max_jaren != null && vergelijk(u.weken, weken(p.max_jaren * 12)) > 0) {
+      b('contract-te-lang', 'contract', 'contract-te-lang', { weken: getal(u.weken), protocol: p.naam, jaren: String(p.max_jaren),
+        max_weken: getal(weken(p.max_jaren * 12)), weken_per_maand: String(R.weken_per_maand) });
+    }
+    if (p.periode_maanden != null && vergelijk(u.weken, weken(p.periode_maanden)) !== 0) {
+      b('andere-periode', 'contract', 'andere-periode', { weken: getal(u.weken), protocol: p.naam, maanden: String(p.periode_maanden),
+        periode_weken: getal(weken(p.periode_maanden)) });
+    }
     return uit;
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Tabellen: dezelfde HTML als jobcoach/tabellen.py
+  // Tabellen als gegevens (jobcoach/tabeldata.py) en één weergave als HTML (jobcoach/html.py)
 
   const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
   const hoofdletter = (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-  const INTENSITEIT = R.teksten.intensiteit, AARD = R.teksten.aard;
+  const tt = (tabel, sleutel, w) => vul(T.tabellen[tabel][sleutel], w);
+  const tabel = (naam, bijschrift, rijen, opties = {}) => ({ bijschrift, koppen: T.tabellen[naam].koppen, rijen, voet: [], rechts: [], ...opties });
 
+  // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
+  const celHtml = (c) => (Array.isArray(c) ? '<ul>' + c.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>' : c.code != null ? `<code>${esc(c.code)}</code>` : esc(c));
   function cel(inhoud, kop, rechts, scope) {
     const tag = kop ? 'th' : 'td';
-    const attrs = (scope ? ` scope="${scope}"` : '') + (rechts ? ' style="text-align: right"' : '');
-    return `<${tag}${attrs}>${inhoud}</${tag}>`;
+    const attrs = (scope ? ' scope="' + scope + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
+    return `<${tag}${attrs}>${celHtml(inhoud)}</${tag}>`;
   }
-  function tabel(bijschrift, koppen, rijen, rechts = new Set(), voet = []) {
-    const d = ['<table>', `<caption>${bijschrift}</caption>`, '<thead><tr>'];
-    koppen.forEach((k, i) => d.push(cel(k, true, rechts.has(i), 'col')));
-    d.push('</tr></thead><tbody>');
-    for (const r of rijen) d.push('<tr>' + r.map((c, i) => cel(c, false, rechts.has(i))).join('') + '</tr>');
-    d.push('</tbody>');
-    if (voet.length) {
-      d.push('<tfoot>');
-      for (const r of voet) d.push('<tr>' + cel(r[0], true, false, 'row') + r.slice(1).map((c, i) => cel(c, false, rechts.has(i + 1))).join('') + '</tr>');
-      d.push('</tfoot>');
+  /** Een tabel als HTML, precies zoals jobcoach/html.py (tabel_html) hem maakt. */
+  function tabelHtml(t) {
+    const r = (i) => t.rechts.includes(i), kop = (c) => cel(c, true, false, 'row');
+    const koppen = t.koppen.map((k, i) => cel(k, true, !t.rijkoppen && r(i), 'col'));
+    const d = ['<table>', `<caption>${esc(t.bijschrift)}</caption>`];
+    if (t.rijkoppen) d.push(`<thead><tr>${koppen.join('')}</tr></thead><tbody>`);
+    else d.push('<thead><tr>', ...koppen, '</tr></thead><tbody>');
+    for (const rij of t.rijen) {
+      d.push('<tr>' + (t.rijkoppen ? kop(rij[0]) + rij.slice(1).map((c) => cel(c)).join('') : rij.map((c, i) => cel(c, false, r(i))).join('')) + '</tr>');
     }
+    d.push('</tbody>');
+    if (t.voet.length) d.push('<tfoot>', ...t.voet.map((rij) => '<tr>' + kop(rij[0]) + rij.slice(1).map((c, i) => cel(c, false, r(i + 1))).join('') + '</tr>'), '</tfoot>');
     d.push('</table>');
     return d.join('\n');
   }
-  function duurTekst(rij) {
-    if (rij.uren == null) return '';
-    const per = { wekelijks: 'per week', tweewekelijks: 'per 2 weken', maandelijks: 'per maand', eenmalig: 'eenmalig' }[rij.intensiteit] || '';
-    return `${uren(rij.uren)} uur ${per}`.trim();
-  }
-  function motivering(rij) {
-    const m = rij.motivering;
-    if (!m.length) return '';
-    return m.length === 1 ? esc(m[0]) : '<ul>' + m.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>';
-  }
 
-  function schemaHtml(u) {
-    const koppen = ['Aard van de begeleiding', 'Gericht op het knelpunt', 'Door wie?', 'Aan wie?',
-      'Duur van de begeleiding', 'Intensiteit van de begeleiding', 'Motivering'];
-    const rijen = u.rijen.map(({ rij }) => [AARD[rij.aard], esc(rij.knelpunt), hoofdletter(rij.door), esc(rij.aan || ''),
-      esc(duurTekst(rij)), INTENSITEIT[rij.intensiteit] || '', motivering(rij)]);
-    for (const e of u.extra) {
-      rijen.push(['Vaste uren', esc(e.omschrijving), 'Jobcoach', '', `${uren(e.uren)} uur`, 'Vast aantal uren',
-        esc(`Doel ${e.doel}: ${R.coachingsdoelen[e.doel]}`)]);
-    }
-    return tabel(`Schema begeleidingsbehoefte: ${esc(u.casus.titel)}`, koppen, rijen);
+  const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
+  const motivering = (m) => (m.length === 0 ? '' : m.length === 1 ? m[0] : m);
+  const door = (rij) => (rij.door ? hoofdletter(rij.door) : '');
+  function schemaTabel(u) { // de aard alleen bij de eerste rij van een groep; vaste uren staan in de urenberekening
+    const rijen = u.rijen.map(({ rij }, i) => [i && u.rijen[i - 1].rij.aard === rij.aard ? '' : T.aard[rij.aard], rij.knelpunt,
+      door(rij), rij.aan || '', duurTekst(rij), T.intensiteit[rij.intensiteit] || '', motivering(rij.motivering)]);
+    return tabel('schema', tt('schema', 'bijschrift', { titel: u.casus.titel }), rijen);
   }
-
-  function berekeningHtml(u) {
-    const weken = getal(u.weken), c = u.casus;
-    const koppen = ['Rij', 'Knelpunt', 'Door', 'Doel', 'Uren per keer', 'Intensiteit', 'Uren per week', 'Aantal keer', 'Totaal uren'];
-    const getallen = new Set([0, 4, 6, 7, 8]);
+  function perRijTabel(u) {
     const rijen = u.rijen.map((r) => (r.telt_mee
-      ? [String(r.nummer), esc(r.rij.knelpunt), 'Jobcoach', String(r.rij.doel), uren(r.rij.uren),
-        INTENSITEIT[r.rij.intensiteit], uren(r.uren_per_week), getal(r.keren), uren(r.totaal)]
-      : [String(r.nummer), esc(r.rij.knelpunt), hoofdletter(r.rij.door), '', '', '', '', '', 'telt niet mee (niet door de jobcoach)']));
-    for (const e of u.extra) rijen.push(['vast', esc(e.omschrijving), 'Jobcoach', String(e.doel), '', 'Vast aantal uren', '', '', uren(e.uren)]);
-    const voet = [['Totaal begeleidingsuren', '', '', '', '', '', '', '', uren(u.begeleidingsuren)]];
-    const perRij = tabel(`Urenberekening per rij (contract van ${weken} weken)`, koppen, rijen, getallen, voet);
-    const perDoel = tabel('Begeleidingsuren per coachingsdoel', ['Doel', 'Omschrijving', 'Uren'],
-      DOELEN.map((d) => [String(d), esc(R.coachingsdoelen[d]), uren(u.uren_per_doel.get(d))]), new Set([0, 2]),
-      [['Totaal', '', uren(u.begeleidingsuren)]]);
-    const samenvatting = [
-      ['Protocol', esc(u.protocol.naam)],
-      ['Contract', `${getal(c.contract.uren_per_week)} uur per week × ${weken} weken`],
-      ['Contracturen', uren(u.contracturen)],
-      ['Begeleidingsuren', uren(u.begeleidingsuren)],
-      ['Gemiddeld per week', `${uren(u.uren_per_week)} uur`],
-      ['Percentage van de contracturen', `(${uren(u.begeleidingsuren)}/${uren(u.contracturen)}) × 100% = ${procentAfgekapt(u.percentage)}`],
-      ['Aangevraagd regime', procent(c.aanvraag.regime)],
-      ['Geadviseerd regime', c.advies ? procent(c.advies.regime) : 'nog geen advies'],
-    ];
-    const totalen = ['<table>', '<caption>Samenvatting van de urenberekening</caption>',
-      '<thead><tr><th scope="col">Onderdeel</th><th scope="col">Uitkomst</th></tr></thead><tbody>']
-      .concat(samenvatting.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`), ['</tbody>', '</table>']).join('\n');
-    return [perRij, perDoel, totalen].join('\n\n');
-  }
-
-  function bevindingenHtml(u) {
-    if (!u.bevindingen.length) {
-      return '<div class="admonition success"><p class="admonition-title">Geen bevindingen</p>' +
-        '<p>De controles vonden niets om op te letten.</p></div>';
+      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel), uren(r.rij.uren), T.intensiteit[r.rij.intensiteit],
+        uren(r.uren_per_week), getal(r.keren), uren(r.totaal)]
+      : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', '', '', '', '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren')]));
+    for (const e of u.extra) {
+      const omschrijving = e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving;
+      rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), '', tt('schema', 'vast_aantal'), '', '', uren(e.uren)]);
     }
-    return '<div class="admonition warning"><p class="admonition-title">Bevindingen van de controles</p>' +
-      '<ul>' + u.bevindingen.map((b) => `<li>${esc(b.tekst)}</li>`).join('') + '</ul></div>';
+    return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: getal(u.weken) }), rijen,
+      { voet: [[tt('per_rij', 'totaal'), '', '', '', '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 4, 6, 7, 8] });
+  }
+  const perDoelTabel = (u) => tabel('per_doel', tt('per_doel', 'bijschrift'),
+    DOELEN.map((d) => [String(d), R.coachingsdoelen[d], uren(u.uren_per_doel.get(d))]),
+    { voet: [[tt('per_doel', 'totaal'), '', uren(u.begeleidingsuren)]], rechts: [0, 2] });
+  function samenvattingTabel(u) {
+    const c = u.casus, s = (k, w) => tt('samenvatting', k, w), bu = uren(u.begeleidingsuren);
+    return tabel('samenvatting', s('bijschrift'), [
+      [s('protocol'), u.protocol.naam],
+      [s('contract'), s('contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+      [s('contracturen'), uren(u.contracturen)],
+      [s('begeleidingsuren'), bu],
+      [s('per_week'), s('per_week_waarde', { uren: uren(u.uren_per_week) })],
+      [s('percentage'), s('percentage_waarde', { begeleidingsuren: bu, contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })],
+      [s('aangevraagd'), procent(c.aanvraag.regime)],
+      [s('geadviseerd'), c.advies ? procent(c.advies.regime) : s('geen_advies')],
+    ], { rijkoppen: true });
+  }
+  const berekeningHtml = (u) => [perRijTabel(u), perDoelTabel(u), samenvattingTabel(u)].map(tabelHtml).join('\n\n');
+  function bevindingenHtml(u) {
+    const t = T.bevindingen;
+    if (!u.bevindingen.length) return `<div class="admonition success"><p class="admonition-title">${esc(t.geen_titel)}</p><p>${esc(t.geen_tekst)}</p></div>`;
+    const items = u.bevindingen.map((b) => '<li>' + esc(b.tekst) + '</li>').join('');
+    return `<div class="admonition warning"><p class="admonition-title">${esc(t.titel)}</p><ul>${items}</ul></div>`;
   }
 
   // ---------------------------------------------------------------------------------------------
-  // YAML lezen zoals PyYAML (YAML 1.1: yes/no, 0o-getallen, datums), met regelnummers
+  // Casusbestanden lezen: js-yaml geeft de gebeurtenissen, de waarden maken we zoals jobcoach/lezer.py
+  // (YAML 1.2, alleen decimale getallen). Grenzen (ankers, tags, documenten, omvang) staan in `grens`.
 
-  class Waarde {}
-  class Kommagetal extends Waarde { constructor(w) { super(); this.w = w; } }
-  class Datum extends Waarde { constructor(iso, tekst, geldig) { super(); Object.assign(this, { iso, tekst, geldig }); } }
-  const Y = window.jsyaml;
-  const geldigeDatum = (j, m, d) => { const t = new Date(Date.UTC(j, m - 1, d)); return t.getUTCFullYear() === j && t.getUTCMonth() === m - 1 && t.getUTCDate() === d; };
+  class Kommagetal { constructor(w) { this.w = w; } }
+  class Datum { constructor(iso) { this.iso = iso; } }
+  const Y = window.jsyaml, E = Y.EVENT_ID, MAX_BYTES = R.grenzen.max_bytes;
+  const geldigeDatum = (iso) => { const d = new Date(iso + 'T00:00:00Z'); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso); };
+  function scalair(s) { // zoals de Menslezer van jobcoach/lezer.py
+    if (/^(?:~|null|Null|NULL|)$/.test(s)) return null;
+    if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(s)) return s[0].toLowerCase() === 't';
+    if (/^[-+]?(?:0|[1-9][0-9]*)$/.test(s)) { const n = BigInt(s); return Number.isSafeInteger(Number(n)) ? Number(n) : n; }
+    if (/^[-+]?(?:[0-9]+\.[0-9]+|\.[0-9]+)$/.test(s)) return new Kommagetal(Number(s));
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return new Datum(s);
+    return s;
+  }
+  const probleem = (bestand, pad, code, melding, regel = null) => ({ bestand, pad, code, melding, regel });
+  const probleemTekst = (p) => [p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`, p.pad, p.melding].filter((x) => x !== '').join(': ');
+  class CasusFout extends Error { constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; } }
 
-  function geheelUitYaml(s) {
-    let v = s.replace(/_/g, ''), teken = 1n;
-    if (v[0] === '-' || v[0] === '+') { if (v[0] === '-') teken = -1n; v = v.slice(1); }
-    let n;
-    if (v === '0') n = 0n;
-    else if (v.startsWith('0b')) n = BigInt(v);
-    else if (v.startsWith('0x')) n = BigInt(v);
-    else if (v[0] === '0') n = BigInt('0o' + v.slice(1));
-    else if (v.includes(':')) n = v.split(':').reduce((t, x) => t * 60n + BigInt(x), 0n);
-    else n = BigInt(v);
-    n *= teken;
-    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
-  }
-  function kommagetalUitYaml(s) {
-    let v = s.replace(/_/g, '').toLowerCase(), teken = 1;
-    if (v[0] === '-' || v[0] === '+') { if (v[0] === '-') teken = -1; v = v.slice(1); }
-    if (v === '.inf') return new Kommagetal(teken * Infinity);
-    if (v === '.nan') return new Kommagetal(NaN);
-    if (v.includes(':')) {
-      let w = 0, basis = 1;
-      for (const deel of v.split(':').map(Number).reverse()) { w += deel * basis; basis *= 60; }
-      return new Kommagetal(teken * w);
-    }
-    return new Kommagetal(teken * Number(v));
-  }
-  function tijdUitYaml(s) {
-    const m = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(Z|[-+]\d\d?(?::\d\d)?))?)?$/.exec(s);
-    const [j, mnd, d] = [m[1], m[2], m[3]].map(Number);
-    const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    if (m[4] === undefined) return new Datum(iso, iso, geldigeDatum(j, mnd, d));
-    const frac = (m[7] || '').slice(0, 6).padEnd(6, '0');
-    const nul = Number(m[4]) === 0 && m[5] === '00' && m[6] === '00' && Number(frac) === 0;
-    const tekst = `${iso} ${m[4].padStart(2, '0')}:${m[5]}:${m[6]}` + (Number(frac) ? '.' + frac : '');
-    return new Datum(nul ? iso : null, tekst, geldigeDatum(j, mnd, d));
-  }
-  // De impliciete typen van PyYAML (YAML 1.1), in de volgorde waarin PyYAML ze probeert.
-  const TYPEN = {
-    bool: [/^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/, (s) => ['yes', 'true', 'on'].includes(s.toLowerCase())],
-    float: [/^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, kommagetalUitYaml],
-    int: [/^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/, geheelUitYaml],
-    null: [/^(?:~|null|Null|NULL|)$/, () => null],
-    timestamp: [/^(?:\d{4}-\d\d-\d\d|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)$/, tijdUitYaml],
-  };
-  const GEEN = Symbol('geen');
-  const alsType = (naam, s) => (TYPEN[naam][0].test(s) ? TYPEN[naam][1](s) : GEEN);
-  function scalair(s, tag) {
-    if (tag === null) {
-      for (const naam in TYPEN) { const w = alsType(naam, s); if (w !== GEEN) return w; }
-      return s;
-    }
-    if (tag === 'str') return s;
-    // Een expliciete tag (zoals !!float 1) slaat de herkenning over, zoals bij PyYAML.
-    const w = !TYPEN[tag] || (tag === 'timestamp' && !TYPEN[tag][0].test(s)) ? GEEN : TYPEN[tag][1](s);
-    if (w === GEEN) throw new Error(`kan '${s}' niet lezen als !!${tag}`);
-    return w;
-  }
-
-  // Veelvoorkomende meldingen van js-yaml, in gewone taal (zoals _YAML_MELDINGEN in yamlbron.py).
-  const YAML_MELDINGEN = [
-    [/^tab characters must not be used/, 'tab gevonden; spring in met spaties'],
-    [/^(bad indentation|deficient indentation)/, 'het inspringen klopt niet'],
-    [/^end of the stream or a document separator/, 'hier verwachtte ik geen tekst meer; klopt het inspringen?'],
-    [/^unidentified alias/, 'verwijzing (*naam) naar iets dat niet bestaat'],
-    [/^unexpected end of the stream within a/, 'het bestand houdt midden in een tekst op; ontbreekt een aanhalingsteken?'],
-    [/flow collection|expected the node content/, 'een lijst tussen [ en ] of een groep tussen { en } is niet goed afgesloten'],
-    [/mapping pair|block mapping entry|implicit key/, "hier mag geen 'sleutel: waarde' staan; klopt het inspringen, of staat er een ':' in tekst zonder aanhalingstekens?"],
-    [/escape/, "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens"],
-  ];
-  function yamlUitleg(fout, tekst) {
-    const mark = fout.mark;
-    if (mark && (tekst.split(/\r\n|\r|\n/)[mark.line] || '')[mark.column] === '\t') return 'tab gevonden; spring in met spaties';
-    const reden = fout.reason || String(fout.message || fout);
-    if (mark && /indentation/.test(reden)) {
-      // js-yaml meldt een niet afgesloten lijst of tekst als inspringfout; kijk naar de regel ervoor.
-      const vorige = (tekst.split(/\r\n|\r|\n/)[mark.line - 1] || '').replace(/\s#.*$/, '');
-      const telt = (ch) => vorige.split(ch).length - 1;
-      if (telt('[') > telt(']') || telt('{') > telt('}')) return YAML_MELDINGEN[5][1];
-      if (telt("'") % 2 || telt('"') % 2) return YAML_MELDINGEN[4][1];
-    }
-    for (const [re, nl] of YAML_MELDINGEN) if (re.test(reden)) return nl;
-    return `het bestand kan niet worden gelezen (${reden})`;
-  }
-
-  const probleem = (bestand, pad, melding, regel = null) => ({ bestand, pad, melding, regel });
-  const probleemTekst = (p) => {
-    const plaats = p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`;
-    return [plaats, p.pad, p.melding].filter((x) => x !== '').join(': ');
-  };
-  class CasusFout extends Error {
-    constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; }
-  }
-
-  /** Lees YAML-tekst zoals PyYAML. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij ongeldige YAML. */
+  /** Lees YAML-tekst. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij een bestand dat geen casus kan zijn. */
   function leesYaml(tekst, bestand) {
     const regelBegin = [0];
     for (let i = 0; i < tekst.length; i++) if (tekst[i] === '\n') regelBegin.push(i + 1);
     const regelVan = (pos) => { let lo = 0, hi = regelBegin.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (regelBegin[m] <= pos) lo = m; else hi = m - 1; } return lo + 1; };
-    const E = Y.EVENT_ID, problemen = [], ankers = new Map();
-    let events, i = 1, wortel = null;
     const begin = (e) => Math.min(...[e.start, e.valueStart, e.anchorStart, e.tagStart].filter((x) => x != null && x >= 0));
-    const stuk = (a, b) => (a >= 0 ? tekst.slice(a, b) : null);
+    const fout = (melding, regel) => new CasusFout([probleem(bestand, '', '', melding, regel)]);
+    // De grenzen van jobcoach/lezer.py: omvang, één document, geen ankers/verwijzingen, geen tags.
+    function grens(e, docs) {
+      if (e.type === E.DOCUMENT && docs === 2) {
+        const streep = tekst.split('\n').map((r, n) => (/^---(\s|$)/.test(r) ? n + 1 : 0)).filter(Boolean);
+        return fout("het bestand bevat meer dan één document (een tweede '---'); zet alles in één document", streep[events[0].explicitStart ? 1 : 0] || null);
+      }
+      if (e.type === E.ALIAS || e.anchorStart >= 0) return fout('gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke waarde voluit', regelVan(begin(e)));
+      if (e.tagStart >= 0) return fout(`gebruik geen YAML-tag ('${tekst.slice(e.tagStart, e.tagEnd)}'); schrijf gewone tekst of getallen`, regelVan(begin(e)));
+      return null;
+    }
+    if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(`bestand is te groot: meer dan ${MAX_BYTES / 1e6} MB`);
+    const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
+    if (stuur) throw fout(`onzichtbaar stuurteken U+${stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in het bestand; haal het weg`, regelVan(stuur.index));
+    let events, i = 1;
+    try { events = Y.parseEvents(tekst, {}); } catch (f) {
+      // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
+      const tab = f.mark && tekst.split(/\r\n|\r|\n/)[f.mark.line]?.[f.mark.column] === '\t';
+      throw fout('ongeldige YAML: ' + (tab ? 'tab gevonden; spring in met spaties' : 'het bestand is geen geldige YAML op deze plek; klopt het inspringen?'), f.mark ? f.mark.line + 1 : null);
+    }
+    let docs = 0;
+    for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
+    const problemen = [];
     // Eén knoop: de waarde, de regel waar hij begint, en bij een groep of lijst de delen (voor regel(pad)).
     function knoop() {
-      const e = events[i++];
-      if (e.type === E.ALIAS) {
-        const doel = ankers.get(stuk(e.anchorStart, e.anchorEnd));
-        if (!doel) throw new Error('unidentified alias');
-        return doel;
-      }
-      const k = { regel: regelVan(begin(e)) };
-      const tag = stuk(e.tagStart, e.tagEnd);
-      const tagNaam = tag && (/^(?:!!|!<tag:yaml\.org,2002:)(\w+)>?$/.exec(tag) || [])[1];
-      if (tag && tag !== '!' && !tagNaam) throw new Error(`onbekende tag ${tag}`);
+      const e = events[i++], k = { regel: regelVan(begin(e)) };
       if (e.type === E.MAPPING) {
-        k.paren = [];
-        k.waarde = Object.create(null);
+        k.paren = []; k.waarde = Object.create(null);
         const gezien = new Map();
         while (events[i].type !== E.POP) {
-          const sleutel = knoop(), waarde = knoop();
-          const naam = String(sleutel.waarde);
-          if (gezien.has(naam)) problemen.push(probleem(bestand, naam, `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
+          const sleutel = knoop(), waarde = knoop(), naam = String(sleutel.waarde);
+          if (gezien.has(naam)) problemen.push(probleem(bestand, naam, '', `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
           else gezien.set(naam, sleutel.regel);
           k.paren.push({ naam, regel: sleutel.regel, waarde });
-          k.waarde[naam] = waarde.waarde; // zoals PyYAML: bij een dubbele sleutel telt de laatste
+          k.waarde[naam] = waarde.waarde; // bij een dubbele sleutel telt de laatste, zoals in PyYAML
         }
         i++;
       } else if (e.type === E.SEQUENCE) {
@@ -429,39 +323,19 @@
         i++;
       } else {
         const s = Y.getScalarValue(tekst, e);
-        k.waarde = tag === '!' || (!tag && e.style !== 1) ? s : scalair(s, tagNaam || null);
+        k.waarde = e.style === 1 ? scalair(s) : s;
       }
-      const anker = stuk(e.anchorStart, e.anchorEnd);
-      if (anker) ankers.set(anker, k);
       return k;
     }
-    try {
-      events = Y.parseEvents(tekst, {});
-      const docs = events.filter((e) => e.type === E.DOCUMENT).length;
-      if (docs > 1) {
-        const regel = tekst.split('\n').map((r, n) => (/^---(\s|$)/.test(r) ? n + 1 : 0)).filter(Boolean).pop() || null;
-        throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: het bestand bevat meer dan één document (---)', regel)]);
-      }
-      if (docs && events[1].type !== E.POP) wortel = knoop();
-    } catch (fout) {
-      if (fout instanceof CasusFout) throw fout;
-      const regel = fout.mark ? fout.mark.line + 1 : events && events[i - 1] ? regelVan(begin(events[i - 1])) : null;
-      throw new CasusFout([probleem(bestand, '', 'ongeldige YAML: ' + yamlUitleg(fout, tekst), regel)]);
-    }
+    const wortel = events.length > 1 && events[1].type !== E.POP ? knoop() : null;
     problemen.sort((a, b) => a.regel - b.regel);
     function regel(pad) {
-      let k = wortel;
-      if (!k) return null;
-      let beste = k.regel;
-      for (const deel of pad) {
-        let volgende = null;
-        if (k.paren && typeof deel === 'string') {
-          const p = k.paren.find((x) => x.naam === deel);
-          if (p) { volgende = p.waarde; beste = p.regel; }
-        } else if (k.items && typeof deel === 'number' && deel < k.items.length) {
-          volgende = k.items[deel]; beste = volgende.regel;
-        }
+      let k = wortel, beste = k && k.regel;
+      for (const d of pad) {
+        const p = k.paren && typeof d === 'string' ? k.paren.find((x) => x.naam === d) : null;
+        const volgende = p ? p.waarde : k.items && typeof d === 'number' ? k.items[d] : null;
         if (!volgende) break;
+        beste = p ? p.regel : volgende.regel;
         k = volgende;
       }
       return beste;
@@ -470,429 +344,300 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Controleren tegen het model (zoals pydantic, met de meldingen van jobcoach/yamlbron.py)
+  // Controleren tegen het model uit de pagina; elke fout krijgt de code en de zin uit teksten.yml (meldingen)
 
-  const isGroep = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Waarde);
+  const isGroep = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Kommagetal) && !(v instanceof Datum);
   const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  const isGeheel = (v) => typeof v === 'bigint' || Number.isInteger(v);
   const FOUT = Symbol('fout');
-
-  /** Python `repr(str)`. */
-  function pyStr(s) {
-    const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-    let uit = q;
-    for (const ch of s) {
-      const c = ch.codePointAt(0);
-      if (ch === q || ch === '\\') uit += '\\' + ch;
-      else if (ch === '\n') uit += '\\n';
-      else if (ch === '\r') uit += '\\r';
-      else if (ch === '\t') uit += '\\t';
-      else if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) uit += '\\x' + c.toString(16).padStart(2, '0');
-      else if (c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff)) uit += '\\u' + c.toString(16).padStart(4, '0');
-      else uit += ch;
-    }
-    return uit + q;
-  }
-  /** Python `_waarde`: hoe een gevonden waarde in een melding staat. */
-  function gevonden(v) {
-    if (Array.isArray(v)) return 'een lijst';
-    if (v == null) return 'leeg';
-    if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-    if (typeof v === 'string') return pyStr(v);
-    if (v instanceof Kommagetal) return pyFloat(v.w);
-    if (v instanceof Datum) return v.tekst;
-    if (isGroep(v)) return 'een groep velden';
-    return isGeheel(v) ? String(v) : pyFloat(v);
-  }
-  const grensTekst = (x) => (Number.isInteger(x) ? String(x) : pyFloat(x).replace('.', ','));
-
-  // Het getal achter een waarde (int of float), of undefined als het geen getal is.
+  const JANEE = ['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']; // tekst die pydantic als ja/nee leest
+  const gevonden = (v) => (Array.isArray(v) ? 'een lijst' : v == null ? 'leeg' : typeof v === 'boolean' ? (v ? 'ja' : 'nee')
+    : typeof v === 'string' ? `'${v}'` : v instanceof Kommagetal ? String(v.w) : v instanceof Datum ? v.iso : isGroep(v) ? 'een groep velden' : String(v));
   const getalWaarde = (v) => (v instanceof Kommagetal ? v.w : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : undefined);
 
-  function datumWaarde(v) {
-    if (v instanceof Datum) return v.geldig ? v.iso : null;
-    if (typeof v === 'string') {
-      const m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$/.exec(v);
-      return m && geldigeDatum(+m[1], +m[2], +m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : null;
-    }
-    const w = typeof v === 'boolean' ? undefined : getalWaarde(v);
-    if (w === undefined || !Number.isFinite(w)) return null;
-    const sec = Math.abs(w) > 2e10 ? w / 1000 : w;
-    if (sec % 86400 !== 0) return null;
-    return new Date(sec * 1000).toISOString().slice(0, 10);
-  }
-
-  const JANEE = { true: true, false: false, yes: true, no: false, on: true, off: false, y: true, n: false, t: true, f: false, 1: true, 0: false };
-
   function valideerVeld(spec, v, loc, fouten) {
-    const f = (soort, extra = {}) => { fouten.push({ loc, soort, invoer: v, ...extra }); return FOUT; };
+    const f = (code, w = {}) => { fouten.push({ loc, code, invoer: v, melding: vul(M[code], w), spec }); return FOUT; };
     if (v === null && spec.leeg) return null;
+    const grenzen = (w) => (spec.gt != null && !(w > spec.gt) ? f('gt', { grens: getal(spec.gt) })
+      : spec.ge != null && !(w >= spec.ge) ? f('ge', { grens: getal(spec.ge) }) : spec.le != null && !(w <= spec.le) ? f('le', { grens: getal(spec.le) }) : w);
+    const lengte = (n, code) => (spec.min_lengte && n < spec.min_lengte ? f(spec.min_lengte === 1 ? 'leeg' : 'te_kort', { min: spec.min_lengte })
+      : spec.max_lengte != null && n > spec.max_lengte ? f(code, { max: spec.max_lengte }) : true);
     switch (spec.soort) {
-      case 'tekst':
-        if (typeof v !== 'string') return f('string_type');
-        if (spec.min_lengte && [...v].length < spec.min_lengte) return f('string_too_short');
-        return v;
-      case 'getal': {
-        const w = typeof v === 'boolean' ? undefined : getalWaarde(v);
-        if (w === undefined) return f('float_type');
-        if (!Number.isFinite(w)) return f('finite_number');
-        if (spec.gt != null && !(w > spec.gt)) return f('greater_than', { grens: spec.gt });
-        if (spec.ge != null && !(w >= spec.ge)) return f('greater_than_equal', { grens: spec.ge });
-        if (spec.le != null && !(w <= spec.le)) return f('less_than_equal', { grens: spec.le });
-        return w;
+      case 'tekst': return typeof v !== 'string' ? f('tekst') : lengte([...v].length, 'te_lang') === FOUT ? FOUT : v;
+      case 'getal': { const w = getalWaarde(v); return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w); }
+      case 'geheel': return typeof v === 'boolean' || !(typeof v === 'bigint' || Number.isInteger(v)) ? f('geheel') : grenzen(Number(v));
+      case 'janee': return typeof v === 'boolean' ? v : getalWaarde(v) === 0 || getalWaarde(v) === 1 ? getalWaarde(v) === 1
+        : typeof v === 'string' && JANEE.includes(v.toLowerCase()) ? JANEE.indexOf(v.toLowerCase()) > 5 : f('janee');
+      case 'datum': { // een datum, of tekst zoals 2011-11-08; pydantic leest ook een geheel aantal dagen in seconden
+        const iso = v instanceof Datum ? v.iso : typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) ? v
+          : Number.isInteger(v) && v % 86400 === 0 ? new Date(v * 1000).toISOString().slice(0, 10) : null;
+        return iso && geldigeDatum(iso) ? iso : f('datum');
       }
-      case 'geheel': {
-        if (typeof v === 'boolean' || !isGeheel(v)) return f('int_type');
-        if (spec.ge != null && !(v >= spec.ge)) return f('greater_than_equal', { grens: spec.ge });
-        if (spec.le != null && !(v <= spec.le)) return f('less_than_equal', { grens: spec.le });
-        return Number(v);
-      }
-      case 'janee': {
-        if (typeof v === 'boolean') return v;
-        const w = getalWaarde(v);
-        if (w === 0 || w === 1) return w === 1;
-        if (typeof v === 'string' && heeft(JANEE, v.toLowerCase())) return JANEE[v.toLowerCase()];
-        return f('bool_parsing');
-      }
-      case 'datum': { const d = datumWaarde(v); return d === null ? f('date_parsing') : d; }
-      case 'keuze': return spec.keuzes.includes(v) ? v : f('literal_error', { keuzes: spec.keuzes });
+      case 'keuze': return spec.keuzes.includes(v) ? v : f('keuze', { keuzes: spec.keuzes.map((k) => `'${k}'`).join(', ') });
       case 'model': return valideerModel(spec.model, v, loc, fouten);
       case 'lijst': {
         if (spec.tekst_wordt_lijst && typeof v === 'string') v = [v];
-        if (!Array.isArray(v)) return f('list_type');
+        if (!Array.isArray(v)) return f('lijst');
         const uit = v.map((x, i) => valideerVeld(spec.item, x, loc.concat(i), fouten));
-        if (uit.includes(FOUT)) return FOUT;
-        if (spec.min_lengte && uit.length < spec.min_lengte) return f('too_short', { min: spec.min_lengte });
-        return uit;
+        return uit.includes(FOUT) || lengte(uit.length, 'te_veel') === FOUT ? FOUT : uit;
       }
     }
     throw new Error('rekenhulp: onbekende veldsoort ' + spec.soort);
   }
 
   const STANDAARD = { lijst: () => [], janee: () => false };
-  // Eigen controles van het model (de model_validators en field_validators in casus.py).
+  const ontbreekt = (veld, waarom) => ({ code: 'ontbreekt', veld, melding: `${M.ontbreekt} ${M[waarom]}`, ouder: true });
+  // De eigen controles van het model (de model_validators in jobcoach/casus.py).
   const EIGEN = {
-    Contract: (c) => {
-      if (c.maanden == null && c.weken == null) return ['ontbreekt', 'maanden', 'verplicht veld ontbreekt (vul maanden of weken in)'];
-      if (c.maanden != null && c.weken != null) return ['eigen', 'weken', 'vul maanden óf weken in, niet allebei'];
-      return null;
-    },
+    Contract: (c) => (c.maanden == null && c.weken == null ? ontbreekt('maanden', 'ontbreekt-duur')
+      : c.maanden != null && c.weken != null ? { code: 'dubbel', veld: 'weken', melding: M.dubbel } : null),
     SchemaRij: (r) => {
-      if (r.door === 'jobcoach') {
-        for (const veld of ['uren', 'intensiteit', 'doel']) {
-          if (r[veld] == null) return ['ontbreekt', veld, 'verplicht veld ontbreekt (een rij van de jobcoach telt mee in de uren)'];
-        }
-      } else if (r.uren != null && r.intensiteit == null) return ['ontbreekt', 'intensiteit', 'verplicht veld ontbreekt (bij uren hoort een intensiteit)'];
-      return null;
+      const mist = ['uren', 'intensiteit', 'doel'].find((v) => r[v] == null);
+      return r.door === 'jobcoach' ? (mist ? ontbreekt(mist, 'ontbreekt-jobcoach') : null)
+        : r.uren != null && r.intensiteit == null ? ontbreekt('intensiteit', 'ontbreekt-intensiteit')
+          : r.uren != null && r.door == null ? ontbreekt('door', 'ontbreekt-door') : null;
     },
   };
 
   function valideerModel(naam, v, loc, fouten) {
-    if (!isGroep(v)) { fouten.push({ loc, soort: 'model_type', invoer: v }); return FOUT; }
-    const uit = {};
+    if (!isGroep(v)) { fouten.push({ loc, code: 'groep', invoer: v, melding: M.groep }); return FOUT; }
+    const uit = {}, velden = MODELLEN[naam];
     let goed = true;
-    for (const spec of MODELLEN[naam]) {
+    for (const spec of velden) {
       const l = loc.concat(spec.naam);
       if (!heeft(v, spec.naam)) {
-        if (spec.verplicht) { fouten.push({ loc: l, soort: 'missing' }); goed = false; } else uit[spec.naam] = STANDAARD[spec.soort] ? STANDAARD[spec.soort]() : null;
+        if (spec.verplicht) { fouten.push({ loc: l, code: 'ontbreekt', melding: M.ontbreekt, ouder: true }); goed = false; } else uit[spec.naam] = STANDAARD[spec.soort] ? STANDAARD[spec.soort]() : null;
         continue;
       }
       let w = valideerVeld(spec, v[spec.naam], l, fouten);
       if (w !== FOUT && naam === 'Casus' && spec.naam === 'protocol' && !PROTOCOLLEN.has(w)) {
-        fouten.push({ loc: l, soort: 'eigen', melding: `onbekende protocolversie '${w}'; kies uit ${[...PROTOCOLLEN.keys()].join(', ')}` });
+        fouten.push({ loc: l, code: 'onbekend_protocol', melding: vul(M.onbekend_protocol, { waarde: w, keuzes: [...PROTOCOLLEN.keys()].join(', ') }) });
         w = FOUT;
       }
       if (w === FOUT) goed = false; else uit[spec.naam] = w;
     }
     for (const k of Object.keys(v)) {
-      if (!MODELLEN[naam].some((s) => s.naam === k)) { fouten.push({ loc: loc.concat(k), soort: 'extra_forbidden' }); goed = false; }
-    }
-    if (!goed) return FOUT;
-    const eigen = EIGEN[naam] && EIGEN[naam](uit);
-    if (eigen) { fouten.push({ loc: loc.concat(eigen[1]), soort: eigen[0], melding: eigen[2] }); return FOUT; }
-    return uit;
-  }
-
-  // difflib.SequenceMatcher(None, a, b).ratio() en get_close_matches(woord, mogelijkheden, n=1)
-  function gelijkenis(a, b) {
-    a = [...a]; b = [...b];
-    const b2j = new Map();
-    b.forEach((ch, j) => { if (!b2j.has(ch)) b2j.set(ch, []); b2j.get(ch).push(j); });
-    let treffers = 0;
-    const stapel = [[0, a.length, 0, b.length]];
-    while (stapel.length) {
-      const [alo, ahi, blo, bhi] = stapel.pop();
-      let bi = alo, bj = blo, lengte = 0, j2len = new Map();
-      for (let i = alo; i < ahi; i++) {
-        const nieuw = new Map();
-        for (const j of b2j.get(a[i]) || []) {
-          if (j < blo) continue;
-          if (j >= bhi) break;
-          const k = (j2len.get(j - 1) || 0) + 1;
-          nieuw.set(j, k);
-          if (k > lengte) { bi = i - k + 1; bj = j - k + 1; lengte = k; }
-        }
-        j2len = nieuw;
-      }
-      if (lengte) {
-        treffers += lengte;
-        if (alo < bi && blo < bj) stapel.push([alo, bi, blo, bj]);
-        if (bi + lengte < ahi && bj + lengte < bhi) stapel.push([bi + lengte, ahi, bj + lengte, bhi]);
+      if (!velden.some((s) => s.naam === k)) {
+        fouten.push({ loc: loc.concat(k), code: 'onbekend_veld', melding: M.onbekend_veld + vul(M.toegestaan, { velden: velden.map((s) => s.naam).join(', ') }) });
+        goed = false;
       }
     }
-    const totaal = a.length + b.length;
-    return totaal ? (2.0 * treffers) / totaal : 1.0;
-  }
-  function lijktOp(woord, mogelijkheden) {
-    let beste = null, score = -1;
-    for (const x of mogelijkheden) {
-      const s = gelijkenis(x, woord);
-      if (s >= 0.6 && (s > score || (s === score && x > beste))) { beste = x; score = s; }
-    }
-    return beste;
+    const eigen = goed && EIGEN[naam] && EIGEN[naam](uit);
+    if (eigen) fouten.push({ loc: loc.concat(eigen.veld), ...eigen });
+    return goed && !eigen ? uit : FOUT;
   }
 
-  function modelOp(loc) {
-    let naam = 'Casus';
-    for (const deel of loc) {
-      if (typeof deel === 'number') continue;
-      const spec = (MODELLEN[naam] || []).find((s) => s.naam === deel);
-      const doel = spec && (spec.soort === 'model' ? spec : spec.item);
-      if (!doel || doel.soort !== 'model') return [];
-      naam = doel.model;
-    }
-    return MODELLEN[naam].map((s) => s.naam);
-  }
-  function sleutelsOp(gegevens, loc) {
-    let g = gegevens;
-    for (const deel of loc) { if (g == null || typeof g !== 'object' || !heeft(g, deel)) return []; g = g[deel]; }
-    return isGroep(g) ? Object.keys(g) : [];
-  }
-  /** Python `pad_tekst`: ('schema', 1, 'uren') → 'schema[2].uren'. */
+  /** 'schema', 1, 'uren' wordt 'schema[2].uren', zoals pad_tekst in Python. */
   const padTekst = (loc) => loc.reduce((t, d) => (typeof d === 'number' ? `${t}[${d + 1}]` : t ? `${t}.${d}` : d), '');
 
-  function melding(f) {
-    switch (f.soort) {
-      case 'float_type': case 'finite_number': return 'moet een getal zijn';
-      case 'int_type': return 'moet een geheel getal zijn';
-      case 'string_type': return 'moet tekst zijn';
-      case 'bool_parsing': return 'moet ja (true) of nee (false) zijn';
-      case 'list_type': return 'moet een lijst zijn';
-      case 'model_type': return 'moet een groep velden zijn (sleutel: waarde)';
-      case 'date_parsing': return 'moet een datum zijn zoals 2011-11-08';
-      case 'greater_than_equal': return `moet ${grensTekst(f.grens)} of meer zijn`;
-      case 'greater_than': return `moet meer dan ${grensTekst(f.grens)} zijn`;
-      case 'less_than_equal': return `mag niet meer dan ${grensTekst(f.grens)} zijn`;
-      case 'literal_error': return 'onbekende waarde; kies uit ' + f.keuzes.map((k) => `'${k}'`).join(', ');
-      case 'too_short': return f.min === 1 ? 'mag niet leeg zijn' : `moet minstens ${f.min} items hebben`;
-      case 'string_too_short': return 'mag niet leeg zijn';
-    }
-    throw new Error('rekenhulp: onbekende fout ' + f.soort);
-  }
-
-  /** Python `_vertaal`: een fout van het model als Nederlandse melding met regel en veld. */
-  function vertaal(doc, f) {
-    const loc = f.loc, ouder = loc.slice(0, -1);
-    let tekst, regel;
-    if (f.soort === 'missing') {
-      tekst = 'verplicht veld ontbreekt';
-      const bekend = modelOp(ouder);
-      const vergissing = sleutelsOp(doc.gegevens, ouder).filter((k) => !bekend.includes(k) && lijktOp(k, [String(loc[loc.length - 1])]));
-      if (vergissing.length) tekst += `; staat er een tikfout in '${vergissing[0]}'?`;
-      regel = doc.regel(ouder);
-    } else if (f.soort === 'extra_forbidden') {
-      const bekend = modelOp(ouder), suggestie = lijktOp(String(loc[loc.length - 1]), bekend);
-      tekst = 'onbekend veld' + (suggestie ? `; bedoelt u '${suggestie}'?` : bekend.length ? `; toegestaan zijn: ${bekend.join(', ')}` : '');
-      regel = doc.regel(loc);
-    } else if (f.soort === 'ontbreekt' || f.soort === 'eigen') {
-      tekst = f.melding;
-      regel = doc.regel(f.soort === 'ontbreekt' ? ouder : loc);
-    } else {
-      tekst = melding(f) + (f.soort === 'too_short' || f.soort === 'string_too_short' ? '' : ` (gevonden: ${gevonden(f.invoer)})`);
-      regel = doc.regel(loc);
-    }
-    return probleem(doc.bestand, padTekst(loc), tekst, regel);
-  }
-
-  /** Python `valideer`: controleer gelezen gegevens; geeft de casus of gooit CasusFout met alle problemen. */
+  /** Controleer gelezen gegevens; geeft de casus of gooit CasusFout met alle problemen (code, veld, regel, zin). */
   function valideer(doc) {
-    if (doc.gegevens == null) throw new CasusFout(doc.problemen.concat(probleem(doc.bestand, '', 'bestand is leeg')));
-    if (!isGroep(doc.gegevens)) throw new CasusFout([probleem(doc.bestand, '', 'het bestand moet bestaan uit velden met een naam (sleutel: waarde)', 1)]);
-    const fouten = [];
-    const casus = valideerModel('Casus', doc.gegevens, [], fouten);
-    const problemen = doc.problemen.concat(fouten.map((f) => vertaal(doc, f)));
-    if (problemen.length) {
-      problemen.sort((a, b) => (a.regel || 0) - (b.regel || 0) || (a.pad < b.pad ? -1 : a.pad > b.pad ? 1 : 0));
-      throw new CasusFout(problemen);
-    }
+    if (doc.gegevens == null) throw new CasusFout(doc.problemen.concat(probleem(doc.bestand, '', '', 'bestand is leeg')));
+    if (!isGroep(doc.gegevens)) throw new CasusFout([probleem(doc.bestand, '', '', 'het bestand moet bestaan uit velden met een naam (sleutel: waarde)', 1)]);
+    const fouten = [], casus = valideerModel('Casus', doc.gegevens, [], fouten);
+    const problemen = doc.problemen.concat(fouten.map((f) => {
+      const grens = f.code === 'le' && f.spec.grens ? ': ' + f.spec.grens : '';
+      const erbij = 'invoer' in f && !['leeg', 'te_kort', 'te_veel', 'te_lang'].includes(f.code) ? vul(M.gevonden, { waarde: gevonden(f.invoer) }) : '';
+      return probleem(doc.bestand, padTekst(f.loc), f.code, f.melding + erbij + grens, doc.regel(f.ouder ? f.loc.slice(0, -1) : f.loc));
+    }));
+    if (problemen.length) throw new CasusFout(problemen.sort((a, b) => (a.regel || 0) - (b.regel || 0) || (a.pad < b.pad ? -1 : a.pad > b.pad ? 1 : 0)));
     return casus;
   }
   const laadYaml = (tekst, bestand) => valideer(leesYaml(tekst, bestand));
-  const laadObject = (gegevens, bestand = '') => valideer({ bestand, gegevens, regel: () => null, problemen: [] });
+  const laadObject = (gegevens) => valideer({ bestand: '', gegevens, regel: () => null, problemen: [] });
 
   // ---------------------------------------------------------------------------------------------
-  // YAML schrijven (een casusbestand dat PyYAML en `python -m jobcoach controleer` precies zo lezen)
+  // YAML schrijven: een casusbestand dat `jobcoach controleer` precies zo leest
 
-  const yamlTekst = (s) => JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g,
-    (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
-  function yamlGetal(x) {
-    if (Number.isInteger(x) && Math.abs(x) < 1e21) return String(x);
-    let [m, e] = String(x).split('e');
-    if (!m.includes('.')) m += '.0';
-    return e === undefined ? m : `${m}e${e}`;
+  const yamlTekst = (s) => JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+  function yamlGetal(x) { // altijd decimaal, zonder e (de lezer van jobcoach weigert 1e-7)
+    const [m, e] = String(x).split('e');
+    if (e === undefined) return m;
+    if (Number(e) > 0) return BigInt(x).toString();
+    const c = m.replace(/[-.]/g, '');
+    return (x < 0 ? '-' : '') + '0.' + '0'.repeat(-Number(e) - 1) + c;
   }
   function naarYaml(c) {
-    const r = ['# Casus gemaakt met de rekenhulp van Leidraad Jobcoach online.',
-      '# Controleren en narekenen: python -m jobcoach controleer BESTAND', '',
+    const r = ['# Casus gemaakt met de rekenhulp van Leidraad Jobcoach online.', '# Controleren en narekenen: jobcoach controleer BESTAND', '',
       `titel: ${yamlTekst(c.titel)}`, `protocol: ${yamlTekst(c.protocol)}`];
     if (c.datum) r.push(`datum: ${c.datum}`);
     if (c.bron) r.push(`bron: ${yamlTekst(c.bron)}`);
     const k = c.contract;
-    r.push('', 'contract:', `  uren_per_week: ${yamlGetal(k.uren_per_week)}`,
-      k.weken != null ? `  weken: ${yamlGetal(k.weken)}` : `  maanden: ${yamlGetal(k.maanden)}`);
+    r.push('', 'contract:', `  uren_per_week: ${yamlGetal(k.uren_per_week)}`, k.weken != null ? `  weken: ${yamlGetal(k.weken)}` : `  maanden: ${yamlGetal(k.maanden)}`);
     if (k.proefplaatsing) r.push('  proefplaatsing: true');
     if (k.loonwaarde_wml != null) r.push(`  loonwaarde_wml: ${yamlGetal(k.loonwaarde_wml)}`);
     r.push('', 'aanvraag:', `  regime: ${yamlGetal(c.aanvraag.regime)}`, '', 'schema:');
     for (const rij of c.schema) {
-      r.push(`  - aard: ${rij.aard}`, `    knelpunt: ${yamlTekst(rij.knelpunt)}`, `    door: ${rij.door}`);
+      r.push(`  - aard: ${rij.aard}`, `    knelpunt: ${yamlTekst(rij.knelpunt)}`);
+      if (rij.door != null) r.push(`    door: ${rij.door}`);
       if (rij.aan != null) r.push(`    aan: ${yamlTekst(rij.aan)}`);
       if (rij.uren != null) r.push(`    uren: ${yamlGetal(rij.uren)}`);
       if (rij.intensiteit != null) r.push(`    intensiteit: ${rij.intensiteit}`);
       if (rij.doel != null) r.push(`    doel: ${rij.doel}`);
-      if (rij.motivering.length === 1) r.push(`    motivering: ${yamlTekst(rij.motivering[0])}`);
-      else if (rij.motivering.length) r.push('    motivering:', ...rij.motivering.map((m) => `      - ${yamlTekst(m)}`));
+      if (rij.motivering.length) r.push('    motivering:', ...rij.motivering.map((m) => `      - ${yamlTekst(m)}`));
     }
-    if (c.extra.length) {
-      r.push('', 'extra:');
-      for (const e of c.extra) r.push(`  - omschrijving: ${yamlTekst(e.omschrijving)}`, `    uren: ${yamlGetal(e.uren)}`, `    doel: ${e.doel}`);
-    }
+    if (c.extra.length) r.push('', 'extra:', ...c.extra.flatMap((e) => [`  - omschrijving: ${yamlTekst(e.omschrijving)}`,
+      ...(e.herkomst != null ? [`    herkomst: ${yamlTekst(e.herkomst)}`] : []), `    uren: ${yamlGetal(e.uren)}`, `    doel: ${e.doel}`]));
     if (c.advies) r.push('', 'advies:', `  regime: ${yamlGetal(c.advies.regime)}`);
     return r.join('\n') + '\n';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // De urenonderbouwing: één lijst blokken voor het scherm (en papier) en voor Word
+
+  const vandaag = () => { const d = new Date(); return [d.getDate(), d.getMonth() + 1].map((x) => String(x).padStart(2, '0')).join('-') + '-' + d.getFullYear(); };
+  function onderbouwing(u) {
+    const c = u.casus, a = R.uitgave || {};
+    const kern = tabel('samenvatting', RT.kerncijfers, [
+      [RT.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+      [RT.begeleidingsuren, vul(RT.begeleidingsuren_waarde, { uren: uren(u.begeleidingsuren) })],
+      [RT.per_week, tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) })],
+      [tt('samenvatting', 'protocol'), u.protocol.naam],
+      [RT.datum, c.datum ? nlDatum(c.datum) : RT.geen_datum],
+    ], { rijkoppen: true });
+    return [
+      { kop: 1, tekst: vul(RT.titel, { titel: c.titel }) },
+      { alinea: vul(RT.gemaakt, { datum: vandaag(), site: a.naam || '', editie: a.editie || '', protocol: u.protocol.naam }), klasse: 'rh-gemaakt' },
+      { tabel: kern },
+      { bevindingen: u.bevindingen },
+      { kop: 2, tekst: RT.schema_kop }, { tabel: schemaTabel(u) }, { tabel: perRijTabel(u) }, { tabel: perDoelTabel(u) },
+      { kop: 2, tekst: RT.historisch_kop }, { alinea: RT.historisch }, { tabel: samenvattingTabel(u) },
+    ];
+  }
+  const omhul = (html) => `<div class="md-typeset__scrollwrap"><div class="md-typeset__table">${html}</div></div>`;
+  const blokHtml = (b, u) => (b.kop ? `<h${b.kop + 2}>${esc(b.tekst)}</h${b.kop + 2}>` : b.alinea ? `<p class="${b.klasse || ''}">${esc(b.alinea)}</p>`
+    : b.tabel ? omhul(tabelHtml(b.tabel)) : bevindingenHtml(u));
+
+  // Word (.docx): een zip zonder compressie met vijf XML-bestanden, helemaal in de browser gemaakt.
+  const CRC = Array.from({ length: 256 }, (_, n) => { for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1; return n >>> 0; });
+  const crc32 = (b) => { let c = -1; for (const x of b) c = CRC[(c ^ x) & 255] ^ (c >>> 8); return (c ^ -1) >>> 0; };
+  function zip(bestanden) {
+    const enc = new TextEncoder(), delen = [], centraal = [];
+    let plek = 0;
+    const kop = (velden) => { const b = new DataView(new ArrayBuffer(velden.reduce((s, [, n]) => s + n, 0))); let i = 0; for (const [w, n] of velden) { if (n === 2) b.setUint16(i, w, true); else b.setUint32(i, w, true); i += n; } return new Uint8Array(b.buffer); };
+    for (const [naam, tekst] of bestanden) {
+      const n = enc.encode(naam), d = enc.encode(tekst), crc = crc32(d);
+      const gemeen = [[20, 2], [0x800, 2], [0, 2], [0, 2], [0x21, 2], [crc, 4], [d.length, 4], [d.length, 4], [n.length, 2], [0, 2]];
+      delen.push(kop([[0x04034b50, 4], ...gemeen]), n, d);
+      centraal.push(kop([[0x02014b50, 4], [20, 2], ...gemeen, [0, 2], [0, 2], [0, 2], [0, 4], [plek, 4]]), n);
+      plek += 30 + n.length + d.length;
+    }
+    const grootte = centraal.reduce((s, x) => s + x.length, 0);
+    return new Blob([...delen, ...centraal, kop([[0x06054b50, 4], [0, 2], [0, 2], [bestanden.length, 2], [bestanden.length, 2], [grootte, 4], [plek, 4], [0, 2]])],
+      { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  }
+  const x = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const wp = (tekst, stijl, extra = '') => '<w:p><w:pPr>' + (stijl ? '<w:pStyle w:val="' + stijl + '"/>' : '') + extra
+    + `</w:pPr><w:r><w:t xml:space="preserve">${x(tekst)}</w:t></w:r></w:p>`;
+  function wordTabel(t) {
+    const tc = (c, kop, rechts) => `<w:tc>${(Array.isArray(c) ? c.map((m) => '• ' + m) : [c.code != null ? c.code : c])
+      .map((s) => wp(s, kop ? 'Tabelkop' : null, rechts ? '<w:jc w:val="right"/>' : '')).join('')}</w:tc>`;
+    const rij = (r, kop) => `<w:tr>${kop ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c, i) => tc(c, kop || (i === 0 && t.rijkoppen), !t.rijkoppen && t.rechts.includes(i))).join('')}</w:tr>`;
+    const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
+    return wp(t.bijschrift, 'Bijschrift') + `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${rand}</w:tblBorders></w:tblPr>`
+      + rij(t.koppen, true) + [...t.rijen, ...t.voet].map((r) => rij(r, false)).join('') + '</w:tbl>' + wp('', null);
+  }
+  function word(u) {
+    const body = onderbouwing(u).map((b) => (b.kop ? wp(b.tekst, b.kop === 1 ? 'Titel' : 'Kop2') : b.alinea ? wp(b.alinea) : b.tabel ? wordTabel(b.tabel)
+      : wp(b.bevindingen.length ? T.bevindingen.titel : T.bevindingen.geen_titel, 'Kop2') + (b.bevindingen.length ? b.bevindingen.map((v) => wp('• ' + v.tekst)).join('') : wp(T.bevindingen.geen_tekst)))).join('');
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const pak = 'http://schemas.openxmlformats.org/package/2006', rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const stijl = (id, naam, rpr, ppr = '') => `<w:style w:type="paragraph"${id === 'Normal' ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${naam}"/><w:pPr>${ppr}</w:pPr><w:rPr>${rpr}</w:rPr></w:style>`;
+    return zip([
+      ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`],
+      ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`],
+      ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`],
+      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults>`
+        + stijl('Normal', 'Normal', '') + stijl('Titel', 'Title', '<w:b/><w:sz w:val="36"/>') + stijl('Kop2', 'heading 2', '<w:b/><w:sz w:val="28"/>', '<w:keepNext/><w:outlineLvl w:val="1"/>')
+        + stijl('Bijschrift', 'caption', '<w:b/>', '<w:keepNext/>') + stijl('Tabelkop', 'Tabelkop', '<w:b/>') + '</w:styles>'],
+      ['word/document.xml', kop + `<w:document ${W}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`],
+    ]);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Voor de pariteitstest: dezelfde vorm als de Python-kant van de test
 
   const bt = (b) => `${b.n}/${b.d}`;
-  function vergelijking(u) {
-    return {
-      weken: bt(u.weken), contracturen: bt(u.contracturen), begeleidingsuren: bt(u.begeleidingsuren),
-      uren_per_week: bt(u.uren_per_week), percentage: bt(u.percentage),
-      uren_per_doel: Object.fromEntries([...u.uren_per_doel].map(([d, w]) => [String(d), bt(w)])),
-      rijen: u.rijen.map((r) => ({ nummer: r.nummer, telt_mee: r.telt_mee, uren_per_week: bt(r.uren_per_week), keren: bt(r.keren), totaal: bt(r.totaal) })),
-      teksten: {
-        weken: getal(u.weken), contracturen: uren(u.contracturen), begeleidingsuren: uren(u.begeleidingsuren),
-        uren_per_week: uren(u.uren_per_week), percentage: procentAfgekapt(u.percentage),
-      },
-      bevindingen: u.bevindingen.map((b) => ({ code: b.code, veld: b.veld, tekst: b.tekst })),
-      html: { schema: schemaHtml(u), berekening: berekeningHtml(u), bevindingen: bevindingenHtml(u) },
-    };
-  }
+  const vergelijking = (u) => ({
+    weken: bt(u.weken), contracturen: bt(u.contracturen), begeleidingsuren: bt(u.begeleidingsuren), uren_per_week: bt(u.uren_per_week), percentage: bt(u.percentage),
+    uren_per_doel: Object.fromEntries([...u.uren_per_doel].map(([d, w]) => [String(d), bt(w)])),
+    rijen: u.rijen.map((r) => ({ nummer: r.nummer, telt_mee: r.telt_mee, uren_per_week: bt(r.uren_per_week), keren: bt(r.keren), totaal: bt(r.totaal) })),
+    teksten: { weken: getal(u.weken), contracturen: uren(u.contracturen), begeleidingsuren: uren(u.begeleidingsuren), uren_per_week: uren(u.uren_per_week), percentage: procentAfgekapt(u.percentage) },
+    bevindingen: u.bevindingen.map((b) => ({ code: b.code, veld: b.veld, tekst: b.tekst })),
+    html: { schema: tabelHtml(schemaTabel(u)), berekening: berekeningHtml(u), bevindingen: bevindingenHtml(u) },
+  });
   function verwerk(invoer) {
     try {
-      const casus = invoer.yaml !== undefined ? laadYaml(invoer.yaml, invoer.bestand || 'casus.yml') : laadObject(invoer.object);
-      return { uitkomst: vergelijking(bereken(casus)) };
-    } catch (fout) {
-      if (fout instanceof CasusFout) return { problemen: fout.problemen.map(probleemTekst) };
-      throw fout;
+      return { uitkomst: vergelijking(bereken(invoer.yaml !== undefined ? laadYaml(invoer.yaml, invoer.bestand || 'casus.yml') : laadObject(invoer.object))) };
+    } catch (f) {
+      if (f instanceof CasusFout) return { problemen: f.problemen };
+      throw f;
     }
   }
-
-  window.rekenhulp = {
-    bereken: (casusObject) => vergelijking(bereken(laadObject(casusObject))),
-    verwerk, laadYaml, laadObject, naarYaml, opmaak: { getal, uren, procent, procentAfgekapt, breuk, pyFloat },
-  };
+  window.rekenhulp = { verwerk, bereken: (o) => vergelijking(bereken(laadObject(o))), naarYaml, opmaak: { getal, procentAfgekapt, breuk } };
 
   // ---------------------------------------------------------------------------------------------
-  // Het formulier
+  // Het formulier: stil tot u een veld verlaat; alles controleren bij Bereken, Opslaan, Word en Afdrukken
 
   const wortel = document.getElementById('rekenhulp-invoer');
   if (!wortel) return;
-  const OPSLAG = 'leidraad-jobcoach-rekenhulp';
-  const leeg = () => ({ titel: '', protocol: '', datum: '', bron: '', uren_per_week: '', duur_soort: 'maanden', duur: '',
-    proefplaatsing: false, loonwaarde: '', regime: '', advies: '', rijen: [nieuweRij()], extra: [] });
-  function nieuweRij() { return { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }; }
-  const nieuweExtra = () => ({ omschrijving: '', uren: '', doel: '' });
-
-  // Bewaarde invoer terugzetten; wat niet de verwachte vorm heeft, valt terug op een leeg veld.
-  function herstel(o) {
-    const s = leeg();
+  const OPSLAG = 'leidraad-jobcoach-rekenhulp-2';
+  const VELDEN = { titel: '', protocol: '', datum: '', bron: '', 'contract.uren_per_week': '', 'contract.duur': '', 'contract.proefplaatsing': false,
+    'contract.loonwaarde_wml': '', 'aanvraag.regime': '', 'advies.regime': '' };
+  const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
+  const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [] });
+  function herstel(o) { // bewaarde invoer; wat niet de verwachte vorm heeft, wordt een leeg veld
+    const s = leeg(), zelfde = (bron, doel) => { for (const k of Object.keys(doel)) if (bron && typeof bron[k] === typeof doel[k]) doel[k] = bron[k]; return doel; };
     if (!o || typeof o !== 'object') return s;
-    for (const k of Object.keys(s)) if (!Array.isArray(s[k]) && typeof o[k] === typeof s[k]) s[k] = o[k];
-    const lijst = (x, maak) => (Array.isArray(x) ? x.filter((r) => r && typeof r === 'object').map((r) => {
-      const n = maak();
-      for (const k of Object.keys(n)) if (typeof r[k] === 'string') n[k] = r[k];
-      return n;
-    }) : null);
-    s.rijen = lijst(o.rijen, nieuweRij) || s.rijen;
-    s.extra = lijst(o.extra, nieuweExtra) || [];
-    if (s.duur_soort !== 'weken') s.duur_soort = 'maanden';
+    zelfde(o.v, s.v);
+    for (const l of ['schema', 'extra']) if (Array.isArray(o[l])) s[l] = o[l].filter((r) => r && typeof r === 'object').map((r) => zelfde(r, { ...NIEUW[l] }));
+    s.duur_soort = o.duur_soort === 'weken' ? 'weken' : 'maanden';
     return s;
   }
   let staat;
   try { staat = herstel(JSON.parse(localStorage.getItem(OPSLAG))); } catch (e) { staat = leeg(); }
-  const bewaar = () => { try { localStorage.setItem(OPSLAG, JSON.stringify(staat)); } catch (e) { /* opslag uit: dan niet bewaren */ } };
+  const bewaar = () => { try { localStorage.setItem(OPSLAG, JSON.stringify(staat)); } catch (e) { /* opslag uit: niet bewaren */ } };
 
-  // Getallen: een komma of punt als decimaalteken ("0,5" of "0.5"); iets anders blijft tekst, zodat de
-  // controle meldt "moet een getal zijn (gevonden: '…')".
-  const getalInvoer = (s) => {
+  /** Een Nederlands getal: 1.000,5 en 0,5 (en 0.5); iets anders (1e3, 1:30) blijft tekst en geeft een melding. */
+  function nlGetal(s) {
     const t = s.trim();
-    if (t === '') return undefined;
-    return /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t.replace(',', '.')) : t;
-  };
-  const tekstInvoer = (s) => (s.trim() === '' ? undefined : s.trim());
-  const toonGetal = (x) => (x == null ? '' : String(x).replace('.', ','));
-
+    if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+    if (/^[+-]?(\d+(,\d*)?|,\d+|\d*\.\d+)$/.test(t)) return Number(t.replace(',', '.'));
+    return t;
+  }
+  /** Een datum als dd-mm-jjjj wordt 2011-11-08; iets anders blijft tekst en geeft een melding. */
+  const nlNaarIso = (s) => { const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s.trim()); return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s.trim(); };
+  const sleutelVan = (pad) => pad.replace(/\[\d+\]/g, '');
+  const echtPad = (pad, s = staat) => (pad === 'contract.duur' ? 'contract.' + s.duur_soort : pad);
+  function leesInvoer(pad, w) {
+    const spec = specOp(sleutelVan(echtPad(pad)));
+    if (spec.soort === 'janee') return w || undefined;
+    if (spec.soort === 'lijst') { const l = w.split('\n').map((r) => r.trim()).filter(Boolean); return l.length ? l : undefined; }
+    if (w.trim() === '') return undefined;
+    return spec.soort === 'getal' ? nlGetal(w) : spec.soort === 'geheel' ? Number(w) : spec.soort === 'datum' ? nlNaarIso(w) : w.trim();
+  }
   /** Van de invoer in het formulier naar de gegevens van een casus (zoals uit een casusbestand). */
   function gegevensUitStaat(s) {
-    const g = {}, zet = (o, k, v) => { if (v !== undefined) o[k] = v; };
-    zet(g, 'titel', tekstInvoer(s.titel));
-    zet(g, 'protocol', tekstInvoer(s.protocol));
-    zet(g, 'datum', tekstInvoer(s.datum));
-    zet(g, 'bron', tekstInvoer(s.bron));
-    g.contract = {};
-    zet(g.contract, 'uren_per_week', getalInvoer(s.uren_per_week));
-    zet(g.contract, s.duur_soort === 'weken' ? 'weken' : 'maanden', getalInvoer(s.duur));
-    if (s.proefplaatsing) g.contract.proefplaatsing = true;
-    zet(g.contract, 'loonwaarde_wml', getalInvoer(s.loonwaarde));
-    g.aanvraag = {};
-    zet(g.aanvraag, 'regime', getalInvoer(s.regime));
-    if (s.advies.trim() !== '') g.advies = { regime: getalInvoer(s.advies) };
-    g.schema = s.rijen.map((r) => {
-      const o = {};
-      for (const k of ['aard', 'knelpunt', 'door', 'aan', 'intensiteit']) zet(o, k, tekstInvoer(r[k]));
-      zet(o, 'uren', getalInvoer(r.uren));
-      if (r.doel !== '') o.doel = Number(r.doel);
-      const m = r.motivering.split('\n').map((x) => x.trim()).filter(Boolean);
-      if (m.length) o.motivering = m.length === 1 ? m[0] : m;
-      return o;
-    });
-    if (s.extra.length) {
-      g.extra = s.extra.map((e) => {
-        const o = {};
-        zet(o, 'omschrijving', tekstInvoer(e.omschrijving));
-        zet(o, 'uren', getalInvoer(e.uren));
-        if (e.doel !== '') o.doel = Number(e.doel);
-        return o;
-      });
-    }
+    const g = { contract: {}, aanvraag: {} };
+    const zet = (pad, w) => { if (w === undefined) return; const d = pad.split('.'); let o = g; for (const k of d.slice(0, -1)) o = o[k] = o[k] || {}; o[d[d.length - 1]] = w; };
+    for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), leesInvoer(pad, w));
+    for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = leesInvoer(`${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
     return g;
   }
+  /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
+  function naarInvoer(pad, w) {
+    const soort = specOp(pad).soort;
+    return w == null ? (soort === 'janee' ? false : '') : soort === 'getal' ? getal(w, 10) : soort === 'datum' ? nlDatum(w)
+      : soort === 'lijst' ? w.join('\n') : soort === 'janee' ? w : String(w);
+  }
   function staatUitCasus(c) {
-    const k = c.contract;
-    return {
-      titel: c.titel, protocol: c.protocol, datum: c.datum || '', bron: c.bron || '',
-      uren_per_week: toonGetal(k.uren_per_week), duur_soort: k.weken != null ? 'weken' : 'maanden',
-      duur: toonGetal(k.weken != null ? k.weken : k.maanden), proefplaatsing: k.proefplaatsing,
-      loonwaarde: toonGetal(k.loonwaarde_wml), regime: toonGetal(c.aanvraag.regime), advies: c.advies ? toonGetal(c.advies.regime) : '',
-      rijen: c.schema.map((r) => ({ aard: r.aard, knelpunt: r.knelpunt, door: r.door, aan: r.aan || '', uren: toonGetal(r.uren),
-        intensiteit: r.intensiteit || '', doel: r.doel == null ? '' : String(r.doel), motivering: r.motivering.join('\n') })),
-      extra: c.extra.map((e) => ({ omschrijving: e.omschrijving, uren: toonGetal(e.uren), doel: String(e.doel) })),
-    };
+    const s = leeg(), k = c.contract;
+    s.duur_soort = k.weken != null ? 'weken' : 'maanden';
+    for (const pad of Object.keys(s.v)) s.v[pad] = naarInvoer(echtPad(pad, s), echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c));
+    for (const lijst of ['schema', 'extra']) s[lijst] = c[lijst].map((r) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n, naarInvoer(`${lijst}.${n}`, r[n])])));
+    return s;
   }
 
-  // Kleine hulp om elementen te maken.
-  function h(tag, attrs, ...kinderen) {
+  function h(tag, attrs, ...kinderen) { // een element met attributen, tekst ('tekst') en een klik ('bij')
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === false || v == null) continue;
@@ -901,190 +646,173 @@
     for (const k of kinderen.flat()) if (k != null) el.append(k);
     return el;
   }
-  const doelNaam = (d) => `${d}: ${R.coachingsdoelen[d]}`;
-  const optie = (waarde, tekst, gekozen) => h('option', { value: waarde, selected: waarde === gekozen, tekst });
-
-  /** Eén veld met label, eventuele hint en een plek voor de melding. `pad` is het veldpad van de casus. */
-  function veld(id, label, pad, invoer, hint) {
-    invoer.id = id;
-    invoer.dataset.pad = pad;
-    const fout = h('p', { class: 'rh-melding', id: id + '-melding', hidden: true });
-    const beschrijving = [hint ? id + '-hint' : null, fout.id].filter(Boolean).join(' ');
-    invoer.setAttribute('aria-describedby', beschrijving);
-    return h('div', { class: 'rh-veld' }, h('label', { for: id, tekst: label }),
-      hint ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: hint }) : null, invoer, fout);
+  const idVan = (pad) => 'rh-' + pad.replace(/[^a-z0-9_]+/gi, '-').replace(/-$/, '');
+  const NAMEN = { aard: T.aard, intensiteit: T.intensiteit };
+  /** Eén veld met label, hint en een plek voor de melding. `pad` is het veld in de casus ('schema[2].uren'); de soort komt uit het model. */
+  function veld(pad, waarde, waar, index) {
+    const sleutel = sleutelVan(pad), spec = specOp(sleutelVan(echtPad(pad))), id = idVan(pad);
+    const tekst = T.velden[sleutelVan(echtPad(pad))] || {}, hint = tekst.hint && vul(tekst.hint, { weken_per_maand: R.weken_per_maand });
+    const naam = sleutel.split('.').pop();
+    const keuze = (opties) => h('select', {}, h('option', { value: '', tekst: '(kies)' }), opties.map(([w, t]) => h('option', { value: w, selected: w === waarde, tekst: t })));
+    const el = sleutel === 'protocol' ? keuze(R.protocollen.map((p) => [p.id, p.naam + (p.bekend ? '' : ` (${RT.geen_waarden})`)]))
+      : spec.soort === 'keuze' ? keuze(spec.keuzes.map((k) => [k, (NAMEN[naam] || {})[k] || hoofdletter(k)]))
+        : spec.soort === 'geheel' ? keuze(DOELEN.map((d) => [String(d), `${d}: ${R.coachingsdoelen[d]}`]))
+          : spec.soort === 'janee' ? h('input', { type: 'checkbox', checked: waarde }) : spec.soort === 'lijst' ? h('textarea', { rows: 2, tekst: waarde })
+            : h('input', { type: 'text', value: waarde, autocomplete: 'off', inputmode: spec.soort === 'getal' ? 'decimal' : null, class: spec.soort === 'getal' ? 'rh-getal' : null });
+    Object.assign(el, { id }); Object.assign(el.dataset, { pad, waar, sleutel: waar === 'v' ? pad : naam, index: index ?? '' });
+    const melding = h('p', { class: 'rh-melding', id: id + '-melding', hidden: true });
+    const uitleg = sleutel === 'protocol' ? (PROTOCOLLEN.get(waarde) ? (PROTOCOLLEN.get(waarde).bekend ? vul(RT.protocol_bekend, { bekend: PROTOCOLLEN.get(waarde).bekend }) : RT.protocol_onbekend) : hint) : hint;
+    el.setAttribute('aria-describedby', [uitleg ? id + '-hint' : null, melding.id].filter(Boolean).join(' '));
+    const label = spec.soort === 'janee' ? h('label', { for: id, class: 'rh-vinkje' }, el, ' ' + tekst.label) : h('label', { for: id, tekst: tekst.label });
+    return h('div', { class: 'rh-veld' }, label, uitleg ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: uitleg }) : null, melding, spec.soort === 'janee' ? null : el);
   }
-  const tekstVeld = (waarde, attrs = {}) => h('input', { type: 'text', value: waarde, autocomplete: 'off', ...attrs });
-  const getalVeld = (waarde) => tekstVeld(waarde, { inputmode: 'decimal', class: 'rh-getal' });
-  const keuzeVeld = (waarde, opties, leegTekst) => h('select', {}, leegTekst !== undefined ? optie('', leegTekst, waarde) : null,
-    opties.map(([w, t]) => optie(w, t, waarde)));
+  const knop = (tekst, attrs = {}) => h('button', { type: 'button', class: 'md-button', tekst, ...attrs });
+  const LIJSTEN = {
+    schema: { kop: (i) => `Rij ${i} van het schema`, erbij: 'Rij toevoegen', weg: (i) => `Rij ${i} verwijderen` },
+    extra: { kop: (i) => `Vaste uren ${i}`, erbij: 'Vaste uren toevoegen', weg: (i) => `Vaste uren ${i} verwijderen`, hint: 'Uren die één keer meetellen, bijvoorbeeld voor calamiteiten.' },
+  };
+  const lijstBlok = (lijst, legend) => h('fieldset', { class: 'rh-lijst', id: idVan(lijst) }, h('legend', { tekst: legend }),
+    LIJSTEN[lijst].hint ? h('p', { class: 'rh-hint', tekst: LIJSTEN[lijst].hint }) : null,
+    staat[lijst].map((r, i) => h('fieldset', { class: 'rh-rij' }, h('legend', { tekst: LIJSTEN[lijst].kop(i + 1) }),
+      Object.keys(NIEUW[lijst]).map((k) => veld(`${lijst}[${i + 1}].${k}`, r[k], lijst, i)),
+      knop(LIJSTEN[lijst].weg(i + 1), { 'data-actie': 'weg', 'data-lijst': lijst, 'data-index': i }))),
+    knop(LIJSTEN[lijst].erbij, { 'data-actie': 'erbij', 'data-lijst': lijst }));
 
-  function rijBlok(r, i) {
-    const id = (k) => `rh-rij${i + 1}-${k}`, pad = (k) => `schema[${i + 1}].${k}`;
-    const b = h('fieldset', { class: 'rh-rij', 'data-rij': i },
-      h('legend', { tekst: `Rij ${i + 1} van het schema` }),
-      veld(id('aard'), 'Aard van de begeleiding', pad('aard'), keuzeVeld(r.aard, keuzes('SchemaRij', 'aard').map((a) => [a, AARD[a] || a]), '(kies)')),
-      veld(id('knelpunt'), 'Gericht op het knelpunt', pad('knelpunt'), tekstVeld(r.knelpunt)),
-      veld(id('door'), 'Door wie?', pad('door'), keuzeVeld(r.door, keuzes('SchemaRij', 'door').map((d) => [d, hoofdletter(d)]), '(kies)'),
-        'Alleen rijen van de jobcoach tellen mee in de uren.'),
-      veld(id('aan'), 'Aan wie? (niet verplicht)', pad('aan'), tekstVeld(r.aan)),
-      veld(id('uren'), 'Uren per keer', pad('uren'), getalVeld(r.uren), 'Bijvoorbeeld 0,5 voor een half uur.'),
-      veld(id('intensiteit'), 'Intensiteit', pad('intensiteit'), keuzeVeld(r.intensiteit, keuzes('SchemaRij', 'intensiteit').map((x) => [x, INTENSITEIT[x] || x]), '(geen)')),
-      veld(id('doel'), 'Coachingsdoel', pad('doel'), keuzeVeld(r.doel, DOELEN.map((d) => [String(d), doelNaam(d)]), '(geen)')),
-      veld(id('motivering'), 'Motivering (niet verplicht)', pad('motivering'), h('textarea', { rows: 2, tekst: r.motivering }), 'Eén punt per regel.'),
-      h('button', { type: 'button', class: 'md-button', 'data-actie': 'rij-weg', 'data-index': i, tekst: `Rij ${i + 1} verwijderen` }));
-    b.querySelectorAll('[data-pad]').forEach((el) => { el.dataset.lijst = 'rijen'; el.dataset.index = i; el.dataset.sleutel = el.id.split('-').pop(); });
-    return b;
-  }
-  function extraBlok(e, i) {
-    const id = (k) => `rh-extra${i + 1}-${k}`, pad = (k) => `extra[${i + 1}].${k}`;
-    const b = h('fieldset', { class: 'rh-rij' }, h('legend', { tekst: `Vaste uren ${i + 1}` }),
-      veld(id('omschrijving'), 'Omschrijving', pad('omschrijving'), tekstVeld(e.omschrijving), 'Bijvoorbeeld: inspelen op onverwachte gebeurtenissen.'),
-      veld(id('uren'), 'Aantal uren (één keer, voor de hele periode)', pad('uren'), getalVeld(e.uren)),
-      veld(id('doel'), 'Coachingsdoel', pad('doel'), keuzeVeld(e.doel, DOELEN.map((d) => [String(d), doelNaam(d)]), '(kies)')),
-      h('button', { type: 'button', class: 'md-button', 'data-actie': 'extra-weg', 'data-index': i, tekst: `Vaste uren ${i + 1} verwijderen` }));
-    b.querySelectorAll('[data-pad]').forEach((el) => { el.dataset.lijst = 'extra'; el.dataset.index = i; el.dataset.sleutel = el.id.split('-').pop(); });
-    return b;
-  }
-
-  const status = h('p', { class: 'rh-status', role: 'status', 'aria-live': 'polite' });
-  const meldingen = h('div', { class: 'rh-meldingen', id: 'rh-meldingen' });
-  const tabellen = h('div', { class: 'rh-tabellen', id: 'rh-tabellen' });
-  const bestandMelding = h('div', { class: 'rh-bestand', role: 'alert' });
-  const kiezer = h('input', { type: 'file', id: 'rh-openen', accept: '.yml,.yaml', hidden: true });
+  const samenvatting = h('div', { class: 'rh-foutsamenvatting', id: 'rh-foutsamenvatting', tabindex: '-1', role: 'alert', hidden: true });
   const formulier = h('form', { class: 'rh-formulier', novalidate: true });
+  const status = h('p', { class: 'rh-status', role: 'status', 'aria-live': 'polite' });
+  const uitkomst = h('div', { class: 'rh-uitkomst', id: 'rh-uitkomst' });
+  const bestandMelding = h('div', { class: 'rh-bestand', role: 'alert' });
+  const kiezer = h('input', { type: 'file', id: 'rh-openen', accept: '.yml,.yaml', hidden: true, 'aria-label': 'Casusbestand kiezen' });
+  const geraakt = new Set(), gewijzigd = new Set(); // velden die u veranderde en verliet: alleen daar staan meldingen
+  let allesTonen = false; // na Bereken, Opslaan, Word of Afdrukken: alle meldingen en de samenvatting
 
   function tekenFormulier(focus) {
-    const s = staat;
-    const duurKeuze = h('fieldset', { class: 'rh-keuze' }, h('legend', { tekst: 'Duur van het contract in' }),
-      ...['maanden', 'weken'].map((w) => h('label', {}, h('input', { type: 'radio', name: 'rh-duur-soort', value: w, checked: s.duur_soort === w, 'data-sleutel': 'duur_soort' }), ' ' + w)));
-    const los = (id, sleutel, el) => { el.dataset.sleutel = sleutel; return el; };
+    const v = (pad) => veld(pad, staat.v[pad], 'v');
     formulier.replaceChildren(
-      h('fieldset', {}, h('legend', { tekst: 'Casus' }),
-        veld('rh-titel', 'Titel', 'titel', los('', 'titel', tekstVeld(s.titel)), 'Een naam voor deze berekening, zonder gegevens van de klant.'),
-        veld('rh-protocol', 'Protocolversie', 'protocol', los('', 'protocol', keuzeVeld(s.protocol, R.protocollen.map((p) => [p.id, p.naam]), '(kies)'))),
-        veld('rh-datum', 'Datum van het advies (niet verplicht)', 'datum', los('', 'datum', h('input', { type: 'date', value: s.datum }))),
-        veld('rh-bron', 'Bron (niet verplicht)', 'bron', los('', 'bron', tekstVeld(s.bron)))),
-      h('fieldset', {}, h('legend', { tekst: 'Contract' }),
-        veld('rh-uren-per-week', 'Contracturen per week', 'contract.uren_per_week', los('', 'uren_per_week', getalVeld(s.uren_per_week))),
-        duurKeuze,
-        veld('rh-duur', `Duur in ${s.duur_soort}`, `contract.${s.duur_soort}`, los('', 'duur', getalVeld(s.duur)), `Een maand telt als ${R.weken_per_maand} weken.`),
-        h('div', { class: 'rh-veld' }, h('label', {}, los('', 'proefplaatsing', h('input', { type: 'checkbox', id: 'rh-proefplaatsing', checked: s.proefplaatsing, 'data-pad': 'contract.proefplaatsing' })), ' Proefplaatsing')),
-        veld('rh-loonwaarde', 'Loonwaarde in % van het WML (niet verplicht)', 'contract.loonwaarde_wml', los('', 'loonwaarde', getalVeld(s.loonwaarde)))),
-      h('fieldset', {}, h('legend', { tekst: 'Regime' }),
-        veld('rh-regime', 'Aangevraagd regime (% van de contracturen)', 'aanvraag.regime', los('', 'regime', getalVeld(s.regime))),
-        veld('rh-advies', 'Geadviseerd regime (%, niet verplicht)', 'advies.regime', los('', 'advies', getalVeld(s.advies)))),
-      h('fieldset', { class: 'rh-lijst' }, h('legend', { tekst: 'Schema begeleidingsbehoefte' }),
-        ...s.rijen.map(rijBlok), h('button', { type: 'button', class: 'md-button', 'data-actie': 'rij-erbij', tekst: 'Rij toevoegen' })),
-      h('fieldset', { class: 'rh-lijst' }, h('legend', { tekst: 'Vaste extra uren' }),
-        h('p', { class: 'rh-hint', tekst: 'Uren die één keer meetellen, bijvoorbeeld voor calamiteiten.' }),
-        ...s.extra.map(extraBlok), h('button', { type: 'button', class: 'md-button', 'data-actie': 'extra-erbij', tekst: 'Vaste uren toevoegen' })));
-    if (focus) { const el = formulier.querySelector(focus); if (el) el.focus(); }
+      h('fieldset', {}, h('legend', { tekst: 'Casus' }), ['titel', 'protocol', 'datum', 'bron'].map(v)),
+      h('fieldset', {}, h('legend', { tekst: 'Contract' }), v('contract.uren_per_week'),
+        h('fieldset', { class: 'rh-keuze' }, h('legend', { tekst: 'Duur van het contract in' }), ['maanden', 'weken'].map((w) => h('label', {},
+          h('input', { type: 'radio', name: 'rh-duur-soort', value: w, checked: staat.duur_soort === w, 'data-actie': 'duur' }), ' ' + w))),
+        v('contract.duur'), v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
+      h('fieldset', {}, h('legend', { tekst: 'Regime (historisch)' }), v('aanvraag.regime'), v('advies.regime')),
+      lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'));
+    if (focus) formulier.querySelector(focus)?.focus();
   }
 
+  const veldVoor = (pad) => (/^contract\.(maanden|weken)$/.test(pad) ? 'contract.duur' : pad);
+  const labelVan = (pad) => (T.velden[sleutelVan(pad)] || {}).label || pad;
   function toonMeldingen(problemen) {
-    formulier.querySelectorAll('[data-pad]').forEach((el) => {
-      el.removeAttribute('aria-invalid');
-      const m = document.getElementById(el.id + '-melding');
-      if (m) { m.hidden = true; m.textContent = ''; }
-    });
-    const los = [];
+    const per = new Map();
     for (const p of problemen) {
-      const el = formulier.querySelector(`[data-pad="${CSS.escape(p.pad)}"]`);
-      const m = el && document.getElementById(el.id + '-melding');
-      if (m) { el.setAttribute('aria-invalid', 'true'); m.hidden = false; m.textContent = (m.textContent ? m.textContent + ' ' : '') + p.melding; } else los.push(p);
+      const pad = veldVoor(p.pad), el = formulier.querySelector(`[data-pad="${CSS.escape(pad)}"]`);
+      if (!allesTonen && !geraakt.has(pad)) continue;
+      const tekst = p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, '');
+      per.set(pad, [...(per.get(pad) || []), { tekst, el, pad: p.pad }]);
     }
-    return los;
+    formulier.querySelectorAll('[data-pad]').forEach((el) => {
+      const m = document.getElementById(el.id + '-melding'), fout = per.get(el.dataset.pad);
+      m.hidden = !fout; m.textContent = fout ? fout.map((f) => f.tekst).join(' ') : '';
+      if (fout) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
+    });
+    const lijst = [...per.values()].flat();
+    samenvatting.hidden = !(allesTonen && lijst.length);
+    samenvatting.replaceChildren(...(samenvatting.hidden ? [] : [h('h2', { tekst: 'Er klopt iets niet' }), h('p', { tekst: 'Kijk deze velden na:' }),
+      h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : idVan(f.pad.split(/[.[]/)[0])), tekst: `${labelVan(f.pad)}: ${f.tekst}` }))))]));
   }
 
+  let laatste = null; // de laatst berekende uitkomst (voor Opslaan en Word)
   function reken() {
-    let casus;
-    try { casus = laadObject(gegevensUitStaat(staat)); } catch (fout) {
-      if (!(fout instanceof CasusFout)) throw fout;
-      const los = toonMeldingen(fout.problemen);
-      const n = fout.problemen.length;
-      status.textContent = `Nog niet compleet: ${n} ${n === 1 ? 'melding' : 'meldingen'} bij de velden hierboven.`;
-      meldingen.replaceChildren(...(los.length ? [h('ul', {}, los.map((p) => h('li', { tekst: probleemTekst(p) })))] : []));
-      tabellen.replaceChildren();
+    let casus = null, problemen = [];
+    try { casus = laadObject(gegevensUitStaat(staat)); } catch (f) { if (!(f instanceof CasusFout)) throw f; problemen = f.problemen; }
+    toonMeldingen(problemen);
+    laatste = casus && bereken(casus);
+    if (!laatste) {
+      const n = [...formulier.querySelectorAll('[aria-invalid]')].length;
+      status.textContent = allesTonen || n ? 'De uitkomst komt hier als de meldingen zijn opgelost.' : 'Vul het formulier in. De uitkomst komt hier.';
+      uitkomst.replaceChildren();
       return null;
     }
-    toonMeldingen([]);
-    meldingen.replaceChildren();
-    const u = bereken(casus);
-    const n = u.bevindingen.length;
-    status.textContent = `Begeleidingsuren: ${uren(u.begeleidingsuren)} uur, gemiddeld ${uren(u.uren_per_week)} uur per week. ` +
-      `Dat is ${procentAfgekapt(u.percentage)} van de contracturen.` + (n ? ` ${n} ${n === 1 ? 'bevinding' : 'bevindingen'} hieronder.` : '');
-    const omhul = (html) => `<div class="md-typeset__scrollwrap"><div class="md-typeset__table">${html}</div></div>`;
-    tabellen.innerHTML = [omhul(schemaHtml(u)), ...berekeningHtml(u).split('\n\n').map(omhul), bevindingenHtml(u)].join('\n');
-    return casus;
+    const u = laatste;
+    status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
+      + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
+    uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
+    return u;
   }
-
-  function leesVeld(el) {
-    const { sleutel, lijst, index } = el.dataset;
-    if (!sleutel) return false;
-    const waarde = el.type === 'checkbox' ? el.checked : el.value;
-    if (lijst) staat[lijst][Number(index)][sleutel] = waarde; else staat[sleutel] = waarde;
-    return sleutel === 'duur_soort';
+  function allesControleren() {
+    allesTonen = true;
+    const u = reken();
+    if (!u) { samenvatting.focus(); samenvatting.scrollIntoView({ block: 'start' }); }
+    return u;
   }
-  // Tijdens het typen pas rekenen als er even niets gebeurt: zo blijft typen vlot, ook bij lange teksten.
-  let wacht = null;
-  formulier.addEventListener('input', (e) => {
-    if (leesVeld(e.target)) tekenFormulier(`[data-sleutel="duur_soort"][value="${staat.duur_soort}"]`);
-    clearTimeout(wacht);
-    wacht = setTimeout(() => { bewaar(); reken(); }, 150);
-  });
-  formulier.addEventListener('click', (e) => {
-    const knop = e.target.closest('[data-actie]');
-    if (!knop) return;
-    const i = Number(knop.dataset.index), actie = knop.dataset.actie;
-    let focus;
-    if (actie === 'rij-erbij') { staat.rijen.push(nieuweRij()); focus = `#rh-rij${staat.rijen.length}-aard`; }
-    if (actie === 'extra-erbij') { staat.extra.push(nieuweExtra()); focus = `#rh-extra${staat.extra.length}-omschrijving`; }
-    if (actie === 'rij-weg') { staat.rijen.splice(i, 1); focus = staat.rijen.length ? `#rh-rij${Math.min(i, staat.rijen.length - 1) + 1}-aard` : '[data-actie="rij-erbij"]'; }
-    if (actie === 'extra-weg') { staat.extra.splice(i, 1); focus = staat.extra.length ? `#rh-extra${Math.min(i, staat.extra.length - 1) + 1}-omschrijving` : '[data-actie="extra-erbij"]'; }
-    tekenFormulier(focus); bewaar(); reken();
-  });
-  formulier.addEventListener('submit', (e) => e.preventDefault());
-
-  function opslaan() {
-    const casus = reken();
-    if (!casus) {
-      bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: 'Opslaan kan nog niet: los eerst de meldingen bij de velden op.' }));
-      return;
-    }
-    const naam = (casus.titel.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'casus') + '.yml';
-    const url = URL.createObjectURL(new Blob([naarYaml(casus)], { type: 'application/yaml' }));
-    const a = h('a', { href: url, download: naam });
+  const bestandsnaam = (titel, ext) => (titel.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'casus') + ext;
+  function download(blob, naam) {
+    const url = URL.createObjectURL(blob), a = h('a', { href: url, download: naam });
     document.body.append(a); a.click(); a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     bestandMelding.replaceChildren(h('p', { tekst: `Opgeslagen als ${naam}.` }));
   }
+  const ACTIES = {
+    bereken: allesControleren,
+    opslaan: () => { const u = allesControleren(); if (u) download(new Blob([naarYaml(u.casus)], { type: 'application/yaml' }), bestandsnaam(u.casus.titel, '.yml')); },
+    word: () => { const u = allesControleren(); if (u) download(word(u), 'urenonderbouwing-' + bestandsnaam(u.casus.titel, '.docx')); },
+    afdrukken: () => { if (allesControleren()) window.print(); },
+    openen: () => kiezer.click(),
+    wissen: () => { if (window.confirm('Alles wat u hebt ingevuld wissen?')) { staat = leeg(); geraakt.clear(); gewijzigd.clear(); allesTonen = false; tekenFormulier('#rh-titel'); bewaar(); reken(); } },
+  };
+
+  let wacht = null; // tijdens het typen pas rekenen als er even niets gebeurt
+  formulier.addEventListener('input', (e) => {
+    const { waar, sleutel, index } = e.target.dataset;
+    if (waar) (waar === 'v' ? staat.v : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
+    if (waar) gewijzigd.add(e.target.dataset.pad);
+    if (e.target.dataset.actie === 'duur') { staat.duur_soort = e.target.value; tekenFormulier(`[data-actie="duur"][value="${staat.duur_soort}"]`); }
+    if (e.target.id === 'rh-protocol') tekenFormulier('#rh-protocol'); // de hint zegt wat van deze versie bekend is
+    clearTimeout(wacht);
+    wacht = setTimeout(() => { bewaar(); reken(); }, 150);
+  });
+  formulier.addEventListener('focusout', (e) => { // een veld dat u veranderde en verlaat, wordt gecontroleerd
+    const pad = e.target.dataset && e.target.dataset.pad;
+    if (pad && (geraakt.has(pad) || gewijzigd.has(pad) || e.target.value)) { geraakt.add(pad); clearTimeout(wacht); bewaar(); reken(); }
+  });
+  formulier.addEventListener('click', (e) => {
+    const k = e.target.closest('button[data-actie]');
+    if (!k) return;
+    const { actie, lijst } = k.dataset, i = Number(k.dataset.index), rij = (n) => '#' + idVan(`${lijst}[${n}].${Object.keys(NIEUW[lijst])[0]}`);
+    if (actie === 'erbij') staat[lijst].push({ ...NIEUW[lijst] });
+    else staat[lijst].splice(i, 1);
+    tekenFormulier(actie === 'erbij' ? rij(staat[lijst].length) : staat[lijst].length ? rij(Math.min(i, staat[lijst].length - 1) + 1) : `#${idVan(lijst)} > button`);
+    bewaar(); reken();
+  });
+  formulier.addEventListener('submit', (e) => { e.preventDefault(); allesControleren(); });
+  samenvatting.addEventListener('click', (e) => {
+    const a = e.target.closest('a');
+    const doel = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (doel) { e.preventDefault(); doel.scrollIntoView({ block: 'center' }); doel.focus(); }
+  });
   kiezer.addEventListener('change', async () => {
     const bestand = kiezer.files[0];
     kiezer.value = '';
     if (!bestand) return;
     try {
-      const casus = laadYaml(await bestand.text(), bestand.name);
-      staat = staatUitCasus(casus);
+      staat = staatUitCasus(laadYaml(await bestand.text(), bestand.name));
+      geraakt.clear(); allesTonen = false;
       tekenFormulier('#rh-titel'); bewaar(); reken();
       bestandMelding.replaceChildren(h('p', { tekst: `Geopend: ${bestand.name}.` }));
-    } catch (fout) {
-      const problemen = fout instanceof CasusFout ? fout.problemen.map(probleemTekst) : [`${bestand.name}: het bestand kan niet worden gelezen (${fout.message})`];
+    } catch (f) {
+      const regels = f instanceof CasusFout ? f.problemen.map(probleemTekst) : [`${bestand.name}: het bestand kan niet worden gelezen`];
       bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: 'Dit bestand kan niet worden geopend. Het formulier is niet veranderd.' }),
-        h('ul', { class: 'rh-fout' }, problemen.map((t) => h('li', { tekst: t }))));
+        h('ul', { class: 'rh-fout' }, regels.map((t) => h('li', { tekst: t }))));
     }
   });
 
-  wortel.replaceChildren(
-    formulier,
-    h('div', { class: 'rh-knoppen' },
-      h('button', { type: 'button', class: 'md-button md-button--primary', bij: opslaan, tekst: 'Opslaan als casus' }),
-      h('button', { type: 'button', class: 'md-button', bij: () => kiezer.click(), tekst: 'Casus openen' }), kiezer,
-      h('button', { type: 'button', class: 'md-button', tekst: 'Alles wissen', bij: () => {
-        if (window.confirm('Alles wat u hebt ingevuld wissen?')) { staat = leeg(); tekenFormulier('#rh-titel'); bewaar(); reken(); }
-      } })),
+  const actie = (tekst, naam, hoofd) => knop(tekst, { class: hoofd ? 'md-button md-button--primary' : 'md-button', bij: ACTIES[naam] });
+  wortel.replaceChildren(samenvatting, formulier,
+    h('div', { class: 'rh-knoppen' }, actie('Bereken', 'bereken', true), actie('Opslaan als casus', 'opslaan'), actie('Casus openen', 'openen'), kiezer,
+      actie('Alles wissen', 'wissen')),
     bestandMelding,
-    h('h2', { id: 'uitkomst', tekst: 'Uitkomst' }), status, meldingen, tabellen);
+    h('h2', { id: 'uitkomst', tekst: 'Uitkomst' }), status,
+    h('div', { class: 'rh-knoppen' }, actie('Word-bestand maken', 'word'), actie('Afdrukken', 'afdrukken')), uitkomst);
   tekenFormulier();
   reken();
 }());

@@ -21,17 +21,21 @@ from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
 from .casus import Casus
-from .regels import Regels
+from .lezer import MAX_BYTES
+from .regels import Protocol, Regels
+from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
 
 ELEMENT_ID = "rekenhulp-regels"
+# Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
+_NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "sleutel_geen_tekst", "lt"}}
 
 
 def _datum(datum: dt.date | None) -> str | None:
     return datum.isoformat() if datum else None
 
 
-def _protocol(protocol: Any, regels: Regels) -> dict[str, Any]:
+def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
     standaard = protocol.standaard
     eerste = protocol.eerste_periode
     return {
@@ -43,6 +47,9 @@ def _protocol(protocol: Any, regels: Regels) -> dict[str, Any]:
         "maximum": protocol.maximum,
         "normaal_max": eerste.normaal_max if eerste else None,
         "standaard": standaard.model_dump() if standaard else None,
+        "periode_maanden": protocol.periode_maanden,
+        "max_jaren": protocol.max_jaren,
+        "bekend": bekende_regels(protocol),  # dezelfde tekst als in de tabel met protocolversies
     }
 
 
@@ -83,6 +90,8 @@ def _veld(annotatie: Any, metadata: list[Any]) -> dict[str, Any]:
             spec["le"] = m.le
         elif isinstance(m, annotated_types.MinLen):
             spec["min_lengte"] = m.min_length
+        elif isinstance(m, annotated_types.MaxLen):
+            spec["max_lengte"] = m.max_length
         elif isinstance(m, BeforeValidator):
             spec["tekst_wordt_lijst"] = True  # ``_als_lijst``: één tekst wordt een lijst van één
     return spec
@@ -100,6 +109,9 @@ def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
         for naam, veld in huidig.model_fields.items():
             spec = {"naam": veld.alias or naam, **_veld(veld.annotation, list(veld.metadata))}
             spec["verplicht"] = veld.is_required()
+            extra = veld.json_schema_extra
+            if isinstance(extra, dict) and "grens" in extra:
+                spec["grens"] = extra["grens"]  # waarom de bovengrens er is, voor de melding
             velden.append(spec)
             for deel in (spec, spec.get("item") or {}):
                 if deel.get("soort") == "model":
@@ -121,12 +133,18 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         "einde_protocollen": _datum(regels.einde_protocollen()),
-        "teksten": {"aard": TEKSTEN.aard, "intensiteit": TEKSTEN.intensiteit},
+        "aannemelijk": regels.aannemelijk.model_dump(),
+        "grenzen": {"max_bytes": MAX_BYTES},  # van de lezer: een casusbestand is klein
+        "teksten": TEKSTEN.model_dump(exclude_none=True, exclude=_NIET_IN_DE_BROWSER),
         "modellen": modellen(Casus),
     }
 
 
-def rekenhulp_json(regels: Regels) -> str:
-    """De gegevens als JSON die veilig in een ``<script>``-blok staat (geen ``</script>`` mogelijk)."""
-    tekst = json.dumps(rekenhulp_gegevens(regels), ensure_ascii=False, separators=(",", ":"))
+def rekenhulp_json(regels: Regels, uitgave: dict[str, str] | None = None) -> str:
+    """De gegevens als JSON die veilig in een ``<script>``-blok staat (geen ``</script>`` mogelijk).
+
+    ``uitgave`` is wat de site over zichzelf zegt (naam, editie); het domein kent de site niet.
+    """
+    gegevens = rekenhulp_gegevens(regels) | ({"uitgave": uitgave} if uitgave else {})
+    tekst = json.dumps(gegevens, ensure_ascii=False, separators=(",", ":"))
     return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

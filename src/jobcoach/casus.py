@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .lezer import Strikt, Tekst, lees_yaml, valideer
+from .lezer import MELDINGEN, Strikt, Tekst, lees_yaml, valideer
 from .regels import Regels
 
 Aard = Literal["persoonlijk", "functioneel"]
@@ -36,7 +36,7 @@ def _als_lijst(waarde: Any) -> Any:
 
 
 def _ontbreekt(veld: str, waarom: str) -> PydanticCustomError:
-    return PydanticCustomError("ontbreekt", "verplicht veld ontbreekt {waarom}", {"veld": veld, "waarom": waarom})
+    return PydanticCustomError("ontbreekt", MELDINGEN["ontbreekt"] + " {waarom}", {"veld": veld, "waarom": waarom})
 
 
 class Contract(Strikt):
@@ -58,10 +58,10 @@ class Contract(Strikt):
     @model_validator(mode="after")
     def _maanden_of_weken(self) -> Contract:
         if self.maanden is None and self.weken is None:
-            raise _ontbreekt("maanden", "(vul maanden of weken in)")
+            raise _ontbreekt("maanden", MELDINGEN["ontbreekt-duur"])
         if self.maanden is not None and self.weken is not None:
             raise PydanticCustomError(
-                "dubbel", "vul maanden óf weken in, niet allebei", {"veld": "weken"}
+                "dubbel", MELDINGEN["dubbel"], {"veld": "weken"}
             )
         return self
 
@@ -103,11 +103,11 @@ class SchemaRij(Strikt):
         if self.door == "jobcoach":
             for veld in ("uren", "intensiteit", "doel"):
                 if getattr(self, veld) is None:
-                    raise _ontbreekt(veld, "(een rij van de jobcoach telt mee in de uren)")
+                    raise _ontbreekt(veld, MELDINGEN["ontbreekt-jobcoach"])
         elif self.uren is not None and self.intensiteit is None:
-            raise _ontbreekt("intensiteit", "(bij uren hoort een intensiteit)")
+            raise _ontbreekt("intensiteit", MELDINGEN["ontbreekt-intensiteit"])
         elif self.uren is not None and self.door is None:
-            raise _ontbreekt("door", "(bij uren hoort wie de begeleiding geeft)")
+            raise _ontbreekt("door", MELDINGEN["ontbreekt-door"])
         return self
 
     @property
@@ -156,7 +156,7 @@ class Casus(Strikt):
         if waarde not in regels.protocol_ids:
             raise PydanticCustomError(
                 "onbekend_protocol",
-                "onbekende protocolversie '{waarde}'; kies uit {keuzes}",
+                MELDINGEN["onbekend_protocol"],
                 {"waarde": waarde, "keuzes": ", ".join(regels.protocol_ids)},
             )
         return waarde

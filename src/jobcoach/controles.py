@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .opmaak import datum, getal, procent, procent_afgekapt
+from .opmaak import datum, getal, procent, procent_afgekapt, uren
 from .regels import Regels
 from .teksten import TEKSTEN
 from .uitkomst import Bevinding, Uitkomst, breuk
@@ -81,7 +81,7 @@ def controleer_uitkomst(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
     bevindingen += _geldigheid(uitkomst, regels)
     if uitkomst.begeleidingsuren == Fraction(0):
         bevindingen.append(Bevinding("geen-uren", tekst("geen-uren"), "schema"))
-    return bevindingen
+    return bevindingen + aannemelijkheid(uitkomst, regels)
 
 
 def _geldigheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
@@ -104,4 +104,31 @@ def _geldigheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
     if vanaf is not None and casus.datum >= vanaf:
         uit.append(Bevinding("protocol-vervallen", tekst("protocol-vervallen", vanaf=datum(vanaf), protocol=protocol.naam),
                              "datum"))
+    return uit
+
+
+def aannemelijkheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
+    """Is de invoer aannemelijk? Meer begeleiding dan werk, een erg lange werkweek, een contract langer dan het
+    protocol toestaat, of een andere periode dan die van het protocol."""
+    protocol, contract = uitkomst.protocol, uitkomst.casus.contract
+    tekst = TEKSTEN.bevinding
+    wpm = regels.rekenregels.weken_per_maand
+    uit: list[Bevinding] = []
+    if uitkomst.begeleidingsuren > uitkomst.contracturen:
+        uit.append(Bevinding("uren-boven-contract", tekst(
+            "uren-boven-contract", begeleidingsuren=uren(uitkomst.begeleidingsuren),
+            contracturen=uren(uitkomst.contracturen)), "schema"))
+    grens = regels.aannemelijk
+    if contract.uren_per_week > grens.max_uren_per_week:
+        uit.append(Bevinding("veel-contracturen", tekst(
+            "veel-contracturen", uren=getal(contract.uren_per_week), max=getal(grens.max_uren_per_week),
+            reden=grens.reden), "contract.uren_per_week"))
+    if protocol.max_jaren is not None and uitkomst.weken > protocol.max_jaren * 12 * wpm:
+        uit.append(Bevinding("contract-te-lang", tekst(
+            "contract-te-lang", weken=getal(uitkomst.weken), protocol=protocol.naam, jaren=str(protocol.max_jaren),
+            max_weken=getal(protocol.max_jaren * 12 * wpm), weken_per_maand=str(wpm)), "contract"))
+    if protocol.periode_maanden is not None and uitkomst.weken != protocol.periode_maanden * wpm:
+        uit.append(Bevinding("andere-periode", tekst(
+            "andere-periode", weken=getal(uitkomst.weken), protocol=protocol.naam,
+            maanden=str(protocol.periode_maanden), periode_weken=getal(protocol.periode_maanden * wpm)), "contract"))
     return uit

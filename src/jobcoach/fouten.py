@@ -13,6 +13,7 @@ class Probleem:
     pad: str
     melding: str
     regel: int | None = None
+    code: str = ""  # de soort probleem (een sleutel van 'meldingen' in data/teksten.yml); leeg bij een fout in de YAML
 
     def __str__(self) -> str:
         plaats = self.bestand if self.regel is None else f"{self.bestand}:{self.regel}"

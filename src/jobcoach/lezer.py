@@ -56,6 +56,12 @@ _Menslezer.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(
 
 M = TypeVar("M", bound=BaseModel)
 
+# De zinnen van de meldingen staan in data/teksten.yml (meldingen), één bron met de rekenhulp in de browser.
+# De sleutel van een zin is ook de code van het probleem (Probleem.code).
+TEKSTEN_PAD = Path(__file__).parent / "data" / "teksten.yml"
+with open(TEKSTEN_PAD, encoding="utf-8") as _f:
+    MELDINGEN: dict[str, str] = yaml.load(_f, Loader=_Gegevenslezer)["meldingen"]  # noqa: S506 - een veilige lezer
+
 
 class Strikt(BaseModel):
     """Het basismodel van elk gegevensbestand: onbekende velden zijn een fout, een ingelezen waarde verandert niet."""
@@ -427,34 +433,38 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
     extra_veld = ctx.get("veld")
     if extra_veld:
         loc = loc + (tuple(extra_veld) if isinstance(extra_veld, (tuple, list)) else (extra_veld,))
-    gevonden = f" (gevonden: {_waarde(invoer)})"
+    m = MELDINGEN
+    gevonden = m["gevonden"].format(waarde=_waarde(invoer))
+    code = _CODES.get(soort, soort)
     if soort == "missing":
-        melding = "verplicht veld ontbreekt"
+        melding = m["ontbreekt"]
         bestaand = document.sleutels(loc[:-1])
         bekende = _velden(model, loc[:-1])
         vergissing = [k for k in bestaand if k not in bekende and difflib.get_close_matches(k, [str(loc[-1])], n=1)]
         if vergissing:
-            melding += f"; staat er een tikfout in '{vergissing[0]}'?"
+            melding += m["tikfout"].format(sleutel=vergissing[0])
         regel = document.regel(loc[:-1])
     elif soort == "extra_forbidden":
         bekende = _velden(model, loc[:-1])
-        melding = "onbekend veld"
+        melding = m["onbekend_veld"]
         suggestie = difflib.get_close_matches(str(loc[-1]), bekende, n=1)
         if suggestie:
-            melding += f"; bedoelt u '{suggestie[0]}'?"
+            melding += m["bedoelt_u"].format(veld=suggestie[0])
         elif bekende:
-            melding += f"; toegestaan zijn: {', '.join(bekende)}"
+            melding += m["toegestaan"].format(velden=", ".join(bekende))
         regel = document.regel(loc)
     elif soort in EIGEN_FOUTEN:
         regel = document.regel(loc) if soort != "ontbreekt" else document.regel(loc[:-1])
         melding = fout.get("msg", "")
     elif soort == "invalid_key":
         regel = document.regel(loc[:-1])
-        melding = f"een veldnaam (vóór de ':') moet tekst zijn{gevonden}"
+        melding = m["sleutel_geen_tekst"] + gevonden
         loc = loc[:-1]
     else:
         regel = document.regel(loc)
         melding = _melding(soort, ctx, fout.get("msg", ""))
+        if soort == "too_short" and ctx.get("min_length") == 1:
+            code = "leeg"
         if soort not in {"too_short", "string_too_short", "too_long", "string_too_long"}:
             melding += gevonden
         grens = _grens(model, loc) if soort in {"less_than_equal", "less_than"} else ""
@@ -463,7 +473,7 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
         hint = _hint(soort, invoer)
         if hint:
             melding += f"; {hint}"
-    return Probleem(document.bestand, pad_tekst(loc), melding, regel)
+    return Probleem(document.bestand, pad_tekst(loc), melding, regel, code)
 
 
 # Vormen die iemand typt en die geen gewoon getal, datum of ja/nee zijn: wat de melding dan aanraadt.
@@ -503,42 +513,34 @@ def _grens(model: type[BaseModel], loc: Pad) -> str:
     return str(extra.get("grens", "")) if isinstance(extra, dict) else ""
 
 
+# Van het fouttype van pydantic naar de code (en de zin) in data/teksten.yml.
+_CODES = {
+    "float_type": "getal", "float_parsing": "getal", "finite_number": "getal",
+    "int_type": "geheel", "int_parsing": "geheel", "int_from_float": "geheel",
+    "string_type": "tekst", "bool_type": "janee", "bool_parsing": "janee", "list_type": "lijst",
+    "dict_type": "groep", "model_type": "groep", "model_attributes_type": "groep",
+    "date_type": "datum", "date_parsing": "datum", "date_from_datetime_parsing": "datum",
+    "date_from_datetime_inexact": "datum", "greater_than_equal": "ge", "greater_than": "gt",
+    "less_than_equal": "le", "less_than": "lt", "literal_error": "keuze", "too_short": "te_kort",
+    "too_long": "te_veel", "string_too_long": "te_lang", "string_too_short": "leeg",
+    "string_pattern_mismatch": "vorm", "missing": "ontbreekt", "extra_forbidden": "onbekend_veld",
+    "invalid_key": "sleutel_geen_tekst",
+}
+
+
 def _melding(soort: str, ctx: dict[str, Any], origineel: str) -> str:
-    if soort in {"float_type", "float_parsing", "finite_number"}:
-        return "moet een getal zijn"
-    if soort in {"int_type", "int_parsing", "int_from_float"}:
-        return "moet een geheel getal zijn"
-    if soort in {"string_type"}:
-        return "moet tekst zijn"
-    if soort in {"bool_type", "bool_parsing"}:
-        return "moet true (ja) of false (nee) zijn"
-    if soort in {"list_type"}:
-        return "moet een lijst zijn"
-    if soort in {"dict_type", "model_type", "model_attributes_type"}:
-        return "moet een groep velden zijn (sleutel: waarde)"
-    if soort in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
-        return "moet een datum zijn zoals 2011-11-08"
-    if soort == "greater_than_equal":
-        return f"moet {_getal(ctx['ge'])} of meer zijn"
-    if soort == "greater_than":
-        return f"moet meer dan {_getal(ctx['gt'])} zijn"
-    if soort == "less_than_equal":
-        return f"mag niet meer dan {_getal(ctx['le'])} zijn"
-    if soort == "less_than":
-        return f"moet minder dan {_getal(ctx['lt'])} zijn"
-    if soort == "literal_error":
-        keuzes = ctx.get("expected", "").replace("' or '", "', '")
-        return f"onbekende waarde; kies uit {keuzes}"
-    if soort in {"too_short"}:
-        return "mag niet leeg zijn" if ctx.get("min_length") == 1 else f"moet minstens {ctx.get('min_length')} items hebben"
-    if soort == "too_long":
-        return f"heeft te veel items: hoogstens {ctx.get('max_length')}"
-    if soort == "string_too_long":
-        return f"tekst is te lang: hoogstens {ctx.get('max_length')} tekens"
-    if soort == "string_too_short":
-        return "mag niet leeg zijn"
-    if soort == "string_pattern_mismatch":
-        return "heeft niet de juiste vorm (alleen kleine letters, cijfers en '-')"
+    code = _CODES.get(soort)
+    if code in {"ge", "gt", "le", "lt"}:
+        return MELDINGEN[code].format(grens=_getal(ctx[code]))
+    if code == "keuze":
+        return MELDINGEN[code].format(keuzes=ctx.get("expected", "").replace("' or '", "', '"))
+    if code == "te_kort":
+        min_lengte = ctx.get("min_length")
+        return MELDINGEN["leeg"] if min_lengte == 1 else MELDINGEN[code].format(min=min_lengte)
+    if code in {"te_veel", "te_lang"}:
+        return MELDINGEN[code].format(max=ctx.get("max_length"))
+    if code is not None:
+        return MELDINGEN[code]
     if soort == "value_error":
         return str(ctx.get("error", origineel)).removeprefix("Value error, ")
     # Eigen fouten (PydanticCustomError) hebben al een Nederlandse tekst.

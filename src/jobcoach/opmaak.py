@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -30,16 +30,12 @@ def _opmaak(getal: Decimal, patroon: str) -> str:
 
 
 def _decimaal(getal: Fraction | float | int, decimalen: int) -> Decimal:
-    if isinstance(getal, float):
-        getal = Fraction(str(getal))
-    breuk = Fraction(getal)
-    # Delen op 28 cijfers (de standaard van decimal; de rekenhulp in de browser doet precies hetzelfde),
-    # daarna afronden. Voor het afronden van heel grote getallen is meer precisie nodig dan 28 cijfers.
-    with localcontext() as ctx:
-        ctx.prec = 28
-        exact = Decimal(breuk.numerator) / Decimal(breuk.denominator)
-        ctx.prec = max(28, exact.adjusted() + decimalen + 2)
-        return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    """Het exacte getal, afgerond op ``decimalen`` decimalen, half van nul af (0,125 wordt 0,13)."""
+    breuk = Fraction(str(getal)) if isinstance(getal, float) else Fraction(getal)
+    q, rest = divmod(abs(breuk.numerator) * 10**decimalen, breuk.denominator)
+    if 2 * rest >= breuk.denominator:
+        q += 1
+    return Decimal(-q if breuk < 0 else q).scaleb(-decimalen)
 
 
 @lru_cache(maxsize=8192)
@@ -61,11 +57,11 @@ def procent_afgekapt(percentage: Fraction) -> str:
     return _opmaak(_decimaal(afgekapt, 2), "#,##0.00") + "%"
 
 
+def datum(d: dt.date) -> str:
+    """Een datum zoals in Nederland: 08-11-2011."""
+    return d.strftime("%d-%m-%Y")
+
+
 def procent(waarde: Fraction | float | int) -> str:
     """Een ingevoerd percentage (zoals een regime): '6%', '7,5%'."""
     return getal(waarde, 2) + "%"
-
-
-def datum(waarde: dt.date) -> str:
-    """Een datum zoals in Nederland: dd-mm-jjjj (1 oktober 2019 → 01-10-2019)."""
-    return waarde.strftime("%d-%m-%Y")

@@ -25,6 +25,14 @@ class Rekenregels(Strikt):
     bron: str
 
 
+class Aannemelijk(Strikt):
+    """Grenzen van wat aannemelijk is: daarboven een bevinding, geen fout."""
+
+    max_uren_per_week: Annotated[float, Field(strict=True, gt=0)]
+    reden: str
+    bron: str
+
+
 class Standaard(Strikt):
     """De 'standaardsituatie' van het protocol. Een casus daarbuiten geeft een bevinding."""
 
@@ -86,6 +94,7 @@ class Protocol(Strikt):
 
 class Regels(Strikt):
     rekenregels: Rekenregels
+    aannemelijk: Aannemelijk
     coachingsdoelen: dict[int, str]
     protocollen: list[Protocol]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .casus import SchemaRij
 from .opmaak import datum, getal, procent, procent_afgekapt, uren
-from .regels import Regels
+from .regels import Protocol, Regels
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
 
@@ -128,29 +128,34 @@ def berekening(uitkomst: Uitkomst) -> list[Tabel]:
     return [per_rij(uitkomst), per_doel(uitkomst), samenvatting(uitkomst)]
 
 
+def bekende_regels(p: Protocol) -> str:
+    """Wat de site van een protocolversie weet (leeg als niets bekend is), voor de tabel en de rekenhulp."""
+    bekend = []
+    if p.eerste_periode and p.eerste_periode.normaal_max is not None:
+        bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
+    if p.eerste_periode and p.eerste_periode.max_met_onderbouwing is not None:
+        bekend.append(f"met onderbouwing hoogstens {procent(p.eerste_periode.max_met_onderbouwing)}")
+    if p.periode_maanden:
+        bekend.append(f"perioden van {p.periode_maanden} maanden")
+    if p.max_jaren:
+        bekend.append(f"hoogstens {p.max_jaren} jaar")
+    if p.max_per_jaar:
+        bekend.append("per jaar hoogstens " + ", ".join(procent(x) for x in p.max_per_jaar))
+    regimes = [f"{r.naam} ({procent(r.percentage)})" if r.percentage is not None else f"{r.naam} (percentage onbekend)"
+               for r in p.regimes]
+    if regimes:
+        bekend.append("regimes: " + ", ".join(regimes))
+    if p.onzeker:
+        bekend.append(f"onzeker: {p.onzeker}")
+    return "; ".join(bekend)
+
+
 def protocollen(regels: Regels) -> Tabel:
     """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
     rijen: list[list[Cel]] = []
     for p in regels.protocollen:
         einde = regels.einde(p)
         tot = "onbekend" if einde is None else datum(einde) + (" (tot de volgende versie)" if p.geldig_tot == "opvolger" else "")
-        bekend = []
-        if p.eerste_periode and p.eerste_periode.normaal_max is not None:
-            bekend.append(f"eerste periode normaal hoogstens {procent(p.eerste_periode.normaal_max)}")
-        if p.eerste_periode and p.eerste_periode.max_met_onderbouwing is not None:
-            bekend.append(f"met onderbouwing hoogstens {procent(p.eerste_periode.max_met_onderbouwing)}")
-        if p.periode_maanden:
-            bekend.append(f"perioden van {p.periode_maanden} maanden")
-        if p.max_jaren:
-            bekend.append(f"hoogstens {p.max_jaren} jaar")
-        if p.max_per_jaar:
-            bekend.append("per jaar hoogstens " + ", ".join(procent(x) for x in p.max_per_jaar))
-        regimes = [f"{r.naam} ({procent(r.percentage)})" if r.percentage is not None else f"{r.naam} (percentage onbekend)"
-                   for r in p.regimes]
-        if regimes:
-            bekend.append("regimes: " + ", ".join(regimes))
-        if p.onzeker:
-            bekend.append(f"onzeker: {p.onzeker}")
         rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
-                      "; ".join(bekend) or "geen waarden bekend", p.bron])
+                      bekende_regels(p) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lezer import Strikt, laad_yaml_model
+from .lezer import TEKSTEN_PAD, Strikt, laad_yaml_model
 
-TEKSTEN_PAD = Path(__file__).parent / "data" / "teksten.yml"
+
+class Veldtekst(Strikt):
+    label: str
+    hint: str | None = None
 
 
 class Teksten(Strikt):
@@ -15,6 +18,9 @@ class Teksten(Strikt):
     duur_per: dict[str, str]
     tabellen: dict[str, dict[str, str | list[str]]]
     bevindingen: dict[str, str]
+    meldingen: dict[str, str]  # ook gelezen door ``lezer`` (MELDINGEN)
+    velden: dict[str, Veldtekst]
+    rekenhulp: dict[str, str]  # alleen de rekenhulp: de urenonderbouwing (scherm, papier, Word)
 
     def tabel(self, naam: str, sleutel: str, **waarden: str) -> str:
         tekst = self.tabellen[naam][sleutel]

@@ -189,7 +189,10 @@ class Bouw:
 
     def rekenhulp_regels(self) -> Markup:
         self._volg(REGELS_PAD)
-        return Markup(rekenhulp_html(self.regels))
+        extra = self._env.conf.get("extra") or {}
+        uitgave = {"naam": str(self._env.conf.get("site_name") or ""), "editie": str(extra.get("editie") or ""),
+                   "editiedatum": str(extra.get("editiedatum") or "")}
+        return Markup(rekenhulp_html(self.regels, uitgave))
 
     # --- sjablonen en wijzigingen ------------------------------------------------------------------
 

@@ -21,9 +21,12 @@ from jobcoach.regels import Regels
 SCRIPT = Path("javascripts") / "rekenhulp.js"  # in de gebouwde site
 
 
-def rekenhulp_html(regels: Regels) -> str:
-    """Het ``<script type="application/json">``-blok dat de rekenhulp inleest."""
-    return f'<script type="application/json" id="{ELEMENT_ID}">{rekenhulp_json(regels)}</script>'
+def rekenhulp_html(regels: Regels, uitgave: dict[str, str] | None = None) -> str:
+    """Het ``<script type="application/json">``-blok dat de rekenhulp inleest.
+
+    ``uitgave`` (naam en editie van de site) komt in het Word-bestand en de printversie van de uitkomst.
+    """
+    return f'<script type="application/json" id="{ELEMENT_ID}">{rekenhulp_json(regels, uitgave)}</script>'
 
 
 def verklein(site_dir: Path) -> Path:

@@ -32,9 +32,11 @@ KNELPUNTEN = [
     "Toezicht <direct>", 'Het "werktempo"', "Omgaan met conflicten: 't lukt niet", "yes", "1.5", "2011-11-08",
     "Regel één\nregel twee", "Ünïcödé — ‘aanhalingstekens’", "  spaties  ",
 ]
-# Uren per keer: gewone waarden, afrondgrenzen (x,xx5 en net eronder of erboven) en grote getallen.
+# Uren per keer: gewone waarden, afrondgrenzen (x,xx5 en net eronder of erboven) en de grens van het model (40).
 UREN = [0, 0.5, 1, 1.5, 2, 0.25, 0.75, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675, 0.9999, 0.33333, 0.1, 0.2,
-        0.3, 4.445, 12345.678, 98765.4321, 1000000, 123456789.5, 0.0049999, 0.0050001, 7, 10.1]
+        0.3, 4.445, 39.999, 40, 38.75, 0.0049999, 0.0050001, 7, 10.1]
+# Vaste uren (hoogstens 2000 in het model): ook getallen met duizendtallen.
+UREN_EXTRA = UREN + [1234.567, 1999.995, 1000, 2000]
 
 
 def _getal(rng: random.Random, keuzes: list[float]) -> float:
@@ -51,15 +53,15 @@ def willekeurige_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
         "titel": f"Gegenereerde casus {nummer} & <test>",
         "protocol": rng.choice(protocollen + ["protocol-2011"] * 3),
     }
-    if rng.random() < 0.3:
-        casus["datum"] = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 15 * 365))
-    contract: dict[str, Any] = {"uren_per_week": _getal(rng, [40, 36, 32, 24, 20, 12, 11.5, 8, 0.5, 38.75, 7.3])}
+    if rng.random() < 0.5:  # van vóór het eerste protocol tot ná het laatste (2019) en in 2026
+        casus["datum"] = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 22 * 365))
+    contract: dict[str, Any] = {"uren_per_week": _getal(rng, [40, 36, 32, 24, 20, 12, 11.5, 8, 0.5, 38.75, 7.3, 60, 60.5, 80])}
     while contract["uren_per_week"] <= 0:
         contract["uren_per_week"] = rng.choice([40, 12, 0.5])
     if rng.random() < 0.6:
-        contract["maanden"] = rng.choice([6, 3, 12, 1, 0.5, 6.5, 2.25, 36, 5])
+        contract["maanden"] = rng.choice([6, 6, 3, 12, 1, 0.5, 6.5, 2.25, 36, 37, 5, 60])
     else:
-        contract["weken"] = rng.choice([24, 10, 1, 52, 13, 7.5, 0.3, 3, 7, 520])
+        contract["weken"] = rng.choice([24, 24, 10, 1, 52, 13, 7.5, 0.3, 3, 7, 144, 145, 260])
     if rng.random() < 0.3:
         contract["proefplaatsing"] = rng.random() < 0.5
     if rng.random() < 0.3:
@@ -72,6 +74,8 @@ def willekeurige_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
         if rng.random() < 0.65:
             rij.update(door="jobcoach", uren=_getal(rng, UREN), intensiteit=rng.choice(INTENSITEITEN),
                        doel=rng.randint(1, 3))
+        elif rng.random() < 0.15:
+            pass  # een rij met alleen aard en knelpunt, zoals 'Inspelen op onverwachte gebeurtenissen.' in de casus
         else:
             rij["door"] = rng.choice(DOOR_ANDEREN)
             if rng.random() < 0.4:
@@ -89,8 +93,8 @@ def willekeurige_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
     casus["schema"] = rijen
     if rng.random() < 0.5:
         casus["extra"] = [
-            {"omschrijving": rng.choice(["Calamiteiten", "Evaluatie & overleg"]), "uren": _getal(rng, UREN),
-             "doel": rng.randint(1, 3)}
+            {"omschrijving": rng.choice(["Calamiteiten", "Evaluatie & overleg"]), "uren": _getal(rng, UREN_EXTRA),
+             "doel": rng.randint(1, 3), **({"herkomst": "uit de <conclusie> & het advies"} if rng.random() < 0.5 else {})}
             for _ in range(rng.randint(1, 3))
         ]
     if rng.random() < 0.6:
@@ -124,9 +128,10 @@ def randgevallen() -> list[dict[str, Any]]:
         casus({"uren_per_week": 40, "maanden": 6},
               [{"aard": "functioneel", "knelpunt": "Inwerken", "door": "werkgever", "uren": 4, "intensiteit": "wekelijks"}],
               extra=[{"omschrijving": "Calamiteiten", "uren": 6, "doel": 1}]),
-        # Grote getallen met duizendtallen.
-        casus({"uren_per_week": 40, "weken": 520}, [_jc(123.456, "wekelijks"), _jc(98765.4321, "eenmalig", 3)]),
-        casus({"uren_per_week": 0.5, "maanden": 36}, [_jc(12345.678, "maandelijks", 2)]),
+        # Grote getallen met duizendtallen (tot de grenzen van het model: 260 weken, 40 uur per keer, 2000 vaste uren).
+        casus({"uren_per_week": 40, "weken": 260}, [_jc(39.999, "wekelijks"), _jc(40, "eenmalig", 3)],
+              extra=[{"omschrijving": "Veel", "uren": 1999.995, "doel": 2}]),
+        casus({"uren_per_week": 0.5, "maanden": 36}, [_jc(37.5, "maandelijks", 2)]),
         # Afronden half naar boven: 1,005 → 1,01; 2,675 → 2,68; 0,125 → 0,13; 0,005 → 0,01.
         casus({"uren_per_week": 40, "weken": 1}, [_jc(1.005, "eenmalig"), _jc(2.675, "eenmalig", 2),
                                                  _jc(0.125, "eenmalig", 3), _jc(0.005, "eenmalig")]),
@@ -138,6 +143,16 @@ def randgevallen() -> list[dict[str, Any]]:
               protocol="interne-jobcoach-2015", aanvraag={"regime": 15.5}),
         casus({"uren_per_week": 40, "weken": 24}, [_jc(4, "wekelijks")], advies={"regime": 9.99},
               aanvraag={"regime": 12}, protocol="protocol-2006", datum=dt.date(2011, 6, 30)),
+        # Aannemelijkheid: meer begeleiding dan werk (en precies even veel), meer dan 60 uur per week (en precies
+        # 60), langer dan drie jaar (144 weken bij 4 weken per maand) en een andere periode dan 6 maanden.
+        casus({"uren_per_week": 1, "weken": 1}, [_jc(2, "wekelijks")]),
+        casus({"uren_per_week": 1, "weken": 1}, [_jc(1, "wekelijks")]),
+        casus({"uren_per_week": 60.5, "maanden": 6}, [_jc(1, "wekelijks")]),
+        casus({"uren_per_week": 60, "maanden": 6}, [_jc(1, "wekelijks")]),
+        casus({"uren_per_week": 40, "weken": 145}, [_jc(1, "wekelijks")]),
+        casus({"uren_per_week": 40, "weken": 144}, [_jc(1, "wekelijks")]),
+        casus({"uren_per_week": 40, "maanden": 37}, [_jc(1, "wekelijks")], protocol="protocol-2012"),
+        casus({"uren_per_week": 40, "maanden": 12}, [_jc(1, "tweewekelijks")], datum=dt.date(2026, 12, 1)),
     ]
 
 
@@ -174,11 +189,23 @@ def python_uitkomst(casus: Casus) -> dict[str, Any]:
 
 
 def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml") -> dict[str, Any]:
+    """Zoals ``jobcoach controleer``: de strenge lezer voor bestanden die mensen typen (mens=True)."""
     try:
-        casus = valideer(lees_yaml(Path(bestand), tekst), Casus, {"regels": laad_regels()})
+        casus = valideer(lees_yaml(Path(bestand), tekst, mens=True), Casus, {"regels": laad_regels()})
     except Bestandsfout as fout:
-        return {"problemen": [str(p) for p in fout.problemen]}
+        return {"problemen": [{"bestand": p.bestand, "code": p.code, "pad": p.pad, "regel": p.regel, "melding": p.melding}
+                              for p in fout.problemen]}
     return {"uitkomst": python_uitkomst(casus)}
+
+
+def plaatsen(uitkomst: dict[str, Any]) -> Any:
+    """Wat Python en de browser bij een fout bestand gelijk moeten hebben: per probleem bestand, code, veld en regel.
+
+    De zinnen mogen verschillen (de browser zegt geen 'bedoelt u …?'); beide halen ze uit teksten.yml.
+    """
+    if "problemen" not in uitkomst:
+        return uitkomst
+    return sorted((p["bestand"], p["code"], p["pad"], p["regel"] or 0) for p in uitkomst["problemen"])
 
 
 BASIS = """titel: T
@@ -289,4 +316,19 @@ def foute_bestanden() -> dict[str, str]:
         "alleen-commentaar": "# niets\n",
         "bestand-lijst": "- a\n",
         "bestand-tekst": "zomaar wat tekst\n",
+        # Vormen die de strenge lezer weigert of als tekst laat (jobcoach/lezer.py), en de grenzen van het model.
+        "uren-boven-40": b.replace("uren: 1", "uren: 40.5"),
+        "uren-1e20": b.replace("uren: 1", "uren: 100000000000000000000"),
+        "maanden-61": b.replace("maanden: 6", "maanden: 61"),
+        "contract-81-uur": b.replace("uren_per_week: 40", "uren_per_week: 81"),
+        "uren-punt-achteraan": b.replace("uren: 1", "uren: 1."),
+        "uren-komma": b.replace("uren: 1", "uren: '0,5'"),
+        "proefplaatsing-yes": b.replace("maanden: 6", "maanden: 6\n  proefplaatsing: yes"),
+        "schema-201-rijen": b + "  - {aard: functioneel, knelpunt: B, door: werkgever}\n" * 200,
+        "tekst-5001-tekens": b.replace("knelpunt: A", "knelpunt: " + "a" * 5001),
+        "stuurteken": b.replace("knelpunt: A", "knelpunt: A\x07B"),
+        "twee-documenten-impliciet": b + "---\ntitel: tweede\n",
+        "anker-op-groep": b + "advies: &a {regime: 6}\n",
+        "tag-lokaal": b.replace("titel: T", "titel: !x T"),
+        "datum-bestaat-niet-tekst": b + "datum: '2011-02-30'\n",
     }

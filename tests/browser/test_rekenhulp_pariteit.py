@@ -3,22 +3,25 @@
 Honderden gevallen gaan door beide kanten: het Python-pakket ``jobcoach`` en de JavaScript van de
 pagina Rekenhulp in Chromium. Vergeleken worden de exacte breuken (weken, contracturen, uren per
 rij, per doel, totaal, per week, percentage), de teksten in Nederlandse notatie, de bevindingen
-(code, veld, tekst) en de volledige HTML van de tabellen. Voor foute bestanden worden de meldingen
-vergeleken, met regelnummer en veld.
+(code, veld, tekst) en de volledige HTML van de tabellen. Voor foute bestanden worden per probleem
+het bestand, de code, het veld en de regel vergeleken; de zinnen komen aan beide kanten uit teksten.yml.
+Een mutatietest laat zien dat deze vergelijking een fout in één regel van de JavaScript vindt.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 import time
 
 import pytest
 
 from jobcoach import laad_regels
 from jobcoach.casus import Casus
+from jobcoach.teksten import TEKSTEN
 
-from .rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, python_uitkomst, python_verwerk_yaml
+from .rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, plaatsen, python_uitkomst, python_verwerk_yaml
 
 GEVALLEN = alle_gevallen()
 # Zoals het formulier ze geeft: gewone getallen, geen YAML; datums als tekst, zoals een datumveld.
@@ -80,15 +83,19 @@ def _verschil(python, browser, pad: str = "") -> str:
 
 def test_genoeg_gevallen_met_alle_randgevallen():
     assert len(GEVALLEN) >= 200, len(GEVALLEN)
-    intensiteiten = {r.get("intensiteit") for c in GEVALLEN for r in c["schema"] if r["door"] == "jobcoach"}
+    intensiteiten = {r.get("intensiteit") for c in GEVALLEN for r in c["schema"] if r.get("door") == "jobcoach"}
     assert intensiteiten == {"wekelijks", "tweewekelijks", "maandelijks", "eenmalig"}, intensiteiten
     codes = {b["code"] for u in python_objecten() for b in u["bevindingen"]}
     verwacht = {"advies-onder-berekening", "aanvraag-boven-maximum", "advies-boven-maximum", "aanvraag-vraagt-onderbouwing",
-                "contract-te-kort", "contract-te-weinig-uren", "loonwaarde-te-laag", "datum-buiten-protocol", "geen-uren"}
+                "contract-te-kort", "contract-te-weinig-uren", "loonwaarde-te-laag", "datum-buiten-protocol", "geen-uren",
+                "uren-boven-contract", "veel-contracturen", "contract-te-lang", "andere-periode", "datum-ontbreekt",
+                "geldigheid-onbekend", "protocol-vervallen"}
     assert verwacht <= codes, f"niet elke bevinding komt voor: {verwacht - codes}"
     teksten = [u["teksten"] for u in python_objecten()]
     assert any("." in t["contracturen"] for t in teksten), "geen getal met duizendtallen"
     assert any(t["percentage"] == "9,99%" for t in teksten), "geen afkapgrens (9,999%)"
+    assert any("door" not in r for c in GEVALLEN for r in c["schema"]), "geen rij zonder 'door' (zoals in de casus)"
+    assert any("herkomst" in e for c in GEVALLEN for e in c.get("extra", [])), "geen vaste uren met herkomst"
 
 
 def test_yaml_bestanden_geven_dezelfde_uitkomst_als_python(rekenhulp):
@@ -115,14 +122,25 @@ def test_objecten_geven_dezelfde_uitkomst_als_python(rekenhulp):
     assert seed == verwacht[0], _verschil(verwacht[0], seed)
 
 
-def test_foute_bestanden_geven_dezelfde_meldingen_als_python(rekenhulp):
+def test_foute_bestanden_geven_dezelfde_problemen_als_python(rekenhulp):
+    """Per probleem: bestand, code, veld en regel gelijk; en beide zinnen beginnen met de zin uit teksten.yml."""
     bestanden = foute_bestanden()
     verwacht = {naam: python_verwerk_yaml(t) for naam, t in bestanden.items()}
     gekregen = dict(zip(bestanden, _in_browser(rekenhulp, [{"yaml": t, "bestand": "casus.yml"} for t in bestanden.values()])))
     print(f"\n{len(bestanden)} foute of bijzondere bestanden vergeleken")
-    fout = {n: (verwacht[n], gekregen[n]) for n in bestanden if verwacht[n] != gekregen[n]}
+    fout = {n: (plaatsen(verwacht[n]), plaatsen(gekregen[n])) for n in bestanden if plaatsen(verwacht[n]) != plaatsen(gekregen[n])}
     assert not fout, "verschillen:\n" + "\n".join(f"{n}:\n  python:  {p}\n  browser: {b}" for n, (p, b) in fout.items())
-    assert sum("problemen" in v for v in verwacht.values()) >= 60, "te weinig foute bestanden in de test"
+    problemen = [p for v in verwacht.values() for p in v.get("problemen", [])]
+    assert len(problemen) >= 90 and sum("problemen" in v for v in verwacht.values()) >= 70, "te weinig foute bestanden"
+    codes = {p["code"] for p in problemen} - {""}
+    assert codes >= {"ontbreekt", "onbekend_veld", "getal", "geheel", "tekst", "janee", "lijst", "groep", "datum", "ge", "gt",
+                     "le", "keuze", "leeg", "dubbel", "onbekend_protocol", "te_veel", "te_lang"}, codes
+    for naam in bestanden:
+        for kant in (verwacht[naam], gekregen[naam]):
+            for p in kant.get("problemen", []):
+                if p["code"] in TEKSTEN.meldingen:  # de vaste tekst vóór de eerste {waarde} van de zin
+                    begin = TEKSTEN.meldingen[p["code"]].split("{")[0]
+                    assert p["melding"].startswith(begin), (naam, p, begin)
 
 
 ONGELDIGE_YAML = [
@@ -138,11 +156,12 @@ def test_ongeldige_yaml_geeft_een_nederlandse_melding(rekenhulp):
         browser = rekenhulp.evaluate("t => rekenhulp.verwerk({yaml: t, bestand: 'casus.yml'})", tekst)
         assert "problemen" in python, python
         assert len(browser.get("problemen", [])) == 1, (tekst, browser)
-        melding = browser["problemen"][0]
-        assert melding.startswith("casus.yml") and "ongeldige YAML: " in melding, melding
+        p = browser["problemen"][0]
+        melding = f"{p['bestand']}:{p['regel']}: {p['melding']}"
+        python_melding = python["problemen"][0]
+        assert (p["bestand"], p["code"], p["pad"], p["regel"]) == tuple(python_melding[k] for k in ("bestand", "code", "pad", "regel"))
+        assert melding.startswith("casus.yml"), melding
         assert not any(w in melding for w in ("cannot", "expected", "unexpected", "undefined")), f"Engels in: {melding}"
-        # Dezelfde plaats (bestand:regel) als Python; de uitleg mag verschillen (een andere YAML-lezer).
-        assert melding.split(": ")[0] == python["problemen"][0].split(": ")[0], (melding, python)
 
 
 def test_nederlandse_notatie_gelijk_aan_babel_en_intl(rekenhulp):
@@ -167,10 +186,41 @@ def test_nederlandse_notatie_gelijk_aan_babel_en_intl(rekenhulp):
     )
     for s, b in zip(waarden, browser):
         assert b["eigen"] == b["intl"] == getal(Fraction(s)), (s, b, getal(Fraction(s)))
-    doubles = rekenhulp.evaluate("Math.floor(0.29 / 1 * 100 * 100) / 100")
     exact = rekenhulp.evaluate("c => rekenhulp.verwerk({object: c}).uitkomst.teksten.percentage", {
         "titel": "T", "protocol": "protocol-2011", "contract": {"uren_per_week": 1, "weken": 1}, "aanvraag": {"regime": 1},
         "schema": [{"aard": "persoonlijk", "knelpunt": "K", "door": "jobcoach", "uren": 0.29, "intensiteit": "wekelijks",
                     "doel": 1}]})
     assert exact == procent_afgekapt(Fraction(29)) == "29,00%", exact
-    assert doubles == 28.99, doubles
+
+
+# Eén regel van de JavaScript kapot maken (in het gebouwde, verkleinde script): de pariteitsvergelijking moet het zien.
+MUTATIES = {
+    "maandelijks telt als 2 weken": (r"maandelijks:\s*WPM", "maandelijks:B(2n)"),
+    "afronden wordt afkappen": (r"\+\s*w\.d\)\s*/\s*\(2n\s*\*\s*w\.d\)", ")/(2n*w.d)"),
+    "meer dan 60 uur wordt 60 uur of meer": (r"c\.uren_per_week\s*>\s*a\.max_uren_per_week", "c.uren_per_week>=a.max_uren_per_week"),
+    "bovengrens van het model telt niet mee": (r"!\(w\s*<=\s*spec\.le\)", "!(w<spec.le)"),
+}
+
+
+@pytest.mark.parametrize("naam", MUTATIES)
+def test_een_kapotte_regel_in_de_browser_valt_op(browser, server, naam):
+    patroon, kapot = MUTATIES[naam]
+    vervangen: list[int] = []
+
+    def met_fout(route):
+        antwoord = route.fetch()
+        tekst, n = re.subn(patroon, kapot, antwoord.text())
+        vervangen.append(n)
+        route.fulfill(response=antwoord, body=tekst)
+
+    context = browser.new_context(locale="nl-NL")
+    pagina = context.new_page()
+    pagina.route("**/javascripts/rekenhulp.js", met_fout)
+    pagina.goto(f"{server}/rekenhulp/", wait_until="domcontentloaded")
+    pagina.wait_for_function("() => window.rekenhulp !== undefined")
+    gekregen = _in_browser(pagina, [{"object": o} for o in OBJECTEN])
+    context.close()
+    assert vervangen == [1], f"de regel staat niet (precies één keer) in het script: {vervangen}"
+    anders = sum(b.get("uitkomst") != p for p, b in zip(python_objecten(), gekregen))
+    print(f"\n{naam}: {anders} van {len(OBJECTEN)} gevallen verschillen")
+    assert anders > 0, f"de pariteitstest ziet de fout '{naam}' niet"
