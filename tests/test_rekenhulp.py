@@ -121,8 +121,8 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
         "uitgave": {"naam": uitgave.site_naam, "editie": uitgave.editie, "editiedatum": uitgave.datum.isoformat()}}
     assert json.loads(blok.string) == json.loads(json.dumps(verwacht))
     bronnen = [s.get("src") for s in pagina.find_all("script") if s.get("src")]
-    assert "../javascripts/js-yaml.min.js" in bronnen and "../javascripts/rekenhulp.js" in bronnen, bronnen
-    assert bronnen.index("../javascripts/js-yaml.min.js") < bronnen.index("../javascripts/rekenhulp.js")
+    # js-yaml laadt het script pas als u een bestand opent (minder script bij het laden van de pagina).
+    assert "../javascripts/rekenhulp.js" in bronnen and "../javascripts/js-yaml.min.js" not in bronnen, bronnen
     assert (site / "javascripts" / "rekenhulp.js").is_file() and (site / "javascripts" / "js-yaml.min.js").is_file()
     for html in site.rglob("*.html"):
         if html.parent.name != "rekenhulp":

@@ -259,7 +259,15 @@
 
   class Kommagetal { constructor(w) { this.w = w; } }
   class Datum { constructor(iso) { this.iso = iso; } }
-  const Y = window.jsyaml, E = Y.EVENT_ID, MAX_BYTES = R.grenzen.max_bytes;
+  // js-yaml komt pas als u een bestand opent (laadLezer): de pagina laadt zo minder script.
+  const LEZER = new URL('js-yaml.min.js', document.currentScript.src).href;
+  let lezer = null;
+  const laadLezer = () => lezer || (lezer = window.jsyaml ? Promise.resolve() : new Promise((ok, mis) => {
+    const s = document.createElement('script');
+    s.src = LEZER; s.onload = () => ok(); s.onerror = () => { lezer = null; mis(new Error('de YAML-lezer kon niet worden geladen')); };
+    document.head.appendChild(s);
+  }));
+  const MAX_BYTES = R.grenzen.max_bytes;
   const geldigeDatum = (iso) => { const d = new Date(iso + 'T00:00:00Z'); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso); };
   function scalair(s) { // zoals de Menslezer van jobcoach/lezer.py
     if (/^(?:~|null|Null|NULL|)$/.test(s)) return null;
@@ -294,6 +302,7 @@
     const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
     if (stuur) throw fout(`onzichtbaar stuurteken U+${stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in het bestand; haal het weg`, regelVan(stuur.index));
     let events, i = 1;
+    const Y = window.jsyaml, E = Y.EVENT_ID;
     try { events = Y.parseEvents(tekst, {}); } catch (f) {
       // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
       const tab = f.mark && tekst.split(/\r\n|\r|\n/)[f.mark.line]?.[f.mark.column] === '\t';
@@ -573,7 +582,7 @@
       throw f;
     }
   }
-  window.rekenhulp = { verwerk, bereken: (o) => vergelijking(bereken(laadObject(o))), naarYaml, opmaak: { getal, procentAfgekapt, breuk } };
+  window.rekenhulp = { verwerk, laadLezer, bereken: (o) => vergelijking(bereken(laadObject(o))), naarYaml, opmaak: { getal, procentAfgekapt, breuk } };
 
   // ---------------------------------------------------------------------------------------------
   // Het formulier: stil tot u een veld verlaat; alles controleren bij Bereken, Opslaan, Word en Afdrukken
@@ -795,6 +804,7 @@
     kiezer.value = '';
     if (!bestand) return;
     try {
+      await laadLezer();
       staat = staatUitCasus(laadYaml(await bestand.text(), bestand.name));
       geraakt.clear(); allesTonen = false;
       tekenFormulier('#rh-titel'); bewaar(); reken();

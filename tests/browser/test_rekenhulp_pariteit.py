@@ -44,6 +44,7 @@ def rekenhulp(browser, server):
     pagina.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
     pagina.goto(f"{server}/rekenhulp/", wait_until="domcontentloaded")
     pagina.wait_for_function("() => window.rekenhulp !== undefined")
+    pagina.evaluate("() => rekenhulp.laadLezer()")  # de YAML-lezer (js-yaml) komt pas bij het openen van een bestand
     pagina.fouten = fouten  # type: ignore[attr-defined]
     yield pagina
     context.close()
@@ -218,6 +219,7 @@ def test_een_kapotte_regel_in_de_browser_valt_op(browser, server, naam):
     pagina.route("**/javascripts/rekenhulp.js", met_fout)
     pagina.goto(f"{server}/rekenhulp/", wait_until="domcontentloaded")
     pagina.wait_for_function("() => window.rekenhulp !== undefined")
+    pagina.evaluate("() => rekenhulp.laadLezer()")  # de YAML-lezer (js-yaml) komt pas bij het openen van een bestand
     gekregen = _in_browser(pagina, [{"object": o} for o in OBJECTEN])
     context.close()
     assert vervangen == [1], f"de regel staat niet (precies één keer) in het script: {vervangen}"
