@@ -253,7 +253,7 @@ def test_meldingen_van_python_komen_uit_teksten(tmp_path, monkeypatch):
 
 
 def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
-    from jobcoach.lezer import MAX_BYTES
+    from jobcoach.lezer import MAX_BYTES, MAX_DIEPTE
     from jobcoach.teksten import TEKSTEN
 
     gegevens = rekenhulp_gegevens(laad_regels())
@@ -261,9 +261,8 @@ def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
     assert {k: v for k, v in gegevens["teksten"].items() if k not in ("tabellen", "meldingen")} == \
         {k: v for k, v in alles.items() if k not in ("tabellen", "meldingen")}
     assert gegevens["teksten"]["tabellen"] == {k: v for k, v in alles["tabellen"].items() if k != "protocollen"}
-    assert set(alles["meldingen"]) - set(gegevens["teksten"]["meldingen"]) == {"tikfout", "bedoelt_u", "vorm",
-                                                                               "sleutel_geen_tekst", "lt"}
-    assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES}
+    assert set(alles["meldingen"]) - set(gegevens["teksten"]["meldingen"]) == {"tikfout", "bedoelt_u", "vorm", "lt"}
+    assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE}
     assert gegevens["aannemelijk"]["max_uren_per_week"] == 60
     schema = next(v for v in gegevens["modellen"]["Casus"] if v["naam"] == "schema")
     assert schema["max_lengte"] == 200  # de rijgrens van het model

@@ -303,10 +303,18 @@
     if (stuur) throw fout(`onzichtbaar stuurteken U+${stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in het bestand; haal het weg`, regelVan(stuur.index));
     let events, i = 1;
     const Y = window.jsyaml, E = Y.EVENT_ID;
-    try { events = Y.parseEvents(tekst, {}); } catch (f) {
+    try { events = Y.parseEvents(tekst, { maxDepth: R.grenzen.max_diepte }); } catch (f) {
+      if (/^nesting exceeded/.test(f.reason || '')) {
+        throw fout(`lijsten of groepen meer dan ${R.grenzen.max_diepte} keer in elkaar; zo diep is geen gegevensbestand`, f.mark ? f.mark.line + 1 : null);
+      }
       // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
-      const tab = f.mark && tekst.split(/\r\n|\r|\n/)[f.mark.line]?.[f.mark.column] === '\t';
-      throw fout('ongeldige YAML: ' + (tab ? 'tab gevonden; spring in met spaties' : 'het bestand is geen geldige YAML op deze plek; klopt het inspringen?'), f.mark ? f.mark.line + 1 : null);
+      const regelTekst = f.mark ? tekst.split(/\r\n|\r|\n/)[f.mark.line] || '' : '';
+      const tab = f.mark && regelTekst[f.mark.column] === '\t';
+      // De gewone oorzaak: een ':' in een tekst zonder aanhalingstekens (knelpunt: Let op: aansturing).
+      const dubbelePunt = f.reason === 'bad indentation of a mapping entry' && /^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+[^\s'"][^#]*:(?:\s|$)/.test(regelTekst);
+      const eindeInTekst = /^unexpected end of the stream within a (double|single) quoted scalar/.test(f.reason || '');
+      throw fout('ongeldige YAML: ' + (tab ? 'tab gevonden; spring in met spaties' : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst']
+        : 'het bestand is geen geldige YAML op deze plek; klopt het inspringen?'), f.mark ? f.mark.line + 1 : null);
     }
     let docs = 0;
     for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
@@ -321,6 +329,11 @@
           const sleutel = knoop(), waarde = knoop(), naam = String(sleutel.waarde);
           if (gezien.has(naam)) problemen.push(probleem(bestand, naam, '', `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
           else gezien.set(naam, sleutel.regel);
+          if (sleutel.paren || sleutel.items) throw fout("een sleutel (vóór de ':') mag geen lijst of groep zijn", sleutel.regel);
+          if (typeof sleutel.waarde !== 'string' && !(sleutel.waarde instanceof Kommagetal || sleutel.waarde instanceof Datum) || sleutel.waarde === null) {
+            k.nietTekst = (k.nietTekst || []).concat([sleutel.waarde]); // geen veldnaam: melding hieronder, geen veld
+            continue;
+          }
           k.paren.push({ naam, regel: sleutel.regel, waarde });
           k.waarde[naam] = waarde.waarde; // bij een dubbele sleutel telt de laatste, zoals in PyYAML
         }
@@ -333,10 +346,30 @@
       } else {
         const s = Y.getScalarValue(tekst, e);
         k.waarde = e.style === 1 ? scalair(s) : s;
+        if (e.style === 1 && /^[-+]?[0-9.]+$/.test(s)) k.cijfers = s.length; // zie hieronder: een getal dat niemand bedoelt
+        if (e.style === 1 && /^[-+]?(?:0|[1-9][0-9]*)$/.test(s) && s.replace(/^[-+]/, '').length > 4300) veelCijfers = true;
+        if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) onmogelijk = true;
       }
       return k;
     }
+    let veelCijfers = false, onmogelijk = false;
     const wortel = events.length > 1 && events[1].type !== E.POP ? knoop() : null;
+    const nietTekst = (k, pad) => { // zoals pydantic (invalid_key): bij de groep waarin de sleutel staat
+      for (const w of k.nietTekst || []) problemen.push(probleem(bestand, padTekst(pad), 'sleutel_geen_tekst', M.sleutel_geen_tekst + vul(M.gevonden, { waarde: gevonden(w) }), k.regel));
+      for (const x of k.paren || []) nietTekst(x.waarde, [...pad, x.naam]);
+      (k.items || []).forEach((x, n) => nietTekst(x, [...pad, n]));
+    };
+    if (wortel) nietTekst(wortel, []);
+    if (veelCijfers || onmogelijk) { // zoals jobcoach/lezer.py: Python leest zo'n waarde niet; de eerste (in de breedte) noemen
+      const rij = [[wortel, []]];
+      while (rij.length) {
+        const [k, pad] = rij.shift();
+        if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', `getal met ${k.cijfers} cijfers; dat is geen getal dat iemand bedoelt`, k.regel)]);
+        if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', `datum bestaat niet (gevonden: '${k.waarde.iso}')`, k.regel)]);
+        if (k.paren) rij.push(...k.paren.map((x) => [x.waarde, [...pad, x.naam]]));
+        if (k.items) rij.push(...k.items.map((x, n) => [x, [...pad, n]]));
+      }
+    }
     problemen.sort((a, b) => a.regel - b.regel);
     function regel(pad) {
       let k = wortel, beste = k && k.regel;
@@ -445,13 +478,31 @@
     const fouten = [], casus = valideerModel('Casus', doc.gegevens, [], fouten);
     const problemen = doc.problemen.concat(fouten.map((f) => {
       const grens = f.code === 'le' && f.spec.grens ? ': ' + f.spec.grens : '';
+      const hint = ['getal', 'geheel'].includes(f.code) && typeof f.invoer === 'string' ? T.hints.find((h) => new RegExp(h.patroon).test(f.invoer.trim())) : null;
       const erbij = 'invoer' in f && !['leeg', 'te_kort', 'te_veel', 'te_lang'].includes(f.code) ? vul(M.gevonden, { waarde: gevonden(f.invoer) }) : '';
-      return probleem(doc.bestand, padTekst(f.loc), f.code, f.melding + erbij + grens, doc.regel(f.ouder ? f.loc.slice(0, -1) : f.loc));
+      return probleem(doc.bestand, padTekst(f.loc), f.code, f.melding + erbij + grens + (hint ? '; ' + hint.tekst : ''), doc.regel(f.ouder ? f.loc.slice(0, -1) : f.loc));
     }));
     if (problemen.length) throw new CasusFout(problemen.sort((a, b) => (a.regel || 0) - (b.regel || 0) || (a.pad < b.pad ? -1 : a.pad > b.pad ? 1 : 0)));
     return casus;
   }
   const laadYaml = (tekst, bestand) => valideer(leesYaml(tekst, bestand));
+  /** De tekst van een bestand zoals jobcoach/lezer.py hem leest: hoogstens 1 MB, UTF-8 (een BOM vooraan mag). */
+  function tekstUitBytes(b, bestand) {
+    const fout = (melding, regel = null) => new CasusFout([probleem(bestand, '', '', melding, regel)]);
+    if (b.length > MAX_BYTES) throw fout(`bestand is te groot: meer dan ${MAX_BYTES / 1e6} MB. Een gegevensbestand is veel kleiner; staat er iets anders in?`);
+    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) throw fout('bestand is UTF-16-tekst; bewaar het als UTF-8', 1);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\ufeff/, '');
+    } catch (e) { // de regel van het eerste teken dat geen UTF-8 is
+      let goed = 0;
+      for (let lo = 0, hi = b.length; lo < hi;) {
+        const m = (lo + hi + 1) >> 1;
+        try { new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, m), { stream: true }); goed = m; lo = m; } catch (f) { hi = m - 1; }
+      }
+      const regel = b.subarray(0, goed).reduce((n, x) => n + (x === 10), 1);
+      throw fout('bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8', regel);
+    }
+  }
   const laadObject = (gegevens) => valideer({ bestand: '', gegevens, regel: () => null, problemen: [] });
 
   // ---------------------------------------------------------------------------------------------
@@ -576,7 +627,8 @@
   });
   function verwerk(invoer) {
     try {
-      return { uitkomst: vergelijking(bereken(invoer.yaml !== undefined ? laadYaml(invoer.yaml, invoer.bestand || 'casus.yml') : laadObject(invoer.object))) };
+      const yaml = invoer.bytes !== undefined ? tekstUitBytes(Uint8Array.from(atob(invoer.bytes), (c) => c.charCodeAt(0)), invoer.bestand || 'casus.yml') : invoer.yaml;
+      return { uitkomst: vergelijking(bereken(yaml !== undefined ? laadYaml(yaml, invoer.bestand || 'casus.yml') : laadObject(invoer.object))) };
     } catch (f) {
       if (f instanceof CasusFout) return { problemen: f.problemen };
       throw f;
@@ -628,8 +680,10 @@
   function gegevensUitStaat(s) {
     const g = { contract: {}, aanvraag: {} };
     const zet = (pad, w) => { if (w === undefined) return; const d = pad.split('.'); let o = g; for (const k of d.slice(0, -1)) o = o[k] = o[k] || {}; o[d[d.length - 1]] = w; };
-    for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), leesInvoer(pad, w));
-    for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = leesInvoer(`${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
+    // Een veld uit een geopend bestand dat u niet veranderde, houdt zijn waarde precies (spaties, regels in één punt).
+    const lees = (sleutel, pad, w) => { const o = (s.origineel || {})[sleutel]; return o && o[0] === w ? o[1] : leesInvoer(pad, w); };
+    for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
+    for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r, i) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
     return g;
   }
   /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
@@ -641,8 +695,16 @@
   function staatUitCasus(c) {
     const s = leeg(), k = c.contract;
     s.duur_soort = k.weken != null ? 'weken' : 'maanden';
-    for (const pad of Object.keys(s.v)) s.v[pad] = naarInvoer(echtPad(pad, s), echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c));
-    for (const lijst of ['schema', 'extra']) s[lijst] = c[lijst].map((r) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n, naarInvoer(`${lijst}.${n}`, r[n])])));
+    s.origineel = {};
+    const onthoud = (sleutel, tekst, w) => { if (w !== undefined && w !== null) s.origineel[sleutel] = [tekst, w]; return tekst; };
+    for (const pad of Object.keys(s.v)) {
+      const w = echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c);
+      s.v[pad] = onthoud(`v:${pad}`, naarInvoer(echtPad(pad, s), w), typeof w === 'string' || Array.isArray(w) ? w : undefined);
+    }
+    for (const lijst of ['schema', 'extra']) {
+      s[lijst] = c[lijst].map((r, i) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n,
+        onthoud(`${lijst}:${i}:${n}`, naarInvoer(`${lijst}.${n}`, r[n]), typeof r[n] === 'string' || Array.isArray(r[n]) ? r[n] : undefined)])));
+    }
     return s;
   }
 
@@ -805,7 +867,7 @@
     if (!bestand) return;
     try {
       await laadLezer();
-      staat = staatUitCasus(laadYaml(await bestand.text(), bestand.name));
+      staat = staatUitCasus(laadYaml(tekstUitBytes(new Uint8Array(await bestand.arrayBuffer()), bestand.name), bestand.name));
       geraakt.clear(); allesTonen = false;
       tekenFormulier('#rh-titel'); bewaar(); reken();
       bestandMelding.replaceChildren(h('p', { tekst: `Geopend: ${bestand.name}.` }));

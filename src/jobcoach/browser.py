@@ -21,14 +21,14 @@ from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
 from .casus import Casus
-from .lezer import MAX_BYTES
+from .lezer import MAX_BYTES, MAX_DIEPTE
 from .regels import Protocol, Regels
 from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
 
 ELEMENT_ID = "rekenhulp-regels"
 # Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
-_NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "sleutel_geen_tekst", "lt"}}
+_NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "lt"}}
 
 
 def _datum(datum: dt.date | None) -> str | None:
@@ -134,7 +134,7 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         "einde_protocollen": _datum(regels.einde_protocollen()),
         "aannemelijk": regels.aannemelijk.model_dump(),
-        "grenzen": {"max_bytes": MAX_BYTES},  # van de lezer: een casusbestand is klein
+        "grenzen": {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE},  # van de lezer: een casusbestand is klein
         "teksten": TEKSTEN.model_dump(exclude_none=True, exclude=_NIET_IN_DE_BROWSER),
         "modellen": modellen(Casus),
     }

@@ -60,7 +60,8 @@ M = TypeVar("M", bound=BaseModel)
 # De sleutel van een zin is ook de code van het probleem (Probleem.code).
 TEKSTEN_PAD = Path(__file__).parent / "data" / "teksten.yml"
 with open(TEKSTEN_PAD, encoding="utf-8") as _f:
-    MELDINGEN: dict[str, str] = yaml.load(_f, Loader=_Gegevenslezer)["meldingen"]  # noqa: S506 - een veilige lezer
+    _TEKSTEN = yaml.load(_f, Loader=_Gegevenslezer)  # noqa: S506 - een veilige lezer
+MELDINGEN: dict[str, str] = _TEKSTEN["meldingen"]
 
 
 class Strikt(BaseModel):
@@ -299,14 +300,12 @@ _YAML_MELDINGEN = {
     "found a tab character": "tab gevonden; spring in met spaties",
     "did not find expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",
     "did not find expected ',' or '}'": "een groep tussen { en } is niet goed afgesloten",
-    "found unexpected end of stream": "het bestand houdt midden in een tekst op; ontbreekt een aanhalingsteken?",
+    "found unexpected end of stream": MELDINGEN["einde-in-tekst"],
     "could not find expected ':'": "na een sleutel hoort een ':'",
     "did not find expected '-' indicator": "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?",
     "found undefined alias": "verwijzing (*naam) naar iets dat niet bestaat",
     "found unknown escape character": "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
-    "mapping values are not allowed in this context": (
-        "hier mag geen ':' staan; staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens"
-    ),
+    "mapping values are not allowed in this context": MELDINGEN["dubbele-punt"],
     "found unhashable key": "een sleutel (vóór de ':') mag geen lijst of groep zijn",
     "expected a single document in the stream": "het bestand bevat meer dan één document; zet alles in één document",
     "control characters are not allowed": "onzichtbaar stuurteken in het bestand; haal het weg",
@@ -476,17 +475,8 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
     return Probleem(document.bestand, pad_tekst(loc), melding, regel, code)
 
 
-# Vormen die iemand typt en die geen gewoon getal, datum of ja/nee zijn: wat de melding dan aanraadt.
-_HINTS = [
-    (re.compile(r"^[-+]?[0-9]+,[0-9]+$"), "schrijf het getal met een punt, zoals 0.5"),
-    (re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"),
-     "schrijf uren als decimaal getal: 1.5 is anderhalf uur (1:30 betekent in YAML 90)"),
-    (re.compile(r"^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[oObB][0-7_]+$"), "schrijf een gewoon decimaal getal"),
-    (re.compile(r"^[-+]?0[0-9]+$"), "schrijf het getal zonder 0 vooraan"),
-    (re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$"), "schrijf het getal zonder _"),
-    (re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$"), "schrijf een gewoon getal, zonder e"),
-    (re.compile(r"^[-+]?\.?(?:inf|Inf|INF|nan|NaN|NAN)$"), "schrijf een gewoon getal"),
-]
+# Vormen die iemand typt en die geen gewoon getal zijn: wat de melding dan aanraadt (teksten.yml, hints).
+_HINTS = [(re.compile(h["patroon"]), h["tekst"]) for h in _TEKSTEN["hints"]]
 def _hint(soort: str, invoer: Any) -> str:
     if not isinstance(invoer, str):
         return ""

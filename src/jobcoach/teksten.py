@@ -12,6 +12,11 @@ class Veldtekst(Strikt):
     hint: str | None = None
 
 
+class Hint(Strikt):
+    patroon: str  # reguliere expressie, dezelfde in Python en JavaScript
+    tekst: str
+
+
 class Teksten(Strikt):
     aard: dict[str, str]
     intensiteit: dict[str, str]
@@ -21,6 +26,7 @@ class Teksten(Strikt):
     meldingen: dict[str, str]  # ook gelezen door ``lezer`` (MELDINGEN)
     velden: dict[str, Veldtekst]
     rekenhulp: dict[str, str]  # alleen de rekenhulp: de urenonderbouwing (scherm, papier, Word)
+    hints: list[Hint]  # raad bij een getal dat geen getal is (ook gelezen door ``lezer``)
 
     def tabel(self, naam: str, sleutel: str, **waarden: str) -> str:
         tekst = self.tabellen[naam][sleutel]

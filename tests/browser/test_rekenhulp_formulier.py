@@ -243,3 +243,30 @@ def test_op_een_telefoon(telefoon, server):
     breedte = telefoon.evaluate("document.documentElement.scrollWidth")
     assert breedte <= 375, f"de pagina is breder dan het scherm: {breedte} px"
     assert not fouten, fouten
+
+
+def test_openen_en_opslaan_houdt_elke_tekst_precies(pagina, server, tmp_path):
+    """Een casus openen en meteen weer opslaan verliest niets: spaties aan het begin en eind van een tekst blijven, en
+    een punt van de motivering met een regeleinde blijft één punt (het formulier toont één punt per regel)."""
+    import yaml
+
+    from jobcoach import laad_casus, laad_regels
+
+    bron = yaml.safe_load(SEED_CASUS.read_text(encoding="utf-8"))
+    bron["titel"] = "  Titel met spaties  "
+    bron["schema"][0]["knelpunt"] = " Aansturingsbehoefte "
+    bron["schema"][0]["motivering"] = ["Eerste regel\ntweede regel van hetzelfde punt", "Tweede punt"]
+    bestand = tmp_path / "precies.yml"
+    bestand.write_text(yaml.safe_dump(bron, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pagina.goto(f"{server}/rekenhulp/")
+    _open_bestand(pagina, bestand)
+    expect(pagina.locator("#rh-titel")).to_have_value("  Titel met spaties  ")
+    with pagina.expect_download() as download:
+        pagina.get_by_role("button", name="Opslaan als casus").click()
+    terug = tmp_path / "terug.yml"
+    download.value.save_as(terug)
+    regels = laad_regels()
+    voor, na = laad_casus(bestand, regels), laad_casus(terug, regels)
+    assert na.titel == voor.titel and na.schema_rijen[0].knelpunt == " Aansturingsbehoefte "
+    assert na.schema_rijen[0].motivering == voor.schema_rijen[0].motivering, na.schema_rijen[0].motivering
+    assert na == voor, "de casus veranderde bij openen en opslaan"
