@@ -11,12 +11,15 @@ Fixtures voor nieuwe tests (vraag ze gewoon als argument):
 - ``gewijzigde_bouw``: één gedeelde kopie van het project met een paar wijzigingen tegelijk, één keer gebouwd
   (zie ``GewijzigdeBouw``). Voor tests die alleen lezen wat een gewijzigd project oplevert; een nieuwe wijziging die
   niet bijt met de andere kan erbij.
+- ``waarschuwingsbouw``: zo ook voor fouten die de strenge bouw pas aan het eind meldt (``Waarschuwingsbouw``).
+  Een fout die de bouw meteen stopt, hoort in een eigen kopie (``project``): dan ziet elke test zijn eigen melding.
 
 Soorten tests (markers; ``pytest -m build`` voert één soort uit). Ze worden hier vanzelf gezet, uit de map en uit
 de fixtures die een test gebruikt; een test kan ook zelf een marker zetten:
 
 - ``browser``: alles in tests/browser/ en elke test die ``site_met_pdf`` vraagt (Chromium);
-- ``build``: elke andere test die ``site``, ``project`` of ``gewijzigde_bouw`` vraagt, of zelf ``build`` heeft;
+- ``build``: elke andere test die ``site``, ``project``, ``gewijzigde_bouw`` of ``waarschuwingsbouw`` vraagt, of
+  zelf ``build`` heeft;
 - ``unit``: de rest (ook de codeblokken in docs/): snel, zonder bouw;
 - ``bench``: de prestatiemeting; alleen met ``-m bench`` (``make bench``), nooit in ``make test``.
 
@@ -212,9 +215,38 @@ def gewijzigde_bouw(tmp_path_factory: pytest.TempPathFactory) -> GewijzigdeBouw:
                           uitvoer("nieuw"), uitvoer("controle"))
 
 
+@dataclass
+class Waarschuwingsbouw:
+    """Een kopie van het project met twee fouten die MkDocs pas aan het eind van een strenge bouw meldt (als
+    waarschuwing; --strict stopt dan met een foutcode), samen in één bouw. Elke test zoekt zijn eigen melding.
+
+    1. docs/wees.md, een pagina die niet in de nav staat (test_navigatie.py::test_weespagina_laat_de_strenge_bouw_falen);
+    2. docs/sjablonen/logboek.md linkt naar downloads/logboek.odt, dat niet bestaat
+       (test_sjablonen.py::test_kapotte_link_naar_een_download_laat_de_bouw_falen).
+    """
+
+    project: Path
+    bouw: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwingsbouw:
+    def maak(map_: Path) -> None:
+        project = kopieer_project(map_ / "project")
+        (project / "docs/wees.md").write_text("# Wees\n\nDeze pagina staat niet in de nav.\n", encoding="utf-8")
+        vervang_precies_een_keer(project / "docs/sjablonen/logboek.md", "downloads/logboek.docx", "downloads/logboek.odt")
+        bouw = mkdocs_build(project, map_ / "site")
+        (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+
+    map_ = een_keer_per_run(tmp_path_factory, "waarschuwingen", maak)
+    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
+    stdout, stderr = rest.split("\0")
+    return Waarschuwingsbouw(map_ / "project", subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
+
+
 # --- Markers ---------------------------------------------------------------------------------------
 
-BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw"}
+BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw"}
 SOORTEN = ("unit", "build", "browser", "bench")
 
 

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 
 from tools.bench import haal, serve, wacht_op, wijzig_casus  # make bench meet serve op dezelfde manier
 
@@ -85,8 +85,9 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
     assert len(python[1]["nav"][1]["Proef"]) == 1000
 
 
-def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
-    mkdocs_build(project, tmp_path / "eerst")  # ook de Word-cache vullen, zoals bij een eerdere bouw
+def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path, site: Path):
+    # 'site' (de bouw van de echte site in deze run) heeft de Word-cache al gevuld, zoals een eerdere bouw:
+    # de kopie heeft dezelfde sjablonen en editie, dus dezelfde Word-bestanden.
     log = tmp_path / "serve.log"
     with serve(project, ["--dirty", "--livereload"], log) as (proces, basis):
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
