@@ -24,7 +24,7 @@ test: $(STAMP) chromium
 
 # Snel, voor wie teksten, casussen of regels verandert: alle tests zonder browser (geen Chromium, geen PDF).
 check: $(STAMP)
-	$(PY) -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
 
 # Chromium van Debian voor de browsertests (nooit een download door Playwright).
 chromium:

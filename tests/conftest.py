@@ -274,3 +274,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if bench and "bench" not in (config.option.markexpr or ""):
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
+    # Volgorde (voor twee werkers van pytest-xdist): eerst de browsertests (één lange reeks, op één werker), dan de
+    # test van de voorvertoning (de langste, ongeveer 20 s), dan de tests die een eigen kopie bouwen (die wachten
+    # niet op de bouw van de site), dan wie de site leest, en de snelle tests als laatste, om de gaten te vullen.
+    items.sort(key=_volgorde)
+
+
+def _volgorde(item: pytest.Item) -> int:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("xdist_group"):
+        return 0
+    if Path(str(item.path)).name == "test_voorvertoning.py":
+        return 1
+    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+        return 2
+    return 3 if item.get_closest_marker("unit") is None else 4

@@ -85,9 +85,9 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
     assert len(python[1]["nav"][1]["Proef"]) == 1000
 
 
-def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path, site: Path):
-    # 'site' (de bouw van de echte site in deze run) heeft de Word-cache al gevuld, zoals een eerdere bouw:
-    # de kopie heeft dezelfde sjablonen en editie, dus dezelfde Word-bestanden.
+def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
+    # Geen bouw vooraf: de eerste bouw van serve vult de Word-cache, en de volledige bouwen hieronder lezen daaruit
+    # dezelfde Word-bestanden (getest met een lege cache: TMPDIR naar een lege map).
     log = tmp_path / "serve.log"
     with serve(project, ["--dirty", "--livereload"], log) as (proces, basis):
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
