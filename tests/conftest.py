@@ -244,6 +244,30 @@ def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwings
     return Waarschuwingsbouw(map_ / "project", subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
 
 
+# --- Twee werkers (pytest-xdist, make test) -------------------------------------------------------
+
+BROWSERTESTS = "tests/browser/"
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
+    """Met ``--dist loadgroup``: alle tests in tests/browser/ samen naar één werker (één Chromium en één rondgang
+    langs de pagina's per run), elke andere test los naar de werker die vrij is.
+
+    Dit verdeelt zelf, op het pad van de test: de marker ``xdist_group`` van pytest-xdist 3.8 werkt niet met pytest
+    9.2 (xdist zet de groep in ``item._nodeid``, pytest 9.2 leest ``item.nodeid`` uit ``item._id``), waardoor de
+    browsertests over beide werkers verspreid werden en de rondgang twee keer liep.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserSamen(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith(BROWSERTESTS) else nodeid
+
+    return BrowserSamen(config, log)
+
+
 # --- Markers ---------------------------------------------------------------------------------------
 
 BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw"}
@@ -268,9 +292,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.build)
         elif not eigen:
             item.add_marker(pytest.mark.unit)
-        if in_browsermap:
-            # make test: alle browsertests op één werker (één Chromium, één tabblad tegelijk), de rest op de andere.
-            item.add_marker(pytest.mark.xdist_group("browser"))
     if bench and "bench" not in (config.option.markexpr or ""):
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
@@ -282,7 +303,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _volgorde(item: pytest.Item) -> int:
     fixtures = set(getattr(item, "fixturenames", ()))
-    if item.get_closest_marker("xdist_group"):
+    if item.nodeid.startswith(BROWSERTESTS):
         return 0
     if Path(str(item.path)).name == "test_voorvertoning.py":
         return 1
