@@ -16,8 +16,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload --dirty
 
-# Alle tests (behalve de prestatiemeting). Met pytest-xdist in twee processen: de browsertests samen op het ene
-# (één Chromium), de andere tests op het andere. Eén soort: make test PYTEST_ARGS='-m build'; zonder xdist: XDIST=
+# Alle tests (behalve de prestatiemeting), met pytest-xdist in twee processen: de browsertests met de rondgang langs
+# alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
+# Eén soort: make test PYTEST_ARGS='-m build'; zonder xdist: make test XDIST=
 XDIST ?= -n 2 --dist loadgroup
 test: $(STAMP) chromium
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)

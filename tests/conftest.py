@@ -247,11 +247,25 @@ def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwings
 # --- Twee werkers (pytest-xdist, make test) -------------------------------------------------------
 
 BROWSERTESTS = "tests/browser/"
+# Browsertests die de rondgang langs alle pagina's niet gebruiken (alleen browser, server, site): elk bestand mag
+# naar de werker die vrij is. Alle andere browsertests blijven samen op één werker, want de rondgang
+# (tests/browser/rondgang.py) is een fixture per sessie, en elke werker is een eigen sessie: verspreid zou hij
+# twee keer lopen. Een nieuw bestand valt dus vanzelf in de veilige groep.
+ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit.py", "test_rekenhulp_formulier.py")
+
+
+def werkeenheid(nodeid: str) -> str:
+    """Wat met ``--dist loadgroup`` bij elkaar blijft: de browsertests met de rondgang, elk zelfstandig
+    browsertestbestand (zijn fixtures per module), en verder elke test apart."""
+    if not nodeid.startswith(BROWSERTESTS):
+        return nodeid
+    bestand = nodeid.split("::")[0]
+    return bestand if bestand.removeprefix(BROWSERTESTS) in ZELFSTANDIG else "browser"
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
-    """Met ``--dist loadgroup``: alle tests in tests/browser/ samen naar één werker (één Chromium en één rondgang
-    langs de pagina's per run), elke andere test los naar de werker die vrij is.
+    """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``; de grootste eenheid
+    (de browsertests met de rondgang) gaat als eerste weg, de rest naar de werker die vrij is.
 
     Dit verdeelt zelf, op het pad van de test: de marker ``xdist_group`` van pytest-xdist 3.8 werkt niet met pytest
     9.2 (xdist zet de groep in ``item._nodeid``, pytest 9.2 leest ``item.nodeid`` uit ``item._id``), waardoor de
@@ -261,11 +275,11 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, AN
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserSamen(LoadScopeScheduling):
+    class Werkeenheden(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith(BROWSERTESTS) else nodeid
+            return werkeenheid(nodeid)
 
-    return BrowserSamen(config, log)
+    return Werkeenheden(config, log)
 
 
 # --- Markers ---------------------------------------------------------------------------------------
