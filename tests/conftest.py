@@ -263,6 +263,7 @@ def werkeenheid(nodeid: str) -> str:
     return bestand if bestand.removeprefix(BROWSERTESTS) in ZELFSTANDIG else "browser"
 
 
+@pytest.hookimpl(optionalhook=True)  # ook zonder pytest-xdist (-p no:xdist) geen fout
 def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
     """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``; de grootste eenheid
     (de browsertests met de rondgang) gaat als eerste weg, de rest naar de werker die vrij is.
