@@ -9,15 +9,23 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build lock clean chromium bench
+.PHONY: serve test check build lock clean chromium bench
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
 serve: $(STAMP)
 	$(PY) -m leidraadsite.serve
 
+# Alle tests (behalve de prestatiemeting), met pytest-xdist in twee processen: de browsertests met de rondgang langs
+# alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
+# Eén soort: make test PYTEST_ARGS='-m build'; zonder xdist: make test XDIST=
+XDIST ?= -n 2 --dist loadgroup
 test: $(STAMP) chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# Snel, voor wie teksten, casussen of regels verandert: alle tests zonder browser (geen Chromium, geen PDF).
+check: $(STAMP)
+	$(PY) -m pytest $(XDIST) -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
 
 # Chromium van Debian voor de browsertests (nooit een download door Playwright).
 chromium:
@@ -29,9 +37,11 @@ build: $(STAMP) chromium
 	$(VENV)/bin/mkdocs build --strict
 	$(PY) -m tools.pdf --site site
 
-# Prestatiemeting (niet in make test; duurt ongeveer tien minuten): proefsites met 10, 100 en 1000
-# casussen, de echte site, mkdocs serve en de startpagina. Schrijft docs/prestaties/resultaten.json.
+# Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
+# ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
+# Schrijft docs/prestaties/resultaten.json.
 bench: $(STAMP) chromium
+	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml

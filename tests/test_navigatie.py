@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 
 DOCS = ROOT / "docs"
 # Pagina's van deze opdracht met vaste ankers op elke kop (de casuspagina's van de spine hebben ze ook).
@@ -66,9 +66,9 @@ def test_sitemap_bevat_precies_de_paginas_uit_de_nav(site):
     assert locs == verwacht, f"alleen in sitemap: {sorted(locs - verwacht)}; alleen in nav: {sorted(verwacht - locs)}"
 
 
-def test_weespagina_laat_de_strenge_bouw_falen(project, tmp_path):
-    (project / "docs/wees.md").write_text("# Wees\n\nDeze pagina staat niet in de nav.\n", encoding="utf-8")
-    resultaat = mkdocs_build(project, tmp_path / "site")
+def test_weespagina_laat_de_strenge_bouw_falen(waarschuwingsbouw):
+    # conftest.Waarschuwingsbouw, fout 1: docs/wees.md staat niet in de nav.
+    resultaat = waarschuwingsbouw.bouw
     uitvoer = resultaat.stdout + resultaat.stderr
     assert resultaat.returncode != 0, uitvoer
     assert "wees.md" in uitvoer, uitvoer

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import BOUWDATUM, ROOT, mkdocs_build
 from leidraadsite.cli import main
 from leidraadsite.nieuw import MARKERING, NieuwFout, menu_met_casus
 
@@ -60,27 +60,25 @@ def klein_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(project, tmp_path):
-    menu_voor = (project / "mkdocs.yml").read_bytes()
-    resultaat = jobcoach("nieuw", "proefcasus", "--titel", "Proef: een casus", cwd=project)
+def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
+    # De gedeelde gewijzigde kopie (conftest.GewijzigdeBouw, wijziging 1) ging door
+    # 'jobcoach nieuw proefcasus --titel "Proef: een casus" --datum 2026-11-26' en 'jobcoach controleer'.
+    project, resultaat, controle = gewijzigde_bouw.project, gewijzigde_bouw.nieuw, gewijzigde_bouw.controle
     assert resultaat.returncode == 0, resultaat.stderr
     assert (project / "casussen/proefcasus.yml").is_file() and (project / "docs/casussen/proefcasus.md").is_file()
 
     # mkdocs.yml: precies één regel erbij, direct onder de markering; de rest byte voor byte gelijk.
-    voor = menu_voor.decode("utf-8").splitlines(keepends=True)
+    voor = gewijzigde_bouw.menu_voor.decode("utf-8").splitlines(keepends=True)
     na = (project / "mkdocs.yml").read_bytes().decode("utf-8").splitlines(keepends=True)
     plek = next(i for i, r in enumerate(voor) if r.strip() == MARKERING) + 1
     inspringing = voor[plek - 1][: len(voor[plek - 1]) - len(voor[plek - 1].lstrip())]
     assert na == voor[:plek] + [f'{inspringing}- "Proef: een casus": casussen/proefcasus.md\n'] + voor[plek:]
 
-    controle = jobcoach("controleer", cwd=project)
     assert controle.returncode == 0, controle.stderr
     assert "casussen/proefcasus.yml: in orde" in controle.stdout
 
-    site = tmp_path / "site"
-    bouw = mkdocs_build(project, site)
-    assert bouw.returncode == 0, f"de nieuwe casus bouwt niet streng:\n{bouw.stdout}\n{bouw.stderr}"
-    pagina = site / "casussen/proefcasus/index.html"
+    # De kopie bouwde streng (anders faalt de fixture met de uitvoer van mkdocs).
+    pagina = gewijzigde_bouw.site / "casussen/proefcasus/index.html"
 
     # De voorbeeldwaarden van het sjabloon, met de hand uitgerekend:
     # contract 32 uur per week, 6 maanden x 4 weken = 24 weken: 32 x 24 = 768 contracturen.
@@ -102,13 +100,11 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(project, tmp_path):
     assert "(62/768) × 100% = 8,07% van de contracturen" in lopend, lopend
     assert "De klant vraagt een regime van 10%" in lopend
 
-    # In het menu en met een herzieningsdatum een jaar na vandaag.
+    # In het menu, beoordeeld op de meegegeven datum (--datum 2026-11-26) en een jaar later te herzien.
     nav = BeautifulSoup(pagina.read_text(encoding="utf-8"), "html.parser").select("nav.md-nav--primary a")
     assert "Proef: een casus" in [a.get_text(strip=True) for a in nav]
     bron = (project / "docs/casussen/proefcasus.md").read_text(encoding="utf-8")
-    vandaag = dt.date.today()
-    assert f"beoordeeld: {vandaag.isoformat()}" in bron
-    assert f"herzien_voor: {(vandaag + dt.timedelta(days=365)).isoformat()}" in bron
+    assert "beoordeeld: 2026-11-26\n" in bron and "herzien_voor: 2027-11-26\n" in bron, bron[:300]
 
 
 def nieuw(projectmap: Path, capsys, monkeypatch, *args: str) -> tuple[int, str]:
@@ -245,10 +241,29 @@ def test_verouderd_met_een_foute_voorkant_noemt_het_bestand(tmp_path):
     assert resultaat.stderr.startswith("docs/a.md") and "herzien_voor moet na beoordeeld liggen" in resultaat.stderr
 
 
-def test_verouderd_werkt_op_de_pagina_s_van_de_site():
-    resultaat = jobcoach("verouderd", cwd=ROOT)
-    assert resultaat.returncode == 0, resultaat.stderr
-    assert "verouderd" in resultaat.stdout.splitlines()[0] or "Geen verouderde" in resultaat.stdout
+def test_verouderd_op_de_pagina_s_van_de_site_hangt_af_van_de_peildatum():
+    """Op de editiedatum is geen pagina van de site verouderd; de dag na de laatste herzieningsdatum zijn het alle
+    pagina's met een herzieningsdatum. De datum is een parameter: de uitkomst hangt niet af van vandaag."""
+    herzien = {}
+    for pad in sorted((ROOT / "docs").rglob("*.md")):
+        delen = pad.read_text(encoding="utf-8").split("---\n", 2)
+        voorkant = yaml.safe_load(delen[1]) if len(delen) == 3 and not delen[0] else None
+        if voorkant and voorkant.get("herzien_voor"):
+            herzien[pad.relative_to(ROOT).as_posix()] = voorkant["herzien_voor"]
+    assert len(herzien) > 25, herzien
+
+    op_de_editiedatum = jobcoach("verouderd", "--datum", BOUWDATUM.isoformat(), cwd=ROOT)
+    assert op_de_editiedatum.returncode == 0, op_de_editiedatum.stderr
+    assert op_de_editiedatum.stdout.startswith(f"Geen verouderde pagina's op {BOUWDATUM.isoformat()}."), \
+        op_de_editiedatum.stdout
+
+    later = max(herzien.values()) + dt.timedelta(days=1)
+    daarna = jobcoach("verouderd", "--datum", later.isoformat(), cwd=ROOT)
+    assert daarna.returncode == 0, daarna.stderr
+    assert daarna.stdout.startswith(f"Verouderde pagina's op {later.isoformat()} (oudste eerst):"), daarna.stdout
+    assert f"\n{len(herzien)} pagina's zijn verouderd.\n" in daarna.stdout, daarna.stdout
+    for pad, datum in herzien.items():
+        assert f"\n{pad}: herzien vóór {datum.isoformat()} (" in daarna.stdout, pad
 
 
 # --- Een kapotte casus ----------------------------------------------------------------------------
@@ -317,7 +332,10 @@ def test_ci_draait_make_test_bij_elk_voorstel_en_publiceert_vanaf_main():
     assert bouwen["needs"] == "test" and "refs/heads/main" in bouwen["if"] and "push" in bouwen["if"]
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
                for s in bouwen["steps"])
-    assert any("site/*.pdf" in s.get("run", "") for s in bouwen["steps"]), "de PDF wordt niet meegenomen"
+    # De site wordt gebouwd zoals lokaal: 'make build', en dat maakt ook de PDF die elke pagina aanbiedt.
+    assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make build"], bouwen["steps"]
+    recept = re.search(r"^build:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
+    assert recept and "-m tools.pdf --site site" in recept.group(1), "make build maakt de PDF niet (meer)"
     publiceren = ci["jobs"]["publiceren"]
     assert publiceren["needs"] == "bouwen" and publiceren["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in publiceren["steps"])

@@ -118,28 +118,23 @@ def test_datum_in_het_nederlands():
     from leidraadsite.paginas import datum_tekst
 
     assert datum_tekst(dt.date(2019, 9, 30)) == "30 september 2019"
-    assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}", datum_tekst(dt.date.today()))
+    assert datum_tekst(dt.date(2027, 12, 15)) == "15 december 2027"  # een vaste datum, niet vandaag
 
 
-def test_verouderde_pagina_toont_een_waarschuwing_in_de_gebouwde_site(project, tmp_path):
+def test_verouderde_pagina_toont_een_waarschuwing_in_de_gebouwde_site(gewijzigde_bouw):
     from bs4 import BeautifulSoup
 
-    from conftest import mkdocs_build
-
-    pagina = project / "docs/leidraad/logboek.md"
-    tekst = pagina.read_text(encoding="utf-8")
-    pagina.write_text(tekst.replace("beoordeeld: 2026-11-26\nherzien_voor: 2027-11-26",
-                                    "beoordeeld: 2020-03-01\nherzien_voor: 2021-03-01"), encoding="utf-8")
-    resultaat = mkdocs_build(project, tmp_path / "site")
-    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
-    artikel = BeautifulSoup((tmp_path / "site/leidraad/logboek/index.html").read_text(encoding="utf-8"),
+    # In de gedeelde gewijzigde kopie (conftest.GewijzigdeBouw, wijziging 3) moest het logboek vóór 2021-03-01
+    # opnieuw beoordeeld zijn; de bouwdatum is de editiedatum (conftest.BOUWDATUM).
+    site = gewijzigde_bouw.site
+    artikel = BeautifulSoup((site / "leidraad/logboek/index.html").read_text(encoding="utf-8"),
                             "html.parser").select_one("article")
     waarschuwing = artikel.select_one(".admonition.warning")
     assert waarschuwing is not None, "geen waarschuwing op een verouderde pagina"
     assert waarschuwing.select_one(".admonition-title").get_text() == "Deze pagina is aan herziening toe"
     assert "vóór 1 maart 2021 opnieuw gecontroleerd" in waarschuwing.get_text(), waarschuwing.get_text()
     assert waarschuwing.find_previous_sibling("div", class_="pagina-status") is not None, "niet bij de status"
-    andere = BeautifulSoup((tmp_path / "site/leidraad/verlenging/index.html").read_text(encoding="utf-8"),
+    andere = BeautifulSoup((site / "leidraad/verlenging/index.html").read_text(encoding="utf-8"),
                            "html.parser").select_one("article")
     assert "aan herziening toe" not in andere.get_text(), "een pagina die niet verouderd is, krijgt geen waarschuwing"
 

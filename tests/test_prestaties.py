@@ -30,6 +30,7 @@ RESULTATEN = ROOT / "docs" / "prestaties" / "resultaten.json"
 # ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.bench  # ongeveer 100 s; alleen met -m bench (make bench), niet in make test
 def test_bench_klein_maakt_een_geldig_resultatenbestand(tmp_path: Path) -> None:
     uitvoer = tmp_path / "resultaten.json"
     proces = subprocess.run(

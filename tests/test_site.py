@@ -104,14 +104,9 @@ def test_zo_rekent_de_site_toont_wat_de_codeblokken_beweren(site):
             assert re.search(rf"(?<![\d,]){re.escape(waarde)}(?![\d,])", lopend), f"'{waarde}' staat niet in de tekst"
 
 
-def test_ander_getal_in_casusdata_verandert_de_pagina_en_laat_een_codeblok_falen(project, tmp_path):
-    casus = project / "casussen/begeleidingsbehoefte-en-regime.yml"
-    tekst_oud = casus.read_text(encoding="utf-8")
-    casus.write_text(tekst_oud.replace("    uren: 0.5\n", "    uren: 1\n", 1), encoding="utf-8")
-
-    resultaat = mkdocs_build(project, tmp_path / "site")
-    assert resultaat.returncode == 0, resultaat.stderr
-    lopend = tekst(inhoud(lees(tmp_path / "site", CASUS_PAGINA)))
+def test_ander_getal_in_casusdata_verandert_de_pagina_en_laat_een_codeblok_falen(gewijzigde_bouw):
+    # In de gedeelde gewijzigde kopie (conftest.GewijzigdeBouw, wijziging 2) heeft rij 1 van de casus 1 uur per week.
+    lopend = tekst(inhoud(lees(gewijzigde_bouw.site, CASUS_PAGINA)))
     # Rij 1 gaat van 0,5 naar 1 uur per week: 12 uur meer, dus 54 uur, 2,25 per week, 54/960 = 5,625%.
     assert "In totaal komt dit neer op 54 uur (2,25 uur per week" in lopend
     assert "(54/960) *100% = 5,62%" in lopend
@@ -120,7 +115,7 @@ def test_ander_getal_in_casusdata_verandert_de_pagina_en_laat_een_codeblok_falen
     docs = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--markdown-docs",
          "--markdown-docs-syntax=superfences", "docs/casussen/zo-rekent-de-site.md"],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=gewijzigde_bouw.project, capture_output=True, text=True, timeout=300,
     )
     assert docs.returncode != 0, docs.stdout
     assert "failed" in docs.stdout and "42" in docs.stdout

@@ -17,6 +17,8 @@ from conftest import ROOT, kopieer_project, mkdocs_build
 from leidraadsite.cli import main
 from vijandig import GEVALLEN, maak
 
+pytestmark = pytest.mark.build  # bouwt een kopie van het project
+
 TIJDSLIMIET = 10  # seconden per bestand; daarna breekt de test het af (een 'bom' mag niet blijven hangen)
 
 

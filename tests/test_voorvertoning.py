@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 
 from tools.bench import haal, serve, wacht_op, wijzig_casus  # make bench meet serve op dezelfde manier
 
@@ -91,7 +91,8 @@ def test_snelle_yaml_lezer_geeft_dezelfde_configuratie(project: Path, monkeypatc
 
 
 def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
-    mkdocs_build(project, tmp_path / "eerst")  # ook de Word-cache vullen, zoals bij een eerdere bouw
+    # Geen bouw vooraf: de eerste bouw van serve vult de Word-cache, en de volledige bouwen hieronder lezen daaruit
+    # dezelfde Word-bestanden (getest met een lege cache: TMPDIR naar een lege map).
     log = tmp_path / "serve.log"
     # Zoals make serve (python -m leidraadsite.serve), met het pakket uit de kopie: dan telt ook een
     # wijziging van de regels in de kopie (src/jobcoach/data/regels.yml).

@@ -1,6 +1,6 @@
 """De opdracht ``jobcoach``: de opdrachten van het domein (bereken, controleer, schema) en die van de site.
 
-- ``nieuw NAAM [--titel TITEL]``: een nieuwe casus (gegevens en pagina) uit de sjablonen, in het menu;
+- ``nieuw NAAM [--titel TITEL] [--datum JJJJ-MM-DD]``: een nieuwe casus (gegevens en pagina) uit de sjablonen, in het menu;
 - ``verouderd [--datum JJJJ-MM-DD] [--docs MAP]``: pagina's waarvan de herzieningsdatum voorbij is.
 """
 
@@ -22,7 +22,7 @@ def _nieuw(args: argparse.Namespace) -> int:
     from .nieuw import NieuwFout, maak_casus  # hier: alleen deze opdracht heeft python-docx nodig
 
     try:
-        gemaakt = maak_casus(Path.cwd(), args.naam, args.titel)
+        gemaakt = maak_casus(Path.cwd(), args.naam, args.titel, args.datum)
     except NieuwFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 1
@@ -74,6 +74,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nieuw", help="maak een nieuwe casus (gegevens en pagina) uit de sjablonen en zet hem in het menu")
     p.add_argument("naam", metavar="NAAM", help="kleine letters, cijfers en '-', bijvoorbeeld loonwaarde-en-regime")
     p.add_argument("--titel", help="de titel van de casus (standaard: gemaakt uit de naam)")
+    p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD",
+                   help="datum van beoordeling op de nieuwe pagina; herzien een jaar later (standaard: vandaag)")
     p.set_defaults(functie=_nieuw)
 
     p = sub.add_parser("verouderd", help="toon de pagina's waarvan de herzieningsdatum (herzien_voor) voorbij is")

@@ -1,6 +1,6 @@
 """Browsertests: de gebouwde site op een gewone bestandsserver op 127.0.0.1, bekeken in Chromium van Debian.
 
-Playwright stuurt ``/usr/bin/chromium`` aan; er wordt nooit een browser gedownload.
+Playwright stuurt ``/usr/bin/chromium`` aan; er wordt nooit een browser gedownload. Eén browser per run.
 Elke pagina houdt bij welke verzoeken ze doet (``pagina.verzoeken``), zodat tests kunnen eisen dat
 alles naar de eigen server gaat.
 """
@@ -17,6 +17,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN  # dezelfde start als tools/pdf.py
 from tools.server import bestandsserver
 
+# De rondgang langs alle pagina's (één keer per run; zie rondgang.py): paden, rondgang_breed, rondgang_smal.
+from .rondgang import paden, rondgang_breed, rondgang_smal  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -148,3 +148,4 @@ class Bezoek:
     axe: list[AxeFout] = field(default_factory=list)
     metingen: dict = field(default_factory=dict)
     smal: dict | None = None  # opmaak op 375 px, gemeten in hetzelfde tabblad (alleen in de desktoprondgang)
+    afdruk: dict | None = None  # wat er bij afdrukken te zien is (media print, 665 px; alleen in de desktoprondgang)

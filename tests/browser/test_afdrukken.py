@@ -7,36 +7,6 @@ import re
 
 from pypdf import PdfReader
 
-A4_BLADSPIEGEL_PX = 665  # 210 mm min 2 × 17 mm marge, bij 96 px per inch
-
-PRINT_CONTROLE_JS = """
-() => {
-  const zichtbaar = (el) => {
-    const s = getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
-  };
-  const chrome = ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
-                  '.md-top', '.pdf-link', '.md-content__button'];
-  const zichtbareChrome = chrome.filter((sel) => [...document.querySelectorAll(sel)].some(zichtbaar));
-  const artikel = document.querySelector('article');
-  const afgesneden = [];
-  document.querySelectorAll('article table').forEach((t) => {
-    for (let el = t; el && el !== artikel; el = el.parentElement) {
-      const s = getComputedStyle(el);
-      if (s.overflowX !== 'visible' || (el !== t && s.display === 'inline-block')) {
-        afgesneden.push((t.querySelector('caption') || t).textContent.trim().slice(0, 40) + ' in ' + el.tagName + '.' + el.className);
-        break;
-      }
-    }
-  });
-  const externeLinks = [...document.querySelectorAll('article a[href^="http"]')].map((a) => ({
-    href: a.getAttribute('href'), tekst: a.textContent.trim(),
-    na: getComputedStyle(a, '::after').content, zichtbaar: zichtbaar(a)}));
-  return {zichtbareChrome, afgesneden, externeLinks};
-}
-"""
-
 
 def paginas(site):
     return sorted(
@@ -46,15 +16,15 @@ def paginas(site):
     )
 
 
-def test_elke_pagina_drukt_af_zonder_navigatie_en_met_hele_tabellen(pagina, server, site):
-    adressen = paginas(site)
+def test_elke_pagina_drukt_af_zonder_navigatie_en_met_hele_tabellen(site, rondgang_breed):
+    """De rondgang (rondgang.py) toont elke pagina, na het laden, ook als afdruk: media print, 665 px breed."""
+    adressen = [a.replace("//", "/") for a in paginas(site)]
     assert len(adressen) >= 4, adressen
-    pagina.emulate_media(media="print")
-    pagina.set_viewport_size({"width": A4_BLADSPIEGEL_PX, "height": 940})
+    afdrukken = {b.pad: b.afdruk for b in rondgang_breed}
+    assert not set(adressen) - set(afdrukken), f"niet afgedrukt: {sorted(set(adressen) - set(afdrukken))}"
     gezien_extern = 0
-    for adres in [a.replace("//", "/") for a in adressen]:
-        pagina.goto(server + adres)
-        uitkomst = pagina.evaluate(PRINT_CONTROLE_JS)
+    for adres in adressen:
+        uitkomst = afdrukken[adres]
         assert uitkomst["zichtbareChrome"] == [], f"{adres}: zichtbaar bij afdrukken: {uitkomst['zichtbareChrome']}"
         assert uitkomst["afgesneden"] == [], f"{adres}: tabel in een schuifvak: {uitkomst['afgesneden']}"
         for link in uitkomst["externeLinks"]:

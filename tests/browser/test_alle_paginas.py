@@ -1,171 +1,20 @@
 """Alle pagina's van de gebouwde site in Chromium: toegankelijk (axe-core, WCAG 2.1 AA), privé, telefoon.
 
-De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina) en meet van elke pagina ook de opmaak in een venster van 375 px. De telefoonrondgang
-(375 px, aanraakscherm) bezoekt de hoofdpagina's. Per bezoek wordt vastgelegd: elk netwerkverzoek, de
-uitslag van axe-core, de taal, de breedte van de pagina en hoe de tabellen schuiven. De tests hieronder
-toetsen die metingen en noemen bij een fout de pagina, de regel en het element.
-
-Snelheid: browser en tabblad worden hergebruikt, elke pagina wordt per breedte één keer geladen. De rondgang
-print hoe lang hij duurde.
+De rondgang (rondgang.py, één keer per run) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina) op
+1280 px en meet van elke pagina ook de opmaak in een venster van 375 px; de telefoonrondgang (375 px,
+aanraakscherm) bezoekt de hoofdpagina's. Per bezoek wordt vastgelegd: elk netwerkverzoek, de uitslag van
+axe-core, de taal, de breedte van de pagina en hoe de tabellen schuiven. De tests hieronder toetsen die metingen
+en noemen bij een fout de pagina, de regel en het element. De rondgang print hoe lang hij duurde.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import struct
-import time
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from .hulp import (
-    ARTEFACTEN,
-    AXE_JS,
-    AXE_OPTIES,
-    AXE_TAGS,
-    AXE_VERSIE,
-    BREED,
-    CSS_ZONDER_OVERGANGEN,
-    JS_ANIMATIES_KLAAR,
-    SMAL,
-    Bezoek,
-    alle_paden,
-    axe_fouten,
-    hoofdpaginas,
-    meld_fouten,
-    naam_voor_bestand,
-    sitemap_paden,
-)
-
-# Metingen in de pagina zelf, na het laden.
-JS_METINGEN = """() => {
-  const breedte = window.innerWidth;
-  const schuift = el => { const o = getComputedStyle(el).overflowX; return o === 'auto' || o === 'scroll'; };
-  const beschrijf = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-      (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-  // Elementen die buiten het scherm uitsteken zonder in een schuifvak te zitten (alleen als de pagina te breed is).
-  const uitstekers = [];
-  if (document.scrollingElement.scrollWidth > breedte) {
-    for (const el of document.body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= breedte + 1) continue;
-      let ouder = el.parentElement, binnenVak = false;
-      while (ouder && ouder !== document.body) { if (schuift(ouder)) { binnenVak = true; break; } ouder = ouder.parentElement; }
-      if (!binnenVak) uitstekers.push(beschrijf(el) + ' (rechts ' + Math.round(r.right) + ' px)');
-      if (uitstekers.length >= 5) break;
-    }
-  }
-  const tabellen = [...document.querySelectorAll('article table')].map(t => {
-    let vak = t.parentElement;
-    while (vak && vak.tagName !== 'ARTICLE' && getComputedStyle(vak).overflowX === 'visible') vak = vak.parentElement;
-    const heeftVak = vak && vak.tagName !== 'ARTICLE';
-    return {
-      bijschrift: (t.querySelector('caption')?.textContent || '').trim().slice(0, 60),
-      tabelbreedte: Math.round(t.getBoundingClientRect().width),
-      vak: heeftVak ? {
-        overflowX: getComputedStyle(vak).overflowX,
-        breedte: vak.clientWidth, inhoud: vak.scrollWidth,
-        rechts: Math.round(vak.getBoundingClientRect().right),
-        tabindex: vak.getAttribute('tabindex'), rol: vak.getAttribute('role'), naam: vak.getAttribute('aria-label'),
-      } : null,
-    };
-  });
-  const skip = document.querySelector('a.md-skip');
-  const doel = skip ? document.getElementById(decodeURIComponent(skip.hash.slice(1))) : null;
-  return {
-    taal: document.documentElement.lang,
-    titel: document.title,
-    schermbreedte: breedte,
-    paginabreedte: document.scrollingElement.scrollWidth,
-    uitstekers,
-    tabellen,
-    overslaan: skip ? {tekst: skip.textContent.trim(), doel: skip.hash, doelBestaat: !!doel} : null,
-  };
-}"""
-
-
-def _context(browser, smal: bool):
-    # Eén context per rondgang (de cache helpt). Ook verzoeken die uit de cache komen of uit de
-    # zoek-webworker, meldt Chromium per pagina; de telling per pagina is dus volledig.
-    if smal:
-        return browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True)
-    return browser.new_context(viewport=BREED, locale="nl-NL", bypass_csp=True)
-
-
-JS_NA_EEN_BEELD = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
-
-
-def _meet_op_telefoonbreedte(p) -> dict:
-    """Maak het venster even 375 px breed, meet de opmaak, en zet het terug op 1280 px."""
-    stijl = p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)  # de opmaak na het wisselen is meteen de eindtoestand
-    p.set_viewport_size(SMAL)
-    p.evaluate(JS_NA_EEN_BEELD)
-    metingen = p.evaluate(JS_METINGEN)
-    p.set_viewport_size(BREED)
-    p.evaluate(JS_NA_EEN_BEELD)
-    stijl.evaluate("el => el.remove()")
-    return metingen
-
-
-def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str]) -> list[Bezoek]:
-    """Bezoek de pagina's één voor één in één tabblad en toets elke pagina met axe-core.
-
-    Desktop (1280 px): elke pagina. Van elke pagina wordt ook de opmaak op 375 px gemeten, door het venster
-    even smal te maken (``Bezoek.smal``): zijwaarts scrollen en schuivende tabellen.
-    Telefoon (375 px, aanraakscherm, ``is_mobile``): de hoofdpagina's, met axe-core en schermafdrukken; daar
-    toetst axe-core wat op een telefoon anders is (kop, menu).
-    Zo wordt elke pagina maar één keer per breedte geladen. Eén tabblad is even snel als twee naast elkaar:
-    axe-core houdt het rendererproces van Chromium al bezig (gemeten: 41 pagina's in 65 s met één, 66 s met
-    twee tabbladen in eigen contexten, 162 s met twee tabbladen in één context).
-    """
-    soort = "telefoon" if smal else "desktop"
-    if smal:
-        paden = [pad for pad in paden if pad in hoofd]
-    map_ = ARTEFACTEN / "schermafdrukken" / soort
-    shutil.rmtree(map_, ignore_errors=True)  # geen oude schermafdrukken laten staan
-    map_.mkdir(parents=True)
-    begin = time.perf_counter()
-    klaar: list[Bezoek] = []
-    context = _context(browser, smal)
-    p = context.new_page()
-    bezoek: Bezoek | None = None
-    p.on("request", lambda verzoek: bezoek.verzoeken.append(verzoek.url) if bezoek else None)
-    for pad in paden:
-        bezoek = Bezoek(pad)
-        antwoord = p.goto(server + pad, wait_until="load")
-        bezoek.metingen["status"] = antwoord.status if antwoord else None
-        p.wait_for_function(JS_ANIMATIES_KLAAR)
-        bezoek.metingen.update(p.evaluate(JS_METINGEN))
-        if not smal:
-            bezoek.smal = _meet_op_telefoonbreedte(p)
-        p.evaluate(AXE_JS)
-        bezoek.axe = axe_fouten(f"{pad} ({soort})", p.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
-        if pad in hoofd:
-            p.screenshot(path=str(map_ / f"{naam_voor_bestand(pad)}.png"), full_page=True)
-        p.wait_for_load_state("networkidle")  # late verzoeken (zoekindex, webworker) tellen mee
-        klaar.append(bezoek)
-    bezoek = None
-    context.close()
-    duur = time.perf_counter() - begin
-    print(f"\nRondgang {soort}: {len(paden)} pagina's in {duur:.1f} s (axe-core {AXE_VERSIE})")
-    return klaar
-
-
-@pytest.fixture(scope="module")
-def paden(site: Path) -> list[str]:
-    return alle_paden(site)
-
-
-@pytest.fixture(scope="module")
-def rondgang_breed(browser, server, site, paden) -> list[Bezoek]:
-    return _rondgang(browser, server, paden, smal=False, hoofd=set(hoofdpaginas(site)))
-
-
-@pytest.fixture(scope="module")
-def rondgang_smal(browser, server, site, paden) -> list[Bezoek]:
-    return _rondgang(browser, server, paden, smal=True, hoofd=set(hoofdpaginas(site)))
+from .hulp import ARTEFACTEN, AXE_TAGS, AXE_VERSIE, SMAL, hoofdpaginas, meld_fouten, sitemap_paden
 
 
 def test_alle_paginas_uit_de_sitemap_worden_bezocht(site, rondgang_breed, rondgang_smal):
@@ -287,21 +136,3 @@ def test_op_een_telefoon_schuiven_brede_tabellen_binnen_hun_eigen_vak(telefoonme
     assert breed, "Geen enkele tabel is op 375 px breder dan het scherm: deze test toetst dan niets"
     assert not fout, meld_fouten("Tabellen die op een telefoon niet goed schuiven", fout)
     print("\nTabellen die op 375 px binnen hun eigen vak schuiven:\n  " + "\n  ".join(breed))
-
-
-def _png_maat(pad: Path) -> tuple[int, int]:
-    kop = pad.read_bytes()[:24]
-    assert kop[:8] == b"\x89PNG\r\n\x1a\n", f"{pad} is geen PNG"
-    return struct.unpack(">II", kop[16:24])
-
-
-def test_schermafdrukken_van_de_hoofdpaginas(site, rondgang_breed, rondgang_smal):
-    paden = hoofdpaginas(site)
-    assert len(paden) >= 2, f"Te weinig hoofdpagina's gevonden in het menu: {paden}"
-    for soort, breedte in (("desktop", BREED["width"]), ("telefoon", SMAL["width"])):
-        for pad in paden:
-            bestand = ARTEFACTEN / "schermafdrukken" / soort / f"{naam_voor_bestand(pad)}.png"
-            assert bestand.is_file(), f"Schermafdruk ontbreekt: {bestand}"
-            b, h = _png_maat(bestand)
-            assert b == breedte and h >= 600, f"{bestand}: {b}×{h} px, verwacht {breedte} px breed"
-    print(f"\nSchermafdrukken in {ARTEFACTEN / 'schermafdrukken'}: {', '.join(paden)}")

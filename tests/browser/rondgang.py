@@ -1,0 +1,203 @@
+"""De rondgang langs alle pagina's: elke pagina één keer geladen, en dan in hetzelfde tabblad alles gemeten.
+
+De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina). Per pagina, na één keer
+laden: de metingen op 1280 px, axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px
+(het venster even smaller) en de afdrukweergave (media print, 665 px breed: de bladspiegel van A4). De
+telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met axe-core en een schermafdruk.
+
+Elk bezoek (``hulp.Bezoek``) bewaart de netwerkverzoeken, de uitslag van axe-core en de metingen. De tests in
+test_alle_paginas.py en test_afdrukken.py toetsen die; een nieuwe test die iets van elke pagina wil weten, kan hier
+een meting toevoegen en de fixture ``rondgang_breed`` of ``rondgang_smal`` vragen (sessie: één rondgang per run).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from .hulp import (
+    ARTEFACTEN,
+    AXE_JS,
+    AXE_OPTIES,
+    AXE_VERSIE,
+    BREED,
+    CSS_ZONDER_OVERGANGEN,
+    JS_ANIMATIES_KLAAR,
+    SMAL,
+    Bezoek,
+    alle_paden,
+    axe_fouten,
+    hoofdpaginas,
+    naam_voor_bestand,
+)
+
+# Metingen in de pagina zelf, na het laden.
+JS_METINGEN = """() => {
+  const breedte = window.innerWidth;
+  const schuift = el => { const o = getComputedStyle(el).overflowX; return o === 'auto' || o === 'scroll'; };
+  const beschrijf = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  // Elementen die buiten het scherm uitsteken zonder in een schuifvak te zitten (alleen als de pagina te breed is).
+  const uitstekers = [];
+  if (document.scrollingElement.scrollWidth > breedte) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= breedte + 1) continue;
+      let ouder = el.parentElement, binnenVak = false;
+      while (ouder && ouder !== document.body) { if (schuift(ouder)) { binnenVak = true; break; } ouder = ouder.parentElement; }
+      if (!binnenVak) uitstekers.push(beschrijf(el) + ' (rechts ' + Math.round(r.right) + ' px)');
+      if (uitstekers.length >= 5) break;
+    }
+  }
+  const tabellen = [...document.querySelectorAll('article table')].map(t => {
+    let vak = t.parentElement;
+    while (vak && vak.tagName !== 'ARTICLE' && getComputedStyle(vak).overflowX === 'visible') vak = vak.parentElement;
+    const heeftVak = vak && vak.tagName !== 'ARTICLE';
+    return {
+      bijschrift: (t.querySelector('caption')?.textContent || '').trim().slice(0, 60),
+      tabelbreedte: Math.round(t.getBoundingClientRect().width),
+      vak: heeftVak ? {
+        overflowX: getComputedStyle(vak).overflowX,
+        breedte: vak.clientWidth, inhoud: vak.scrollWidth,
+        rechts: Math.round(vak.getBoundingClientRect().right),
+        tabindex: vak.getAttribute('tabindex'), rol: vak.getAttribute('role'), naam: vak.getAttribute('aria-label'),
+      } : null,
+    };
+  });
+  const skip = document.querySelector('a.md-skip');
+  const doel = skip ? document.getElementById(decodeURIComponent(skip.hash.slice(1))) : null;
+  return {
+    taal: document.documentElement.lang,
+    titel: document.title,
+    schermbreedte: breedte,
+    paginabreedte: document.scrollingElement.scrollWidth,
+    uitstekers,
+    tabellen,
+    overslaan: skip ? {tekst: skip.textContent.trim(), doel: skip.hash, doelBestaat: !!doel} : null,
+  };
+}"""
+
+
+def _context(browser, smal: bool):
+    # Eén context per rondgang (de cache helpt). Ook verzoeken die uit de cache komen of uit de
+    # zoek-webworker, meldt Chromium per pagina; de telling per pagina is dus volledig.
+    if smal:
+        return browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True)
+    return browser.new_context(viewport=BREED, locale="nl-NL", bypass_csp=True)
+
+
+JS_NA_EEN_BEELD = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
+
+
+
+# Afdrukken: zo breed als de bladspiegel van A4, met de CSS voor print (zoals Ctrl+P op een geladen pagina).
+A4_BLADSPIEGEL_PX = 665  # 210 mm min 2 × 17 mm marge, bij 96 px per inch
+
+PRINT_CONTROLE_JS = """
+() => {
+  const zichtbaar = (el) => {
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+  };
+  const chrome = ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+                  '.md-top', '.pdf-link', '.md-content__button'];
+  const zichtbareChrome = chrome.filter((sel) => [...document.querySelectorAll(sel)].some(zichtbaar));
+  const artikel = document.querySelector('article');
+  const afgesneden = [];
+  document.querySelectorAll('article table').forEach((t) => {
+    for (let el = t; el && el !== artikel; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (s.overflowX !== 'visible' || (el !== t && s.display === 'inline-block')) {
+        afgesneden.push((t.querySelector('caption') || t).textContent.trim().slice(0, 40) + ' in ' + el.tagName + '.' + el.className);
+        break;
+      }
+    }
+  });
+  const externeLinks = [...document.querySelectorAll('article a[href^="http"]')].map((a) => ({
+    href: a.getAttribute('href'), tekst: a.textContent.trim(),
+    na: getComputedStyle(a, '::after').content, zichtbaar: zichtbaar(a)}));
+  return {zichtbareChrome, afgesneden, externeLinks};
+}
+"""
+
+
+def _meet_smal_en_afgedrukt(p) -> tuple[dict, dict]:
+    """Maak het venster even 375 px breed en meet de opmaak; toon de pagina dan als afdruk (print, 665 px) en meet
+    wat er te zien is; zet daarna alles terug (1280 px, scherm)."""
+    stijl = p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)  # de opmaak na het wisselen is meteen de eindtoestand
+    p.set_viewport_size(SMAL)
+    p.evaluate(JS_NA_EEN_BEELD)
+    smal = p.evaluate(JS_METINGEN)
+    p.emulate_media(media="print")
+    p.set_viewport_size({"width": A4_BLADSPIEGEL_PX, "height": 940})
+    p.evaluate(JS_NA_EEN_BEELD)
+    afdruk = p.evaluate(PRINT_CONTROLE_JS)
+    p.emulate_media(media="null")
+    p.set_viewport_size(BREED)
+    stijl.evaluate("el => el.remove()")
+    return smal, afdruk
+
+
+def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str]) -> list[Bezoek]:
+    """Bezoek de pagina's één voor één in één tabblad en toets elke pagina met axe-core.
+
+    Desktop (1280 px): elke pagina. Van elke pagina wordt ook de opmaak op 375 px gemeten, door het venster
+    even smal te maken (``Bezoek.smal``): zijwaarts scrollen en schuivende tabellen; en de afdrukweergave
+    (``Bezoek.afdruk``). Telefoon (375 px, aanraakscherm, ``is_mobile``): de hoofdpagina's, met axe-core en
+    schermafdrukken; daar toetst axe-core wat op een telefoon anders is (kop, menu).
+    Zo wordt elke pagina maar één keer per rondgang geladen. Eén tabblad is even snel als twee naast elkaar:
+    axe-core houdt het rendererproces van Chromium al bezig (gemeten: 41 pagina's in 65 s met één, 66 s met
+    twee tabbladen in eigen contexten, 162 s met twee tabbladen in één context).
+    Schermafdrukken (om te bekijken, in artefacten/schermafdrukken/): van de startpagina de hele pagina, van de
+    andere hoofdpagina's wat in het venster staat.
+    """
+    soort = "telefoon" if smal else "desktop"
+    if smal:
+        paden = [pad for pad in paden if pad in hoofd]
+    map_ = ARTEFACTEN / "schermafdrukken" / soort
+    shutil.rmtree(map_, ignore_errors=True)  # geen oude schermafdrukken laten staan
+    map_.mkdir(parents=True)
+    begin = time.perf_counter()
+    klaar: list[Bezoek] = []
+    context = _context(browser, smal)
+    p = context.new_page()
+    bezoek: Bezoek | None = None
+    p.on("request", lambda verzoek: bezoek.verzoeken.append(verzoek.url) if bezoek else None)
+    for pad in paden:
+        bezoek = Bezoek(pad)
+        antwoord = p.goto(server + pad, wait_until="load")
+        bezoek.metingen["status"] = antwoord.status if antwoord else None
+        p.wait_for_function(JS_ANIMATIES_KLAAR)
+        bezoek.metingen.update(p.evaluate(JS_METINGEN))
+        p.evaluate(AXE_JS)
+        bezoek.axe = axe_fouten(f"{pad} ({soort})", p.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
+        if pad in hoofd:
+            p.screenshot(path=str(map_ / f"{naam_voor_bestand(pad)}.png"), full_page=pad == "/")
+        if not smal:
+            bezoek.smal, bezoek.afdruk = _meet_smal_en_afgedrukt(p)
+        p.wait_for_load_state("networkidle")  # late verzoeken (zoekindex, webworker) tellen mee
+        klaar.append(bezoek)
+    bezoek = None
+    context.close()
+    duur = time.perf_counter() - begin
+    print(f"\nRondgang {soort}: {len(paden)} pagina's in {duur:.1f} s (axe-core {AXE_VERSIE}); schermafdrukken in {map_}")
+    return klaar
+
+
+@pytest.fixture(scope="session")
+def paden(site: Path) -> list[str]:
+    return alle_paden(site)
+
+
+@pytest.fixture(scope="session")
+def rondgang_breed(browser, server, site, paden) -> list[Bezoek]:
+    return _rondgang(browser, server, paden, smal=False, hoofd=set(hoofdpaginas(site)))
+
+
+@pytest.fixture(scope="session")
+def rondgang_smal(browser, server, site, paden) -> list[Bezoek]:
+    return _rondgang(browser, server, paden, smal=True, hoofd=set(hoofdpaginas(site)))
