@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import ROOT, maak_pdf
-from leidraadsite.config import Uitgave, UitgaveFout, Hoofdstuk, hoofdstukken, lees_editie
+from leidraadsite.config import Uitgave, UitgaveFout, Hoofdstuk, hoofdstukken, lees_editie, lees_mkdocs_yml
 
 ARTEFACTEN = ROOT / "artefacten" / "pdf"
 
@@ -251,6 +251,42 @@ def test_elke_pagina_heeft_een_voettekst_met_paginanummer(teksten, editie):
     for i, tekst in enumerate(teksten):
         assert f"pagina {i + 1} van {len(teksten)}" in tekst, f"pagina {i + 1}: geen paginanummer in de voettekst"
         assert f"editie {editie.editie}" in tekst, f"pagina {i + 1}: geen editie in de voettekst"
+
+
+def test_elke_pagina_noemt_in_de_voettekst_de_datum_van_de_editie(teksten):
+    """Wie een blad meeneemt naar een overleg, ziet welke editie van welke dag het is (datum uit mkdocs.yml)."""
+    config = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    jaar, maand, dag = (int(d) for d in str(config["extra"]["editiedatum"]).split("-"))
+    maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december"]
+    datum = f"{dag} {maanden[maand - 1]} {jaar}"
+    zonder = [i + 1 for i, tekst in enumerate(teksten) if f"editie {config['extra']['editie']} · {datum}" not in tekst]
+    assert not zonder, f"pagina's zonder editie en datum '{datum}' in de voettekst: {zonder[:10]}"
+
+
+def test_elke_bladzijde_van_een_hoofdstuk_begint_met_het_webadres_van_die_pagina(pdf, teksten, editie, site):
+    """Kopregel: het adres van de pagina op de site, op elke bladzijde van dat hoofdstuk; niet op voorblad en inhoud."""
+    site_url = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"].rstrip("/")
+    vet = [b for _, b in bladwijzers(pdf) if is_vet(b)]
+    lijst = hoofdstukken(editie)
+    assert len(vet) == len(lijst), (len(vet), len(lijst))
+    begin = []  # (eerste bladzijde vanaf 0, verwacht adres) per hoofdstuk dat een pagina is
+    for bladwijzer, hoofdstuk in zip(vet, lijst):
+        if hoofdstuk.bron is None:
+            continue
+        pad = PurePosixPath(hoofdstuk.bron)
+        map_ = pad.parent if pad.stem == "index" else pad.parent / pad.stem
+        adres = site_url + "/" + (f"{map_}/" if str(map_) != "." else "")
+        begin.append((pdf.get_destination_page_number(bladwijzer), adres))
+    fout = []
+    for i, (eerste, adres) in enumerate(begin):
+        laatste = begin[i + 1][0] if i + 1 < len(begin) else len(teksten)
+        for blad in range(eerste, laatste):
+            if not teksten[blad].strip().startswith(adres + " "):
+                fout.append(f"blad {blad + 1}: verwacht '{adres}', staat: {teksten[blad][:80]!r}")
+    assert not fout, "\n".join(fout[:10])
+    for blad in range(begin[0][0]):
+        assert not teksten[blad].strip().startswith(site_url), f"blad {blad + 1} (voorblad/inhoud) heeft een webadres"
 
 
 def test_casusgetallen_staan_in_de_pdf(teksten):

@@ -14,7 +14,7 @@ import mkdocs_print_site_plugin.urls as print_site_urls
 import pytest
 from mkdocs.exceptions import PluginError
 
-from leidraadsite.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links
+from leidraadsite.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links, kopregels_css, paginasleutel
 
 
 def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_hersteld(tmp_path: Path):
@@ -147,3 +147,35 @@ def test_aanpassing_staat_uit_met_de_schakelaar(monkeypatch):
     with pytest.raises(PluginError, match="onbekende aanpassing printsite-ankerz"):
         aanpassingen.printsite_ankers()
 
+
+
+@pytest.mark.parametrize("url", ["", "index.html", "/", "leidraad/", "leidraad/doel/", "a/B.html", " x/y/ "])
+def test_paginasleutel_is_die_van_de_plugin(url):
+    assert paginasleutel(url) == print_site_urls.get_page_key(url)
+
+
+def test_kopregels_per_sectie_en_groep_met_de_naam_van_haar_eerste_pagina():
+    html = (
+        '<section id="print-site-cover-page"></section><section class="print-page"></section>'
+        '<section class="print-page" id="index" heading-number="1"></section>'
+        "<section class='print-page md-section' id='section-2' heading-number='2'>"
+        '<section class="print-page" id="leidraad" heading-number="2.1"></section></section>'
+        '<section class="print-page" id="onbekend" heading-number="3"></section>'
+    )
+    css = kopregels_css(html, {"index": "https://x.test/", "leidraad": 'https://x.test/le"id/'})
+    regels = css.splitlines()
+    assert regels == [
+        '#print-site-page section.print-page[id="index"] { page: webadres-index; }',
+        '@page webadres-index { @top-left { content: "https://x.test/"; } }',
+        '#print-site-page section.print-page[id="section-2"] { page: webadres-leidraad; }',
+        '@page webadres-leidraad { @top-left { content: "https://x.test/le\\"id/"; } }',
+        '#print-site-page section.print-page[id="leidraad"] { page: webadres-leidraad; }',
+    ], css
+
+
+def test_printversie_heeft_een_kopregel_voor_elke_pagina(site: Path):
+    html = (site / "printversie" / "index.html").read_text(encoding="utf-8")
+    assert '<style id="print-kopregels">' in html
+    for sectie_id in ("index", "wat-geldt-nu", "leidraad-doel", "casussen-begeleidingsbehoefte-en-regime"):
+        assert f'section.print-page[id="{sectie_id}"] {{ page: webadres-{sectie_id}; }}' in html, sectie_id
+    assert '@page webadres-leidraad-doel { @top-left { content: "https://leidraad-jobcoach.example.nl/leidraad/doel/"; } }' in html

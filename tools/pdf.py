@@ -173,11 +173,14 @@ def meld(tekst: str) -> None:
 
 
 def voettekst(editie: Uitgave) -> str:
-    """De lopende voettekst (HTML voor Chromium): titel, editie en pagina x van y."""
+    """De lopende voettekst (HTML voor Chromium): titel, editie, datum van de editie en pagina x van y.
+
+    Het webadres van elke pagina staat in de kopregel (CSS in de printversie, zie leidraadsite.printversie)."""
+    datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"
     stijl = "font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 17mm; display: flex;"
     return (
         f'<div style="{stijl}">'
-        f'<span style="flex: 1">{html.escape(editie.site_naam)} · editie {html.escape(editie.editie)}</span>'
+        f'<span style="flex: 1">{html.escape(editie.site_naam)} · editie {html.escape(editie.editie)} · {datum}</span>'
         '<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span>'
         "</div>"
     )

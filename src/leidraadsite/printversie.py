@@ -144,3 +144,63 @@ def ankers_uniek(page_html: str, page_key: str) -> str:
                 continue
             page_html = page_html.replace(m.group(), m.group().replace(m.group(2), page_key + "-" + m.group(2)))
     return page_html
+
+
+# ---------------------------------------------------------------------------------------------
+# Kopregel met het webadres op elke gedrukte pagina
+# ---------------------------------------------------------------------------------------------
+#
+# Wie de PDF (of de printversie uit de browser) meeneemt naar een overleg, wil bij elke pagina weten waar de
+# tekst online staat. Elke pagina van de site is in de printversie een ``<section class="print-page" id="…">``.
+# Elke sectie krijgt een eigen benoemde pagina (CSS ``page``) met in de kopregel het adres van die pagina.
+# Een groep uit de navigatie (``md-section``, zonder eigen adres) krijgt de naam van haar eerste pagina, zodat
+# de kop van de groep niet alleen op een blad komt te staan. Voorblad en inhoudsopgave hebben geen adres.
+
+_SECTIE = re.compile(r"""<section\b[^>]*\bclass=(["'])print-page(?P<groep> md-section)?\1[^>]*\bid=(["'])(?P<id>[^"']+)\3""")
+
+
+def paginasleutel(url: str) -> str:
+    """De sleutel die print-site een pagina geeft (zijn sectie-id en het voorvoegsel van zijn ankers).
+
+    Zelfde regel als ``get_page_key`` van de plugin (2.x): ``leidraad/doel/`` → ``leidraad-doel``, ``""`` →
+    ``index``; tests/test_printversie.py vergelijkt beide.
+    """
+    sleutel = url.lower().strip().rstrip("/").replace(".html", "").replace("/", "-").lstrip("-")
+    return sleutel or "index"
+
+
+def _css_tekst(tekst: str) -> str:
+    """Een tekst als CSS-string tussen dubbele aanhalingstekens."""
+    return '"' + re.sub(r'["\\\n]', lambda m: "\\a " if m.group(0) == "\n" else "\\" + m.group(0), tekst) + '"'
+
+
+def kopregels_css(html: str, adressen: dict[str, str]) -> str:
+    """De CSS voor de kopregels: per sectie van de printversie een benoemde pagina met het webadres.
+
+    ``adressen``: paginasleutel → volledig webadres. Een sectie zonder adres (niet in ``adressen``) en een
+    groep zonder pagina's krijgen geen kopregel.
+    """
+    regels: list[str] = []
+    namen: set[str] = set()
+    secties = [(m.group("id"), bool(m.group("groep"))) for m in _SECTIE.finditer(html)]
+    for i, (id_, groep) in enumerate(secties):
+        sleutel = id_
+        if groep:  # de eerste gewone pagina na de kop van de groep
+            sleutel = next((s for s, g in secties[i + 1 :] if not g), "")
+        adres = adressen.get(sleutel)
+        if adres is None:
+            continue
+        naam = "webadres-" + re.sub(r"[^a-z0-9-]", "-", sleutel)
+        regels.append(f'#print-site-page section.print-page[id="{id_}"] {{ page: {naam}; }}')
+        if naam not in namen:
+            namen.add(naam)
+            regels.append(f"@page {naam} {{ @top-left {{ content: {_css_tekst(adres)}; }} }}")
+    return "\n".join(regels)
+
+
+def met_kopregels(html: str, adressen: dict[str, str]) -> str:
+    """De printversie met de CSS van ``kopregels_css`` in een eigen ``<style>`` in de kop."""
+    css = kopregels_css(html, adressen)
+    if not css or "</head>" not in html:
+        return html
+    return html.replace("</head>", f'<style id="print-kopregels">\n{css}\n</style>\n</head>', 1)
