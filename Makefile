@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock clean chromium bench
+.PHONY: serve test check build lock clean chromium libreoffice bench
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -20,7 +20,7 @@ serve: $(STAMP)
 # alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
 # Eén soort: make test PYTEST_ARGS='-m build'; zonder xdist: make test XDIST=
 XDIST ?= -n 2 --dist loadgroup
-test: $(STAMP) chromium
+test: $(STAMP) chromium libreoffice
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # Snel, voor wie teksten, casussen of regels verandert: alle tests zonder browser (geen Chromium, geen PDF).
@@ -30,6 +30,10 @@ check: $(STAMP)
 # Chromium van Debian voor de browsertests (nooit een download door Playwright).
 chromium:
 	@sh tools/chromium.sh
+
+# LibreOffice Writer van Debian (zonder scherm) voor de test die de Word-sjablonen naar PDF en PNG omzet.
+libreoffice:
+	@sh tools/libreoffice.sh
 
 # Strenge bouw naar site/, daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium).
 # Niet bij make serve: de PDF maken kost een paar seconden per keer.

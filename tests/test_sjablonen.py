@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from conftest import ROOT
 from jobcoach import json_schema, laad_regels
@@ -212,6 +213,46 @@ def test_logboek_heeft_uren_per_doel_per_datum_voortgang_per_doel_en_handtekenin
     assert len(ondertekening) == 1, koppen_van_tabellen
     rollen = [r.cells[0].text for r in ondertekening[0].rows[1:]]
     assert rollen == ["Werknemer", "Werkgever", "Jobcoach"], rollen
+    # Ruimte voor een periode van zes maanden: een lege rij per week (26 weken).
+    urentabel = next(t for t in document.tables if tabelkop(t) == uren[0])
+    leeg = [r for r in urentabel.rows[1:] if not any(c.text.strip() for c in r.cells)]
+    assert len(leeg) >= 26, f"{len(leeg)} lege rijen in de urentabel; een periode van zes maanden heeft 26 weken"
+
+
+def test_matchingsformulier_heeft_per_paar_een_schrijfvak():
+    """Onder de kop van elk paar werknemerprofiel/werkprofiel staat een lege rij van minstens 3 cm hoog."""
+    document = docx(markdown_naar_docx((SJABLONEN_MAP / "matchingsformulier.md").read_text(encoding="utf-8"), "t"))
+    paren = [t for t in document.tables if tabelkop(t)[0].lower().startswith("werknemerprofiel")]
+    assert len(paren) == len(MATCHINGSPAREN), len(paren)
+    for tabel in paren:
+        rijen = tabel.rows[1:]
+        assert rijen and all(not c.text.strip() for r in rijen for c in r.cells), tabelkop(tabel)
+        hoogte = max((r.height or 0) for r in rijen)
+        assert hoogte >= Cm(3), f"{tabelkop(tabel)[0]}: schrijfvak {hoogte / 360000:.1f} cm hoog"
+
+
+def test_coachingsplan_heeft_een_veld_en_een_handtekening_voor_de_arbeidsdeskundige():
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    document = docx(markdown_naar_docx(sjabloon_tekst("coachingsplan.md", laad_regels()), "t"))
+    gegevens = next(t for t in document.tables if tabelkop(t) == ["Gegeven", "Invullen"])
+    assert any(r.cells[0].text.startswith("Arbeidsdeskundige") for r in gegevens.rows[1:]), \
+        [r.cells[0].text for r in gegevens.rows]
+    ondertekening = next(t for t in document.tables if "Handtekening" in tabelkop(t))
+    assert "Arbeidsdeskundige" in [r.cells[0].text for r in ondertekening.rows[1:]]
+
+
+def test_word_bestand_heeft_de_huisstijl_van_de_site():
+    """Schreefloze letter, koppen in de indigo van de site, kopregel met de editie, voet met paginanummer."""
+    document = docx(markdown_naar_docx((SJABLONEN_MAP / "logboek.md").read_text(encoding="utf-8"), "Logboek", "2099.9"))
+    assert document.styles["Normal"].font.name == "Arial"
+    assert str(document.styles["Heading 1"].font.color.rgb) == "3949AB"
+    kop = document.sections[0].header.paragraphs[0].text
+    assert "editie 2099.9" in kop and "Logboek" in kop, kop
+    voet = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in voet and "NUMPAGES" in voet, "geen paginanummer (veld) in de voet"
+    kopcel = document.tables[0].rows[0].cells[0]._tc.xml
+    assert 'w:fill="E8EAF6"' in kopcel, "de kopregel van een tabel heeft geen lichte indigo"
 
 
 def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
@@ -263,6 +304,35 @@ PAGINAS = {
 
 def _pagina(site: Path, naam: str) -> BeautifulSoup:
     return BeautifulSoup((site / "sjablonen" / naam / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("naam", sorted(PAGINAS))
+def test_sjabloonpagina_toont_eerst_het_formulier_en_de_tekst_dicht_eronder(site, naam):
+    """Een lezer ziet koppen en tabellen zoals in Word, geen streepjes en sluistekens; de Markdown staat in een
+    dichtgeklapt blok (details) om te kopiëren. Het casusbestand (YAML) is geen formulier en blijft een codeblok."""
+    artikel = _pagina(site, naam).select_one("article")
+    for bestand in PAGINAS[naam]:
+        if not bestand.endswith(".md"):
+            continue
+        bron = (SJABLONEN_MAP / bestand).read_text(encoding="utf-8")
+        voorbeelden = [v for v in artikel.select(".sjabloon-voorbeeld")
+                       if v.find(["h3", "h4"]) and v.find(["h3", "h4"]).get_text(strip=True) == markdown_koppen(bron)[0][1]]
+        assert len(voorbeelden) == 1, f"{bestand}: geen (of meer dan één) voorbeeld op de pagina"
+        voorbeeld = voorbeelden[0]
+        koppen = [h.get_text(strip=True) for h in voorbeeld.find_all(["h3", "h4", "h5", "h6"])]
+        assert koppen == [t for _, t in markdown_koppen(bron)], koppen
+        tabelkoppen = [[th.get_text(strip=True) for th in t.select("thead th")] for t in voorbeeld.select("table")]
+        verwacht = [[c.strip() for c in r.strip().strip("|").split("|")] for i, r in enumerate(bron.splitlines())
+                    if r.startswith("|") and i + 1 < len(bron.splitlines()) and bron.splitlines()[i + 1].startswith("|---")]
+        assert tabelkoppen == verwacht, f"{bestand}: tabellen {tabelkoppen[:3]} …"
+        assert "|---" not in voorbeeld.get_text() and "| " not in voorbeeld.get_text(), f"{bestand}: ruwe Markdown"
+    # Buiten de dichte blokken staat nergens ruwe tabel-Markdown.
+    for details in artikel.select("details"):
+        assert details.get("open") is None, "het blok met de tekst om te kopiëren hoort dicht te staan"
+        details.decompose()
+    for pre in artikel.select("pre"):
+        pre.decompose()  # het YAML-codeblok van het casusbestand
+    assert "|---" not in artikel.get_text(), f"{naam}: ruwe Markdown buiten het dichte blok"
 
 
 @pytest.mark.parametrize("naam", sorted(PAGINAS))

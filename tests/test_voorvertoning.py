@@ -42,7 +42,9 @@ def _paden(site: Path) -> list[str]:
 
 def _vergelijk_met_volledige_bouw(project: Path, basis: str, doel: Path) -> int:
     """Bouw het project volledig (met dezelfde site_url als serve) en vergelijk elke pagina. Geeft het aantal."""
-    (project / "mkdocs.volledig.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {basis}/\n", encoding="utf-8")
+    # extra.voorvertoning: zoals serve.py het zet (de PDF-link wijst dan naar de uitleg; de rest is gelijk).
+    (project / "mkdocs.volledig.yml").write_text(
+        f"INHERIT: mkdocs.yml\nsite_url: {basis}/\nextra:\n  voorvertoning: true\n", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     bouw = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.volledig.yml", "-d", str(doel)],
@@ -99,6 +101,13 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
     with serve(project, [], log, make_serve=True, env={"PYTHONPATH": str(project / "src")}) as (proces, basis):
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
         time.sleep(1)  # de bestandswachter zijn eerste rondgang laten maken
+
+        # 0. Geen PDF in de voorvertoning: de PDF-link van elke pagina geeft geen 404 maar de uitleg.
+        _, start = haal(basis + "/")
+        pdf_links = re.findall(r'<p class="pdf-link">\s*<a href="([^"]+)"', start)
+        assert pdf_links == ["over/#de-pdf"], pdf_links
+        status, over = haal(basis + "/over/")
+        assert status == 200 and 'id="de-pdf"' in over and "make build" in over, status
 
         # 1. Meer uren in de casus; het nieuwe totaal rekent jobcoach.bereken uit (tools/bench.py).
         totaal = wijzig_casus(project / CASUS, 1)

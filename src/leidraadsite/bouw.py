@@ -33,7 +33,7 @@ from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
 from .rollen import laad_rolkaart, rolkeuze_markdown, rollen_markdown
-from .sjablonen import SjabloonFout, codeblok
+from .sjablonen import SjabloonFout, codeblok, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
 
@@ -197,9 +197,19 @@ class Bouw:
     # --- sjablonen en wijzigingen ------------------------------------------------------------------
 
     def sjabloon(self, bestand: str) -> Markup:
-        """Een sjabloon als codeblok met kopieerknop (zie ``leidraadsite.sjablonen``)."""
+        """Een sjabloon op zijn pagina (zie ``leidraadsite.sjablonen``).
+
+        Een Markdown-sjabloon: eerst hoe het formulier eruitziet, daaronder de tekst om te kopiëren in een blok dat
+        dicht staat (met kopieerknop). Het casusbestand (YAML) is geen formulier: alleen het codeblok.
+        """
         try:
-            return Markup(codeblok(bestand, self.regels))
+            blok = codeblok(bestand, self.regels)
+            if not bestand.endswith(".md"):
+                return Markup(blok)
+            voorbeeld = self._html(voorbeeld_html(bestand, self.regels))
+            ingesprongen = "\n".join("    " + r if r else "" for r in blok.splitlines())
+            kop = f"De tekst van het sjabloon om te kopiëren ({Path(bestand).name}, Markdown)"
+            return Markup(f'{voorbeeld}\n\n??? abstract "{kop}"\n\n{ingesprongen}\n')
         except SjabloonFout as fout:
             raise PluginError(f"Sjablonen: {fout}") from None
 

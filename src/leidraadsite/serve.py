@@ -130,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             config = load_config(**opties)
             config.site_url = adres
+            # Geen PDF in de voorvertoning (die maakt make build): de PDF-link op elke pagina wijst naar de uitleg.
+            config.extra["voorvertoning"] = True
             build(config, serve_url=adres, dirty=not toestand["volledig"])
         except (Exception, SystemExit) as fout:  # noqa: BLE001 - elke fout wordt een foutpagina, de server blijft
             if not meldingen.meldingen:

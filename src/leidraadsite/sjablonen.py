@@ -30,10 +30,10 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from markdown_it import MarkdownIt
 
 from jobcoach.regels import Regels
@@ -102,6 +102,35 @@ def codeblok(bestand: str, regels: Regels) -> str:
     return f"{hek} {taal}\n{tekst.rstrip()}\n{hek}"
 
 
+def voorbeeld_html(bestand: str, regels: Regels) -> str:
+    """Een Markdown-sjabloon als HTML: zo ziet het formulier eruit (koppen en tabellen), om op de pagina te tonen.
+
+    De koppen van het sjabloon schuiven twee niveaus op (``#`` wordt ``<h3>``): het voorbeeld staat op de pagina
+    onder een kop van niveau 2. HTML in het sjabloon wordt niet doorgelaten maar als tekst getoond.
+    """
+    if not bestand.endswith(".md"):
+        raise SjabloonFout(f"sjabloon '{bestand}': alleen een Markdown-sjabloon heeft een voorbeeld")
+    tekst = sjabloon_tekst(bestand, regels)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(tekst)
+    for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            niveau = int(token.tag[1]) + 2
+            if niveau > 6:
+                raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {token.map[0] + 1 if token.map else '?'})")
+            token.tag = f"h{niveau}"
+    html = md.renderer.render(tokens, md.options, {})
+    titel = SJABLONEN.get(bestand, bestand)
+    return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {_html_attr(titel)}">\n'
+            f"{html}</div>")
+
+
+def _html_attr(tekst: str) -> str:
+    from html import escape
+
+    return escape(tekst, quote=True)
+
+
 def docx_naam(bestand: str) -> str:
     return Path(bestand).with_suffix(".docx").name
 
@@ -168,12 +197,25 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     """
     doc = Document()
     _nederlands(doc)
+    _huisstijl(doc)
     sectie = doc.sections[0]
     sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)  # A4
     for kant in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(sectie, kant, Cm(2))
+    sectie.header_distance = sectie.footer_distance = Cm(1)
+    kop = sectie.header.paragraphs[0]
+    kop.text = f"{HUIS['uitgever']} · {titel}" + (f" · editie {editie}" if editie else "")
+    kop.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     voet = "Sjabloon van de Leidraad Jobcoach online" + (f", editie {editie}" if editie else "") + "."
-    sectie.footer.paragraphs[0].text = voet
+    voetregel = sectie.footer.paragraphs[0]
+    voetregel.text = voet.removesuffix(".")
+    voetregel.add_run(" · pagina ")
+    _veld(voetregel, "PAGE")
+    voetregel.add_run(" van ")
+    _veld(voetregel, "NUMPAGES")
+    for naam in ("Header", "Footer"):  # ook de paginanummers (velden) krijgen deze opmaak
+        doc.styles[naam].font.size = Pt(8)
+        doc.styles[naam].font.color.rgb = RGBColor.from_string(HUIS["grijs"])
     eigenschappen = doc.core_properties
     eigenschappen.title = titel
     eigenschappen.subject = "Sjabloon bij de Leidraad Jobcoach"
@@ -220,6 +262,63 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     uit = io.BytesIO()
     doc.save(uit)
     return uit.getvalue()
+
+
+# De huisstijl van de Word-bestanden: de letter en de kleuren van de site (docs/stylesheets/jobcoach.css).
+HUIS = {
+    "uitgever": "Leidraad Jobcoach online",
+    "letter": "Arial",  # schreefloos; LibreOffice toont dezelfde maten met Liberation Sans
+    "grootte": 10.5,
+    "indigo": "3949AB",  # de hoofdkleur van de site (indigo), contrast met wit 7,5:1
+    "kopregel": "E8EAF6",  # lichte indigo voor de kopregel van tabellen
+    "grijs": "595959",  # contrast met wit 7:1
+}
+# Hoe hoog een lege rij is, zodat er met de hand in geschreven kan worden.
+RIJHOOGTE_INVULLEN = Cm(0.9)  # een rij met een leeg invulvak
+RIJHOOGTE_SCHRIJFVAK = Cm(4)  # een tabel van hooguit twee kolommen die helemaal leeg is: een vak voor een beschrijving
+
+
+def _huisstijl(doc) -> None:  # noqa: ANN001
+    """Letter en kleuren van de site in de stijlen van het document (Standaard, Kop 1–4)."""
+    standaard = doc.styles["Normal"]
+    standaard.font.name = HUIS["letter"]
+    standaard.font.size = Pt(HUIS["grootte"])
+    rfonts = standaard.element.get_or_add_rPr().get_or_add_rFonts()
+    for sleutel in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(sleutel), HUIS["letter"])
+    for niveau, grootte in ((1, 18), (2, 14), (3, 12), (4, 11)):
+        stijl = doc.styles[f"Heading {niveau}"]
+        stijl.font.name = HUIS["letter"]
+        stijl.font.size = Pt(grootte)
+        stijl.font.bold = True
+        stijl.font.color.rgb = RGBColor.from_string(HUIS["indigo"])
+        rfonts = stijl.element.get_or_add_rPr().get_or_add_rFonts()
+        for sleutel in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(qn(sleutel), HUIS["letter"])
+        for thema in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(thema), None)
+
+
+def _veld(alinea, code: str) -> None:  # noqa: ANN001
+    """Een Word-veld (PAGE, NUMPAGES) in een alinea; Word en LibreOffice vullen het bij het tonen in."""
+    run = alinea.add_run()
+    begin, instructie, einde = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instructie.set(qn("xml:space"), "preserve")
+    instructie.text = code
+    einde.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instructie)
+    run._r.append(einde)
+
+
+def _arceer(cel, kleur: str) -> None:  # noqa: ANN001
+    tc_pr = cel._tc.get_or_add_tcPr()
+    arcering = OxmlElement("w:shd")
+    arcering.set(qn("w:val"), "clear")
+    arcering.set(qn("w:color"), "auto")
+    arcering.set(qn("w:fill"), kleur)
+    tc_pr.append(arcering)
 
 
 def _alinea(doc, stijl: str | None):  # noqa: ANN001, ANN202
@@ -279,6 +378,13 @@ def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
     kolommen = max(len(cellen) for _, cellen in rijen)
     tabel = doc.add_table(rows=0, cols=kolommen)
     tabel._tbl.tblPr.style = "TableGrid"  # tabel met randen (stijl 'Table Grid')
+    marges = OxmlElement("w:tblCellMar")  # wat lucht boven en onder de tekst in elke cel
+    for kant, twips in (("top", 45), ("bottom", 45), ("left", 100), ("right", 100)):
+        marge = OxmlElement(f"w:{kant}")
+        marge.set(qn("w:w"), str(twips))
+        marge.set(qn("w:type"), "dxa")
+        marges.append(marge)
+    tabel._tbl.tblPr.append(marges)
     tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
     # Een beschrijving van de tabel (alternatieve tekst) voor schermlezers.
     tbl_pr = tabel._tbl.tblPr
@@ -293,15 +399,29 @@ def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
             kop = OxmlElement("w:tblHeader")  # kopregel: herhalen op elke pagina, en zo voorlezen
             kop.set(qn("w:val"), "true")
             tr_pr.append(kop)
+        elif kolommen <= 2 and not any(c.content.strip() for c in cellen):
+            rij.height = RIJHOOGTE_SCHRIJFVAK  # een vak om een profiel in te beschrijven
         elif not all(c.content.strip() for c in cellen):
-            rij.height = Cm(0.9)  # ruimte om met de hand in te vullen
+            rij.height = RIJHOOGTE_INVULLEN  # ruimte om met de hand in te vullen
         for cel, inhoud in zip(rij.cells, cellen):
             alinea = cel.paragraphs[0]
             _inline(alinea, inhoud)
+            if is_kop:
+                _arceer(cel, HUIS["kopregel"])
             for run in alinea.runs:
                 run.font.size = Pt(9 if kolommen > 4 else 10)
                 if is_kop:
                     run.bold = True
+    # Kolombreedte naar de lengte van de kop (tussen 8 en 40 tekens), samen de breedte van de bladspiegel (17 cm):
+    # 'Wat heeft de jobcoach gedaan?' krijgt meer ruimte dan 'Uren'.
+    koppen = next((c for k, c in rijen if k), rijen[0][1])
+    gewichten = [min(max(len(c.content.strip()), 8), 40) for c in koppen] + [6] * (kolommen - len(koppen))
+    tabel.autofit = False
+    for kolom, gewicht in zip(tabel.columns, gewichten):
+        kolom.width = Cm(17 * gewicht / sum(gewichten))  # w:gridCol: die leest LibreOffice
+    for rij in tabel.rows:
+        for cel, gewicht in zip(rij.cells, gewichten):
+            cel.width = Cm(17 * gewicht / sum(gewichten))
     doc.add_paragraph()
 
 

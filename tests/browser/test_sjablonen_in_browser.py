@@ -8,6 +8,11 @@ from leidraadsite.sjablonen import SJABLONEN_MAP
 def test_kopieerknop_kopieert_het_logboek(pagina, server):
     pagina.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     pagina.goto(f"{server}/sjablonen/logboek/")
+    # De tekst om te kopiëren staat in een dicht blok onder het voorbeeld: eerst openen, zoals een lezer doet.
+    blok = pagina.locator("article details").first
+    assert blok.get_attribute("open") is None, "het blok met de tekst hoort dicht te staan"
+    assert not pagina.locator("article pre").first.is_visible(), "de Markdown is zichtbaar zonder het blok te openen"
+    blok.locator("summary").click()
     knop = pagina.locator("article .md-code__button[data-md-type='copy']").first
     knop.wait_for(state="attached")
     assert knop.get_attribute("title"), "de kopieerknop heeft geen titel (voor schermlezers)"
