@@ -34,6 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from markdown import Markdown
 from markdown_it import MarkdownIt
 
 from jobcoach.regels import Regels
@@ -106,23 +107,22 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
     """Een Markdown-sjabloon als HTML: zo ziet het formulier eruit (koppen en tabellen), om op de pagina te tonen.
 
     De koppen van het sjabloon schuiven twee niveaus op (``#`` wordt ``<h3>``): het voorbeeld staat op de pagina
-    onder een kop van niveau 2. HTML in het sjabloon wordt niet doorgelaten maar als tekst getoond.
+    onder een kop van niveau 2. Gemaakt met Python-Markdown en dezelfde extensie voor afkortingen als de pagina's
+    (``leidraadsite.afkortingen``). Ruwe HTML in een sjabloon komt hier niet: het Word-bestand weigert die al
+    (``maak_docx``), en daarmee de bouw.
     """
     if not bestand.endswith(".md"):
         raise SjabloonFout(f"sjabloon '{bestand}': alleen een Markdown-sjabloon heeft een voorbeeld")
     tekst = sjabloon_tekst(bestand, regels)
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    tokens = md.parse(tekst)
-    for token in tokens:
-        if token.type in {"heading_open", "heading_close"}:
-            niveau = int(token.tag[1]) + 2
-            if niveau > 6:
-                raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {token.map[0] + 1 if token.map else '?'})")
-            token.tag = f"h{niveau}"
-    html = md.renderer.render(tokens, md.options, {})
+    te_diep = re.search(r"(?m)^#{5,} ", tekst)
+    if te_diep:
+        regel = tekst[: te_diep.start()].count("\n") + 1
+        raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {regel})")
+    opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", tekst)
+    html = Markdown(extensions=["tables", "leidraadsite.afkortingen"]).convert(opgeschoven)
     titel = SJABLONEN.get(bestand, bestand)
     return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {_html_attr(titel)}">\n'
-            f"{html}</div>")
+            f"{html}\n</div>")
 
 
 def _html_attr(tekst: str) -> str:
