@@ -227,8 +227,12 @@ class Bouw:
         titels = {v.pagina: paginatitel(self.docs / v.pagina) for o in rol.opdrachten for v in o.paginas}
         return Markup(rolpagina_markdown(rol, titels))
 
-    def begrippenlijst(self) -> Markup:
-        return Markup(begrippen_markdown(self.begrippen))
+    def begrippenlijst(self, voor: str = "iedereen") -> Markup:
+        """De begrippen voor iedereen (pagina Begrippen) of voor de onderhoudsgroep (``voor='onderhoud'``)."""
+        try:
+            return Markup(begrippen_markdown(self.begrippen, voor))
+        except ValueError as fout:
+            raise PluginError(f"begrippenlijst: {fout}") from None
 
     def herstellingen_tabel(self) -> Markup:
         return Markup(herstellingen_html(self.transcripties))
