@@ -24,7 +24,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(b.sjabloon, "sjabloon")
     env.macro(b.wijzigingen, "wijzigingen")
     env.macro(b.rolkeuze, "rolkeuze")
-    env.macro(b.rollen_overzicht, "rollen_overzicht")
+    env.macro(b.rolpagina, "rolpagina")
     env.macro(b.begrippenlijst, "begrippenlijst")
     env.macro(b.herstellingen_tabel, "herstellingen_tabel")
     env.macro(b.regioplan_tabel, "regioplan_tabel")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
+from html import unescape
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from pydantic import ValidationError
 
-from leidraadsite.begrippen import laad_begrippen
+from jobcoach.fouten import Bestandsfout
+from leidraadsite.begrippen import BEGRIPPEN_PAD, Begrip, begrippen_markdown, laad_begrippen
 
 BEGRIPPEN = laad_begrippen()
 AFKORTINGEN = BEGRIPPEN.afkortingen()
@@ -96,14 +101,103 @@ def test_afkortingen_tonen_hun_betekenis_op_elke_pagina(site):
     assert gecontroleerd > 25, f"maar {gecontroleerd} pagina's met afkortingen"
 
 
-def test_begrippenpagina_noemt_elk_begrip_met_een_vast_anker(site):
-    pagina = BeautifulSoup((site / "begrippen/index.html").read_text(encoding="utf-8"), "html.parser")
-    termen = pagina.select("article dl dt")
-    assert len(termen) == len(BEGRIPPEN.begrippen), f"{len(termen)} termen op de pagina"
+def _koptekst(kop) -> str:
+    return re.sub(r"\s+", " ", "".join(kop.find_all(string=True)).replace("¶", "")).strip()
+
+
+def _pagina(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_elk_begrip_is_een_eigen_kop_met_vast_anker_op_zijn_pagina(site):
+    paginas = {"iedereen": _pagina(site, "begrippen"), "onderhoud": _pagina(site, "onderhoud")}
     for begrip in BEGRIPPEN.begrippen:
-        anker = pagina.find(id=begrip.anker)
-        assert anker is not None, f"geen anker {begrip.anker}"
-        assert begrip.term in anker.find_parent("dt").get_text(), begrip.term
-    namen = [re.sub(r"\s+", " ", dt.get_text(" ")).strip().lower() for dt in termen]
+        pagina = paginas[begrip.voor]
+        kop = pagina.select_one(f"article h3#{begrip.anker}")
+        assert kop is not None, f"{begrip.term}: geen kop h3#{begrip.anker} op de pagina voor {begrip.voor}"
+        assert _koptekst(kop) == begrip.kop, (_koptekst(kop), begrip.kop)
+        assert begrip.uitleg.split(".")[0] in kop.find_next_sibling("p").get_text(), begrip.term
+        ander = paginas["onderhoud" if begrip.voor == "iedereen" else "iedereen"]
+        assert ander.find(id=begrip.anker) is None, f"{begrip.term} staat op beide pagina's"
+    for soort in ("CSS", "HTML", "JSON", "YAML", "VS Code"):
+        assert paginas["iedereen"].find("h3", id=f"begrip-{soort.lower().replace(' ', '-')}") is None, soort
+        assert paginas["onderhoud"].find("h3", id=f"begrip-{soort.lower().replace(' ', '-')}") is not None, soort
+    assert paginas["onderhoud"].find("h3", id="begrip-mkdocs") and paginas["onderhoud"].find("h3", id="begrip-pyyaml")
+
+
+def test_begrippen_staan_op_alfabet_onder_hun_letter_met_een_lijst_a_tot_z(site):
+    pagina = _pagina(site, "begrippen").select_one("article")
+    termen = pagina.select("h3.begrip")
+    assert len(termen) == sum(b.voor == "iedereen" for b in BEGRIPPEN.begrippen), f"{len(termen)} termen"
+    namen = [_koptekst(h).lower() for h in termen]
     assert namen == sorted(namen, key=lambda n: re.sub(r"[^a-z0-9 ]", "", n.replace("ë", "e").replace("é", "e"))), \
         "de lijst staat niet op alfabet"
+    letters = pagina.select("h2.begrippen-letter")
+    for kop in letters:
+        onder = []
+        for el in kop.find_next_siblings():
+            if el.name == "h2":
+                break
+            if el.name == "h3":
+                onder.append(_koptekst(el))
+        assert onder, f"letter {_koptekst(kop)} zonder begrippen"
+        assert all(n[0].upper() == _koptekst(kop) for n in onder), (_koptekst(kop), onder)
+    az = pagina.select("nav.begrippen-az a")
+    assert [a["href"] for a in az] == [f"#{k['id']}" for k in letters], [a["href"] for a in az]
+    assert [a.get_text() for a in az] == [_koptekst(k) for k in letters]
+    assert len(az) >= 15, f"maar {len(az)} letters"
+    # de lijst A–Z staat boven het eerste begrip
+    assert pagina.find("nav", class_="begrippen-az").find_next("h3") == termen[0]
+
+
+def test_elk_begrip_is_een_eigen_zoekresultaat(site):
+    """De zoekindex heeft per begrip een eigen stuk met het anker en de kop als titel (niet één muur tekst)."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    stukken = {d["location"]: d for d in index["docs"]}
+    for begrip in BEGRIPPEN.begrippen:
+        pagina = "begrippen" if begrip.voor == "iedereen" else "onderhoud"
+        stuk = stukken.get(f"{pagina}/#{begrip.anker}")
+        assert stuk is not None, f"geen eigen zoekresultaat voor {begrip.term}"
+        titel = unescape(re.sub(r"<[^>]+>", "", stuk["title"]))
+        assert titel == begrip.kop, (titel, begrip.kop)
+        assert begrip.uitleg.split(".")[0].split(":")[0] in unescape(re.sub(r"<[^>]+>", "", stuk["text"])), begrip.term
+    # de tekst van de pagina zelf (zonder kop) bevat de begrippen niet nog een keer
+    assert "minimumloon" not in stukken["begrippen/"]["text"], "de pagina Begrippen is nog één muur tekst"
+
+
+def test_geen_begrip_herhaalt_alleen_zichzelf():
+    for begrip in BEGRIPPEN.begrippen:
+        if begrip.afkorting:
+            assert begrip.term.lower() != begrip.afkorting.lower(), begrip.kop
+        assert begrip.uitleg.strip(" .").lower() not in {begrip.term.lower(), (begrip.afkorting or "").lower()}
+
+
+@pytest.mark.parametrize(("velden", "melding"), [
+    ({"term": "APE", "afkorting": "APE", "uitleg": "Onderzoeksbureau."}, "term en afkorting zijn gelijk ('APE')"),
+    ({"term": "CEC", "afkorting": "C.E.C.", "uitleg": "Onderdeel van UWV."}, "term en afkorting zijn gelijk"),
+    ({"term": "Loonwaarde", "uitleg": "Loonwaarde."}, "herhaalt alleen de term"),
+    ({"term": "Voluit", "afkorting": "VL", "uitleg": "VL"}, "herhaalt alleen de term"),
+    ({"term": "Iets", "uitleg": "Uitleg.", "voor": "ontwikkelaars"}, "voor"),
+])
+def test_het_model_weigert_een_begrip_zonder_betekenis(velden, melding):
+    with pytest.raises(ValidationError) as fout:
+        Begrip.model_validate(velden)
+    assert melding in str(fout.value), str(fout.value)
+
+
+def test_de_bouw_weigert_een_begrip_dat_zichzelf_herhaalt(tmp_path):
+    kopie = tmp_path / "begrippen.yml"
+    tekst = BEGRIPPEN_PAD.read_text(encoding="utf-8")
+    kopie.write_text(tekst.replace("  - term: Onderzoeksbureau\n    afkorting: APE\n",
+                                   "  - term: APE\n    afkorting: APE\n", 1), encoding="utf-8")
+    assert "term: APE\n" in kopie.read_text(encoding="utf-8")
+    regel = kopie.read_text(encoding="utf-8").splitlines().index("  - term: APE") + 1
+    with pytest.raises(Bestandsfout) as fout:
+        laad_begrippen.__wrapped__(kopie)
+    assert f"begrippen.yml:{regel}:" in str(fout.value) and "term en afkorting zijn gelijk ('APE')" in str(fout.value), \
+        str(fout.value)
+
+
+def test_onbekende_groep_begrippen_geeft_een_melding():
+    with pytest.raises(ValueError, match="onbekende groep begrippen 'ontwikkelaars'"):
+        begrippen_markdown(BEGRIPPEN, "ontwikkelaars")

@@ -43,6 +43,15 @@ def nav_paginas() -> list[str]:
     return [p for p in paginas if p.endswith(".md")]
 
 
+def niet_in_nav() -> list[str]:
+    """De pagina's onder docs/ die ``not_in_nav`` in mkdocs.yml bewust buiten het menu houdt (de rolpagina's)."""
+    import pathspec
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    spec = pathspec.GitIgnoreSpec.from_lines(str(config.get("not_in_nav") or "").splitlines())
+    return sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md") if spec.match_file(str(p.relative_to(DOCS))))
+
+
 def url_van(pagina: str) -> str:
     pad = pagina.removesuffix(".md")
     return pad.removesuffix("index") if pad.endswith("index") else pad + "/"
@@ -53,8 +62,23 @@ def test_elke_pagina_staat_precies_een_keer_in_de_nav():
     dubbel = sorted({p for p in nav if nav.count(p) > 1})
     assert not dubbel, f"dubbel in de nav: {dubbel}"
     bestanden = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")}
-    assert bestanden - set(nav) == set(), f"niet in de nav (weespagina's): {sorted(bestanden - set(nav))}"
+    buiten = set(niet_in_nav())
+    assert buiten & set(nav) == set(), f"in de nav én in not_in_nav: {sorted(buiten & set(nav))}"
+    wees = bestanden - set(nav) - buiten
+    assert wees == set(), f"niet in de nav (weespagina's): {sorted(wees)}"
     assert set(nav) - bestanden == set(), f"in de nav maar niet in docs/: {sorted(set(nav) - bestanden)}"
+
+
+def test_paginas_buiten_het_menu_zijn_de_rolpaginas_en_de_startpagina_linkt_erheen(site):
+    """not_in_nav is alleen voor de rolpagina's; elke rolpagina is met één tik te bereiken vanaf de startpagina."""
+    from leidraadsite.rollen import laad_rolkaart
+
+    buiten = niet_in_nav()
+    assert buiten == sorted(f"rollen/{r}.md" for r in laad_rolkaart().rol_ids), buiten
+    start = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    links = {a["href"] for a in start.find_all("a", href=True)}
+    for pagina in buiten:
+        assert url_van(pagina) in links, f"{pagina} staat niet in het menu en de startpagina linkt er niet heen"
 
 
 def test_sitemap_bevat_precies_de_paginas_uit_de_nav(site):
@@ -62,7 +86,7 @@ def test_sitemap_bevat_precies_de_paginas_uit_de_nav(site):
     basis = config["site_url"]
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = {e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
-    verwacht = {basis + url_van(p) for p in nav_paginas()}
+    verwacht = {basis + url_van(p) for p in nav_paginas() + niet_in_nav()}
     assert locs == verwacht, f"alleen in sitemap: {sorted(locs - verwacht)}; alleen in nav: {sorted(verwacht - locs)}"
 
 

@@ -37,7 +37,7 @@ def test_statusblok_toont_editie_datums_en_rollen_met_relatieve_links():
     assert "[editie 2011, oranje stand](../../over.md#editie-en-status)" in blok, blok
     assert '<time datetime="2026-11-26">26 november 2026</time>' in blok, blok
     assert '<time datetime="2027-11-26">26 november 2027</time>' in blok, blok
-    assert "[AD als adviseur](../../index.md#rol-adviseur) · [Jobcoach](../../index.md#rol-jobcoach)" in blok, blok
+    assert "[AD als adviseur](../../rollen/adviseur.md) · [Jobcoach](../../rollen/jobcoach.md)" in blok, blok
     assert "aan herziening toe" not in blok, "pagina is nog niet verouderd"
     assert "Online tekst gecontroleerd op:" in blok and "Laatst beoordeeld" not in blok, blok
 
@@ -145,7 +145,7 @@ def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
     blok = status_markdown(v, EDITIE, ROLNAMEN, "achtergrond/x.md", dt.date(2027, 1, 1))
     assert "editie" not in blok and "oranje" not in blok, blok
     assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
-    assert "Online tekst gecontroleerd op" in blok and "[Jobcoach](../index.md#rol-jobcoach)" in blok, blok
+    assert "Online tekst gecontroleerd op" in blok and "[Jobcoach](../rollen/jobcoach.md)" in blok, blok
     assert "Let op:" not in blok and "wat-geldt-nu" not in blok, "een achtergrondpagina rekent niet met de regels van 2011"
 
 

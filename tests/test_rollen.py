@@ -55,7 +55,8 @@ def test_elke_leidraadpagina_noemt_rollen_datums_bron_en_licentie():
 
 def test_relatieve_links():
     assert relatief("index.md", "leidraad/doel.md") == "leidraad/doel.md"
-    assert relatief("leidraad/opstellen/matching.md", "index.md#rol-jobcoach") == "../../index.md#rol-jobcoach"
+    assert relatief("leidraad/opstellen/matching.md", "index.md#wat-is-uw-rol") == "../../index.md#wat-is-uw-rol"
+    assert relatief("rollen/jobcoach.md", "leidraad/logboek.md") == "../leidraad/logboek.md"
     assert relatief("leidraad/doel.md", "leidraad/logboek.md") == "logboek.md"
 
 
@@ -105,29 +106,78 @@ def _artikel(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(pad.read_text(encoding="utf-8"), "html.parser").select_one("article")
 
 
-def test_startpagina_leidt_in_twee_klikken_van_rol_naar_elke_pagina(site):
+def _url(pagina: str) -> str:
+    """De gebouwde URL (zonder / vooraan) van een pagina onder docs/."""
+    pad = pagina.removesuffix(".md")
+    return pad.removesuffix("index") if pad == "index" or pad.endswith("/index") else pad + "/"
+
+
+def _koptekst(kop) -> str:
+    return re.sub(r"\s+", " ", "".join(kop.find_all(string=True)).replace("¶", "")).strip()
+
+
+def test_startpagina_leidt_in_een_tik_naar_de_rolpagina_en_daar_naar_elke_pagina(site):
     kaart = laad_rolkaart()
     start = _artikel(site, "/")
     assert any("Wat is uw rol?" in h.get_text() for h in start.find_all("h2")), "vraag 'Wat is uw rol?' ontbreekt"
     kaarten = start.select(".rolkeuze a")
-    assert [a["href"] for a in kaarten] == [f"#rol-{r}" for r in kaart.rol_ids], [a["href"] for a in kaarten]
-    for rol in kaart.rollen:
-        # klik 1: de kaart springt naar het deel van de rol
-        sectie = start.find(id=f"rol-{rol.id}")
-        assert sectie is not None and sectie.name == "h2", f"geen kop voor rol {rol.id}"
-        links: set[str] = set()
-        for el in sectie.find_next_siblings():
-            if el.name == "h2":
-                break
-            links |= {a["href"] for a in el.find_all("a", href=True) if not a["href"].startswith("#")}
+    assert [a["href"] for a in kaarten] == [f"rollen/{r}/" for r in kaart.rol_ids], [a["href"] for a in kaarten]
+    for rol, a in zip(kaart.rollen, kaarten):
+        assert a.get_text(" ", strip=True) == rol.naam, a
+        # tik 1: de kaart leidt naar de pagina van de rol
+        rolpagina = _artikel(site, "/" + a["href"])
+        assert rolpagina is not None, f"rolpagina {a['href']} is niet gebouwd"
+        assert _koptekst(rolpagina.find("h1")) == rol.naam, rolpagina.find("h1")
+        koppen = [_koptekst(h) for h in rolpagina.find_all("h2") if h.get("id", "").startswith("opdracht-")]
+        assert koppen == [o.naam for o in rol.opdrachten], koppen
         for opdracht in rol.opdrachten:
-            assert start.find(id=f"rol-{rol.id}-{opdracht.id}"), f"geen kop voor opdracht {rol.id}/{opdracht.id}"
+            kop = rolpagina.find(id=f"opdracht-{opdracht.id}")
+            links: set[str] = set()
+            for el in kop.find_next_siblings():
+                if el.name == "h2":
+                    break
+                links |= {a["href"] for a in el.find_all("a", href=True) if not a["href"].startswith("#")}
             for v in opdracht.paginas:
-                url = v.pagina.removesuffix(".md").removesuffix("index") + ("/" if not v.pagina.endswith("index.md") else "")
-                url = url.replace("//", "/")
-                assert url in links, f"rol {rol.id}: geen link naar {v.pagina} (verwacht {url}); gevonden {sorted(links)}"
-                # klik 2: de link komt uit op een gebouwde pagina
-                assert _artikel(site, urljoin("/", url)) is not None, f"{url} is niet gebouwd"
+                url = urljoin(f"/rollen/{rol.id}/", "../../" + _url(v.pagina))
+                gevonden = {urljoin(f"/rollen/{rol.id}/", h) for h in links}
+                assert url in gevonden, f"rol {rol.id}, {opdracht.id}: geen link naar {v.pagina}; gevonden {sorted(gevonden)}"
+                # tik 2: de link komt uit op een gebouwde pagina
+                assert _artikel(site, url) is not None, f"{url} is niet gebouwd"
+
+
+def test_startpagina_noemt_de_rollen_niet_uitgebreid(site):
+    """De opdrachten staan op de rolpagina's, niet op de startpagina (die moet op een telefoon kort blijven)."""
+    start = _artikel(site, "/")
+    kaart = laad_rolkaart()
+    tekst = start.get_text(" ")
+    for rol in kaart.rollen:
+        for opdracht in rol.opdrachten:
+            assert opdracht.omschrijving not in tekst, f"de startpagina toont de opdracht {rol.id}/{opdracht.id} nog"
+
+
+def test_rekenhulp_staat_bij_de_opdrachten_van_aanvrager_toetser_en_jobcoach(site):
+    kaart = laad_rolkaart()
+    for rol_id in ("adviseur", "toetser", "jobcoach"):
+        rolpagina = _artikel(site, f"/rollen/{rol_id}/")
+        links = [urljoin(f"/rollen/{rol_id}/", a["href"]) for a in rolpagina.find_all("a", href=True)]
+        assert "/rekenhulp/" in links, f"de pagina van rol {rol_id} linkt niet naar de rekenhulp: {links}"
+        assert any(v.pagina == "rekenhulp.md" for o in kaart.rol(rol_id).opdrachten for v in o.paginas), rol_id
+
+
+def test_elke_rol_heeft_een_eigen_pagina_anders_faalt_het_laden(tmp_path):
+    docs = tmp_path / "docs"
+    for pad in DOCS.rglob("*.md"):
+        doel = docs / pad.relative_to(DOCS)
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_text("", encoding="utf-8")
+    laad_rolkaart(docs=docs)  # compleet: geen fout
+    (docs / "rollen/jobcoach.md").unlink()
+    (docs / "rollen/toezichthouder.md").write_text("", encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        laad_rolkaart(docs=docs)
+    melding = str(fout.value)
+    assert "rollen[3].id: rol 'jobcoach' heeft geen pagina docs/rollen/jobcoach.md" in melding, melding
+    assert "docs/rollen/toezichthouder.md hoort bij geen rol in de rolkaart" in melding, melding
 
 
 def test_leidraadpagina_toont_rollen_datums_en_editie_onder_de_titel(site):
@@ -139,8 +189,8 @@ def test_leidraadpagina_toont_rollen_datums_en_editie_onder_de_titel(site):
     assert "Leidraad Jobcoach , editie 2011, oranje stand" in tekst, tekst
     assert ("Online tekst gecontroleerd op: 26 november 2026" in tekst
             and "Volgende controle vóór: 26 november 2027" in tekst), tekst
-    rollen = [(a.get_text().strip(), a["href"]) for a in status.select("a[href*='#rol-']")]
-    assert rollen == [("AD als adviseur", "../../../#rol-adviseur"), ("Jobcoach", "../../../#rol-jobcoach")], rollen
+    rollen = [(a.get_text().strip(), a["href"]) for a in status.select("a[href*='rollen/']")]
+    assert rollen == [("AD als adviseur", "../../../rollen/adviseur/"), ("Jobcoach", "../../../rollen/jobcoach/")], rollen
 
 
 def test_paginavoet_noemt_bron_licentie_en_wijzig_link(site):

@@ -1,10 +1,15 @@
 """De begrippenlijst: elk begrip en elke afkorting die de site gebruikt.
 
-De lijst staat als data in ``data/begrippen.yml``. Daaruit komen twee dingen:
+De lijst staat als data in ``data/begrippen.yml``. Daaruit komen drie dingen:
 
-- de pagina Begrippen (``begrippen_markdown``);
+- de pagina Begrippen (``begrippen_markdown``, de begrippen voor iedereen);
+- de begrippen voor de onderhoudsgroep (``voor: onderhoud``: CSS, YAML …) op de pagina Voor de
+  onderhoudsgroep, met dezelfde functie;
 - de uitleg van afkortingen op elke pagina: de Markdown-extensie ``leidraadsite.afkortingen`` zet
-  elke bekende afkorting in een ``<abbr title="…">``.
+  elke bekende afkorting in een ``<abbr title="…">``, van beide soorten begrippen.
+
+Elk begrip is een eigen kop (``### Loonwaarde { #begrip-loonwaarde }``). De zoekfunctie van Material
+maakt van elke kop een eigen zoekresultaat: zo leidt 'loonwaarde' naar het begrip zelf.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from jobcoach.lezer import Strikt, laad_yaml_model
 
@@ -30,6 +35,26 @@ class Begrip(Strikt):
     ook: list[Tekst] = Field([], description="Andere schrijfwijzen van de afkorting (WWB naast Wwb).")
     uitleg: Tekst = Field(description="Uitleg in gewone taal, één tot drie zinnen.")
     hover: Tekst | None = Field(None, description="Tekst bij de afkorting als die anders is dan de term.")
+    voor: Literal["iedereen", "onderhoud"] = Field(
+        "iedereen", description="Op welke pagina het begrip staat: Begrippen, of Voor de onderhoudsgroep (CSS, YAML …).")
+
+    @model_validator(mode="after")
+    def _geen_herhaling(self) -> Begrip:
+        """Een begrip moet iets uitleggen: 'APE: APE' of een uitleg die alleen de term herhaalt, zegt niets."""
+        def kaal(tekst: str) -> str:
+            return re.sub(r"[^\w]+", "", tekst).lower()
+
+        if self.afkorting and kaal(self.afkorting) == kaal(self.term):
+            raise ValueError(f"term en afkorting zijn gelijk ('{self.term}'): schrijf bij term wat de afkorting "
+                             "betekent (voluit, of wat het is als de volledige naam onbekend is)")
+        if kaal(self.uitleg) in {kaal(self.term), kaal(self.afkorting or "")}:
+            raise ValueError(f"de uitleg van '{self.term}' herhaalt alleen de term; zeg wat het betekent")
+        return self
+
+    @property
+    def kop(self) -> str:
+        """De kop van het begrip in de lijst: de afkorting met de term, of alleen de term."""
+        return f"{self.afkorting}: {self.term}" if self.afkorting else self.term
 
     @property
     def anker(self) -> str:
@@ -76,11 +101,47 @@ def _sorteersleutel(b: Begrip) -> str:
     return tekst.lower()
 
 
-def begrippen_markdown(begrippen: Begrippen) -> str:
-    """De begrippenlijst als definitielijst (def_list), op alfabet, met een vast anker per begrip."""
-    delen = []
-    for b in sorted(begrippen.begrippen, key=_sorteersleutel):
-        kop = f"{b.afkorting}: {b.term}" if b.afkorting else b.term
+def letter(b: Begrip) -> str:
+    """De letter waaronder een begrip staat (A–Z; een begrip dat niet met een letter begint onder '#')."""
+    eerste = _sorteersleutel(b)[:1].upper()
+    return eerste if "A" <= eerste <= "Z" else "#"
+
+
+def letter_anker(teken: str) -> str:
+    return "letter-" + (teken.lower() if teken != "#" else "overig")
+
+
+def _md(tekst: str) -> str:
+    """Tekst veilig in een Markdown-kop: tekens met een betekenis krijgen een backslash."""
+    for teken in "\\[]*_`<>{}#":
+        tekst = tekst.replace(teken, "\\" + teken)
+    return tekst
+
+
+def begrippen_markdown(begrippen: Begrippen, voor: str = "iedereen") -> str:
+    """De begrippen van één pagina (``voor``), op alfabet: een lijst A–Z en per letter een kop, per begrip een kop.
+
+    Elk begrip is een kop van niveau 3 met een vast anker (``#begrip-…``), zodat de zoekfunctie het als eigen
+    resultaat vindt en andere pagina's ernaar kunnen linken. De lijst A–Z bovenaan linkt alleen de letters
+    die begrippen hebben. De begrippen voor de onderhoudsgroep zijn een korte lijst zonder letters; die
+    pagina zet er zelf een kop van niveau 2 boven.
+    """
+    if voor not in ("iedereen", "onderhoud"):
+        raise ValueError(f"onbekende groep begrippen '{voor}'; kies iedereen of onderhoud")
+    lijst = sorted((b for b in begrippen.begrippen if b.voor == voor), key=_sorteersleutel)
+
+    def begrip(b: Begrip) -> str:
         varianten = f" Ook geschreven als {', '.join(b.ook)}." if b.ook else ""
-        delen.append(f'<span id="{b.anker}"></span>{kop}\n:   {b.uitleg}{varianten}')
+        return f"### {_md(b.kop)} {{ #{b.anker} .begrip }}\n\n{b.uitleg}{varianten}"
+
+    if voor == "onderhoud":  # een korte lijst onder een kop van de pagina: geen letters
+        return "\n\n".join(begrip(b) for b in lijst)
+    groepen: dict[str, list[Begrip]] = {}
+    for b in lijst:
+        groepen.setdefault(letter(b), []).append(b)
+    letters = " ".join(f'<a href="#{letter_anker(l)}">{l}</a>' for l in groepen)
+    delen = [f'<nav class="begrippen-az" aria-label="Begrippen van A tot Z"><p>{letters}</p></nav>']
+    for l, groep in groepen.items():
+        delen.append(f"## {l if l != '#' else 'Overig'} {{ #{letter_anker(l)} .begrippen-letter }}")
+        delen += [begrip(b) for b in groep]
     return "\n\n".join(delen)

@@ -32,7 +32,7 @@ from .casusmap import Casusmap
 from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
-from .rollen import laad_rolkaart, rolkeuze_markdown, rollen_markdown
+from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
 from .sjablonen import SjabloonFout, codeblok, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
@@ -227,12 +227,22 @@ class Bouw:
     def rolkeuze(self) -> Markup:
         return Markup(rolkeuze_markdown(self.rolkaart))
 
-    def rollen_overzicht(self) -> Markup:
-        titels = {pad: paginatitel(self.docs / pad) for pad in sorted(self.rolkaart.paginas())}
-        return Markup(rollen_markdown(self.rolkaart, titels))
+    def rolpagina(self, rol_id: str) -> Markup:
+        """De hele pagina van één rol (``docs/rollen/<id>.md``): titel, opdrachten en hun pagina's."""
+        try:
+            rol = self.rolkaart.rol(rol_id)
+        except KeyError:
+            raise PluginError(f"rolpagina('{rol_id}'): onbekende rol; bekende rollen: "
+                              f"{', '.join(self.rolkaart.rol_ids)}") from None
+        titels = {v.pagina: paginatitel(self.docs / v.pagina) for o in rol.opdrachten for v in o.paginas}
+        return Markup(rolpagina_markdown(rol, titels))
 
-    def begrippenlijst(self) -> Markup:
-        return Markup(begrippen_markdown(self.begrippen))
+    def begrippenlijst(self, voor: str = "iedereen") -> Markup:
+        """De begrippen voor iedereen (pagina Begrippen) of voor de onderhoudsgroep (``voor='onderhoud'``)."""
+        try:
+            return Markup(begrippen_markdown(self.begrippen, voor))
+        except ValueError as fout:
+            raise PluginError(f"begrippenlijst: {fout}") from None
 
     def herstellingen_tabel(self) -> Markup:
         return Markup(herstellingen_html(self.transcripties))

@@ -280,7 +280,7 @@ def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[st
     De datums zeggen wanneer de online tekst is gecontroleerd, niet dat de regels van de leidraad nog
     gelden. Dat zegt de melding over het tijdvak (``toont_tijdvak``).
     """
-    from .rollen import relatief, rol_anker
+    from .rollen import relatief, rolpagina_pad
 
     tijdvak = toont_tijdvak(v)
     if not (v.beoordeeld or v.herzien_voor or v.rollen or tijdvak):
@@ -303,7 +303,7 @@ def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[st
     if tijdvak:
         delen += ["", tijdvak_markdown(editie, van, v.leidraad), "{: .pagina-status__tijdvak }"]
     if v.rollen:
-        links = [f"[{escape(rolnamen[r])}]({relatief(van, 'index.md#' + rol_anker(r))})" for r in v.rollen]
+        links = [f"[{escape(rolnamen[r])}]({relatief(van, rolpagina_pad(r))})" for r in v.rollen]
         delen += ["", "**Voor:** " + " · ".join(links)]
     delen += ["", "</div>"]
     if v.is_verouderd(vandaag):

@@ -5,9 +5,11 @@ anker in die ene pagina (``#pagina-pad-anker``). Twee soorten links gaan daarbij
 
 - een anker naar een element dat geen kop is (bijvoorbeeld de opmerkingen onder een Regioplan-tabel):
   de plugin zet het paginavoorvoegsel wel voor de link, maar niet voor het ``id`` van het doel;
-- een download van een Markdown-bestand (``casusrapport.md``): de plugin ziet het als een pagina.
+- een download van een Markdown-bestand (``casusrapport.md``): de plugin ziet het als een pagina;
+- een link naar een pagina die niet in de printversie staat (``exclude`` van de plugin, zoals de rekenhulp en
+  de rolpagina's): die wordt het webadres van de pagina (``web``, de site_url), als dat gegeven is.
 
-Deze functie herstelt beide, zodat de PDF geen dode links heeft. Ze kent MkDocs niet.
+Deze functie herstelt ze, zodat de PDF geen dode links heeft. Ze kent MkDocs niet.
 """
 
 from __future__ import annotations
@@ -38,14 +40,35 @@ def _ids(html: str) -> set[str]:
     return ids
 
 
-def herstel_links(html: str, site: Path, pagina: Path) -> tuple[str, int]:
+def herstel_links(html: str, site: Path, pagina: Path, web: str | None = None) -> tuple[str, int]:
     """Geef de HTML met herstelde links terug, en het aantal herstelde links.
 
-    ``site`` is de map van de gebouwde site, ``pagina`` het HTML-bestand van de printversie.
+    ``site`` is de map van de gebouwde site, ``pagina`` het HTML-bestand van de printversie, ``web`` het
+    webadres van de site (met / aan het eind) voor links naar pagina's die niet in de printversie staan.
     """
     ids = _ids(html)
     hersteld = 0
     bestanden: dict[str, list[Path]] = {}
+    webpaginas: dict[str, str] = {}  # anker van de plugin ('rollen-adviseur') -> pad van de pagina ('rollen/adviseur/')
+
+    def webadres(anker: str) -> str | None:
+        """Het webadres van een gebouwde pagina buiten de printversie, als ``anker`` naar haar wijst."""
+        if not web:
+            return None
+        if not webpaginas:
+            for index in site.rglob("index.html"):
+                pad = index.parent.relative_to(site).as_posix()
+                if pad != "." and index.parent != pagina.parent:
+                    webpaginas[pad.replace("/", "-")] = pad + "/"
+            webpaginas.setdefault("", "")
+        for lengte in range(len(anker), 0, -1):
+            if lengte < len(anker) and anker[lengte] != "-":
+                continue
+            voor = anker[:lengte]
+            if voor in webpaginas and voor not in ids:
+                rest = anker[lengte + 1:]
+                return web + webpaginas[voor] + (f"#{rest}" if rest else "")
+        return None
 
     def zoek(naam: str) -> list[Path]:
         """De bestanden met deze naam, ergens in de site (de hele site één keer doorlopen, niet per link)."""
@@ -71,7 +94,7 @@ def herstel_links(html: str, site: Path, pagina: Path) -> tuple[str, int]:
             kort = "-".join(delen[i:])
             if kort in ids:
                 return "#" + kort
-        return None
+        return webadres(anker)
 
     def vervang(m: re.Match[str]) -> str:
         nonlocal hersteld

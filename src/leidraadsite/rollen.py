@@ -3,7 +3,10 @@
 De leidraad belooft dat een lezer vanuit zijn *rol* en *opdracht* meteen bij de juiste situatie
 komt. De kaart staat als data in ``data/rollen.yml``: een nieuwe rol of opdracht is een wijziging
 in dat bestand, geen code. Dit bestand beschrijft de vorm van de kaart, leest hem in, controleert
-of elke genoemde pagina bestaat en maakt er het overzicht voor de startpagina van.
+of elke genoemde pagina bestaat en maakt er de rolkeuze voor de startpagina en de rolpagina's van.
+
+Elke rol heeft een eigen korte pagina ``docs/rollen/<id>.md`` (met alleen ``{{ rolpagina('<id>') }}``):
+de startpagina blijft zo kort genoeg voor een telefoon, en één tik brengt de lezer bij zijn opdrachten.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.lezer import Strikt, lees_yaml, valideer
 
 ROLLEN_PAD = Path(__file__).parent / "data" / "rollen.yml"
+ROLPAGINAS = "rollen"  # map onder docs/ met een pagina per rol: rollen/<id>.md
 
 Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
@@ -43,6 +47,7 @@ class Rol(Strikt):
     naam: Tekst = Field(description="Zoals de rol op de site heet, bijvoorbeeld 'Jobcoach'.")
     kort: Tekst = Field(description="Korte naam voor de regel 'Voor:' boven een pagina.")
     wie: Tekst = Field(description="Eén zin: wie deze rol heeft.")
+    kaart: Tekst | None = Field(None, description="Heel korte tekst op de kaart op de startpagina (anders: wie).")
     opdrachten: Annotated[list[Opdracht], Field(min_length=1)]
 
     @field_validator("opdrachten")
@@ -109,9 +114,34 @@ def laad_rolkaart(pad: Path = ROLLEN_PAD, docs: Path | None = None) -> Rolkaart:
                             f"pagina '{verwijzing.pagina}' bestaat niet in {Path(docs).name}/",
                             document.regel(loc),  # type: ignore[attr-defined]
                         ))
+        for i, rol in enumerate(kaart.rollen):
+            if not (Path(docs) / rolpagina_pad(rol.id)).is_file():
+                loc = ("rollen", i, "id")
+                problemen.append(Probleem(
+                    document.bestand,  # type: ignore[attr-defined]
+                    pad_tekst(loc),
+                    f"rol '{rol.id}' heeft geen pagina {Path(docs).name}/{rolpagina_pad(rol.id)}; maak die met "
+                    f"alleen {{{{ rolpagina('{rol.id}') }}}} erin",
+                    document.regel(loc),  # type: ignore[attr-defined]
+                ))
+        rolmap = Path(docs) / ROLPAGINAS
+        bekend = {rolpagina_pad(r) for r in kaart.rol_ids}
+        for pad in sorted(rolmap.glob("*.md")) if rolmap.is_dir() else []:
+            if f"{ROLPAGINAS}/{pad.name}" not in bekend:
+                problemen.append(Probleem(
+                    document.bestand,  # type: ignore[attr-defined]
+                    "rollen",
+                    f"{Path(docs).name}/{ROLPAGINAS}/{pad.name} hoort bij geen rol in de rolkaart",
+                    document.regel(("rollen",)),  # type: ignore[attr-defined]
+                ))
         if problemen:
             raise Bestandsfout(problemen)
     return kaart
+
+
+def rolpagina_pad(rol_id: str) -> str:
+    """Het pad onder docs/ van de pagina van een rol."""
+    return f"{ROLPAGINAS}/{rol_id}.md"
 
 
 def relatief(van: str, naar: str) -> str:
@@ -121,10 +151,6 @@ def relatief(van: str, naar: str) -> str:
     return doel + (f"#{anker}" if anker else "")
 
 
-def rol_anker(rol_id: str) -> str:
-    return f"rol-{rol_id}"
-
-
 def _md_tekst(tekst: str) -> str:
     """Tekst veilig in Markdown-linktekst: haken en sterretjes krijgen een backslash."""
     for teken in "\\[]*_`<>":
@@ -132,36 +158,50 @@ def _md_tekst(tekst: str) -> str:
     return tekst
 
 
-def rolkeuze_markdown(kaart: Rolkaart) -> str:
-    """De vraag 'Wat is uw rol?' als kaarten die naar het deel van elke rol springen."""
+def rolkeuze_markdown(kaart: Rolkaart, van: str = "index.md") -> str:
+    """De vraag 'Wat is uw rol?' als kaarten; elke kaart leidt in één tik naar de pagina van de rol.
+
+    Op de kaart staat alleen de naam en wie de rol heeft (kort: de startpagina moet op een telefoon in
+    twee schermen passen). De opdrachten staan op de rolpagina.
+    """
     regels = ['<div class="grid cards rolkeuze" markdown>', ""]
     for rol in kaart.rollen:
         regels += [
-            f"-   **[{_md_tekst(rol.naam)}](#{rol_anker(rol.id)})**",
+            f"-   **[{_md_tekst(rol.naam)}]({relatief(van, rolpagina_pad(rol.id))})**",
             "",
-            f"    {_md_tekst(rol.wie)}",
+            f"    {_md_tekst(rol.kaart or rol.wie)}",
             "",
         ]
     regels.append("</div>")
     return "\n".join(regels)
 
 
-def rollen_markdown(kaart: Rolkaart, titels: dict[str, str], van: str = "index.md") -> str:
-    """Per rol de opdrachten en per opdracht de pagina's, als Markdown (koppen met vaste ankers).
+def opdracht_anker(opdracht_id: str) -> str:
+    return f"opdracht-{opdracht_id}"
 
-    ``titels`` geeft de titel van elke pagina (pad onder docs/ → titel).
+
+def rolpagina_markdown(rol: Rol, titels: dict[str, str]) -> str:
+    """De pagina van één rol: titel, wie de rol heeft, een inhoud van de opdrachten, en per opdracht de pagina's.
+
+    ``titels`` geeft de titel van elke pagina (pad onder docs/ → titel). Koppen hebben vaste ankers
+    (``#opdracht-<id>``), zodat andere pagina's naar een opdracht kunnen linken.
     """
-    delen = []
-    for rol in kaart.rollen:
-        delen.append(f"## {_md_tekst(rol.naam)} {{ #{rol_anker(rol.id)} }}\n\n{_md_tekst(rol.wie)}")
-        for opdracht in rol.opdrachten:
-            items = []
-            for v in opdracht.paginas:
-                titel = titels.get(v.pagina, v.pagina)
-                link = f"[{_md_tekst(titel)}]({relatief(van, v.pagina)})"
-                items.append(f"- {link}" + (f": {_md_tekst(v.waarom)}" if v.waarom else ""))
-            delen.append(
-                f"### {_md_tekst(opdracht.naam)} {{ #{rol_anker(rol.id)}-{opdracht.id} }}\n\n"
-                f"{_md_tekst(opdracht.omschrijving)}\n\n" + "\n".join(items)
-            )
+    van = rolpagina_pad(rol.id)
+    inhoud = "\n".join(f"- [{_md_tekst(o.naam)}](#{opdracht_anker(o.id)})" for o in rol.opdrachten)
+    delen = [
+        f"# {_md_tekst(rol.naam)}",
+        f"{_md_tekst(rol.wie)}",
+        f'<nav class="rol-opdrachten" aria-label="Uw opdrachten" markdown>\n\n**Uw opdrachten**\n\n{inhoud}\n\n</nav>',
+    ]
+    for opdracht in rol.opdrachten:
+        items = []
+        for v in opdracht.paginas:
+            titel = titels.get(v.pagina, v.pagina)
+            link = f"[{_md_tekst(titel)}]({relatief(van, v.pagina)})"
+            items.append(f"- {link}" + (f": {_md_tekst(v.waarom)}" if v.waarom else ""))
+        delen.append(
+            f"## {_md_tekst(opdracht.naam)} {{ #{opdracht_anker(opdracht.id)} }}\n\n"
+            f"{_md_tekst(opdracht.omschrijving)}\n\n" + "\n".join(items)
+        )
+    delen.append(f"[Terug naar de keuze van uw rol]({relatief(van, 'index.md#wat-is-uw-rol')})")
     return "\n\n".join(delen)

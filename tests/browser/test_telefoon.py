@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
-from .hulp import JS_ANIMATIES_KLAAR, SMAL, meld_fouten
+from leidraadsite.rollen import laad_rolkaart
+
+from .hulp import ARTEFACTEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten
+
+# De startpagina is op een telefoon hooguit twee schermen hoog (issue 16; eerst was ze ~7.500 px). Een scherm is
+# hier de hoogte van het venster waarmee alle telefoontests werken (SMAL: 375 × 740 CSS-pixels, een gewone
+# Android-telefoon); de kopbalk en de voet van de site tellen mee.
+MAX_HOOGTE = 2 * SMAL["height"]
 
 MAX_GETIKT = 4  # zoveel links op de startpagina worden echt aangetikt; de linkcontrole doet de rest
 
@@ -72,3 +80,62 @@ def test_startpagina_werkt_op_een_telefoon(browser, server):
         getikt.append(f"{link['tekst']} → {nu.path}")
     context.close()
     print("\nAangetikt op de startpagina (375 px): " + "; ".join(getikt))
+
+
+def _telefoon(browser):
+    context = browser.new_context(viewport=SMAL, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL")
+    return context, context.new_page()
+
+
+def test_startpagina_is_twee_schermen_met_de_rollen_in_het_eerste(browser, server):
+    context, p = _telefoon(browser)
+    p.goto(server + "/")
+    p.wait_for_function(JS_ANIMATIES_KLAAR)
+    ARTEFACTEN.mkdir(exist_ok=True)
+    p.screenshot(path=str(ARTEFACTEN / "startpagina-telefoon-heel.png"), full_page=True)
+    hoogte = p.evaluate("() => document.documentElement.scrollHeight")
+    assert hoogte <= MAX_HOOGTE, f"de startpagina is op 375 px {hoogte} px hoog; hooguit {MAX_HOOGTE} (twee schermen)"
+    kaart = laad_rolkaart()
+    rollen = p.evaluate("""() => [...document.querySelectorAll('article .rolkeuze a')].map(a => {
+        const r = a.getBoundingClientRect();
+        return {tekst: a.textContent.trim().replace(/\\s+/g, ' '), boven: r.top, onder: r.bottom};
+    })""")
+    assert [r["tekst"] for r in rollen] == [r.naam for r in kaart.rollen], rollen
+    scherm = SMAL["height"]
+    buiten = [r["tekst"] for r in rollen if not (0 <= r["boven"] and r["onder"] <= scherm)]
+    assert not buiten, f"rollen niet in het eerste scherm ({scherm} px): {buiten}; {rollen}"
+    # De melding "De regels van 2011 gelden niet meer" blijft op de startpagina staan, met de link naar Wat geldt nu.
+    melding = p.locator("article .admonition.warning", has_text="gelden niet meer")
+    assert melding.is_visible(), "de melding over de regels van 2011 staat niet (zichtbaar) op de startpagina"
+    assert melding.locator("a[href='wat-geldt-nu/']").is_visible(), "de melding linkt niet naar Wat geldt nu"
+    # De rekenhulp is vanaf de startpagina te bereiken, binnen de twee schermen.
+    rekenhulp = p.locator("article a[href='rekenhulp/']").first
+    assert rekenhulp.is_visible(), "geen zichtbare link naar de rekenhulp op de startpagina"
+    assert p.evaluate("a => a.getBoundingClientRect().bottom + window.scrollY", rekenhulp.element_handle()) <= MAX_HOOGTE
+    context.close()
+    print(f"\nStartpagina op 375 px: {hoogte} px hoog (grens {MAX_HOOGTE}); rollen onderaan op "
+          f"{[round(r['onder']) for r in rollen]} px")
+
+
+def test_elke_rol_leidt_in_een_tik_naar_haar_pagina_met_haar_opdrachten(browser, server):
+    context, p = _telefoon(browser)
+    kaart = laad_rolkaart()
+    for rol in kaart.rollen:
+        p.goto(server + "/")
+        p.wait_for_function(JS_ANIMATIES_KLAAR)
+        with p.expect_navigation():
+            p.locator("article .rolkeuze a", has_text=rol.naam).tap()
+        assert urlparse(p.url).path == f"/rollen/{rol.id}/", p.url
+        kop = p.locator("article h1")
+        assert kop.is_visible() and re.sub(r"\s+", " ", kop.inner_text()).strip().rstrip("¶").strip() == rol.naam, kop.inner_text()
+        opdrachten = [re.sub(r"\s+", " ", t).strip().rstrip("¶").strip()
+                      for t in p.locator("article h2[id^='opdracht-']").all_inner_texts()]
+        assert opdrachten == [o.naam for o in rol.opdrachten], opdrachten
+        # De korte inhoud bovenaan springt naar elke opdracht.
+        inhoud = p.locator("article .rol-opdrachten a")
+        assert inhoud.count() == len(rol.opdrachten), inhoud.count()
+        breedte = p.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+        assert breedte[0] <= breedte[1], f"{p.url} scrolt zijwaarts: {breedte}"
+        if rol.id == "toetser":
+            p.screenshot(path=str(ARTEFACTEN / "rolpagina-toetser-telefoon.png"))
+    context.close()

@@ -58,8 +58,11 @@ def _titels(site: Path) -> dict[str, str]:
     return {_pagina_van(d["location"]): d["title"].lower() for d in index["docs"] if "#" not in d["location"]}
 
 
-def _zoek(p, woord: str, smal: bool = False) -> list[str]:
-    """Typ ``woord`` in het zoekvak zoals een mens (toets voor toets); geef de gevonden pagina's in volgorde."""
+def _zoek(p, woord: str, smal: bool = False, met_anker: bool = False) -> list[str]:
+    """Typ ``woord`` in het zoekvak zoals een mens (toets voor toets); geef de gevonden pagina's in volgorde.
+
+    Met ``met_anker`` elk resultaat zoals het er staat (pagina of kop: pad met ``#anker``), in de volgorde op het scherm.
+    """
     if not p.evaluate("() => '__vragen' in window"):
         p.evaluate(JS_VOLG_ZOEKWORKER)
     vak = p.locator("input.md-search__input")
@@ -79,6 +82,10 @@ def _zoek(p, woord: str, smal: bool = False) -> list[str]:
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     gevonden = []
     for href in p.evaluate(JS_RESULTATEN):
+        if met_anker:
+            deel = urlparse(href)
+            gevonden.append(deel.path + (f"#{deel.fragment}" if deel.fragment else ""))
+            continue
         pad = urlparse(href).path
         if pad not in gevonden:
             gevonden.append(pad)
@@ -188,3 +195,29 @@ def test_zoekresultaten_zijn_toegankelijk(browser, server, zoekpagina, scherm):
     fouten = axe_fouten(f"zoekresultaten 'regime' ({scherm})", uitslag)
     assert not fouten, meld_fouten("Overtredingen van WCAG 2.1 AA in de zoekresultaten", fouten)
     _alleen_eigen_server(server, verzoeken)
+
+
+# Elk zoekresultaat op het scherm: adres (met anker), score van de zoekfunctie (0 bij de kop van een groep, die
+# alleen de pagina noemt) en de tekst van de kop van het resultaat.
+JS_RESULTATEN_MET_SCORE = """() => [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]
+  .map(a => { const art = a.querySelector('article');
+    return {href: a.href, score: parseFloat(art.dataset.mdScore || '0'),
+            kop: (art.querySelector('h1, h2') || {}).textContent || ''}; })"""
+
+
+@pytest.mark.parametrize("term", ["Loonwaarde", "Loondispensatie"])
+def test_zoeken_op_een_begrip_geeft_eerst_dat_begrip(zoekpagina, term):
+    """Typ een begrip uit de begrippenlijst: het eerste resultaat is het begrip zelf, met zijn anker en uitleg."""
+    from leidraadsite.begrippen import laad_begrippen
+
+    begrip = next(b for b in laad_begrippen().begrippen if b.term == term)
+    p = zoekpagina[0]
+    _zoek(p, term.lower())
+    resultaten = [r for r in p.evaluate(JS_RESULTATEN_MET_SCORE) if r["score"] > 0]
+    assert resultaten, f"zoeken op {term.lower()!r} vindt niets"
+    eerste = resultaten[0]
+    deel = urlparse(eerste["href"])
+    assert (deel.path, deel.fragment) == ("/begrippen/", begrip.anker), (
+        f"zoeken op {term.lower()!r}: het eerste resultaat is {deel.path}#{deel.fragment} ({eerste['kop']!r}), "
+        f"niet het begrip /begrippen/#{begrip.anker}; alle: {[(r['href'], r['kop']) for r in resultaten[:5]]}")
+    assert eerste["kop"].strip() == begrip.kop, eerste

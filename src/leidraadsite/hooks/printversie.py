@@ -41,7 +41,8 @@ def on_post_build(config, **kwargs) -> None:  # noqa: ANN001
     pagina = site / "printversie" / "index.html"
     if not pagina.is_file():
         raise PluginError(f"De printversie ontbreekt na de bouw: {pagina}")
-    html, aantal = herstel_links(pagina.read_text(encoding="utf-8"), site, pagina)
+    web = str(config.get("site_url") or "") or None
+    html, aantal = herstel_links(pagina.read_text(encoding="utf-8"), site, pagina, web)
     # De plugin zet boven elk deel van de navigatie een kop met de vaste Engelse titel 'Permanent link';
     # gebruik de titel die de andere ankers ook hebben (toc: permalink_title in mkdocs.yml).
     html = html.replace("title='Permanent link'", f"title='{_anker_titel(config)}'")

@@ -1,5 +1,8 @@
 """MkDocs-hook: controleer de voorkant van elke pagina, zet het statusblok onder de titel en leg de voet klaar.
 
+Controleert bij het laden ook het e-mailadres van de onderhoudsgroep (``extra.onderhoudsgroep.email``), dat
+de paginavoet op elke pagina toont ("Klopt er iets niet?").
+
 Draait na mkdocs-macros (hooks komen na de plugins), dus op de ingevulde Markdown. Het statusblok noemt
 editie en stand van de leidraad, de datums en de rollen (``leidraadsite.paginas.status_markdown``); de
 paginavoet (bron en licentie) gaat via ``page.meta`` naar het thema (``overrides/partials/pagina-voet.html``).
@@ -27,6 +30,7 @@ from leidraadsite.paginas import (
     voet_html,
 )
 from leidraadsite import jinja
+from leidraadsite.terugmelding import onderhoudsadres
 from leidraadsite.rollen import laad_rolkaart
 
 _GEGEVENS: dict = {}  # per bouw opnieuw gevuld in on_config
@@ -50,6 +54,10 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
         raise PluginError(f"mkdocs.yml: extra.leidraad.protocol_vervallen is {editie.protocol_vervallen.isoformat()}, maar "
                           f"volgens src/jobcoach/data/regels.yml geldt er vanaf {einde} geen Protocol Jobcoach meer; "
                           "maak ze gelijk")
+    try:
+        onderhoudsadres(config.get("extra"))
+    except ValueError as fout:
+        raise PluginError(str(fout)) from None
     try:
         datum = bouwdatum()
     except ValueError as fout:
