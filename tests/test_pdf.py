@@ -243,6 +243,7 @@ def test_voorblad_noemt_de_uitgever_en_het_tijdvak(teksten):
         f"{vervallen.year} niet meer",
         "Wat geldt nu",
         f"Licentie {' '.join(config['copyright'].split())}",
+        f"Klopt er iets niet? Mail de onderhoudsgroep: {config['extra']['onderhoudsgroep']['email']}",
     ):
         assert verwacht in voorblad, f"'{verwacht}' ontbreekt op het voorblad: {voorblad}"
 
