@@ -217,17 +217,18 @@
       door(rij), rij.aan || '', duurTekst(rij), T.intensiteit[rij.intensiteit] || '', motivering(rij.motivering)]);
     return tabel('schema', tt('schema', 'bijschrift', { titel: u.casus.titel }), rijen);
   }
-  function perRijTabel(u) {
+  function perRijTabel(u) { // zes kolommen, de berekening in één cel (zoals jobcoach/tabeldata.py)
     const rijen = u.rijen.map((r) => (r.telt_mee
-      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel), uren(r.rij.uren), T.intensiteit[r.rij.intensiteit],
-        uren(r.uren_per_week), getal(r.keren), uren(r.totaal)]
-      : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', '', '', '', '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren')]));
+      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel),
+        tt('per_rij', 'berekening', { uren: uren(r.rij.uren), keren: getal(r.keren), intensiteit: T.intensiteit[r.rij.intensiteit].toLowerCase() }),
+        uren(r.totaal)]
+      : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren'), '']));
     for (const e of u.extra) {
       const omschrijving = e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving;
-      rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), '', tt('schema', 'vast_aantal'), '', '', uren(e.uren)]);
+      rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), tt('schema', 'vast_aantal'), uren(e.uren)]);
     }
     return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: getal(u.weken) }), rijen,
-      { voet: [[tt('per_rij', 'totaal'), '', '', '', '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 4, 6, 7, 8] });
+      { voet: [[tt('per_rij', 'totaal'), '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 5] });
   }
   const perDoelTabel = (u) => tabel('per_doel', tt('per_doel', 'bijschrift'),
     DOELEN.map((d) => [String(d), R.coachingsdoelen[d], uren(u.uren_per_doel.get(d))]),

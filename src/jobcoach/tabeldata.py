@@ -71,26 +71,30 @@ def schema(uitkomst: Uitkomst) -> Tabel:
 
 
 def per_rij(uitkomst: Uitkomst) -> Tabel:
-    """De urenberekening per rij van het schema, met het totaal."""
+    """De urenberekening per rij van het schema, met het totaal.
+
+    Zes kolommen: rij, knelpunt, door, doel, de berekening in woorden ('0,5 uur × 24 keer (wekelijks)') en het
+    totaal. Een rij die niet meetelt, zegt in de kolom Berekening waarom.
+    """
     t = TEKSTEN
     rijen: list[list[Cel]] = []
     for r in uitkomst.rijen:
         rij = r.rij
         if r.telt_mee:
-            rijen.append([str(r.nummer), rij.knelpunt, "Jobcoach", str(rij.doel), uren(rij.uren),  # type: ignore[arg-type]
-                          t.intensiteit[rij.intensiteit], uren(r.uren_per_week), getal(r.keren),  # type: ignore[index]
-                          uren(r.totaal)])
+            berekening = t.tabel("per_rij", "berekening", uren=uren(rij.uren), keren=getal(r.keren),  # type: ignore[arg-type]
+                                 intensiteit=t.intensiteit[rij.intensiteit].lower())  # type: ignore[index]
+            rijen.append([str(r.nummer), rij.knelpunt, "Jobcoach", str(rij.doel), berekening, uren(r.totaal)])
         else:
-            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize() if rij.door else "", "", "", "", "", "",
-                          t.tabel("per_rij", "telt_niet_mee" if rij.door else "geen_uren")])
+            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize() if rij.door else "", "",
+                          t.tabel("per_rij", "telt_niet_mee" if rij.door else "geen_uren"), ""])
     for extra in uitkomst.extra:
         omschrijving = t.tabel("per_rij", "herkomst", omschrijving=extra.omschrijving, herkomst=extra.herkomst) \
             if extra.herkomst else extra.omschrijving
-        rijen.append([t.tabel("per_rij", "vast"), omschrijving, "Jobcoach", str(extra.doel), "",
-                      t.tabel("schema", "vast_aantal"), "", "", uren(extra.uren)])
-    voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", "", "", "", uren(uitkomst.begeleidingsuren)]]
+        rijen.append([t.tabel("per_rij", "vast"), omschrijving, "Jobcoach", str(extra.doel),
+                      t.tabel("schema", "vast_aantal"), uren(extra.uren)])
+    voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", uren(uitkomst.begeleidingsuren)]]
     return Tabel(t.tabel("per_rij", "bijschrift", weken=getal(uitkomst.weken)), t.koppen("per_rij"), rijen, voet,
-                 frozenset({0, 4, 6, 7, 8}))
+                 frozenset({0, 5}))
 
 
 def per_doel(uitkomst: Uitkomst) -> Tabel:
