@@ -67,3 +67,46 @@ def test_op_papier_passen_tabellen_zonder_afgebroken_woorden(rondgang_breed):
         if t["afbrekers"]:
             fout.append(f"{naam}: {t['afbrekers']} cellen breken woorden middenin af, bv. {'; '.join(t['voorbeeld'])}")
     assert not fout, meld_fouten("Tabellen die op papier niet passen of woorden afbreken", fout)
+
+
+JS_TABEL_KNOOP = "(bijschrift) => [...document.querySelectorAll('article table')].find(t => (t.querySelector('caption')?.textContent || '').startsWith(bijschrift))"
+
+
+def _toegankelijkheidsboom(pagina, bijschrift: str) -> tuple[dict, list[dict]]:
+    """De knoop van de tabel in de toegankelijkheidsboom van Chromium (wat een schermlezer krijgt) en de knopen eronder."""
+    cdp = pagina.context.new_cdp_session(pagina)
+    gevonden = cdp.send("Runtime.evaluate", {"expression": f"({JS_TABEL_KNOOP})({bijschrift!r})"})
+    knoop = cdp.send("DOM.describeNode", {"objectId": gevonden["result"]["objectId"]})["node"]
+    boom = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    per_id = {n["nodeId"]: n for n in boom}
+    tabel = next(n for n in boom if n.get("backendDOMNodeId") == knoop["backendNodeId"])
+    onder, stapel = [], list(tabel.get("childIds", []))
+    while stapel:
+        n = per_id.get(stapel.pop(0))
+        if n:
+            onder.append(n)
+            stapel += n.get("childIds", [])
+    return tabel, onder
+
+
+def test_op_375_px_blijft_een_tabel_voor_een_schermlezer_een_tabel(telefoon, server):
+    """Eén blok per rij is alleen opmaak: Chromium geeft een schermlezer nog steeds een tabel met kolomkoppen en cellen,
+    en een cel heet niet ook nog naar haar label (dat staat al in de kolomkop)."""
+    for pad, bijschrift, kolommen in ((CASUS, "Schema begeleidingsbehoefte", 7), (CASUS, "Urenberekening per rij", None),
+                                      (PROTOCOL, "Protocolversies", 5)):
+        telefoon.goto(server + pad)
+        assert telefoon.evaluate(f"() => getComputedStyle(({JS_TABEL_KNOOP})({bijschrift!r}).querySelector('tbody tr')).display") \
+            == "block", f"{pad}: {bijschrift} is op 375 px geen blok per rij"
+        tabel, onder = _toegankelijkheidsboom(telefoon, bijschrift)
+        rollen = [n["role"]["value"] for n in onder]
+        assert tabel["role"]["value"] == "table", f"{pad}: {bijschrift} is voor een schermlezer {tabel['role']['value']}"
+        assert tabel.get("name", {}).get("value", "").startswith(bijschrift), "de tabel heet naar haar bijschrift"
+        if kolommen:
+            assert rollen.count("columnheader") == kolommen, f"{pad}: {bijschrift}: kolomkoppen {rollen.count('columnheader')}"
+        assert "row" in rollen and "cell" in rollen, f"{pad}: {bijschrift}: rollen {sorted(set(rollen))}"
+        labels = telefoon.evaluate(f"() => [...({JS_TABEL_KNOOP})({bijschrift!r}).querySelectorAll('td[data-label]')]"
+                                   ".map(td => td.dataset.label)")
+        assert labels, f"{pad}: {bijschrift}: geen cel met een label"
+        namen = [n.get("name", {}).get("value", "") for n in onder if n["role"]["value"] == "cell"]
+        dubbel = [naam for naam in namen if any(naam.startswith(label + " ") for label in set(labels))]
+        assert not dubbel, f"{pad}: {bijschrift}: cellen die hun label voorlezen: {dubbel[:3]}"
