@@ -209,6 +209,55 @@
     return d.join('\n');
   }
 
+  /** Labels en rollen, zoals src/leidraadsite/tabellen.py (de hook) ze in de andere pagina's zet: op een smal scherm
+   * is een tabel één blok per rij, met de kolomnaam bij elke cel; datums (dd-mm-jjjj) breken niet af. */
+  const DATUM = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])/g;
+  function datumsHeel(cel) {
+    const teksten = [], loper = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
+    while (loper.nextNode()) teksten.push(loper.currentNode);
+    for (const tekst of teksten) {
+      const delen = tekst.data.split(new RegExp('(' + DATUM.source + ')'));
+      if (delen.length < 2) continue;
+      tekst.replaceWith(...delen.map((d, i) => {
+        if (i % 2 === 0) return document.createTextNode(d);
+        const span = document.createElement('span');
+        span.className = 'tabel-heel';
+        span.textContent = d;
+        return span;
+      }).filter((n) => n.nodeType !== Node.TEXT_NODE || n.data));
+    }
+  }
+  function markeerTabellen(wortel) {
+    for (const t of wortel.querySelectorAll('table')) {
+      const kop = t.tHead && t.tHead.rows[t.tHead.rows.length - 1];
+      const namen = [];
+      if (kop) for (const c of kop.cells) for (let i = 0; i < c.colSpan; i++) namen.push(c.textContent.split(/\s+/).filter(Boolean).join(' ').slice(0, 80));
+      const blokken = namen.length >= 2;
+      if (blokken) {
+        t.setAttribute('data-blokken', '');
+        t.setAttribute('role', 'table');
+        if (namen.length >= 7) t.setAttribute('data-veel-kolommen', '');
+        for (const deel of t.children) if (['THEAD', 'TBODY', 'TFOOT'].includes(deel.tagName)) deel.setAttribute('role', 'rowgroup');
+      }
+      for (const rij of t.rows) {
+        if (blokken) rij.setAttribute('role', 'row');
+        let kolom = 0;
+        for (const c of rij.cells) {
+          if (blokken) {
+            const scope = c.getAttribute('scope');
+            if (c.tagName === 'TH') c.setAttribute('role', rij.parentElement.tagName === 'THEAD' || scope === 'col' || scope === 'colgroup' ? 'columnheader' : 'rowheader');
+            else {
+              c.setAttribute('role', 'cell');
+              if (kolom < namen.length && c.colSpan < namen.length && namen[kolom]) c.setAttribute('data-label', namen[kolom]);
+            }
+          }
+          datumsHeel(c);
+          kolom += c.colSpan;
+        }
+      }
+    }
+  }
+
   const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
   const motivering = (m) => (m.length === 0 ? '' : m.length === 1 ? m[0] : m);
   const door = (rij) => (rij.door ? hoofdletter(rij.door) : '');
@@ -809,6 +858,7 @@
     status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
       + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
     uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
+    markeerTabellen(uitkomst);
     return u;
   }
   function allesControleren() {
