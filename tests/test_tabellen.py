@@ -46,6 +46,10 @@ def test_datums_in_cellen_breken_niet_af_en_de_tekst_blijft_gelijk():
     soep = _soep(TABEL)
     assert [s.get_text() for s in soep.select("td .tabel-heel")] == ["01-07-2011", "14-12-2012"]
     assert not soep.select("p .tabel-heel"), "alleen in tabellen"
+    schuin = str(_soep("<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>HRM/Personeelsbeleid</td>"
+                       "<td>1/2 en a / b</td></tr></tbody></table>"))
+    assert "HRM/<wbr/>Personeelsbeleid" in schuin or "HRM/<wbr>Personeelsbeleid" in schuin
+    assert "1/2 en a / b" in schuin, "alleen een schuine streep tussen twee letters"
     assert soep.get_text() == BeautifulSoup(TABEL, "html.parser").get_text()
 
 

@@ -211,20 +211,27 @@
 
   /** Labels en rollen, zoals src/leidraadsite/tabellen.py (de hook) ze in de andere pagina's zet: op een smal scherm
    * is een tabel één blok per rij, met de kolomnaam bij elke cel; datums (dd-mm-jjjj) breken niet af. */
-  const DATUM = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])/g;
+  const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu; // een datum of een / tussen letters
   function datumsHeel(cel) {
     const teksten = [], loper = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
     while (loper.nextNode()) teksten.push(loper.currentNode);
     for (const tekst of teksten) {
-      const delen = tekst.data.split(new RegExp('(' + DATUM.source + ')'));
-      if (delen.length < 2) continue;
-      tekst.replaceWith(...delen.map((d, i) => {
-        if (i % 2 === 0) return document.createTextNode(d);
-        const span = document.createElement('span');
-        span.className = 'tabel-heel';
-        span.textContent = d;
-        return span;
-      }).filter((n) => n.nodeType !== Node.TEXT_NODE || n.data));
+      const knopen = [];
+      let plek = 0;
+      for (const m of tekst.data.matchAll(HEEL)) {
+        if (m.index > plek) knopen.push(document.createTextNode(tekst.data.slice(plek, m.index)));
+        if (m[0] === '/') knopen.push(document.createTextNode('/'), document.createElement('wbr'));
+        else {
+          const span = document.createElement('span');
+          span.className = 'tabel-heel';
+          span.textContent = m[0];
+          knopen.push(span);
+        }
+        plek = m.index + m[0].length;
+      }
+      if (!knopen.length) continue;
+      if (plek < tekst.data.length) knopen.push(document.createTextNode(tekst.data.slice(plek)));
+      tekst.replaceWith(...knopen);
     }
   }
   function markeerTabellen(wortel) {

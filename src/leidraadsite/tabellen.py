@@ -11,7 +11,8 @@ ook hun rol (``role="table"`` enz.). Zo blijft het voor een schermlezer een tabe
 de tabelbetekenis laten vallen zodra de CSS ``display`` verandert.
 
 Datums in cellen (dd-mm-jjjj) staan in een ``span class="tabel-heel"``: een regel breekt er niet
-middenin (niet na een streepje), ook niet op papier.
+middenin (niet na een streepje), ook niet op papier. Na een schuine streep tussen twee woorden mag een
+regel wel afbreken (``<wbr>``), zodat 'HRM/Personeelsbeleid/Personeelsmanagement' in een smalle cel past.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from html.parser import HTMLParser
 
 MIN_KOLOMMEN = 2  # vanaf zoveel kolommen wordt een tabel op een smal scherm blokken
 VEEL_KOLOMMEN = 7  # vanaf zoveel kolommen krijgt een tabel op papier een kleinere letter (print.css)
-DATUM = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])")
+DATUM = r"(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])"
+SCHUIN = r"(?<=[^\W\d_])/(?=[^\W\d_])"  # een schuine streep tussen twee letters
+HEEL = re.compile(f"{DATUM}|{SCHUIN}")
 LABEL_MAX = 80  # tekens van een kolomnaam in het label
 
 
@@ -128,10 +131,12 @@ def _met_kenmerken(begintag: str, extra: dict[str, str]) -> str:
 
 
 def _datums_heel(inhoud: str) -> str:
-    """Zet elke datum in de tekst (niet in een tag of kenmerk) in een span die niet afbreekt."""
+    """Zet elke datum in de tekst (niet in een tag of kenmerk) in een span die niet afbreekt, en geef een schuine
+    streep tussen twee woorden een plek om af te breken (``<wbr>``: 'HRM/Personeelsbeleid/Personeelsmanagement')."""
     stukken = re.split(r"(<[^>]*>)", inhoud)
     for i in range(0, len(stukken), 2):
-        stukken[i] = DATUM.sub(lambda m: f'<span class="tabel-heel">{m.group(0)}</span>', stukken[i])
+        stukken[i] = HEEL.sub(lambda m: "/<wbr>" if m.group(0) == "/" else f'<span class="tabel-heel">{m.group(0)}</span>',
+                              stukken[i])
     return "".join(stukken)
 
 

@@ -75,9 +75,15 @@ JS_METINGEN = """() => {
       return c.textContent.trim().slice(0, 30) + ' (' +
         Math.round(c.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) + ' px)';
     });
+    // Labels (kolomnamen vóór een cel, bij één blok per rij) die niet mogen afbreken, lopen over de waarde heen.
+    const labelsDoorlopend = [...t.querySelectorAll('td[data-label]')].filter(c => {
+      const voor = getComputedStyle(c, '::before');
+      return voor.content !== 'none' && voor.display !== 'none' && /nowrap|pre/.test(voor.whiteSpace);
+    }).length;
     return {
       verborgen: Math.max(0, verborgen),
       smalleCellen,
+      labelsDoorlopend,
       kolommen: t.rows.length ? [...t.rows[0].cells].reduce((n, c) => n + (c.colSpan || 1), 0) : 0,
       bijschrift: (t.querySelector('caption')?.textContent || '').trim().slice(0, 60),
       tabelbreedte: Math.round(t.getBoundingClientRect().width),

@@ -3,7 +3,7 @@
 De rondgang (rondgang.py) meet elke tabel van elke pagina op 1280 px, in een venster van 375 px en als afdruk
 (media print, 665 px: de bladspiegel van A4). Een kolom is verborgen als een deel van de tabel buiten beeld valt
 (in een schuifvak of buiten het artikel); een cel met lopende tekst (15 tekens of meer) mag niet smaller zijn
-dan 100 px; op papier mag geen cel woorden middenin afbreken (overflow-wrap/word-break) en moet elke tabel in
+dan 100 px, en een label (de kolomnaam bij één blok per rij) moet kunnen afbreken; op papier mag geen cel woorden middenin afbreken (overflow-wrap/word-break) en moet elke tabel in
 de bladspiegel passen.
 """
 
@@ -53,6 +53,8 @@ def test_op_375_px_geen_verborgen_kolom_en_geen_smalle_cel(rondgang_breed, rondg
             fout.append(f"{naam}: {t['verborgen']} px buiten beeld (kolommen verborgen)")
         if t["smalleCellen"]:
             fout.append(f"{naam}: cellen smaller dan 100 px: {'; '.join(t['smalleCellen'])}")
+        if t["labelsDoorlopend"]:
+            fout.append(f"{naam}: {t['labelsDoorlopend']} labels breken niet af en lopen over hun waarde heen")
     assert not fout, meld_fouten("Tabellen die op 375 px kolommen verbergen of tekst in een smalle kolom zetten", fout)
 
 
