@@ -10,7 +10,7 @@ from html import escape
 
 from . import tabeldata
 from .regels import Regels
-from .tabeldata import Cel, Code, Html, Tabel
+from .tabeldata import Cel, Code, Html, MetCode, Tabel
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
 
@@ -20,6 +20,8 @@ def cel_html(inhoud: Cel) -> str:
         return str(inhoud)
     if isinstance(inhoud, Code):
         return f"<code>{escape(inhoud)}</code>"
+    if isinstance(inhoud, MetCode):
+        return f"{escape(inhoud.tekst)}<br><code>{escape(inhoud.code)}</code>"
     if isinstance(inhoud, tuple):
         return "<ul>" + "".join(f"<li>{escape(m)}</li>" for m in inhoud) + "</ul>"
     return escape(inhoud)

@@ -1,9 +1,9 @@
 """De tabellen van een berekende casus als gegevens: bijschrift, kolomkoppen, rijen en totalen.
 
 Eén stap tussen de berekening en de weergave: ``html`` maakt er HTML van (voor de site), ``terminal``
-tekst (voor de opdrachtregel). Een cel is tekst (:class:`str`), code (:class:`Code`), een lijst
-teksten (:class:`tuple`, zoals een motivering met meer punten) of al veilige HTML (:class:`Html`). Alle
-tekst is gewone tekst: de weergave escapet hem.
+tekst (voor de opdrachtregel). Een cel is tekst (:class:`str`), code (:class:`Code`), een naam met code
+(:class:`MetCode`), een lijst teksten (:class:`tuple`, zoals een motivering met meer punten) of al veilige HTML
+(:class:`Html`). Alle tekst is gewone tekst: de weergave escapet hem.
 """
 
 from __future__ import annotations
@@ -25,7 +25,15 @@ class Html(str):
     """Een cel met HTML die de maker al veilig heeft gemaakt (de weergave escapet haar niet)."""
 
 
-Cel = str | Code | Html | tuple[str, ...]
+@dataclass(frozen=True)
+class MetCode:
+    """Een cel met een naam en daaronder de code die erbij hoort (zoals een protocolversie en haar id)."""
+
+    tekst: str
+    code: str
+
+
+Cel = str | Code | Html | MetCode | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -155,11 +163,14 @@ def bekende_regels(p: Protocol) -> str:
 
 
 def protocollen(regels: Regels) -> Tabel:
-    """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
+    """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden.
+
+    Vier kolommen: de naam met het id eronder (het id is wat een casusbestand noemt), geldig, bekende regels, bron.
+    """
     rijen: list[list[Cel]] = []
     for p in regels.protocollen:
         einde = regels.einde(p)
         tot = "onbekend" if einde is None else datum(einde) + (" (tot de volgende versie)" if p.geldig_tot == "opvolger" else "")
-        rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
+        rijen.append([MetCode(p.naam, p.id), f"{datum(p.geldig_van)} tot en met {tot}",
                       bekende_regels(p) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)
