@@ -94,8 +94,8 @@ def _toegankelijkheidsboom(pagina, bijschrift: str) -> tuple[dict, list[dict]]:
 def test_op_375_px_blijft_een_tabel_voor_een_schermlezer_een_tabel(telefoon, server):
     """Eén blok per rij is alleen opmaak: Chromium geeft een schermlezer nog steeds een tabel met kolomkoppen en cellen,
     en een cel heet niet ook nog naar haar label (dat staat al in de kolomkop)."""
-    for pad, bijschrift, kolommen in ((CASUS, "Schema begeleidingsbehoefte", 7), (CASUS, "Urenberekening per rij", None),
-                                      (PROTOCOL, "Protocolversies", 5)):
+    for pad, bijschrift in ((CASUS, "Schema begeleidingsbehoefte"), (CASUS, "Urenberekening per rij"),
+                            (PROTOCOL, "Protocolversies")):
         telefoon.goto(server + pad)
         assert telefoon.evaluate(f"() => getComputedStyle(({JS_TABEL_KNOOP})({bijschrift!r}).querySelector('tbody tr')).display") \
             == "block", f"{pad}: {bijschrift} is op 375 px geen blok per rij"
@@ -103,8 +103,9 @@ def test_op_375_px_blijft_een_tabel_voor_een_schermlezer_een_tabel(telefoon, ser
         rollen = [n["role"]["value"] for n in onder]
         assert tabel["role"]["value"] == "table", f"{pad}: {bijschrift} is voor een schermlezer {tabel['role']['value']}"
         assert tabel.get("name", {}).get("value", "").startswith(bijschrift), "de tabel heet naar haar bijschrift"
-        if kolommen:
-            assert rollen.count("columnheader") == kolommen, f"{pad}: {bijschrift}: kolomkoppen {rollen.count('columnheader')}"
+        kolommen = telefoon.evaluate(f"() => ({JS_TABEL_KNOOP})({bijschrift!r}).querySelectorAll('thead th').length")
+        assert kolommen >= 4 and rollen.count("columnheader") == kolommen, \
+            f"{pad}: {bijschrift}: {rollen.count('columnheader')} kolomkoppen voor een schermlezer, {kolommen} in de tabel"
         assert "row" in rollen and "cell" in rollen, f"{pad}: {bijschrift}: rollen {sorted(set(rollen))}"
         labels = telefoon.evaluate(f"() => [...({JS_TABEL_KNOOP})({bijschrift!r}).querySelectorAll('td[data-label]')]"
                                    ".map(td => td.dataset.label)")
