@@ -188,9 +188,9 @@
 
   // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
   const celHtml = (c) => (Array.isArray(c) ? '<ul>' + c.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>' : c.code != null ? `<code>${esc(c.code)}</code>` : esc(c));
-  function cel(inhoud, kop, rechts, scope) {
+  function cel(inhoud, kop, rechts, scope, span = 1) {
     const tag = kop ? 'th' : 'td';
-    const attrs = (scope ? ' scope="' + scope + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
+    const attrs = (scope ? ' scope="' + scope + '"' : '') + (span > 1 ? ' colspan="' + span + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
     return `<${tag}${attrs}>${celHtml(inhoud)}</${tag}>`;
   }
   /** Een tabel als HTML, precies zoals jobcoach/html.py (tabel_html) hem maakt. */
@@ -204,7 +204,12 @@
       d.push('<tr>' + (t.rijkoppen ? kop(rij[0]) + rij.slice(1).map((c) => cel(c)).join('') : rij.map((c, i) => cel(c, false, r(i))).join('')) + '</tr>');
     }
     d.push('</tbody>');
-    if (t.voet.length) d.push('<tfoot>', ...t.voet.map((rij) => '<tr>' + kop(rij[0]) + rij.slice(1).map((c, i) => cel(c, false, r(i + 1))).join('') + '</tr>'), '</tfoot>');
+    const voetrij = (rij) => { // de kop beslaat de lege cellen erna (zoals html.py)
+      let leeg = 0;
+      while (1 + leeg < rij.length - 1 && rij[1 + leeg] === '') leeg++;
+      return '<tr>' + cel(rij[0], true, false, 'row', 1 + leeg) + rij.slice(1 + leeg).map((c, i) => cel(c, false, r(i + 1 + leeg))).join('') + '</tr>';
+    };
+    if (t.voet.length) d.push('<tfoot>', ...t.voet.map(voetrij), '</tfoot>');
     d.push('</table>');
     return d.join('\n');
   }
