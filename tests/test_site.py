@@ -161,8 +161,10 @@ def test_json_schema_staat_in_de_gebouwde_site(site):
 
 def test_protocoltabel_toont_einde_en_onzekerheid_per_versie(site):
     artikel = inhoud(lees(site, Path("leidraad/uitgangspunten/protocol-jobcoach/index.html")))
-    rijen = {r[0]: r for r in tabel(artikel, "Protocolversies")[1:]}
-    assert "onzeker:" in rijen["interne-jobcoach-2015"][3], rijen["interne-jobcoach-2015"]
-    assert rijen["interne-jobcoach-2015"][2].endswith("tot en met onbekend")
-    assert rijen["protocol-2016"][2] == "01-01-2016 tot en met 30-09-2019"
-    assert rijen["protocol-2014"][2] == "10-06-2014 tot en met 31-12-2015 (tot de volgende versie)"
+    # De eerste kolom is de naam met het id eronder; het id is het laatste woord.
+    rijen = {r[0].split()[-1]: r for r in tabel(artikel, "Protocolversies")[1:]}
+    assert rijen["protocol-2016"][0] == "Beleidsregel Protocol Jobcoach UWV 2016 protocol-2016", rijen["protocol-2016"]
+    assert "onzeker:" in rijen["interne-jobcoach-2015"][2], rijen["interne-jobcoach-2015"]
+    assert rijen["interne-jobcoach-2015"][1].endswith("tot en met onbekend")
+    assert rijen["protocol-2016"][1] == "01-01-2016 tot en met 30-09-2019"
+    assert rijen["protocol-2014"][1] == "10-06-2014 tot en met 31-12-2015 (tot de volgende versie)"

@@ -188,9 +188,9 @@
 
   // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
   const celHtml = (c) => (Array.isArray(c) ? '<ul>' + c.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>' : c.code != null ? `<code>${esc(c.code)}</code>` : esc(c));
-  function cel(inhoud, kop, rechts, scope) {
+  function cel(inhoud, kop, rechts, scope, span = 1) {
     const tag = kop ? 'th' : 'td';
-    const attrs = (scope ? ' scope="' + scope + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
+    const attrs = (scope ? ' scope="' + scope + '"' : '') + (span > 1 ? ' colspan="' + span + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
     return `<${tag}${attrs}>${celHtml(inhoud)}</${tag}>`;
   }
   /** Een tabel als HTML, precies zoals jobcoach/html.py (tabel_html) hem maakt. */
@@ -204,9 +204,70 @@
       d.push('<tr>' + (t.rijkoppen ? kop(rij[0]) + rij.slice(1).map((c) => cel(c)).join('') : rij.map((c, i) => cel(c, false, r(i))).join('')) + '</tr>');
     }
     d.push('</tbody>');
-    if (t.voet.length) d.push('<tfoot>', ...t.voet.map((rij) => '<tr>' + kop(rij[0]) + rij.slice(1).map((c, i) => cel(c, false, r(i + 1))).join('') + '</tr>'), '</tfoot>');
+    const voetrij = (rij) => { // de kop beslaat de lege cellen erna (zoals html.py)
+      let leeg = 0;
+      while (1 + leeg < rij.length - 1 && rij[1 + leeg] === '') leeg++;
+      return '<tr>' + cel(rij[0], true, false, 'row', 1 + leeg) + rij.slice(1 + leeg).map((c, i) => cel(c, false, r(i + 1 + leeg))).join('') + '</tr>';
+    };
+    if (t.voet.length) d.push('<tfoot>', ...t.voet.map(voetrij), '</tfoot>');
     d.push('</table>');
     return d.join('\n');
+  }
+
+  /** Labels en rollen, zoals src/leidraadsite/tabellen.py (de hook) ze in de andere pagina's zet: op een smal scherm
+   * is een tabel één blok per rij, met de kolomnaam bij elke cel; datums (dd-mm-jjjj) breken niet af. */
+  const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu; // een datum of een / tussen letters
+  function datumsHeel(cel) {
+    const teksten = [], loper = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
+    while (loper.nextNode()) teksten.push(loper.currentNode);
+    for (const tekst of teksten) {
+      const knopen = [];
+      let plek = 0;
+      for (const m of tekst.data.matchAll(HEEL)) {
+        if (m.index > plek) knopen.push(document.createTextNode(tekst.data.slice(plek, m.index)));
+        if (m[0] === '/') knopen.push(document.createTextNode('/'), document.createElement('wbr'));
+        else {
+          const span = document.createElement('span');
+          span.className = 'tabel-heel';
+          span.textContent = m[0];
+          knopen.push(span);
+        }
+        plek = m.index + m[0].length;
+      }
+      if (!knopen.length) continue;
+      if (plek < tekst.data.length) knopen.push(document.createTextNode(tekst.data.slice(plek)));
+      tekst.replaceWith(...knopen);
+    }
+  }
+  function markeerTabellen(wortel) {
+    for (const t of wortel.querySelectorAll('table')) {
+      const kop = t.tHead && t.tHead.rows[t.tHead.rows.length - 1];
+      const namen = [];
+      if (kop) for (const c of kop.cells) for (let i = 0; i < c.colSpan; i++) namen.push(c.textContent.split(/\s+/).filter(Boolean).join(' ').slice(0, 80));
+      const blokken = namen.length >= 2;
+      if (blokken) {
+        t.setAttribute('data-blokken', '');
+        t.setAttribute('role', 'table');
+        if (namen.length >= 7) t.setAttribute('data-veel-kolommen', '');
+        for (const deel of t.children) if (['THEAD', 'TBODY', 'TFOOT'].includes(deel.tagName)) deel.setAttribute('role', 'rowgroup');
+      }
+      for (const rij of t.rows) {
+        if (blokken) rij.setAttribute('role', 'row');
+        let kolom = 0;
+        for (const c of rij.cells) {
+          if (blokken) {
+            const scope = c.getAttribute('scope');
+            if (c.tagName === 'TH') c.setAttribute('role', rij.parentElement.tagName === 'THEAD' || scope === 'col' || scope === 'colgroup' ? 'columnheader' : 'rowheader');
+            else {
+              c.setAttribute('role', 'cell');
+              if (kolom < namen.length && c.colSpan < namen.length && namen[kolom]) c.setAttribute('data-label', namen[kolom]);
+            }
+          }
+          datumsHeel(c);
+          kolom += c.colSpan;
+        }
+      }
+    }
   }
 
   const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
@@ -217,17 +278,18 @@
       door(rij), rij.aan || '', duurTekst(rij), T.intensiteit[rij.intensiteit] || '', motivering(rij.motivering)]);
     return tabel('schema', tt('schema', 'bijschrift', { titel: u.casus.titel }), rijen);
   }
-  function perRijTabel(u) {
+  function perRijTabel(u) { // zes kolommen, de berekening in één cel (zoals jobcoach/tabeldata.py)
     const rijen = u.rijen.map((r) => (r.telt_mee
-      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel), uren(r.rij.uren), T.intensiteit[r.rij.intensiteit],
-        uren(r.uren_per_week), getal(r.keren), uren(r.totaal)]
-      : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', '', '', '', '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren')]));
+      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel),
+        tt('per_rij', 'berekening', { uren: uren(r.rij.uren), keren: getal(r.keren), intensiteit: T.intensiteit[r.rij.intensiteit].toLowerCase() }),
+        uren(r.totaal)]
+      : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren'), '']));
     for (const e of u.extra) {
       const omschrijving = e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving;
-      rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), '', tt('schema', 'vast_aantal'), '', '', uren(e.uren)]);
+      rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), tt('schema', 'vast_aantal'), uren(e.uren)]);
     }
     return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: getal(u.weken) }), rijen,
-      { voet: [[tt('per_rij', 'totaal'), '', '', '', '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 4, 6, 7, 8] });
+      { voet: [[tt('per_rij', 'totaal'), '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 5] });
   }
   const perDoelTabel = (u) => tabel('per_doel', tt('per_doel', 'bijschrift'),
     DOELEN.map((d) => [String(d), R.coachingsdoelen[d], uren(u.uren_per_doel.get(d))]),
@@ -808,6 +870,7 @@
     status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
       + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
     uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
+    markeerTabellen(uitkomst);
     return u;
   }
   function allesControleren() {

@@ -10,7 +10,7 @@ from html import escape
 
 from . import tabeldata
 from .regels import Regels
-from .tabeldata import Cel, Code, Html, Tabel
+from .tabeldata import Cel, Code, Html, MetCode, Tabel
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
 
@@ -20,14 +20,18 @@ def cel_html(inhoud: Cel) -> str:
         return str(inhoud)
     if isinstance(inhoud, Code):
         return f"<code>{escape(inhoud)}</code>"
+    if isinstance(inhoud, MetCode):
+        return f"{escape(inhoud.tekst)}<br><code>{escape(inhoud.code)}</code>"
     if isinstance(inhoud, tuple):
         return "<ul>" + "".join(f"<li>{escape(m)}</li>" for m in inhoud) + "</ul>"
     return escape(inhoud)
 
 
-def _cel(inhoud: Cel, kop: bool = False, rechts: bool = False, scope: str = "") -> str:
+def _cel(inhoud: Cel, kop: bool = False, rechts: bool = False, scope: str = "", span: int = 1) -> str:
     tag = "th" if kop else "td"
     attrs = f' scope="{scope}"' if scope else ""
+    if span > 1:
+        attrs += f' colspan="{span}"'
     if rechts:
         attrs += ' class="getal"'  # rechts uitgelijnd (stylesheet; geen style-kenmerk, dat de CSP weigert)
     return f"<{tag}{attrs}>{cel_html(inhoud)}</{tag}>"
@@ -38,7 +42,8 @@ def _kop(tekst: str) -> str:
 
 
 def tabel_html(tabel: Tabel) -> str:
-    """Een toegankelijke HTML-tabel: bijschrift, kolomkoppen (scope="col"), rijen en totaalrijen (tfoot)."""
+    """Een toegankelijke HTML-tabel: bijschrift, kolomkoppen (scope="col"), rijen en totaalrijen (tfoot, met hun kop
+    over de lege cellen heen)."""
     if tabel.rijkoppen:  # elke rij heeft haar eigen kop: onderdeel → uitkomst
         koppen = "".join(f'<th scope="col">{_kop(k)}</th>' for k in tabel.koppen)
         return "\n".join(
@@ -56,8 +61,13 @@ def tabel_html(tabel: Tabel) -> str:
     if tabel.voet:
         delen.append("<tfoot>")
         for rij in tabel.voet:
-            cellen = [_cel(rij[0], kop=True, scope="row")]
-            cellen += [_cel(c, rechts=i in rechts) for i, c in enumerate(rij[1:], start=1)]
+            # De kop van een totaalrij beslaat de lege cellen erna: 'Totaal begeleidingsuren' staat over de
+            # kolommen zonder totaal heen, het getal in zijn eigen kolom.
+            leeg = 0
+            while 1 + leeg < len(rij) - 1 and rij[1 + leeg] == "":
+                leeg += 1
+            cellen = [_cel(rij[0], kop=True, scope="row", span=1 + leeg)]
+            cellen += [_cel(c, rechts=i in rechts) for i, c in enumerate(rij[1 + leeg:], start=1 + leeg)]
             delen.append("<tr>" + "".join(cellen) + "</tr>")
         delen.append("</tfoot>")
     delen.append("</table>")

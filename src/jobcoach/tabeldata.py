@@ -1,9 +1,9 @@
 """De tabellen van een berekende casus als gegevens: bijschrift, kolomkoppen, rijen en totalen.
 
 Eén stap tussen de berekening en de weergave: ``html`` maakt er HTML van (voor de site), ``terminal``
-tekst (voor de opdrachtregel). Een cel is tekst (:class:`str`), code (:class:`Code`), een lijst
-teksten (:class:`tuple`, zoals een motivering met meer punten) of al veilige HTML (:class:`Html`). Alle
-tekst is gewone tekst: de weergave escapet hem.
+tekst (voor de opdrachtregel). Een cel is tekst (:class:`str`), code (:class:`Code`), een naam met code
+(:class:`MetCode`), een lijst teksten (:class:`tuple`, zoals een motivering met meer punten) of al veilige HTML
+(:class:`Html`). Alle tekst is gewone tekst: de weergave escapet hem.
 """
 
 from __future__ import annotations
@@ -25,7 +25,15 @@ class Html(str):
     """Een cel met HTML die de maker al veilig heeft gemaakt (de weergave escapet haar niet)."""
 
 
-Cel = str | Code | Html | tuple[str, ...]
+@dataclass(frozen=True)
+class MetCode:
+    """Een cel met een naam en daaronder de code die erbij hoort (zoals een protocolversie en haar id)."""
+
+    tekst: str
+    code: str
+
+
+Cel = str | Code | Html | MetCode | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -71,26 +79,30 @@ def schema(uitkomst: Uitkomst) -> Tabel:
 
 
 def per_rij(uitkomst: Uitkomst) -> Tabel:
-    """De urenberekening per rij van het schema, met het totaal."""
+    """De urenberekening per rij van het schema, met het totaal.
+
+    Zes kolommen: rij, knelpunt, door, doel, de berekening in woorden ('0,5 uur × 24 keer (wekelijks)') en het
+    totaal. Een rij die niet meetelt, zegt in de kolom Berekening waarom.
+    """
     t = TEKSTEN
     rijen: list[list[Cel]] = []
     for r in uitkomst.rijen:
         rij = r.rij
         if r.telt_mee:
-            rijen.append([str(r.nummer), rij.knelpunt, "Jobcoach", str(rij.doel), uren(rij.uren),  # type: ignore[arg-type]
-                          t.intensiteit[rij.intensiteit], uren(r.uren_per_week), getal(r.keren),  # type: ignore[index]
-                          uren(r.totaal)])
+            berekening = t.tabel("per_rij", "berekening", uren=uren(rij.uren), keren=getal(r.keren),  # type: ignore[arg-type]
+                                 intensiteit=t.intensiteit[rij.intensiteit].lower())  # type: ignore[index]
+            rijen.append([str(r.nummer), rij.knelpunt, "Jobcoach", str(rij.doel), berekening, uren(r.totaal)])
         else:
-            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize() if rij.door else "", "", "", "", "", "",
-                          t.tabel("per_rij", "telt_niet_mee" if rij.door else "geen_uren")])
+            rijen.append([str(r.nummer), rij.knelpunt, rij.door.capitalize() if rij.door else "", "",
+                          t.tabel("per_rij", "telt_niet_mee" if rij.door else "geen_uren"), ""])
     for extra in uitkomst.extra:
         omschrijving = t.tabel("per_rij", "herkomst", omschrijving=extra.omschrijving, herkomst=extra.herkomst) \
             if extra.herkomst else extra.omschrijving
-        rijen.append([t.tabel("per_rij", "vast"), omschrijving, "Jobcoach", str(extra.doel), "",
-                      t.tabel("schema", "vast_aantal"), "", "", uren(extra.uren)])
-    voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", "", "", "", uren(uitkomst.begeleidingsuren)]]
+        rijen.append([t.tabel("per_rij", "vast"), omschrijving, "Jobcoach", str(extra.doel),
+                      t.tabel("schema", "vast_aantal"), uren(extra.uren)])
+    voet: list[list[Cel]] = [[t.tabel("per_rij", "totaal"), "", "", "", "", uren(uitkomst.begeleidingsuren)]]
     return Tabel(t.tabel("per_rij", "bijschrift", weken=getal(uitkomst.weken)), t.koppen("per_rij"), rijen, voet,
-                 frozenset({0, 4, 6, 7, 8}))
+                 frozenset({0, 5}))
 
 
 def per_doel(uitkomst: Uitkomst) -> Tabel:
@@ -151,11 +163,14 @@ def bekende_regels(p: Protocol) -> str:
 
 
 def protocollen(regels: Regels) -> Tabel:
-    """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden."""
+    """De protocolversies uit de regels, met bron, geldigheid en de bekende waarden.
+
+    Vier kolommen: de naam met het id eronder (het id is wat een casusbestand noemt), geldig, bekende regels, bron.
+    """
     rijen: list[list[Cel]] = []
     for p in regels.protocollen:
         einde = regels.einde(p)
         tot = "onbekend" if einde is None else datum(einde) + (" (tot de volgende versie)" if p.geldig_tot == "opvolger" else "")
-        rijen.append([Code(p.id), p.naam, f"{datum(p.geldig_van)} tot en met {tot}",
+        rijen.append([MetCode(p.naam, p.id), f"{datum(p.geldig_van)} tot en met {tot}",
                       bekende_regels(p) or "geen waarden bekend", p.bron])
     return Tabel(TEKSTEN.tabel("protocollen", "bijschrift"), TEKSTEN.koppen("protocollen"), rijen)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from . import tabeldata
-from .tabeldata import Cel, Tabel
+from .tabeldata import Cel, MetCode, Tabel
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
 
 
 def _tekst(cel: Cel) -> str:
+    if isinstance(cel, MetCode):
+        return f"{cel.tekst} ({cel.code})"
     return "; ".join(cel) if isinstance(cel, tuple) else str(cel)
 
 

@@ -56,7 +56,35 @@ JS_METINGEN = """() => {
     let vak = t.parentElement;
     while (vak && vak.tagName !== 'ARTICLE' && getComputedStyle(vak).overflowX === 'visible') vak = vak.parentElement;
     const heeftVak = vak && vak.tagName !== 'ARTICLE';
+    // Verborgen kolommen: hoeveel px van de tabel buiten beeld valt (in het schuifvak of buiten het artikel).
+    const artikel = t.closest('article');
+    const verborgen = Math.max(heeftVak ? vak.scrollWidth - vak.clientWidth
+      : Math.round(t.getBoundingClientRect().right - artikel.getBoundingClientRect().right),
+      schuift(t) ? t.scrollWidth - t.clientWidth : 0);
+    // Cellen met lopende tekst (minstens 15 tekens) die smaller zijn dan 100 px (zonder opvulling). Kolomkoppen die
+    // alleen voor schermlezers zijn (een thead van 1 px hoog, bij één blok per rij), tellen niet mee.
+    const smalleCellen = [...t.querySelectorAll('th, td')].filter(c => {
+      const kop = c.closest('thead');
+      if (kop && kop.getBoundingClientRect().height <= 1) return false;
+      const tekst = c.textContent.trim();
+      if (tekst.length < 15) return false;
+      const s = getComputedStyle(c), r = c.getBoundingClientRect();
+      return r.width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < 100;
+    }).slice(0, 5).map(c => {
+      const s = getComputedStyle(c);
+      return c.textContent.trim().slice(0, 30) + ' (' +
+        Math.round(c.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) + ' px)';
+    });
+    // Labels (kolomnamen vóór een cel, bij één blok per rij) die niet mogen afbreken, lopen over de waarde heen.
+    const labelsDoorlopend = [...t.querySelectorAll('td[data-label]')].filter(c => {
+      const voor = getComputedStyle(c, '::before');
+      return voor.content !== 'none' && voor.display !== 'none' && /nowrap|pre/.test(voor.whiteSpace);
+    }).length;
     return {
+      verborgen: Math.max(0, verborgen),
+      smalleCellen,
+      labelsDoorlopend,
+      kolommen: t.rows.length ? [...t.rows[0].cells].reduce((n, c) => n + (c.colSpan || 1), 0) : 0,
       bijschrift: (t.querySelector('caption')?.textContent || '').trim().slice(0, 60),
       tabelbreedte: Math.round(t.getBoundingClientRect().width),
       vak: heeftVak ? {
@@ -117,10 +145,25 @@ PRINT_CONTROLE_JS = """
       }
     }
   });
+  // Tabellen op papier: breedte (past op 665 px?) en cellen die woorden middenin mogen afbreken.
+  const tabellen = [...document.querySelectorAll('article table')].map((t) => {
+    const afbrekers = [...t.querySelectorAll('th, td')].filter((c) => {
+      const s = getComputedStyle(c);
+      return ['anywhere', 'break-word'].includes(s.overflowWrap) || ['break-all', 'break-word'].includes(s.wordBreak);
+    });
+    return {
+      bijschrift: (t.querySelector('caption')?.textContent || '').trim().slice(0, 60),
+      breedte: Math.round(t.getBoundingClientRect().width),
+      ruimte: Math.round(artikel.getBoundingClientRect().width),
+      afbrekers: afbrekers.length,
+      voorbeeld: afbrekers.slice(0, 2).map((c) => c.textContent.trim().slice(0, 30) + ' (overflow-wrap: ' +
+        getComputedStyle(c).overflowWrap + ', word-break: ' + getComputedStyle(c).wordBreak + ')'),
+    };
+  });
   const externeLinks = [...document.querySelectorAll('article a[href^="http"]')].map((a) => ({
     href: a.getAttribute('href'), tekst: a.textContent.trim(),
     na: getComputedStyle(a, '::after').content, zichtbaar: zichtbaar(a)}));
-  return {zichtbareChrome, afgesneden, externeLinks};
+  return {zichtbareChrome, afgesneden, externeLinks, tabellen};
 }
 """
 

@@ -133,6 +133,8 @@ def test_op_een_telefoon_schuiven_brede_tabellen_binnen_hun_eigen_vak(telefoonme
                     f"{naam}: schuifvak niet met het toetsenbord te bedienen "
                     f"(tabindex={vak['tabindex']!r}, role={vak['rol']!r}, aria-label={vak['naam']!r})"
                 )
-    assert breed, "Geen enkele tabel is op 375 px breder dan het scherm: deze test toetst dan niets"
+    # Sinds een tabel op 375 px één blok per rij is, schuift er geen tabel meer (test_tabellen.py eist dat). Deze test
+    # blijft voor wat toch breder wordt: dan moet het schuifvak met het toetsenbord te bedienen zijn.
     assert not fout, meld_fouten("Tabellen die op een telefoon niet goed schuiven", fout)
-    print("\nTabellen die op 375 px binnen hun eigen vak schuiven:\n  " + "\n  ".join(breed))
+    if breed:
+        print("\nTabellen die op 375 px binnen hun eigen vak schuiven:\n  " + "\n  ".join(breed))

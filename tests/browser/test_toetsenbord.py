@@ -235,8 +235,13 @@ def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(browser, server):
     context.close()
 
 
+# Op een telefoon (375 px) is een tabel één blok per rij en schuift er niets (test_tabellen.py). Op een tablet staat het
+# schema van de casus (zeven kolommen) nog als tabel, breder dan de inhoud: dan schuift zijn vak.
+TABLET = {"width": 760, "height": 900}
+
+
 def test_brede_tabel_schuift_met_de_pijltjestoetsen(browser, server):
-    context = browser.new_context(viewport=SMAL, locale="nl-NL")
+    context = browser.new_context(viewport=TABLET, locale="nl-NL")
     p = context.new_page()
     p.goto(server + "/casussen/begeleidingsbehoefte-en-regime/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
