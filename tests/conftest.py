@@ -252,7 +252,7 @@ BROWSERTESTS = "tests/browser/"
 # (tests/browser/rondgang.py) is een fixture per sessie, en elke werker is een eigen sessie: verspreid zou hij
 # twee keer lopen. Een nieuw bestand valt dus vanzelf in de veilige groep.
 ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit.py", "test_rekenhulp_formulier.py",
-               "test_rekenhulp_gebruik.py", "test_csp.py", "test_vijandig_in_browser.py")
+               "test_rekenhulp_gebruik.py", "test_vijandig_in_browser.py")
 
 
 def werkeenheid(nodeid: str) -> str:

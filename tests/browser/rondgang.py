@@ -109,12 +109,26 @@ JS_METINGEN = """() => {
 }"""
 
 
+# Elke overtreding van de Content-Security-Policy op een pagina (test_csp.py toetst ze voor elk bezoek).
+MELD_OVERTREDINGEN = """
+window.__overtredingen = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__overtredingen.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));
+"""
+
+
 def _context(browser, smal: bool):
     # Eén context per rondgang (de cache helpt). Ook verzoeken die uit de cache komen of uit de
     # zoek-webworker, meldt Chromium per pagina; de telling per pagina is dus volledig.
+    # Zonder bypass_csp: de pagina's draaien met hun eigen Content-Security-Policy, zoals bij een lezer. axe-core en
+    # de metingen komen via evaluate (daar geldt de policy niet voor), de stijl zonder overgangen als
+    # construeerbaar stijlblad (adoptedStyleSheets, ook niet onder style-src).
     if smal:
-        return browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL", bypass_csp=True)
-    return browser.new_context(viewport=BREED, locale="nl-NL", bypass_csp=True)
+        context = browser.new_context(viewport=SMAL, is_mobile=True, has_touch=True, locale="nl-NL")
+    else:
+        context = browser.new_context(viewport=BREED, locale="nl-NL")
+    context.add_init_script(MELD_OVERTREDINGEN)
+    return context
 
 
 JS_NA_EEN_BEELD = "() => new Promise(klaar => requestAnimationFrame(() => requestAnimationFrame(klaar)))"
@@ -171,7 +185,9 @@ PRINT_CONTROLE_JS = """
 def _meet_smal_en_afgedrukt(p) -> tuple[dict, dict]:
     """Maak het venster even 375 px breed en meet de opmaak; toon de pagina dan als afdruk (print, 665 px) en meet
     wat er te zien is; zet daarna alles terug (1280 px, scherm)."""
-    stijl = p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)  # de opmaak na het wisselen is meteen de eindtoestand
+    # De opmaak na het wisselen is meteen de eindtoestand (een stijlblad via CSSOM: de CSP van de pagina blijft aan).
+    p.evaluate("""css => { const s = new CSSStyleSheet(); s.replaceSync(css); window.__zonderOvergangen = s;
+                           document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }""", CSS_ZONDER_OVERGANGEN)
     p.set_viewport_size(SMAL)
     p.evaluate(JS_NA_EEN_BEELD)
     smal = p.evaluate(JS_METINGEN)
@@ -181,7 +197,7 @@ def _meet_smal_en_afgedrukt(p) -> tuple[dict, dict]:
     afdruk = p.evaluate(PRINT_CONTROLE_JS)
     p.emulate_media(media="null")
     p.set_viewport_size(BREED)
-    stijl.evaluate("el => el.remove()")
+    p.evaluate("() => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== window.__zonderOvergangen); }")
     return smal, afdruk
 
 
@@ -223,6 +239,9 @@ def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str
         if not smal:
             bezoek.smal, bezoek.afdruk = _meet_smal_en_afgedrukt(p)
         p.wait_for_load_state("networkidle")  # late verzoeken (zoekindex, webworker) tellen mee
+        bezoek.metingen["csp"] = p.evaluate(
+            """() => ({meta: !!document.querySelector('meta[http-equiv="Content-Security-Policy"]'),
+                      overtredingen: window.__overtredingen || null})""")
         klaar.append(bezoek)
     bezoek = None
     context.close()
