@@ -261,3 +261,20 @@ def test_brede_tabel_schuift_met_de_pijltjestoetsen(browser, server):
     na = vak.evaluate("el => el.scrollLeft")
     assert na > voor, f"Pijltje rechts schuift {naam!r} niet (scrollLeft {voor} → {na})"
     context.close()
+
+
+def test_foutpagina_begint_met_ga_naar_inhoud(browser, server):
+    """Ook de pagina 'Pagina niet gevonden' (zonder inhoudsopgave, waar Material de link niet maakt): de eerste Tab
+    geeft een zichtbare link 'Ga naar inhoud', en Enter brengt de focus naar de kop van de pagina."""
+    context = browser.new_context(viewport=BREED, locale="nl-NL")
+    p = context.new_page()
+    p.goto(server + "/404.html")  # de testserver geeft bij een onbekend adres geen 404.html; een echte server wel
+    p.keyboard.press("Tab")
+    eerste = p.evaluate("""() => { const el = document.activeElement, r = el.getBoundingClientRect();
+        return {tekst: el.textContent.trim(), href: el.getAttribute('href'), zichtbaar: r.width > 0 && r.height > 0
+                && r.top >= 0 && r.left >= 0}; }""")
+    assert eerste["tekst"] == "Ga naar inhoud" and eerste["zichtbaar"], eerste
+    p.keyboard.press("Enter")
+    na = p.evaluate("() => ({hash: location.hash, focus: document.activeElement.id})")
+    assert na == {"hash": "#pagina-niet-gevonden", "focus": "pagina-niet-gevonden"}, na
+    context.close()
