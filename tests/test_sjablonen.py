@@ -433,3 +433,21 @@ def test_word_bestand_komt_uit_de_cache_en_een_kapot_cachebestand_wordt_vervange
     sjablonen.markdown_naar_docx(tekst, "t", "2")  # andere editie: ander bestand
     assert len(gemaakt) == 3 and len(list(tmp_path.glob("*.docx"))) == 2
     sjablonen.markdown_naar_docx.cache_clear()
+
+
+def test_voorbeeld_toont_een_reeks_lege_rijen_als_een_rij_met_het_aantal(site):
+    """De 26 lege rijen van het logboek: in het voorbeeld één invulrij en de zin hoeveel het er in het formulier zijn
+    (het aantal geteld in de bron); het Word-bestand houdt ze alle 26 (zie de test van het logboek)."""
+    bron = (SJABLONEN_MAP / "logboek.md").read_text(encoding="utf-8").splitlines()
+    kop = bron.index("| Datum | Doel (nr.) | Wat heeft de jobcoach gedaan? | Met wie? | Uren |")
+    leeg = 0
+    for regel in bron[kop + 2:]:
+        if not regel.startswith("|"):
+            break
+        leeg += not regel.strip("| ")
+    assert leeg >= 26, leeg
+    voorbeeld = _pagina(site, "logboek").select_one(".sjabloon-voorbeeld")
+    tabel = next(t for t in voorbeeld.select("table") if t.select_one("thead th").get_text(strip=True) == "Datum")
+    rijen = tabel.select("tbody tr")
+    assert len(rijen) == 1 and not rijen[0].get_text(strip=True), [r.get_text() for r in rijen]
+    assert f"In het formulier staan hier {leeg} lege rijen." in tabel.find_next("p").get_text(), tabel.find_next("p")

@@ -118,11 +118,45 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
     if te_diep:
         regel = tekst[: te_diep.start()].count("\n") + 1
         raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {regel})")
-    opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", tekst)
+    opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", _lege_rijen_samen(tekst))
     html = Markdown(extensions=["tables", "leidraadsite.afkortingen"]).convert(opgeschoven)
     titel = SJABLONEN.get(bestand, bestand)
     return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {_html_attr(titel)}">\n'
             f"{html}\n</div>")
+
+
+_LEGE_RIJ = re.compile(r"^\|(\s*\|)+\s*$")
+
+
+def _lege_rijen_samen(tekst: str) -> str:
+    """Voor het voorbeeld: een reeks lege tabelrijen wordt één lege rij, met onder de tabel hoeveel het er in het
+    formulier zijn (26 lege rijen van het logboek zijn op het scherm alleen lijnen, en op een telefoon een lange
+    reeks lege blokken). Het Word-bestand en de tekst om te kopiëren houden alle rijen."""
+    uit: list[str] = []
+    aantal = 0  # lege rijen in de reeks waar we nu in zitten
+    noten: list[int] = []  # per samengevoegde reeks van deze tabel: hoeveel lege rijen
+
+    def einde_reeks() -> None:
+        nonlocal aantal
+        if aantal > 1:
+            noten.append(aantal)
+        aantal = 0
+
+    for regel in tekst.splitlines():
+        if _LEGE_RIJ.match(regel):
+            aantal += 1
+            if aantal == 1:
+                uit.append(regel)
+            continue
+        einde_reeks()
+        if not regel.startswith("|") and noten:  # de tabel is af
+            uit += ["", *(f"*In het formulier staan hier {n} lege rijen.*" for n in noten), ""]
+            noten = []
+        uit.append(regel)
+    einde_reeks()
+    if noten:
+        uit += ["", *(f"*In het formulier staan hier {n} lege rijen.*" for n in noten)]
+    return "\n".join(uit) + "\n"
 
 
 def _html_attr(tekst: str) -> str:
