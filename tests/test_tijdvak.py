@@ -100,3 +100,22 @@ def test_wat_geldt_nu_zelf_en_de_startpagina_krijgen_geen_melding(site):
     for bron in ("wat-geldt-nu.md", "index.md"):
         artikel = BeautifulSoup(gebouwd(site, bron).read_text(encoding="utf-8"), "html.parser").select_one("article")
         assert artikel.select_one(".pagina-status__tijdvak") is None, bron
+
+
+def test_de_dag_waarop_het_protocol_verviel_is_nergens_met_de_hand_getypt():
+    """De dag komt uit de regels ({{ einde_protocollen() | datum_lang }} op een pagina, @einde_protocollen@ in een
+    sjabloon); verandert hij in regels.yml, dan verandert hij overal. Alleen de bronvermelding in de voorkant mag hem
+    noemen (daar staat wat de bron zegt)."""
+    from jobcoach.regels import laad_regels
+
+    einde = laad_regels().einde_protocollen()
+    maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+               "november", "december"]
+    getypt = re.compile(rf"\b{einde.day}\s+{maanden[einde.month - 1]}\s+{einde.year}\b")
+    bestanden = sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "src/leidraadsite/data/sjablonen").glob("*.md"))
+    fout = []
+    for pad in bestanden:
+        tekst = re.sub(r"\A---\n.*?\n---\n", "", pad.read_text(encoding="utf-8"), flags=re.S)
+        for m in getypt.finditer(tekst):
+            fout.append(f"{pad.relative_to(ROOT)}: regel {tekst[:m.start()].count(chr(10)) + 1}")
+    assert not fout, "met de hand getypt (gebruik einde_protocollen()):\n" + "\n".join(fout)

@@ -10,7 +10,8 @@ De sjablonen staan als tekst in ``data/sjablonen/`` (Markdown en YAML). Dit is d
 - ``jobcoach nieuw`` maakt met :func:`casusbestand` en :func:`casuspagina` een nieuwe casus.
 
 In een sjabloon staat ``@coachingsdoelen@`` voor de lijst coachingsdoelen uit de regels
-(``data/regels.yml``), zodat die nergens met de hand wordt overgetypt.
+(``data/regels.yml``) en ``@einde_protocollen@`` voor de dag waarop het Protocol Jobcoach verviel, zodat die
+nergens met de hand worden overgetypt.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from importlib import metadata
 from pathlib import Path
 
@@ -38,6 +40,8 @@ from markdown import Markdown
 from markdown_it import MarkdownIt
 
 from jobcoach.regels import Regels
+
+from .paginas import datum_tekst
 
 SJABLONEN_MAP = Path(__file__).parent / "data" / "sjablonen"
 
@@ -87,6 +91,8 @@ def sjabloon_tekst(bestand: str, regels: Regels) -> str:
     tekst = _lees(bestand)
     if "@coachingsdoelen@" in tekst:
         tekst = tekst.replace("@coachingsdoelen@", _coachingsdoelen(regels))
+    if "@einde_protocollen@" in tekst:  # de eerste dag zonder Protocol Jobcoach, uit de regels
+        tekst = tekst.replace("@einde_protocollen@", datum_tekst(regels.einde_protocollen()))
     over = re.findall(r"@[a-z_]+@", tekst)
     if over:
         raise SjabloonFout(f"sjabloon '{bestand}': onbekende invulplek {over[0]}")
@@ -121,7 +127,7 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
     opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", _lege_rijen_samen(tekst))
     html = Markdown(extensions=["tables", "leidraadsite.afkortingen"]).convert(opgeschoven)
     titel = SJABLONEN.get(bestand, bestand)
-    return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {_html_attr(titel)}">\n'
+    return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {escape(titel, quote=True)}">\n'
             f"{html}\n</div>")
 
 
@@ -157,12 +163,6 @@ def _lege_rijen_samen(tekst: str) -> str:
     if noten:
         uit += ["", *(f"*In het formulier staan hier {n} lege rijen.*" for n in noten)]
     return "\n".join(uit) + "\n"
-
-
-def _html_attr(tekst: str) -> str:
-    from html import escape
-
-    return escape(tekst, quote=True)
 
 
 def docx_naam(bestand: str) -> str:
