@@ -12,27 +12,18 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_editie
+from leidraadsite.config import lees_editie, lees_mkdocs_yml
 
 LINK_ATTRIBUTEN = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "source": "src",
                    "iframe": "src", "video": "src", "audio": "src"}
 NIET_TE_VOLGEN = ("mailto:", "tel:", "data:", "javascript:", "blob:")
 
 
-class _NegeerTags(yaml.SafeLoader):
-    pass
-
-
-_NegeerTags.add_multi_constructor("", lambda loader, tag, node: None)
-
-
 def _site_url() -> str:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return (yaml.load(f, Loader=_NegeerTags) or {}).get("site_url") or "http://localhost/"  # noqa: S506
+    return (lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) or {}).get("site_url") or "http://localhost/"
 
 
 def _url_van(site: Path, bestand: Path, basis: str) -> str:

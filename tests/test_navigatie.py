@@ -6,10 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from leidraadsite.config import lees_mkdocs_yml
 
 DOCS = ROOT / "docs"
 # Pagina's van deze opdracht met vaste ankers op elke kop (de casuspagina's van de spine hebben ze ook).
@@ -20,15 +20,8 @@ ANKERPAGINAS = sorted([
 ])
 
 
-class _Lader(yaml.SafeLoader):
-    """mkdocs.yml kan tags als !ENV bevatten; die doen voor de nav niet ter zake."""
-
-
-_Lader.add_multi_constructor("!", lambda lader, tag, knoop: None)
-
-
 def nav_paginas() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    config = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     paginas: list[str] = []
 
     def loop(items) -> None:
@@ -47,7 +40,7 @@ def niet_in_nav() -> list[str]:
     """De pagina's onder docs/ die ``not_in_nav`` in mkdocs.yml bewust buiten het menu houdt (de rolpagina's)."""
     import pathspec
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    config = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     spec = pathspec.GitIgnoreSpec.from_lines(str(config.get("not_in_nav") or "").splitlines())
     return sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md") if spec.match_file(str(p.relative_to(DOCS))))
 
@@ -82,7 +75,7 @@ def test_paginas_buiten_het_menu_zijn_de_rolpaginas_en_de_startpagina_linkt_erhe
 
 
 def test_sitemap_bevat_precies_de_paginas_uit_de_nav(site):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    config = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     basis = config["site_url"]
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = {e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import BOUWDATUM, ROOT, mkdocs_build
 from leidraadsite.cli import main
+from leidraadsite.config import lees_mkdocs_yml
 from leidraadsite.nieuw import MARKERING, NieuwFout, menu_met_casus
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -40,12 +41,7 @@ def tabel(pad: Path, bijschrift: str) -> list[list[str]]:
 
 
 def mkdocs_config(pad: Path) -> dict:
-    class Lezer(yaml.SafeLoader):
-        pass
-
-    Lezer.add_multi_constructor("!", lambda *_: None)
-    Lezer.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    return yaml.load(pad.read_text(encoding="utf-8"), Loader=Lezer)  # noqa: S506
+    return lees_mkdocs_yml(pad.read_text(encoding="utf-8"))
 
 
 # --- jobcoach nieuw ---------------------------------------------------------------------

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlparse
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import Destination
@@ -147,11 +146,7 @@ def test_pdf_is_tagged_en_in_het_nederlands(pdf):
 def mkdocs_config() -> dict:
     """mkdocs.yml als gegevens (de Python-tags van MkDocs overgeslagen)."""
 
-    class Lader(yaml.SafeLoader):
-        pass
-
-    Lader.add_multi_constructor("tag:yaml.org,2002:python/", lambda lader, achtervoegsel, knoop: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lader)
+    return lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def test_pdf_heeft_documentgegevens(pdf, editie):

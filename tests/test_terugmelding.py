@@ -12,20 +12,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
+from leidraadsite.config import lees_mkdocs_yml
 from leidraadsite.terugmelding import fout_in_adres
 
 
-class _Lader(yaml.SafeLoader):
-    """mkdocs.yml kan tags als !ENV bevatten; die doen hier niet ter zake."""
-
-
-_Lader.add_multi_constructor("!", lambda lader, tag, knoop: None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+CONFIG = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 ADRES = CONFIG["extra"]["onderhoudsgroep"]["email"]
 
 

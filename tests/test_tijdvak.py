@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from pathlib import Path, PurePosixPath
 
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from leidraadsite.config import lees_mkdocs_yml
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december"]
@@ -22,15 +22,8 @@ MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 DELEN = ("Leidraad", "Casussen", "Rekenhulp")
 
 
-class _Lader(yaml.SafeLoader):
-    """Leest mkdocs.yml en slaat de Python-tags van MkDocs over."""
-
-
-_Lader.add_multi_constructor("tag:yaml.org,2002:python/", lambda lader, achtervoegsel, knoop: None)
-
-
 def config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    return lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def paginas_onder(item) -> list[str]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import yaml
 from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
+
+from leidraadsite.config import lees_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTEN = ROOT / "artefacten"
@@ -42,16 +43,8 @@ CSS_ZONDER_OVERGANGEN = (
 JS_ANIMATIES_KLAAR = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 
-class _NegeerTags(yaml.SafeLoader):
-    """Leest mkdocs.yml zonder de !!python/…-tags uit te voeren die sommige plugins gebruiken."""
-
-
-_NegeerTags.add_multi_constructor("", lambda loader, tag, node: None)
-
-
 def site_url() -> str:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml.load(f, Loader=_NegeerTags)  # noqa: S506 - SafeLoader met genegeerde tags
+    config = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     return config.get("site_url") or "/"
 
 
