@@ -187,87 +187,46 @@
   const tabel = (naam, bijschrift, rijen, opties = {}) => ({ bijschrift, koppen: T.tabellen[naam].koppen, rijen, voet: [], rechts: [], ...opties });
 
   // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
-  const celHtml = (c) => (Array.isArray(c) ? '<ul>' + c.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>' : c.code != null ? `<code>${esc(c.code)}</code>` : esc(c));
-  function cel(inhoud, kop, rechts, scope, span = 1) {
+  // Zoals src/leidraadsite/tabellen.py (de hook) het in de andere pagina's doet: datums (dd-mm-jjjj) breken niet af,
+  // een / tussen twee woorden mag afbreken; en hieronder krijgt elke cel zijn kolomnaam en rol.
+  const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu;
+  const tekstHtml = (x) => esc(x).replace(HEEL, (m) => (m === '/' ? '/<wbr>' : '<span class="tabel-heel">' + m + '</span>'));
+  const celHtml = (c) => (Array.isArray(c) ? '<ul>' + c.map((x) => '<li>' + tekstHtml(x) + '</li>').join('') + '</ul>'
+    : c.code != null ? '<code>' + tekstHtml(c.code) + '</code>' : tekstHtml(c));
+  function cel(inhoud, kop, rechts, scope, span = 1, label = null) {
     const tag = kop ? 'th' : 'td';
-    const attrs = (scope ? ' scope="' + scope + '"' : '') + (span > 1 ? ' colspan="' + span + '"' : '') + (rechts ? ' class="getal"' : ''); // rjsmin: geen ` in `
-    return `<${tag}${attrs}>${celHtml(inhoud)}</${tag}>`;
+    const rol = label === false ? '' : kop ? (scope === 'col' ? 'columnheader' : 'rowheader') : 'cell';
+    const attrs = (scope ? ' scope="' + scope + '"' : '') + (span > 1 ? ' colspan="' + span + '"' : '') + (rechts ? ' class="getal"' : '')
+      + (rol ? ' role="' + rol + '"' : '') + (label ? ' data-label="' + esc(label) + '"' : ''); // rjsmin: geen ` in `
+    return '<' + tag + attrs + '>' + celHtml(inhoud) + '</' + tag + '>';
   }
-  /** Een tabel als HTML, precies zoals jobcoach/html.py (tabel_html) hem maakt. */
+  /** Een tabel als HTML zoals jobcoach/html.py (tabel_html) hem maakt, met de kenmerken van de hook erbij: vanaf
+   * twee kolommen op een smal scherm één blok per rij (data-blokken), met de rollen van een tabel en bij elke cel
+   * de naam van haar kolom (data-label). */
   function tabelHtml(t) {
-    const r = (i) => t.rechts.includes(i), kop = (c) => cel(c, true, false, 'row');
-    const koppen = t.koppen.map((k, i) => cel(k, true, !t.rijkoppen && r(i), 'col'));
-    const d = ['<table>', `<caption>${esc(t.bijschrift)}</caption>`];
-    if (t.rijkoppen) d.push(`<thead><tr>${koppen.join('')}</tr></thead><tbody>`);
-    else d.push('<thead><tr>', ...koppen, '</tr></thead><tbody>');
-    for (const rij of t.rijen) {
-      d.push('<tr>' + (t.rijkoppen ? kop(rij[0]) + rij.slice(1).map((c) => cel(c)).join('') : rij.map((c, i) => cel(c, false, r(i))).join('')) + '</tr>');
+    const n = t.koppen.length, blokken = n >= 2;
+    const label = (i, span = 1) => (!blokken ? false : span < n && t.koppen[i] ? t.koppen[i] : null);
+    const r = (i) => t.rechts.includes(i), kop = (c) => cel(c, true, false, 'row', 1, blokken ? null : false);
+    const koppen = t.koppen.map((k, i) => cel(k, true, !t.rijkoppen && r(i), 'col', 1, blokken ? null : false));
+    const rij = blokken ? '<tr role="row">' : '<tr>', groep = (tag) => '<' + tag + (blokken ? ' role="rowgroup"' : '') + '>';
+    const d = [blokken ? '<table data-blokken="" role="table"' + (n >= 7 ? ' data-veel-kolommen=""' : '') + '>' : '<table>',
+      '<caption>' + esc(t.bijschrift) + '</caption>'];
+    if (t.rijkoppen) d.push(groep('thead') + rij + koppen.join('') + '</tr></thead>' + groep('tbody'));
+    else d.push(groep('thead') + rij, ...koppen, '</tr></thead>' + groep('tbody'));
+    for (const rr of t.rijen) {
+      d.push(rij + (t.rijkoppen ? kop(rr[0]) + rr.slice(1).map((c, i) => cel(c, false, false, null, 1, label(i + 1))).join('')
+        : rr.map((c, i) => cel(c, false, r(i), null, 1, label(i))).join('')) + '</tr>');
     }
     d.push('</tbody>');
-    const voetrij = (rij) => { // de kop beslaat de lege cellen erna (zoals html.py)
+    const voetrij = (vr) => { // de kop beslaat de lege cellen erna (zoals html.py)
       let leeg = 0;
-      while (1 + leeg < rij.length - 1 && rij[1 + leeg] === '') leeg++;
-      return '<tr>' + cel(rij[0], true, false, 'row', 1 + leeg) + rij.slice(1 + leeg).map((c, i) => cel(c, false, r(i + 1 + leeg))).join('') + '</tr>';
+      while (1 + leeg < vr.length - 1 && vr[1 + leeg] === '') leeg++;
+      return rij + cel(vr[0], true, false, 'row', 1 + leeg, blokken ? null : false)
+        + vr.slice(1 + leeg).map((c, i) => cel(c, false, r(i + 1 + leeg), null, 1, label(i + 1 + leeg))).join('') + '</tr>';
     };
-    if (t.voet.length) d.push('<tfoot>', ...t.voet.map(voetrij), '</tfoot>');
+    if (t.voet.length) d.push(groep('tfoot'), ...t.voet.map(voetrij), '</tfoot>');
     d.push('</table>');
     return d.join('\n');
-  }
-
-  /** Labels en rollen, zoals src/leidraadsite/tabellen.py (de hook) ze in de andere pagina's zet: op een smal scherm
-   * is een tabel één blok per rij, met de kolomnaam bij elke cel; datums (dd-mm-jjjj) breken niet af. */
-  const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu; // een datum of een / tussen letters
-  function datumsHeel(cel) {
-    const teksten = [], loper = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
-    while (loper.nextNode()) teksten.push(loper.currentNode);
-    for (const tekst of teksten) {
-      const knopen = [];
-      let plek = 0;
-      for (const m of tekst.data.matchAll(HEEL)) {
-        if (m.index > plek) knopen.push(document.createTextNode(tekst.data.slice(plek, m.index)));
-        if (m[0] === '/') knopen.push(document.createTextNode('/'), document.createElement('wbr'));
-        else {
-          const span = document.createElement('span');
-          span.className = 'tabel-heel';
-          span.textContent = m[0];
-          knopen.push(span);
-        }
-        plek = m.index + m[0].length;
-      }
-      if (!knopen.length) continue;
-      if (plek < tekst.data.length) knopen.push(document.createTextNode(tekst.data.slice(plek)));
-      tekst.replaceWith(...knopen);
-    }
-  }
-  function markeerTabellen(wortel) {
-    for (const t of wortel.querySelectorAll('table')) {
-      const kop = t.tHead && t.tHead.rows[t.tHead.rows.length - 1];
-      const namen = [];
-      if (kop) for (const c of kop.cells) for (let i = 0; i < c.colSpan; i++) namen.push(c.textContent.split(/\s+/).filter(Boolean).join(' ').slice(0, 80));
-      const blokken = namen.length >= 2;
-      if (blokken) {
-        t.setAttribute('data-blokken', '');
-        t.setAttribute('role', 'table');
-        if (namen.length >= 7) t.setAttribute('data-veel-kolommen', '');
-        for (const deel of t.children) if (['THEAD', 'TBODY', 'TFOOT'].includes(deel.tagName)) deel.setAttribute('role', 'rowgroup');
-      }
-      for (const rij of t.rows) {
-        if (blokken) rij.setAttribute('role', 'row');
-        let kolom = 0;
-        for (const c of rij.cells) {
-          if (blokken) {
-            const scope = c.getAttribute('scope');
-            if (c.tagName === 'TH') c.setAttribute('role', rij.parentElement.tagName === 'THEAD' || scope === 'col' || scope === 'colgroup' ? 'columnheader' : 'rowheader');
-            else {
-              c.setAttribute('role', 'cell');
-              if (kolom < namen.length && c.colSpan < namen.length && namen[kolom]) c.setAttribute('data-label', namen[kolom]);
-            }
-          }
-          datumsHeel(c);
-          kolom += c.colSpan;
-        }
-      }
-    }
   }
 
   const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
@@ -870,7 +829,6 @@
     status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
       + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
     uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
-    markeerTabellen(uitkomst);
     return u;
   }
   function allesControleren() {
