@@ -137,5 +137,8 @@ def test_actions_vast_op_een_commit_zonder_bewaard_token_met_kleinste_rechten():
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", stap["uses"]), f"{naam}: {stap['uses']} niet op een commit"
                 if stap["uses"].startswith("actions/checkout@"):
                     assert stap.get("with", {}).get("persist-credentials") is False, f"{naam}: checkout bewaart het token"
+        if "container" in taak:
+            image = taak["container"] if isinstance(taak["container"], str) else taak["container"]["image"]
+            assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image), f"{naam}: image {image} niet op een digest"
         extra = set(taak.get("permissions", {})) - {"pages", "id-token"}
         assert not extra, f"{naam}: meer rechten dan nodig: {extra}"
