@@ -4,6 +4,7 @@ GitHub Actions op een commit, de CI zonder bewaard token en met de kleinste rech
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from importlib import metadata
 
@@ -142,3 +143,19 @@ def test_actions_vast_op_een_commit_zonder_bewaard_token_met_kleinste_rechten():
             assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image), f"{naam}: image {image} niet op een digest"
         extra = set(taak.get("permissions", {})) - {"pages", "id-token"}
         assert not extra, f"{naam}: meer rechten dan nodig: {extra}"
+
+
+def test_js_yaml_komt_uit_een_package_lock_met_npm_ci_zonder_scripts():
+    script = (ROOT / "tools" / "js-yaml.sh").read_text(encoding="utf-8")
+    opdrachten = [r.strip() for r in script.splitlines() if r.strip().startswith("npm ")]
+    assert opdrachten == ["npm ci --ignore-scripts --no-audit --no-fund --silent"], opdrachten
+    lock = json.loads((ROOT / "tools" / "js-yaml" / "package-lock.json").read_text(encoding="utf-8"))
+    pakketten = {pad.removeprefix("node_modules/"): p for pad, p in lock["packages"].items() if pad}
+    versies = {"js-yaml": re.search(r'^VERSIE="(.+)"', script, re.M)[1],
+               "esbuild": re.search(r'^ESBUILD="(.+)"', script, re.M)[1]}
+    for naam, versie in versies.items():
+        assert pakketten[naam]["version"] == versie, f"{naam}: package-lock.json {pakketten[naam]['version']}, script {versie}"
+    zonder = [n for n, p in pakketten.items() if not p.get("integrity", "").startswith("sha512-")]
+    assert not zonder, f"zonder controlesom in package-lock.json: {zonder}"
+    # De controle van het gemaakte bestand: het script vergelijkt met CONTROLESOM en met het bestand in git.
+    assert 'if [ "$som" != "$CONTROLESOM" ] || [ "$in_git" != "$CONTROLESOM" ]' in script
