@@ -323,6 +323,18 @@ def test_toetsingsformulier_vraagt_bij_elke_vraag_ja_nee_en_toelichting():
     assert breedte[1] < breedte[0] / 2 and breedte[2] < breedte[3] / 2, breedte
 
 
+@pytest.mark.parametrize("bestand", MARKDOWN_SJABLONEN)
+def test_een_tabelrij_breekt_niet_over_twee_bladzijden(bestand):
+    """Een vraag op de ene bladzijde en haar vakjes op de volgende is lastig invullen (gezien in het toetsingsformulier)."""
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    document = docx(markdown_naar_docx(sjabloon_tekst(bestand, laad_regels()), "t"))
+    for nummer, tabel in enumerate(document.tables, start=1):
+        for rij in tabel.rows:
+            assert rij._tr.trPr is not None and rij._tr.trPr.find(qn("w:cantSplit")) is not None, \
+                f"{bestand}, tabel {nummer}: rij '{rij.cells[0].text}' mag over twee bladzijden breken"
+
+
 def test_toetsingsformulier_heeft_de_stukken_de_toetsvragen_en_de_drie_elementen():
     _, document = _toetsingsformulier()
     stukken = [[r.cells[0].text for r in t.rows[1:]] for t in document.tables if tabelkop(t)[0].startswith("Stuk")]

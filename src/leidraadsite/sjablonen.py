@@ -444,8 +444,9 @@ def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
         tbl_pr.append(element)
     for is_kop, cellen in rijen:
         rij = tabel.add_row()
+        tr_pr = rij._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))  # een rij breekt niet over twee bladzijden (vraag en vakjes samen)
         if is_kop:
-            tr_pr = rij._tr.get_or_add_trPr()
             kop = OxmlElement("w:tblHeader")  # kopregel: herhalen op elke pagina, en zo voorlezen
             kop.set(qn("w:val"), "true")
             tr_pr.append(kop)
