@@ -99,6 +99,23 @@ def test_casussjabloon_is_na_kopieren_een_geldige_casus(tmp_path):
     assert "let op" not in resultaat.stdout, f"het voorbeeld hoort zonder bevindingen te zijn:\n{resultaat.stdout}"
 
 
+def test_casussjabloon_begint_met_de_gebruiker_en_heeft_de_onderhoud_eronder():
+    """Eerst hoe een gebruiker het bestand in de rekenhulp opent; wat alleen de onderhoudsgroep nodig heeft
+    (jobcoach nieuw, jobcoach controleer, de map casussen/) staat onder de gegevens."""
+    tekst = CASUSSJABLOON.read_text(encoding="utf-8")
+    regels = tekst.splitlines()
+    eerste_veld = next(i for i, r in enumerate(regels) if re.match(r"^[a-z_]+:", r))
+    kop = "\n".join(regels[:eerste_veld])
+    assert "rekenhulp" in kop.lower() and "Casus openen" in kop, "de kop zegt niet hoe u het in de rekenhulp opent"
+    for woord in ("jobcoach nieuw", "jobcoach controleer", "casussen/"):
+        assert woord not in kop, f"'{woord}' staat boven de gegevens; dat is voor de onderhoudsgroep"
+        assert woord in "\n".join(regels[eerste_veld:]), f"'{woord}' staat niet meer in het sjabloon"
+    gegevens = yaml.safe_load(tekst)
+    assert "protocol" not in gegevens, "het sjabloon is een aanvraag van nu: geen protocol"
+    assert "regime" not in gegevens.get("aanvraag", {}) and "regime" not in gegevens.get("advies", {}), \
+        "het sjabloon vraagt om een regime"
+
+
 def _veldpaden(schema: dict, knoop: dict, pad: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Alle veldpaden van het JSON Schema van een casus, zoals ('schema', 'uren'); lijsten tellen als één."""
     if "$ref" in knoop:
