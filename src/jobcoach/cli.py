@@ -21,6 +21,7 @@ from .casus import json_schema, laad_casus
 from .fouten import Bestandsfout
 from .opmaak import procent_afgekapt, uren
 from .regels import laad_regels
+from .tabeldata import toont_percentage
 from .terminal import samenvatting_tekst
 from .lezer import toon_pad
 
@@ -98,8 +99,10 @@ def _controleer(args: argparse.Namespace) -> int:
             fouten += 1
             print(fout.tekst(), file=sys.stderr)
             continue
-        print(f"{toon_pad(bestand)}: in orde ({uren(uitkomst.begeleidingsuren)} uur, "
-              f"{procent_afgekapt(uitkomst.percentage)} van de contracturen)")
+        samen = f"{uren(uitkomst.begeleidingsuren)} uur"
+        if toont_percentage(uitkomst):
+            samen += f", {procent_afgekapt(uitkomst.percentage)} van de contracturen"
+        print(f"{toon_pad(bestand)}: in orde ({samen})")
         for b in uitkomst.bevindingen:
             print(f"{toon_pad(bestand)}: let op: {b.veld}: {b.tekst}")
     totaal = len(bestanden)
