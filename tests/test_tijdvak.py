@@ -41,7 +41,19 @@ def paginas_met_tijdvak() -> list[str]:
     for item in config()["nav"]:
         if isinstance(item, dict) and next(iter(item)) in DELEN:
             paginas += paginas_onder(item)
-    return paginas
+    return [p for p in paginas if not is_casus_van_nu(p)]
+
+
+def is_casus_van_nu(bron: str) -> bool:
+    """Een casuspagina over een aanvraag onder de regels van nu (kader van soort 'nu'): die beschrijft niet de
+    regels van 2011 en krijgt de melding niet (tests/test_casussen_nu.py eist dat)."""
+    from jobcoach import bereken, laad_casus, laad_regels
+
+    m = re.search(r"casus\('([a-z0-9-]+)'\)", (ROOT / "docs" / bron).read_text(encoding="utf-8"))
+    if not bron.startswith("casussen/") or m is None:
+        return False
+    regels = laad_regels()
+    return not bereken(laad_casus(ROOT / "casussen" / f"{m.group(1)}.yml", regels), regels).historisch
 
 
 def gebouwd(site: Path, bron: str) -> Path:
