@@ -22,7 +22,7 @@ from jobcoach.html import berekening_html, bevindingen_html, schema_html
 from leidraadsite.tabellen import markeer_tabellen
 from jobcoach.lezer import lees_yaml, valideer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
 
 AARDEN = ["persoonlijk", "functioneel"]
@@ -155,6 +155,66 @@ def randgevallen() -> list[dict[str, Any]]:
         casus({"uren_per_week": 40, "maanden": 37}, [_jc(1, "wekelijks")], protocol="protocol-2012"),
         casus({"uren_per_week": 40, "maanden": 12}, [_jc(1, "tweewekelijks")], datum=dt.date(2026, 12, 1)),
     ]
+
+
+def grensgevallen() -> list[dict[str, Any]]:
+    """Elke grens en elke datum uit de regels: net eronder, precies erop en net erboven.
+
+    De grenzen komen uit ``laad_regels()``, niet uit deze test: verandert een grens in regels.yml, dan schuiven
+    de gevallen mee. Zo ziet de pariteitstest elke grens aan beide kanten (Python en de rekenkern in Node).
+    """
+    regels = laad_regels()
+    wpm = regels.rekenregels.weken_per_maand
+    dag = dt.timedelta(days=1)
+    uit: list[dict[str, Any]] = []
+
+    def casus(protocol: str, contract: dict | None = None, schema: list | None = None, **rest: Any) -> None:
+        uit.append({"titel": f"Grens {len(uit) + 1}", "protocol": protocol,
+                    "contract": contract or {"uren_per_week": 40, "maanden": 6},
+                    "aanvraag": rest.pop("aanvraag", {"regime": 1}), "schema": schema or [_jc(1, "wekelijks")], **rest})
+
+    def rond(*waarden: float) -> list[float]:
+        return [round(w, 4) for w in waarden]
+
+    for p in regels.protocollen:
+        einde = regels.einde(p)
+        datums = [p.geldig_van - dag, p.geldig_van] + ([einde, einde + dag] if einde else [])
+        for datum in datums:
+            casus(p.id, datum=datum)
+        for grens in [g for g in (p.maximum, p.eerste_periode.normaal_max if p.eerste_periode else None) if g is not None]:
+            for regime in rond(grens - 0.01, grens, grens + 0.01):
+                casus(p.id, aanvraag={"regime": regime}, advies={"regime": regime})
+        s = p.standaard
+        if s is not None and s.min_maanden is not None:
+            for maanden in rond(s.min_maanden - 0.25, s.min_maanden, s.min_maanden + 0.25):
+                for proef in (False, True):
+                    casus(p.id, contract={"uren_per_week": 40, "maanden": maanden, "proefplaatsing": proef})
+        if s is not None and s.min_uren_per_week is not None:
+            for u in rond(s.min_uren_per_week - 0.01, s.min_uren_per_week, s.min_uren_per_week + 0.01):
+                casus(p.id, contract={"uren_per_week": u, "maanden": 6})
+        if s is not None and s.min_loonwaarde_wml is not None:
+            for lw in rond(s.min_loonwaarde_wml - 0.01, s.min_loonwaarde_wml, s.min_loonwaarde_wml + 0.01):
+                casus(p.id, contract={"uren_per_week": 40, "maanden": 6, "loonwaarde_wml": lw})
+        if p.max_jaren is not None:
+            for weken in (p.max_jaren * 12 * wpm - 1, p.max_jaren * 12 * wpm, p.max_jaren * 12 * wpm + 1):
+                casus(p.id, contract={"uren_per_week": 40, "weken": weken})
+        if p.periode_maanden is not None:
+            for weken in (p.periode_maanden * wpm - 1, p.periode_maanden * wpm, p.periode_maanden * wpm + 1):
+                casus(p.id, contract={"uren_per_week": 40, "weken": weken})
+    vanaf = regels.einde_protocollen()
+    if vanaf is not None:
+        for datum in (vanaf - dag, vanaf, vanaf + dag):
+            casus("protocol-2016", datum=datum)
+    a = regels.aannemelijk.max_uren_per_week
+    for u in rond(a - 0.01, a, a + 0.01):
+        casus("protocol-2011", contract={"uren_per_week": u, "maanden": 6})
+    # Advies tegen de berekening: 1 uur per week van 40 uur is precies 2,5%.
+    for advies in (2.49, 2.5, 2.51):
+        casus("protocol-2011", advies={"regime": advies})
+    # Begeleiding tegen contracturen: 10 uur contract, 9,99 / 10 / 10,01 uur begeleiding.
+    for u in (9.99, 10, 10.01):
+        casus("protocol-2011", contract={"uren_per_week": 10, "weken": 1}, schema=[_jc(u, "eenmalig")])
+    return uit
 
 
 def alle_gevallen(aantal: int = 220, zaad: int = 20261126) -> list[dict[str, Any]]:
