@@ -16,7 +16,7 @@
   const K = window.Rekenkern.maak(R); // de berekening en de controles: rekenkern.js
   const { T, vul, B, NUL, maal, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, DOELEN, specOp, bereken,
     Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject } = K;
-  const M = T.meldingen, RT = T.rekenhulp;
+  const M = T.meldingen, RT = T.rekenhulp, F = T.formulier;
   // ---------------------------------------------------------------------------------------------
   // Tabellen als gegevens (jobcoach/tabeldata.py) en één weergave als HTML (jobcoach/html.py)
 
@@ -339,31 +339,123 @@
     return new Blob([...delen, ...centraal, kop([[0x06054b50, 4], [0, 2], [0, 2], [bestanden.length, 2], [bestanden.length, 2], [grootte, 4], [plek, 4], [0, 2]])],
       { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   }
-  const x = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const wp = (tekst, stijl, extra = '') => '<w:p><w:pPr>' + (stijl ? '<w:pStyle w:val="' + stijl + '"/>' : '') + extra
-    + `</w:pPr><w:r><w:t xml:space="preserve">${x(tekst)}</w:t></w:r></w:p>`;
-  function wordTabel(t) {
-    const tc = (c, kop, rechts) => `<w:tc>${(Array.isArray(c) ? c.map((m) => '• ' + m) : [c.code != null ? c.code : c])
-      .map((s) => wp(s, kop ? 'Tabelkop' : null, rechts ? '<w:jc w:val="right"/>' : '')).join('')}</w:tc>`;
-    const rij = (r, kop) => `<w:tr>${kop ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c, i) => tc(c, kop || (i === 0 && t.rijkoppen), !t.rijkoppen && t.rechts.includes(i))).join('')}</w:tr>`;
-    const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
-    return wp(t.bijschrift, 'Bijschrift') + `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${rand}</w:tblBorders></w:tblPr>`
-      + rij(t.koppen, true) + [...t.rijen, ...t.voet].map((r) => rij(r, false)).join('') + '</w:tbl>' + wp('', null);
+  // Tekst in XML: wat XML 1.0 verbiedt (stuurtekens, losse surrogaten, U+FFFE/U+FFFF) gaat eruit, dan de escapes.
+  // Het formulier weigert zulke tekens al; dit is de tweede grendel, ook voor tekst uit een geopend bestand.
+  const NIET_IN_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  const x = (s) => String(s).replace(NIET_IN_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const wr = (tekst, rpr = '') => `<w:r>${rpr ? '<w:rPr>' + rpr + '</w:rPr>' : ''}<w:t xml:space="preserve">${x(tekst)}</w:t></w:r>`;
+  const wp = (tekst, stijl, extra = '', rpr = '') => '<w:p><w:pPr>' + (stijl ? '<w:pStyle w:val="' + stijl + '"/>' : '') + extra
+    + '</w:pPr>' + wr(tekst, rpr) + '</w:p>';
+  // Een veld (PAGE, NUMPAGES) dat Word en LibreOffice bij het tonen invullen, zoals in de Word-sjablonen.
+  const wveld = (code) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r>`
+    + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+
+  // Kolombreedtes naar de inhoud: elke kolom minstens zo breed als haar langste woord (zodat geen woord midden in
+  // breekt), de rest van de bladspiegel naar de kolommen met de meeste tekst. De breedte van een teken is geschat
+  // voor DejaVu Sans, breder dan Arial en Liberation Sans: past het daarin, dan past het ook bij die letters.
+  const BLAD = 9638; // 17 cm in twips (A4 min 2 × 2 cm marge)
+  const CELMARGE = 2 * 100 + 60;
+  const teken = (c) => (/[mwMW@%]/.test(c) ? 0.9 : /[A-Z]/.test(c) ? 0.72 : /[ijlIft.,;:!'|() ]/.test(c) ? 0.34 : 0.63);
+  const breedte = (s, pt, vet) => [...String(s)].reduce((t, c) => t + teken(c), 0) * pt * 20 * (vet ? 1.1 : 1);
+  const woorden = (c) => (Array.isArray(c) ? c.join(' ') : String(c)).split(/[\s/-]+/);
+  function kolommen(koppen, rijen, pt) {
+    const alle = [koppen, ...rijen];
+    const min = koppen.map((_, k) => CELMARGE + Math.max(...alle.map((r, i) => Math.max(0, ...woorden(r[k] ?? '').map((w) => breedte(w, pt, i === 0))))));
+    const wens = koppen.map((_, k) => CELMARGE + Math.max(...alle.map((r, i) => breedte(Array.isArray(r[k]) ? r[k].join(' ') : r[k] ?? '', pt, i === 0))));
+    const vrij = BLAD - min.reduce((a, b) => a + b, 0);
+    if (vrij < 0) return null; // past niet: de aanroeper kiest een kleinere letter
+    const extra = wens.map((w, k) => Math.max(0, w - min[k])), som = extra.reduce((a, b) => a + b, 0);
+    const uit = min.map((m, k) => Math.floor(m + (som ? (vrij * extra[k]) / som : vrij / koppen.length)));
+    uit[uit.length - 1] += BLAD - uit.reduce((a, b) => a + b, 0);
+    return uit;
   }
-  function word(u) {
-    const body = onderbouwing(u).map((b) => (b.kop ? wp(b.tekst, b.kop === 1 ? 'Titel' : 'Kop2') : b.alinea ? wp(b.alinea) : b.tabel ? wordTabel(b.tabel)
-      : wp(b.bevindingen.length ? T.bevindingen.titel : T.bevindingen.geen_titel, 'Kop2') + (b.bevindingen.length ? b.bevindingen.map((v) => wp('• ' + v.tekst)).join('') : wp(T.bevindingen.geen_tekst)))).join('');
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  /** Een tabel in de huisstijl van de Word-sjablonen: kopregel (herhaald, gearceerd), randen, bijschrift voor schermlezers. */
+  function wordTabel(bijschrift, koppen, rijen, opties = {}) {
+    let pt = 9, breed = kolommen(koppen, rijen, pt);
+    while (!breed && pt > 7) breed = kolommen(koppen, rijen, --pt);
+    breed = breed || koppen.map(() => Math.floor(BLAD / koppen.length));
+    const sz = `<w:sz w:val="${pt * 2}"/>`;
+    const tc = (c, k, kop, vet) => `<w:tc><w:tcPr><w:tcW w:w="${breed[k]}" w:type="dxa"/>${kop ? '<w:shd w:val="clear" w:color="auto" w:fill="E8EAF6"/>' : ''}</w:tcPr>`
+      + (Array.isArray(c) ? c : [c ?? '']).map((s) => wp(Array.isArray(c) ? '• ' + s : s, null, (opties.rechts || []).includes(k) && !kop ? '<w:jc w:val="right"/>' : '', (kop || vet ? '<w:b/>' : '') + sz)).join('') + '</w:tc>';
+    const rij = (r, kop, i) => `<w:tr><w:trPr><w:cantSplit/>${kop ? '<w:tblHeader/>' : ''}${opties.hoogte && !kop ? '<w:trHeight w:val="' + opties.hoogte + '" w:hRule="atLeast"/>' : ''}</w:trPr>`
+      + r.map((c, k) => tc(c, k, kop, (opties.vet || []).includes(i))).join('') + '</w:tr>';
+    const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
+    const marge = [['top', 45], ['left', 100], ['bottom', 45], ['right', 100]].map(([k, w]) => `<w:${k} w:w="${w}" w:type="dxa"/>`).join('');
+    return `<w:tbl><w:tblPr><w:tblW w:w="${BLAD}" w:type="dxa"/><w:tblBorders>${rand}</w:tblBorders><w:tblLayout w:type="fixed"/>`
+      + `<w:tblCellMar>${marge}</w:tblCellMar><w:tblCaption w:val="${x(bijschrift)}"/><w:tblDescription w:val="${x(bijschrift)}"/></w:tblPr>`
+      + '<w:tblGrid>' + breed.map((w) => '<w:gridCol w:w="' + w + '"/>').join('') + '</w:tblGrid>'
+      + rij(koppen, true, -1) + rijen.map((r, i) => rij(r, false, i)).join('') + '</w:tbl>' + wp('', null);
+  }
+
+  /** Het coachingsplan met urenonderbouwing, ingevuld met de berekening en de gegevens voor het plan. */
+  function coachingsplan(u, plan = {}, historie = false) {
+    const P = T.plan, c = u.casus, leegOf = (w) => (w && String(w).trim()) || '';
+    const doelen = DOELEN.map((d) => [`${d}. ${R.coachingsdoelen[d]}`, uren(u.uren_per_doel.get(d))]);
+    const activiteiten = u.rijen.filter((r) => r.telt_mee).map((r) => [r.rij.knelpunt, String(r.rij.doel), uren(r.rij.uren),
+      T.intensiteit[r.rij.intensiteit], getal(r.keren), uren(r.totaal)])
+      .concat(u.extra.map((e) => [e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving,
+        String(e.doel), '', tt('schema', 'vast_aantal'), '1', uren(e.uren)]));
+    const motiveringen = u.rijen.filter((r) => r.rij.motivering.length);
+    const body = [
+      wp(P.titel, 'Kop1'),
+      wp(vul(P.inleiding, { datum: vandaag(), titel: c.titel }), null, '', '<w:i/>'),
+      wp(P.gegevens, 'Kop2'),
+      wordTabel(P.gegevens, P.gegevens_koppen, [
+        [P.referentie, leegOf(plan.referentie)], [P.werkgever, leegOf(plan.werkgever)], [P.jobcoach, leegOf(plan.jobcoach)],
+        [P.arbeidsdeskundige, leegOf(plan.arbeidsdeskundige)], [P.periode_van, leegOf(plan.periode_van)], [P.periode_tot, leegOf(plan.periode_tot)],
+        [P.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+      ], { hoogte: 397 }),
+      wp(P.uren_kop, 'Kop2'),
+      wordTabel(P.uren_kop, P.uren_koppen, [...doelen, [P.uren_totaal, uren(u.begeleidingsuren)],
+        [P.uren_per_week, tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) })]], { rechts: [1], vet: [doelen.length] }),
+      wp(P.onderbouwing, 'Kop2'),
+      wordTabel(P.onderbouwing, P.onderbouwing_koppen, [...activiteiten, [P.uren_totaal, '', '', '', '', uren(u.begeleidingsuren)]],
+        { rechts: [1, 2, 4, 5], vet: [activiteiten.length] }),
+      wp(P.motivering, 'Kop2'),
+      ...(motiveringen.length ? motiveringen.flatMap((r) => [wp(r.rij.knelpunt, 'Kop3'), ...r.rij.motivering.map((m) => wp('• ' + m))])
+        : [wp(P.geen_motivering), wp(''), wp('')]),
+    ];
+    if (u.bevindingen.length) body.push(wp(T.bevindingen.titel, 'Kop2'), ...u.bevindingen.map((b) => wp('• ' + b.tekst)));
+    if (historie) {
+      const s = samenvattingTabel(u);
+      body.push(wp(RT.historisch_kop, 'Kop2'), wp(RT.historisch), wordTabel(s.bijschrift, s.koppen, s.rijen, { vet: [] }));
+    }
+    body.push(wp(P.ondertekening, 'Kop2'), wordTabel(P.ondertekening, P.ondertekening_koppen, P.rollen.map((r) => [r, '', '', '']), { hoogte: 851 }));
+    return body.join('');
+  }
+
+  function word(u, plan, historie) {
+    const P = T.plan, a = R.uitgave || {};
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const pak = 'http://schemas.openxmlformats.org/package/2006', rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const ct = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+    const letter = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial"/>';
     const stijl = (id, naam, rpr, ppr = '') => `<w:style w:type="paragraph"${id === 'Normal' ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${naam}"/><w:pPr>${ppr}</w:pPr><w:rPr>${rpr}</w:rPr></w:style>`;
+    const kopstijl = (n, pt) => stijl('Kop' + n, 'heading ' + n, `${letter}<w:b/><w:color w:val="3949AB"/><w:sz w:val="${pt * 2}"/>`,
+      `<w:keepNext/><w:spacing w:before="${n === 1 ? 0 : 240}" w:after="80"/><w:outlineLvl w:val="${n - 1}"/>`);
+    const klein = `${letter}<w:color w:val="595959"/><w:sz w:val="16"/>`;
+    const titelTekst = vul(P.kop, { site: a.naam || '', titel: P.titel, editie: a.editie || '' });
+    const voet = vul(P.voet, { site: a.naam || '', editie: a.editie || '' });
     return zip([
-      ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`],
-      ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`],
-      ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`],
-      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults>`
-        + stijl('Normal', 'Normal', '') + stijl('Titel', 'Title', '<w:b/><w:sz w:val="36"/>') + stijl('Kop2', 'heading 2', '<w:b/><w:sz w:val="28"/>', '<w:keepNext/><w:outlineLvl w:val="1"/>')
-        + stijl('Bijschrift', 'caption', '<w:b/>', '<w:keepNext/>') + stijl('Tabelkop', 'Tabelkop', '<w:b/>') + '</w:styles>'],
-      ['word/document.xml', kop + `<w:document ${W}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`],
+      ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`
+        + `<Override PartName="/word/document.xml" ContentType="${ct}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${ct}.styles+xml"/>`
+        + `<Override PartName="/word/header1.xml" ContentType="${ct}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="${ct}.footer+xml"/>`
+        + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'],
+      ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/>`
+        + `<Relationship Id="rId2" Type="${pak}/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`],
+      ['docProps/core.xml', kop + `<cp:coreProperties xmlns:cp="${pak}/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${x(P.titel)}</dc:title>`
+        + `<dc:language>nl-NL</dc:language><dc:creator>${x(a.naam || '')}</dc:creator></cp:coreProperties>`],
+      ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/>`
+        + `<Relationship Id="rId2" Type="${rel}/header" Target="header1.xml"/><Relationship Id="rId3" Type="${rel}/footer" Target="footer1.xml"/></Relationships>`],
+      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr>${letter}<w:sz w:val="21"/><w:lang w:val="nl-NL" w:eastAsia="nl-NL"/></w:rPr></w:rPrDefault>`
+        + '<w:pPrDefault><w:pPr><w:spacing w:after="60"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        + stijl('Normal', 'Normal', '') + kopstijl(1, 18) + kopstijl(2, 14) + kopstijl(3, 11)
+        + stijl('Koptekst', 'header', klein, '<w:jc w:val="right"/>') + stijl('Voettekst', 'footer', klein) + '</w:styles>'],
+      ['word/header1.xml', kop + `<w:hdr ${W}>${wp(titelTekst, 'Koptekst')}</w:hdr>`],
+      ['word/footer1.xml', kop + `<w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Voettekst"/></w:pPr>${wr(voet + P.pagina)}${wveld('PAGE')}${wr(P.van)}${wveld('NUMPAGES')}</w:p></w:ftr>`],
+      ['word/document.xml', kop + `<w:document ${W}><w:body>${coachingsplan(u, plan, historie)}<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/>`
+        + '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>'],
     ]);
   }
 
@@ -392,11 +484,15 @@
   const VELDEN = { titel: '', protocol: '', datum: '', bron: '', 'contract.uren_per_week': '', 'contract.duur': '', 'contract.proefplaatsing': false,
     'contract.loonwaarde_wml': '', 'aanvraag.regime': '', 'advies.regime': '' };
   const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
-  const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [] });
+  // Gegevens die alleen in het Word-bestand komen (het coachingsplan), niet in de casus: referentie, werkgever, wie, periode.
+  const PLAN = { referentie: '', werkgever: '', jobcoach: '', arbeidsdeskundige: '', periode_van: '', periode_tot: '' };
+  const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [], plan: { ...PLAN }, historie: false });
   function herstel(o) { // bewaarde invoer; wat niet de verwachte vorm heeft, wordt een leeg veld
     const s = leeg(), zelfde = (bron, doel) => { for (const k of Object.keys(doel)) if (bron && typeof bron[k] === typeof doel[k]) doel[k] = bron[k]; return doel; };
     if (!o || typeof o !== 'object') return s;
     zelfde(o.v, s.v);
+    zelfde(o.plan, s.plan);
+    s.historie = o.historie === true;
     for (const l of ['schema', 'extra']) if (Array.isArray(o[l])) s[l] = o[l].filter((r) => r && typeof r === 'object').map((r) => zelfde(r, { ...NIEUW[l] }));
     s.duur_soort = o.duur_soort === 'weken' ? 'weken' : 'maanden';
     return s;
@@ -423,6 +519,34 @@
     if (w.trim() === '') return undefined;
     return spec.soort === 'getal' ? nlGetal(w) : spec.soort === 'geheel' ? Number(w) : spec.soort === 'datum' ? nlNaarIso(w) : w.trim();
   }
+  /** De rijen waarin iets is ingevuld (hun plek in het formulier). Een lege rij telt niet mee, zoals een lege regel op papier. */
+  const gevuldeRijen = (s, lijst) => s[lijst].map((r, i) => (Object.values(r).some((w) => w !== '' && w !== false) ? i : -1)).filter((i) => i >= 0);
+  /** Een pad van de gegevens (schema[2].uren, zonder lege rijen) naar het veld in het formulier (schema[3].uren). */
+  const formulierPad = (s, pad) => pad.replace(/^(schema|extra)\[(\d+)\]/, (m, lijst, n) => `${lijst}[${gevuldeRijen(s, lijst)[n - 1] + 1}]`);
+  // Tekens die niet in een veld horen: stuurtekens (C0 behalve tab en nieuwe regel, DEL, C1) en tekens die de
+  // schrijfrichting omdraaien (bidi). Ze komen mee als u uit een PDF kopieert en zijn onzichtbaar.
+  const STUURTEKEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+  const codepunt = (c) => 'U+' + c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+  /** Een melding voor elk veld met zo'n teken, met het teken erin (U+000B): alle velden, ook die van het plan. */
+  function stuurtekens(s) {
+    const uit = [], kijk = (pad, w) => { const m = typeof w === 'string' && STUURTEKEN.exec(w); if (m) uit.push({ pad, code: 'stuurteken', melding: vul(F.stuurteken, { teken: codepunt(m[0]) }) }); };
+    for (const [pad, w] of Object.entries(s.v)) kijk(pad, w);
+    for (const lijst of ['schema', 'extra']) s[lijst].forEach((r, i) => Object.entries(r).forEach(([k, w]) => kijk(`${lijst}[${i + 1}].${k}`, w)));
+    for (const [k, w] of Object.entries(s.plan)) kijk(`plan.${k}`, w);
+    return uit;
+  }
+  /** Begin en einde van de periode in het plan: leeg, of een datum als dd-mm-jjjj; het einde niet vóór het begin. */
+  function planProblemen(s) {
+    const uit = [], iso = {};
+    for (const k of ['periode_van', 'periode_tot']) {
+      const w = s.plan[k].trim();
+      if (!w) continue;
+      iso[k] = nlNaarIso(w);
+      if (!geldigeDatum(iso[k])) { uit.push({ pad: `plan.${k}`, code: 'datum', melding: M['datum-formulier'] }); delete iso[k]; }
+    }
+    if (iso.periode_van && iso.periode_tot && iso.periode_tot < iso.periode_van) uit.push({ pad: 'plan.periode_tot', code: 'volgorde', melding: F.periode_volgorde });
+    return uit;
+  }
   /** Van de invoer in het formulier naar de gegevens van een casus (zoals uit een casusbestand). */
   function gegevensUitStaat(s) {
     const g = { contract: {}, aanvraag: {} };
@@ -430,7 +554,10 @@
     // Een veld uit een geopend bestand dat u niet veranderde, houdt zijn waarde precies (spaties, regels in één punt).
     const lees = (sleutel, pad, w) => { const o = (s.origineel || {})[sleutel]; return o && o[0] === w ? o[1] : leesInvoer(pad, w); };
     for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
-    for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r, i) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
+    for (const lijst of ['schema', 'extra']) {
+      const gevuld = gevuldeRijen(s, lijst);
+      if (lijst === 'schema' || gevuld.length) g[lijst] = gevuld.map((i) => { const o = {}; for (const [k, w] of Object.entries(s[lijst][i])) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
+    }
     return g;
   }
   /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
@@ -484,6 +611,15 @@
     const label = spec.soort === 'janee' ? h('label', { for: id, class: 'rh-vinkje' }, el, ' ' + tekst.label) : h('label', { for: id, tekst: tekst.label });
     return h('div', { class: 'rh-veld' }, label, uitleg ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: uitleg }) : null, melding, spec.soort === 'janee' ? null : el);
   }
+  const PLAN_HINT = { referentie: F.referentie_hint, periode_van: F.datum_hint, periode_tot: F.datum_hint };
+  /** Een veld voor het plan (alleen in het Word-bestand): tekst, met label uit teksten.yml (plan). */
+  function planVeld(naam) {
+    const pad = `plan.${naam}`, id = idVan(pad), hint = PLAN_HINT[naam];
+    const el = h('input', { type: 'text', id, value: staat.plan[naam], autocomplete: 'off', 'data-pad': pad, 'data-waar': 'plan', 'data-sleutel': naam,
+      'aria-describedby': [hint ? id + '-hint' : null, id + '-melding'].filter(Boolean).join(' ') });
+    return h('div', { class: 'rh-veld' }, h('label', { for: id, tekst: T.plan[naam] }),
+      hint ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: hint }) : null, h('p', { class: 'rh-melding', id: id + '-melding', hidden: true }), el);
+  }
   const knop = (tekst, attrs = {}) => h('button', { type: 'button', class: 'md-button', tekst, ...attrs });
   const LIJSTEN = {
     schema: { kop: (i) => `Rij ${i} van het schema`, erbij: 'Rij toevoegen', weg: (i) => `Rij ${i} verwijderen` },
@@ -514,35 +650,52 @@
           h('input', { type: 'radio', name: 'rh-duur-soort', value: w, checked: staat.duur_soort === w, 'data-actie': 'duur' }), ' ' + w))),
         v('contract.duur'), v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
       h('fieldset', {}, h('legend', { tekst: 'Regime (historisch)' }), v('aanvraag.regime'), v('advies.regime')),
-      lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'));
+      lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'),
+      h('fieldset', { class: 'rh-plan' }, h('legend', { tekst: F.plan_legend }), h('p', { class: 'rh-hint', tekst: F.plan_hint }), Object.keys(PLAN).map(planVeld)));
     if (focus) formulier.querySelector(focus)?.focus();
   }
 
   const veldVoor = (pad) => (/^contract\.(maanden|weken)$/.test(pad) ? 'contract.duur' : pad);
   const labelVan = (pad) => (T.velden[sleutelVan(pad)] || {}).label || pad;
+  const LEEG = new Set(['ontbreekt', 'leeg', 'te_kort']); // een verplicht veld (of het schema) is leeg
+  /** De melding bij een veld: bij een leeg verplicht veld wat u moet doen ('Vul de contracturen per week in'). */
+  function meldingTekst(p, pad, el) {
+    const sleutel = sleutelVan(pad), rij = /^(?:schema|extra)\[(\d+)\]/.exec(pad);
+    if (LEEG.has(p.code) && F.leeg[sleutel]) return { tekst: F.leeg[sleutel] + (rij ? vul(F.in_rij, { rij: rij[1] }) : ''), eigen: true };
+    if (p.code === 'stuurteken' || p.code === 'volgorde') return { tekst: p.melding, eigen: true };
+    return { tekst: p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, ''), eigen: false };
+  }
+  /** Meldingen bij de velden, en bovenaan de samenvatting (GOV.UK): in de volgorde van het formulier, met een link naar elk veld. */
   function toonMeldingen(problemen) {
     const per = new Map();
     for (const p of problemen) {
       const pad = veldVoor(p.pad), el = formulier.querySelector(`[data-pad="${CSS.escape(pad)}"]`);
       if (!allesTonen && !geraakt.has(pad)) continue;
-      const tekst = p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, '');
-      per.set(pad, [...(per.get(pad) || []), { tekst, el, pad: p.pad }]);
+      const doel = el || document.getElementById(idVan(pad.split(/[.[]/)[0])) || formulier;
+      per.set(pad, [...(per.get(pad) || []), { ...meldingTekst(p, pad, el), el, doel, pad: p.pad }]);
     }
     formulier.querySelectorAll('[data-pad]').forEach((el) => {
       const m = document.getElementById(el.id + '-melding'), fout = per.get(el.dataset.pad);
       m.hidden = !fout; m.textContent = fout ? fout.map((f) => f.tekst).join(' ') : '';
       if (fout) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
     });
-    const lijst = [...per.values()].flat();
+    const volgorde = (a, b) => (a.doel === b.doel ? 0 : a.doel.compareDocumentPosition(b.doel) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    const lijst = [...per.values()].flat().sort(volgorde);
     samenvatting.hidden = !(allesTonen && lijst.length);
-    samenvatting.replaceChildren(...(samenvatting.hidden ? [] : [h('h2', { tekst: 'Er klopt iets niet' }), h('p', { tekst: 'Kijk deze velden na:' }),
-      h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : idVan(f.pad.split(/[.[]/)[0])), tekst: `${labelVan(f.pad)}: ${f.tekst}` }))))]));
+    samenvatting.replaceChildren(...(samenvatting.hidden ? [] : [h('h2', { tekst: F.samenvatting_titel }), h('p', { tekst: F.samenvatting_tekst }),
+      h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : f.doel.id), tekst: f.eigen ? f.tekst : `${labelVan(f.pad)}: ${f.tekst}` }))))]));
   }
 
   let laatste = null; // de laatst berekende uitkomst (voor Opslaan en Word)
+  let planFout = false; // een melding bij een veld van het plan: geen Word-bestand
   function reken() {
     let casus = null, problemen = [];
     try { casus = laadObject(gegevensUitStaat(staat)); } catch (f) { if (!(f instanceof CasusFout)) throw f; problemen = f.problemen; }
+    problemen = problemen.map((p) => ({ ...p, pad: formulierPad(staat, p.pad) }));
+    const eigen = [...stuurtekens(staat), ...planProblemen(staat)]; // alleen het formulier: tekens en het plan
+    if (eigen.some((p) => !p.pad.startsWith('plan.'))) casus = null; // een stuurteken komt nooit in de uitkomst
+    problemen = [...eigen, ...problemen.filter((p) => !eigen.some((e) => e.pad === p.pad))];
+    planFout = eigen.length > 0;
     toonMeldingen(problemen);
     laatste = casus && bereken(casus);
     if (!laatste) {
@@ -573,7 +726,7 @@
   const ACTIES = {
     bereken: allesControleren,
     opslaan: () => { const u = allesControleren(); if (u) download(new Blob([naarYaml(u.casus)], { type: 'application/yaml' }), bestandsnaam(u.casus.titel, '.yml')); },
-    word: () => { const u = allesControleren(); if (u) download(word(u), 'urenonderbouwing-' + bestandsnaam(u.casus.titel, '.docx')); },
+    word: () => { const u = allesControleren(); if (u && !planFout) download(word(u, staat.plan, staat.historie), 'coachingsplan-' + bestandsnaam(u.casus.titel, '.docx')); else if (u) { samenvatting.focus(); samenvatting.scrollIntoView({ block: 'start' }); } },
     afdrukken: () => { if (allesControleren()) window.print(); },
     openen: () => kiezer.click(),
     wissen: () => { if (window.confirm('Alles wat u hebt ingevuld wissen?')) { staat = leeg(); geraakt.clear(); gewijzigd.clear(); allesTonen = false; tekenFormulier('#rh-titel'); bewaar(); reken(); } },
@@ -582,7 +735,7 @@
   let wacht = null; // tijdens het typen pas rekenen als er even niets gebeurt
   formulier.addEventListener('input', (e) => {
     const { waar, sleutel, index } = e.target.dataset;
-    if (waar) (waar === 'v' ? staat.v : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
+    if (waar) (waar === 'v' ? staat.v : waar === 'plan' ? staat.plan : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
     if (waar) gewijzigd.add(e.target.dataset.pad);
     if (e.target.dataset.actie === 'duur') { staat.duur_soort = e.target.value; tekenFormulier(`[data-actie="duur"][value="${staat.duur_soort}"]`); }
     if (e.target.id === 'rh-protocol') tekenFormulier('#rh-protocol'); // de hint zegt wat van deze versie bekend is
@@ -612,6 +765,12 @@
     const bestand = kiezer.files[0];
     kiezer.value = '';
     if (!bestand) return;
+    const begin = new Uint8Array(await bestand.slice(0, 8).arrayBuffer());
+    const zipOfDoc = (begin[0] === 0x50 && begin[1] === 0x4b && begin[2] === 0x03 && begin[3] === 0x04) || (begin[0] === 0xd0 && begin[1] === 0xcf && begin[2] === 0x11 && begin[3] === 0xe0);
+    if (/\.docx?$/i.test(bestand.name) || zipOfDoc) { // een Word-bestand (.docx is een zip, .doc begint met D0 CF 11 E0)
+      bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: vul(F.word_bestand, { bestand: bestand.name }) }));
+      return;
+    }
     try {
       await laadLezer();
       staat = staatUitCasus(laadYaml(tekstUitBytes(new Uint8Array(await bestand.arrayBuffer()), bestand.name), bestand.name));
