@@ -37,7 +37,7 @@
     const NUL = B(0n), EEN = B(1n), HONDERD = B(100n);
     const plus = (a, b) => B(a.n * b.d + b.n * a.d, a.d * b.d);
     const maal = (a, b) => B(a.n * b.n, a.d * b.d);
-    const deel = (a, b) => B(a.n * b.d, a.d * b.n);
+    const deel_ = (a, b) => B(a.n * b.d, a.d * b.n);
     const vergelijk = (a, b) => { const x = a.n * b.d, y = b.n * a.d; return x < y ? -1 : x > y ? 1 : 0; };
     const tien = (k) => 10n ** BigInt(k);
     const vloer = (a) => { const q = a.n / a.d; return a.n < 0n && q * a.d !== a.n ? q - 1n : q; };
@@ -84,102 +84,183 @@
       return spec;
     }
 
+    const KADERS = new Map(R.kaders.map((k) => [k.id, k]));
+    const kleinste = (a, b) => (vergelijk(a, b) <= 0 ? a : b);
+    const grootste = (a, b) => (vergelijk(a, b) >= 0 ? a : b);
+    const som = (lijst) => lijst.reduce(plus, NUL);
+
     // ---------------------------------------------------------------------------------------------
-    // Berekening (jobcoach/berekening.py)
+    // Berekening (jobcoach/berekening.py): fasen, perioden van zes maanden, uren per doel
+
+    /** Het kader van een casus en de protocolversie waarvan de grenzen gelden (Regels.kader_en_protocol). */
+    function kaderEnProtocol(kaderId, protocolId) {
+      let protocol = protocolId != null ? PROTOCOLLEN.get(protocolId) : null;
+      if (kaderId == null) {
+        kaderId = protocol == null ? R.standaard_kader
+          : R.kaders.find((k) => k.protocol_soort === protocol.soort || (k.protocol != null && PROTOCOLLEN.get(k.protocol).soort === protocol.soort)).id;
+      }
+      const kader = KADERS.get(kaderId);
+      if (protocol == null && kader.protocol != null) protocol = PROTOCOLLEN.get(kader.protocol);
+      return { kader, protocol: protocol || null };
+    }
+    const wekenPerMaand = (casus) => (casus.weken_per_maand != null ? breuk(casus.weken_per_maand) : WPM);
+    const contractweken = (casus) => (casus.contract.weken != null ? breuk(casus.contract.weken) : maal(breuk(casus.contract.maanden), wekenPerMaand(casus)));
+    /** Om de hoeveel weken: wekelijks 1, tweewekelijks 2 (uit de regels), maandelijks de weken per maand van de casus. */
+    const elkeNWeken = (intensiteit, wpm) => (intensiteit === 'maandelijks' ? wpm : breuk(R.elke_n_weken[intensiteit]));
+    /** De fasen van een rij die meetelt, met begin, duur, uren per keer en aantal keren (berekening.delen). */
+    function delen(rij, weken, wpm) {
+      const fasen = rij.fasen == null ? [[weken, rij.intensiteit, breuk(rij.uren)]]
+        : rij.fasen.map((f) => [breuk(f.weken), f.intensiteit, breuk(f.uren != null ? f.uren : rij.uren)]);
+      let begin = NUL;
+      return fasen.map(([duur, intensiteit, u]) => {
+        const deel = { begin, weken: duur, intensiteit, uren: u, keren: intensiteit === 'eenmalig' ? EEN : deel_(duur, elkeNWeken(intensiteit, wpm)) };
+        begin = plus(begin, duur);
+        return deel;
+      });
+    }
+    /** De uren van een fase in de weken [van, tot). */
+    function inBlok(d, van, tot) {
+      if (d.intensiteit === 'eenmalig') return vergelijk(van, d.begin) <= 0 && vergelijk(d.begin, tot) < 0 ? d.uren : NUL;
+      const overlap = plus(kleinste(tot, plus(d.begin, d.weken)), maal(grootste(van, d.begin), B(-1n)));
+      return overlap.n > 0n ? deel_(maal(maal(d.uren, d.keren), overlap), d.weken) : NUL;
+    }
 
     function bereken(casus) {
-      const protocol = PROTOCOLLEN.get(casus.protocol), c = casus.contract;
-      const weken = c.weken != null ? breuk(c.weken) : maal(breuk(c.maanden), WPM);
-      const contracturen = maal(breuk(c.uren_per_week), weken);
+      const { kader, protocol } = kaderEnProtocol(casus.kader, casus.protocol);
+      const c = casus.contract, wpm = wekenPerMaand(casus), weken = contractweken(casus);
+      const upw = breuk(c.uren_per_week), contracturen = maal(upw, weken);
       const perDoel = new Map(DOELEN.map((d) => [d, NUL]));
       const rijen = casus.schema.map((rij, i) => {
-        let perWeek = NUL, keren = NUL, totaal = NUL;
         const telt = rij.door === 'jobcoach';
-        if (telt) {
-          const u = breuk(rij.uren);
-          if (rij.intensiteit === 'eenmalig') { perWeek = deel(u, weken); keren = EEN; } else {
-            const elke = { wekelijks: EEN, tweewekelijks: B(2n), maandelijks: WPM }[rij.intensiteit];
-            perWeek = deel(u, elke); keren = deel(weken, elke);
-          }
-          totaal = maal(u, keren);
-          perDoel.set(rij.doel, plus(perDoel.get(rij.doel), totaal));
-        }
-        return { nummer: i + 1, rij, telt_mee: telt, uren_per_week: perWeek, keren, totaal };
+        if (!telt) return { nummer: i + 1, rij, telt_mee: false, uren_per_week: NUL, keren: NUL, totaal: NUL, fasen: [] };
+        const fasen = delen(rij, weken, wpm);
+        const totaal = som(fasen.map((d) => maal(d.uren, d.keren)));
+        perDoel.set(rij.doel, plus(perDoel.get(rij.doel), totaal));
+        return { nummer: i + 1, rij, telt_mee: true, uren_per_week: deel_(totaal, weken), keren: som(fasen.map((d) => d.keren)), totaal, fasen };
       });
       for (const e of casus.extra) perDoel.set(e.doel, plus(perDoel.get(e.doel), breuk(e.uren)));
-      const begeleidingsuren = [...perDoel.values()].reduce(plus, NUL);
+      // Perioden van zes maanden vanaf het begin van het contract; de eerste is de periode uit de casus.
+      const blok = maal(breuk(R.periode_maanden), wpm), perioden = [];
+      for (let van = NUL; vergelijk(van, weken) < 0;) {
+        const tot = kleinste(plus(van, blok), weken), urenDoel = new Map(DOELEN.map((d) => [d, NUL]));
+        for (const r of rijen) for (const d of r.fasen) urenDoel.set(r.rij.doel, plus(urenDoel.get(r.rij.doel), inBlok(d, van, tot)));
+        if (!perioden.length) for (const e of casus.extra) urenDoel.set(e.doel, plus(urenDoel.get(e.doel), breuk(e.uren)));
+        const pc = maal(upw, plus(tot, maal(van, B(-1n)))), bu = som([...urenDoel.values()]), nummer = casus.periode + perioden.length;
+        perioden.push({ nummer, van, tot, weken: plus(tot, maal(van, B(-1n))), contracturen: pc, uren_per_doel: urenDoel, begeleidingsuren: bu,
+          percentage: maal(deel_(bu, pc), HONDERD), jaar: Math.floor((nummer - 1) / R.perioden_per_jaar) + 1 });
+        van = tot;
+      }
+      const begeleidingsuren = som([...perDoel.values()]);
       const u = {
-        casus, protocol, weken, contracturen, rijen, extra: casus.extra, begeleidingsuren,
-        uren_per_week: deel(begeleidingsuren, weken), uren_per_doel: perDoel,
-        percentage: maal(deel(begeleidingsuren, contracturen), HONDERD),
+        casus, kader, protocol, weken_per_maand: wpm, weken, contracturen, rijen, extra: casus.extra, begeleidingsuren,
+        uren_per_week: deel_(begeleidingsuren, weken), uren_per_doel: perDoel, percentage: maal(deel_(begeleidingsuren, contracturen), HONDERD),
+        perioden, historisch: kader.soort === 'historisch', verlenging: casus.periode >= 2,
       };
       u.bevindingen = controleer(u);
       return u;
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Controles (jobcoach/controles.py); de zinnen staan in teksten.yml (bevindingen)
+    // Controles (jobcoach/controles.py); de zinnen staan in teksten.yml (bevindingen), de grenzen in regels.yml
 
     function controleer(u) {
-      const { casus, protocol: p } = u, c = casus.contract, t = T.bevindingen, uit = [];
-      const b = (code, veld, sjabloon, w) => uit.push({ code, veld, tekst: vul(t[sjabloon], w) });
-      const regimes = [['aanvraag', casus.aanvraag, t.aangevraagde], ['advies', casus.advies, t.geadviseerde]];
-      const boven = (r) => p.maximum != null && r.regime > p.maximum;
-      if (casus.advies && vergelijk(breuk(casus.advies.regime), u.percentage) < 0) {
-        b('advies-onder-berekening', 'advies.regime', 'advies-onder-berekening',
-          { advies: procent(casus.advies.regime), berekend: procentAfgekapt(u.percentage) });
-      }
-      for (const [v, r, wie] of regimes) {
-        if (r && boven(r)) b(`${v}-boven-maximum`, `${v}.regime`, 'boven-maximum', { wie, regime: procent(r.regime), protocol: p.naam, maximum: procent(p.maximum) });
-      }
-      for (const [v, r, wie] of regimes) {
-        if (r && p.normaal_max != null && r.regime > p.normaal_max && !boven(r)) {
-          b(`${v}-vraagt-onderbouwing`, `${v}.regime`, 'vraagt-onderbouwing', { wie, regime: procent(r.regime), normaal: procent(p.normaal_max) });
+      const { casus, protocol: p, kader } = u, c = casus.contract, t = T.bevindingen, uit = [];
+      /** Een bevinding met het kader en de bron achter de tekst ('Bron: de regels van juli 2011, …'). */
+      const maak = (code, veld, kaderTekst, bron, sleutel, w = {}) => {
+        const label = vul(t.bron, { kader: kaderTekst, bron: bron.trim().replace(/\.+$/, '') });
+        uit.push({ code, veld, tekst: vul(t[sleutel || code], { kader: kaderTekst, ...w }) + ' ' + label, kader: label });
+      };
+      const pLabel = p && p.label, pBron = p && p.bron_kort;
+      const regimes = [['aanvraag', casus.aanvraag, t.aangevraagde], ['advies', casus.advies, t.geadviseerde]].filter(([, r]) => r && r.regime != null);
+      // Het advies tegen de berekende behoefte: lager of hoger is een vraag; gelijk is geen bevinding.
+      const a = casus.advies;
+      if (a) {
+        const lijst = [];
+        if (a.regime != null) lijst.push(['advies.regime', breuk(a.regime), u.percentage, procent(a.regime), procentAfgekapt(u.percentage)]);
+        if (a.uren != null) lijst.push(['advies.uren', breuk(a.uren), u.begeleidingsuren, uren(a.uren) + ' uur', uren(u.begeleidingsuren) + ' uur']);
+        for (const [veld, waarde, berekend, advies, berekendTekst] of lijst) {
+          const v = vergelijk(waarde, berekend);
+          if (v) maak(v < 0 ? 'advies-onder-berekening' : 'advies-boven-berekening', veld, t.leidraad, t.leidraad_toetsing, null, { advies, berekend: berekendTekst });
         }
       }
-      const s = p.standaard;
-      if (s && s.min_maanden != null && !(s.proefplaatsing_telt && c.proefplaatsing)) {
-        const min = maal(breuk(s.min_maanden), WPM);
-        if (vergelijk(u.weken, min) < 0) {
-          b('contract-te-kort', 'contract', 'contract-te-kort', { weken: getal(u.weken), protocol: p.naam, min_maanden: getal(s.min_maanden),
-            min_weken: getal(min), of_proefplaatsing: t[s.proefplaatsing_telt ? 'of_proefplaatsing' : 'punt'] });
+      if (p) {
+        if (!p.max_per_jaar) { // percentages van het protocol (niet bij de interne jobcoach: die heeft een maximum per jaar)
+          const max = p.maximum, normaal = p.normaal_max;
+          if (max != null && vergelijk(u.percentage, breuk(max)) > 0) maak('berekend-boven-maximum', 'schema', pLabel, pBron, null, { berekend: procentAfgekapt(u.percentage), maximum: procent(max) });
+          else if (normaal != null && vergelijk(u.percentage, breuk(normaal)) > 0) maak('berekend-vraagt-onderbouwing', 'schema', pLabel, pBron, null, { berekend: procentAfgekapt(u.percentage), normaal: procent(normaal) });
+          for (const [veld, r, wie] of regimes) {
+            if (max != null && r.regime > max) maak(`${veld}-boven-maximum`, `${veld}.regime`, pLabel, pBron, 'boven-maximum', { wie, regime: procent(r.regime), maximum: procent(max) });
+            else if (normaal != null && r.regime > normaal) maak(`${veld}-vraagt-onderbouwing`, `${veld}.regime`, pLabel, pBron, 'vraagt-onderbouwing', { wie, regime: procent(r.regime), normaal: procent(normaal) });
+          }
+        } else { // de interne jobcoach: per periode het maximum van haar jaar
+          const maxima = p.max_per_jaar;
+          for (const pr of u.perioden) {
+            if (pr.jaar <= maxima.length && vergelijk(pr.percentage, breuk(maxima[pr.jaar - 1])) > 0) {
+              maak('berekend-boven-jaarmaximum', 'schema', pLabel, pBron, null, { periode: String(pr.nummer), jaar: String(pr.jaar), berekend: procentAfgekapt(pr.percentage), maximum: procent(maxima[pr.jaar - 1]) });
+            }
+          }
+          const eerste = u.perioden[0];
+          if (eerste.jaar <= maxima.length) {
+            for (const [veld, r, wie] of regimes) {
+              if (r.regime > maxima[eerste.jaar - 1]) {
+                maak(`${veld}-boven-jaarmaximum`, `${veld}.regime`, pLabel, pBron, 'regime-boven-jaarmaximum', { wie, regime: procent(r.regime),
+                  maximum: procent(maxima[eerste.jaar - 1]), jaar: String(eerste.jaar), periode: String(eerste.nummer) });
+              }
+            }
+          }
+          const teLaat = p.max_jaren != null ? u.perioden.filter((pr) => pr.jaar > p.max_jaren) : [];
+          if (teLaat.length) maak('na-max-jaren', 'periode', pLabel, pBron, null, { periode: String(teLaat[0].nummer), jaar: String(teLaat[0].jaar), jaren: String(p.max_jaren) });
+        }
+        const s = p.standaard;
+        if (s) {
+          if (s.min_maanden != null && !(s.proefplaatsing_telt && c.proefplaatsing)) {
+            const min = maal(breuk(s.min_maanden), u.weken_per_maand);
+            if (vergelijk(u.weken, min) < 0) {
+              maak('contract-te-kort', 'contract', pLabel, pBron, null, { weken: getal(u.weken), min_maanden: getal(s.min_maanden), min_weken: getal(min),
+                of_proefplaatsing: t[s.proefplaatsing_telt ? 'of_proefplaatsing' : 'punt'] });
+            }
+          }
+          if (s.min_uren_per_week != null && c.uren_per_week < s.min_uren_per_week) maak('contract-te-weinig-uren', 'contract.uren_per_week', pLabel, pBron, null, { uren: getal(c.uren_per_week), min_uren: getal(s.min_uren_per_week) });
+          if (s.min_loonwaarde_wml != null && c.loonwaarde_wml != null && c.loonwaarde_wml < s.min_loonwaarde_wml) {
+            maak('loonwaarde-te-laag', 'contract.loonwaarde_wml', pLabel, pBron, null, { loonwaarde: procent(c.loonwaarde_wml), min_loonwaarde: procent(s.min_loonwaarde_wml) });
+          }
         }
       }
-      if (s && s.min_uren_per_week != null && c.uren_per_week < s.min_uren_per_week) {
-        b('contract-te-weinig-uren', 'contract.uren_per_week', 'contract-te-weinig-uren', { uren: getal(c.uren_per_week), min_uren: getal(s.min_uren_per_week) });
-      }
-      if (s && s.min_loonwaarde_wml != null && c.loonwaarde_wml != null && c.loonwaarde_wml < s.min_loonwaarde_wml) {
-        b('loonwaarde-te-laag', 'contract.loonwaarde_wml', 'loonwaarde-te-laag', { loonwaarde: procent(c.loonwaarde_wml), min_loonwaarde: procent(s.min_loonwaarde_wml) });
-      }
-      // Geldigheid (controles._geldigheid); geldig_tot is de laatste geldige dag, null als die onbekend is.
-      if (!casus.datum) b('datum-ontbreekt', 'datum', 'datum-ontbreekt', { protocol: p.naam });
-      else {
-        if (casus.datum >= p.geldig_van && !p.geldig_tot) b('geldigheid-onbekend', 'datum', 'geldigheid-onbekend', { protocol: p.naam, datum: nlDatum(casus.datum) });
-        else if (casus.datum < p.geldig_van || casus.datum > p.geldig_tot) {
-          b('datum-buiten-protocol', 'datum', 'datum-buiten-protocol', { datum: nlDatum(casus.datum), protocol: p.naam,
-            van: nlDatum(p.geldig_van), tot: p.geldig_tot ? nlDatum(p.geldig_tot) : t.onbekend });
-        }
-        if (R.einde_protocollen && casus.datum >= R.einde_protocollen) {
-          b('protocol-vervallen', 'datum', 'protocol-vervallen', { vanaf: nlDatum(R.einde_protocollen), protocol: p.naam });
+      // Een verlenging (periode 2 of later) vraagt minder uren dan de vorige periode, of een reden.
+      if (u.verlenging) {
+        if (casus.vorige_uren == null) maak('verlenging-zonder-vorige-uren', 'vorige_uren', t.leidraad, t.leidraad_vervolg, null, { periode: String(casus.periode) });
+        else if (vergelijk(u.perioden[0].begeleidingsuren, breuk(casus.vorige_uren)) >= 0) {
+          maak('verlenging-zonder-afbouw', 'schema', t.leidraad, t.leidraad_vervolg, null, { periode: String(casus.periode), uren: uren(u.perioden[0].begeleidingsuren), vorige: uren(casus.vorige_uren) });
         }
       }
-      if (u.begeleidingsuren.n === 0n) b('geen-uren', 'schema', 'geen-uren');
+      if (u.historisch) { // alleen een historische casus: gold het protocol op de datum, en geldt het nog?
+        if (!casus.datum) maak('datum-ontbreekt', 'datum', pLabel, pBron, null, { protocol: p.naam });
+        else {
+          const geldig = casus.datum < p.geldig_van ? false : p.geldend ? true : !p.geldig_tot ? null : casus.datum <= p.geldig_tot;
+          if (geldig === null) maak('geldigheid-onbekend', 'datum', pLabel, pBron, null, { protocol: p.naam, datum: nlDatum(casus.datum) });
+          else if (!geldig) {
+            maak('datum-buiten-protocol', 'datum', pLabel, p.bron_einde || pBron, null, { datum: nlDatum(casus.datum), protocol: p.naam,
+              van: nlDatum(p.geldig_van), tot: p.geldig_tot ? nlDatum(p.geldig_tot) : t.onbekend });
+          }
+          if (R.einde_protocollen && casus.datum >= R.einde_protocollen) maak('protocol-vervallen', 'datum', pLabel, R.bron_vervallen, null, { vanaf: nlDatum(R.einde_protocollen), protocol: p.naam });
+        }
+      } else if (casus.datum) { // een casus van nu: ligt de datum vóór het begin van het kader (of van zijn protocol)?
+        const begin = kader.geldig_van || (p ? p.geldig_van : null);
+        if (begin && casus.datum < begin) maak('datum-voor-kader', 'datum', kader.label, kader.bron_kort, null, { datum: nlDatum(casus.datum), van: nlDatum(begin) });
+      }
+      if (u.begeleidingsuren.n === 0n) maak('geen-uren', 'schema', t.site, t.site_bron);
       // Aannemelijkheid (controles.aannemelijkheid)
       if (vergelijk(u.begeleidingsuren, u.contracturen) > 0) {
-        b('uren-boven-contract', 'schema', 'uren-boven-contract', { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen) });
+        maak('uren-boven-contract', 'schema', t.site, t.site_bron, null, { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen) });
       }
-      const a = R.aannemelijk;
-      if (c.uren_per_week > a.max_uren_per_week) {
-        b('veel-contracturen', 'contract.uren_per_week', 'veel-contracturen', { uren: getal(c.uren_per_week), max: getal(a.max_uren_per_week), reden: a.reden });
+      const an = R.aannemelijk, wpm = u.weken_per_maand;
+      if (c.uren_per_week > an.max_uren_per_week) maak('veel-contracturen', 'contract.uren_per_week', t.site, an.bron, null, { uren: getal(c.uren_per_week), max: getal(an.max_uren_per_week), reden: an.reden });
+      if (p && p.max_jaren != null && !p.max_per_jaar) { // eerdere perioden tellen mee: periode 3 begint na 2 × 6 maanden
+        const eind = plus(maal(breuk((casus.periode - 1) * R.periode_maanden), wpm), u.weken), maxWeken = maal(breuk(p.max_jaren * R.maanden_per_jaar), wpm);
+        if (vergelijk(eind, maxWeken) > 0) maak('contract-te-lang', 'contract', pLabel, pBron, null, { eind_week: getal(eind), jaren: String(p.max_jaren), max_weken: getal(maxWeken), weken_per_maand: getal(wpm) });
       }
-      const weken = (maanden) => maal(breuk(maanden), WPM);
-      if (p.max_jaren != null && vergelijk(u.weken, weken(p.max_jaren * 12)) > 0) {
-        b('contract-te-lang', 'contract', 'contract-te-lang', { weken: getal(u.weken), protocol: p.naam, jaren: String(p.max_jaren),
-          max_weken: getal(weken(p.max_jaren * 12)), weken_per_maand: String(R.weken_per_maand) });
-      }
-      if (p.periode_maanden != null && vergelijk(u.weken, weken(p.periode_maanden)) !== 0) {
-        b('andere-periode', 'contract', 'andere-periode', { weken: getal(u.weken), protocol: p.naam, maanden: String(p.periode_maanden),
-          periode_weken: getal(weken(p.periode_maanden)) });
+      if (u.historisch && p && p.periode_maanden != null && vergelijk(u.weken, maal(breuk(p.periode_maanden), wpm)) !== 0) {
+        maak('andere-periode', 'contract', pLabel, pBron, null, { weken: getal(u.weken), protocol: p.naam, maanden: String(p.periode_maanden), periode_weken: getal(maal(breuk(p.periode_maanden), wpm)) });
       }
       return uit;
     }
@@ -233,16 +314,43 @@
     }
 
     const STANDAARD = { lijst: () => [], janee: () => false };
-    const ontbreekt = (veld, waarom) => ({ code: 'ontbreekt', veld, melding: `${M.ontbreekt} ${M[waarom]}`, ouder: true });
+    const ontbreekt = (veld, waarom, w) => ({ code: 'ontbreekt', veld, melding: `${M.ontbreekt} ${vul(M[waarom], w)}`, ouder: true });
+    const fout = (code, veld, sleutel, w) => ({ code, veld, melding: vul(M[sleutel], w) });
     // De eigen controles van het model (de model_validators in jobcoach/casus.py).
     const EIGEN = {
       Contract: (c) => (c.maanden == null && c.weken == null ? ontbreekt('maanden', 'ontbreekt-duur')
         : c.maanden != null && c.weken != null ? { code: 'dubbel', veld: 'weken', melding: M.dubbel } : null),
+      Regime: (r) => (r.regime == null && r.uren == null ? ontbreekt('regime', 'ontbreekt-regime-of-uren') : null),
       SchemaRij: (r) => {
-        const mist = ['uren', 'intensiteit', 'doel'].find((v) => r[v] == null);
+        if (r.fasen != null) {
+          if (r.intensiteit != null) return fout('dubbel', 'fasen', 'dubbel-fasen');
+          const zonder = r.fasen.findIndex((f) => f.uren == null && r.uren == null);
+          if (zonder >= 0) return ontbreekt('uren', 'ontbreekt-fase-uren', { fase: zonder + 1 });
+        }
+        const mist = ['uren', 'intensiteit', 'doel'].find((v) => r[v] == null && !(r.fasen != null && v !== 'doel'));
         return r.door === 'jobcoach' ? (mist ? ontbreekt(mist, 'ontbreekt-jobcoach') : null)
-          : r.uren != null && r.intensiteit == null ? ontbreekt('intensiteit', 'ontbreekt-intensiteit')
-            : r.uren != null && r.door == null ? ontbreekt('door', 'ontbreekt-door') : null;
+          : r.fasen != null && r.door == null ? ontbreekt('door', 'ontbreekt-door')
+            : r.uren != null && r.intensiteit == null && r.fasen == null ? ontbreekt('intensiteit', 'ontbreekt-intensiteit')
+              : r.uren != null && r.door == null ? ontbreekt('door', 'ontbreekt-door') : null;
+      },
+      Casus: (c) => { // kader en protocol passen bij elkaar; verordening, vorige uren en fasen kloppen met de rest
+        const k = c.kader != null ? KADERS.get(c.kader) : null, p = c.protocol != null ? PROTOCOLLEN.get(c.protocol) : null;
+        if (k) {
+          if (k.protocol_soort != null && p == null) return ontbreekt('protocol', 'ontbreekt-protocol', { kader: k.id });
+          if (p && (k.protocol_soort != null ? p.soort !== k.protocol_soort : k.protocol == null || PROTOCOLLEN.get(k.protocol).soort !== p.soort)) {
+            return fout('kader_protocol', 'protocol', 'kader-protocol', { kader: k.id, protocol: p.id });
+          }
+          if (k.verordening && c.verordening == null) return ontbreekt('verordening', 'ontbreekt-verordening');
+        }
+        if (c.verordening != null && !(k && k.verordening)) return fout('alleen_bij', 'verordening', 'alleen-gemeente');
+        if (c.vorige_uren != null && c.periode < 2) return fout('alleen_bij', 'vorige_uren', 'alleen-verlenging');
+        const weken = contractweken(c);
+        for (const [i, r] of c.schema.entries()) {
+          if (r.fasen == null) continue;
+          const samen = som(r.fasen.map((f) => breuk(f.weken)));
+          if (vergelijk(samen, weken) > 0) return fout('fasen_te_lang', ['schema', i, 'fasen'], 'fasen-te-lang', { samen: getal(samen), weken: getal(weken) });
+        }
+        return null;
       },
     };
 
@@ -253,12 +361,16 @@
       for (const spec of velden) {
         const l = loc.concat(spec.naam);
         if (!heeft(v, spec.naam)) {
-          if (spec.verplicht) { fouten.push({ loc: l, code: 'ontbreekt', melding: M.ontbreekt, ouder: true }); goed = false; } else uit[spec.naam] = STANDAARD[spec.soort] ? STANDAARD[spec.soort]() : null;
+          if (spec.verplicht) { fouten.push({ loc: l, code: 'ontbreekt', melding: M.ontbreekt, ouder: true }); goed = false; } else uit[spec.naam] = spec.standaard !== undefined ? spec.standaard : !spec.leeg && STANDAARD[spec.soort] ? STANDAARD[spec.soort]() : null;
           continue;
         }
         let w = valideerVeld(spec, v[spec.naam], l, fouten);
-        if (w !== FOUT && naam === 'Casus' && spec.naam === 'protocol' && !PROTOCOLLEN.has(w)) {
+        if (w !== FOUT && w != null && naam === 'Casus' && spec.naam === 'protocol' && !PROTOCOLLEN.has(w)) {
           fouten.push({ loc: l, code: 'onbekend_protocol', melding: vul(M.onbekend_protocol, { waarde: w, keuzes: [...PROTOCOLLEN.keys()].join(', ') }) });
+          w = FOUT;
+        }
+        if (w !== FOUT && w != null && naam === 'Casus' && spec.naam === 'kader' && !KADERS.has(w)) {
+          fouten.push({ loc: l, code: 'onbekend_kader', melding: vul(M.onbekend_kader, { waarde: w, keuzes: [...KADERS.keys()].join(', ') }) });
           w = FOUT;
         }
         if (w === FOUT) goed = false; else uit[spec.naam] = w;
@@ -298,14 +410,18 @@
     const vergelijking = (u) => ({
       weken: bt(u.weken), contracturen: bt(u.contracturen), begeleidingsuren: bt(u.begeleidingsuren), uren_per_week: bt(u.uren_per_week), percentage: bt(u.percentage),
       uren_per_doel: Object.fromEntries([...u.uren_per_doel].map(([d, w]) => [String(d), bt(w)])),
-      rijen: u.rijen.map((r) => ({ nummer: r.nummer, telt_mee: r.telt_mee, uren_per_week: bt(r.uren_per_week), keren: bt(r.keren), totaal: bt(r.totaal) })),
+      kader: u.kader.id, protocol: u.protocol ? u.protocol.id : null, weken_per_maand: bt(u.weken_per_maand),
+      rijen: u.rijen.map((r) => ({ nummer: r.nummer, telt_mee: r.telt_mee, uren_per_week: bt(r.uren_per_week), keren: bt(r.keren), totaal: bt(r.totaal),
+        fasen: r.fasen.map((d) => ({ begin: bt(d.begin), weken: bt(d.weken), intensiteit: d.intensiteit, uren: bt(d.uren), keren: bt(d.keren) })) })),
+      perioden: u.perioden.map((p) => ({ nummer: p.nummer, jaar: p.jaar, van: bt(p.van), tot: bt(p.tot), contracturen: bt(p.contracturen),
+        uren_per_doel: Object.fromEntries([...p.uren_per_doel].map(([d, w]) => [String(d), bt(w)])), percentage: bt(p.percentage) })),
       teksten: { weken: getal(u.weken), contracturen: uren(u.contracturen), begeleidingsuren: uren(u.begeleidingsuren), uren_per_week: uren(u.uren_per_week), percentage: procentAfgekapt(u.percentage) },
-      bevindingen: u.bevindingen.map((b) => ({ code: b.code, veld: b.veld, tekst: b.tekst })),
+      bevindingen: u.bevindingen.map((b) => ({ code: b.code, veld: b.veld, tekst: b.tekst, kader: b.kader })),
     });
 
     return {
-      R, T, vul, B, NUL, EEN, HONDERD, plus, maal, deel, vergelijk, breuk, getal, uren, procent, procentAfgekapt, nlDatum,
-      PROTOCOLLEN, DOELEN, WPM, MODELLEN, specOp, bereken, controleer,
+      R, T, vul, B, NUL, EEN, HONDERD, plus, maal, deel: deel_, vergelijk, breuk, getal, uren, procent, procentAfgekapt, nlDatum,
+      PROTOCOLLEN, KADERS, DOELEN, WPM, MODELLEN, specOp, kaderEnProtocol, bereken, controleer,
       Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject, vergelijking,
     };
   }
