@@ -14,7 +14,7 @@
 
   const R = JSON.parse(document.getElementById('rekenhulp-regels').textContent);
   const K = window.Rekenkern.maak(R); // de berekening en de controles: rekenkern.js
-  const { T, vul, B, NUL, maal, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, DOELEN, specOp, bereken,
+  const { T, vul, B, NUL, plus, maal, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, KADERS, DOELEN, specOp, bereken,
     Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject } = K;
   const M = T.meldingen, RT = T.rekenhulp, F = T.formulier;
   // ---------------------------------------------------------------------------------------------
@@ -69,44 +69,77 @@
     return d.join('\n');
   }
 
-  const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
+  const dan = (lijst) => lijst.join(tt('schema', 'dan'));
+  /** '0,5 uur per week'; met fasen '1 uur per week (12 weken), dan 1 uur per 2 weken (12 weken)' (tabeldata.duur_tekst). */
+  function duurTekst(rij) {
+    if (rij.fasen != null) {
+      return dan(rij.fasen.map((f) => tt('schema', 'fase', { duur: `${uren(f.uren != null ? f.uren : rij.uren)} uur ${T.duur_per[f.intensiteit]}`.trim(), weken: getal(f.weken) })));
+    }
+    return rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim();
+  }
+  const intensiteitTekst = (rij) => (rij.fasen != null ? dan(rij.fasen.map((f, i) => (i ? T.intensiteit[f.intensiteit].toLowerCase() : T.intensiteit[f.intensiteit])))
+    : T.intensiteit[rij.intensiteit] || '');
+  /** '24 weken (6 maanden × 4 weken per maand)' of '10 weken' (tabeldata.weken_tekst). */
+  const wekenTekst = (u) => (u.casus.contract.maanden == null ? tt('samenvatting', 'weken', { weken: getal(u.weken) })
+    : tt('samenvatting', 'weken_uit_maanden', { weken: getal(u.weken), maanden: getal(u.casus.contract.maanden), weken_per_maand: getal(u.weken_per_maand) }));
   const motivering = (m) => (m.length === 0 ? '' : m.length === 1 ? m[0] : m);
   const door = (rij) => (rij.door ? hoofdletter(rij.door) : '');
   function schemaTabel(u) { // de aard alleen bij de eerste rij van een groep; vaste uren staan in de urenberekening
     const rijen = u.rijen.map(({ rij }, i) => [i && u.rijen[i - 1].rij.aard === rij.aard ? '' : T.aard[rij.aard], rij.knelpunt,
-      door(rij), rij.aan || '', duurTekst(rij), T.intensiteit[rij.intensiteit] || '', motivering(rij.motivering)]);
+      door(rij), rij.aan || '', duurTekst(rij), intensiteitTekst(rij), motivering(rij.motivering)]);
     return tabel('schema', tt('schema', 'bijschrift', { titel: u.casus.titel }), rijen);
   }
+  /** De berekening van een rij in één cel: '0,5 uur × 24 keer (wekelijks)', per fase met ' + '. */
+  const berekeningTekst = (r) => r.fasen.map((d) => tt('per_rij', 'berekening', { uren: uren(d.uren), keren: getal(d.keren), intensiteit: T.intensiteit[d.intensiteit].toLowerCase() }))
+    .join(tt('per_rij', 'plus'));
   function perRijTabel(u) { // zes kolommen, de berekening in één cel (zoals jobcoach/tabeldata.py)
     const rijen = u.rijen.map((r) => (r.telt_mee
-      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel),
-        tt('per_rij', 'berekening', { uren: uren(r.rij.uren), keren: getal(r.keren), intensiteit: T.intensiteit[r.rij.intensiteit].toLowerCase() }),
-        uren(r.totaal)]
+      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel), berekeningTekst(r), uren(r.totaal)]
       : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren'), '']));
     for (const e of u.extra) {
       const omschrijving = e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving;
       rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), tt('schema', 'vast_aantal'), uren(e.uren)]);
     }
-    return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: getal(u.weken) }), rijen,
+    return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: wekenTekst(u) }), rijen,
       { voet: [[tt('per_rij', 'totaal'), '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 5] });
+  }
+  /** De uren per periode van zes maanden en per coachingsdoel (tabeldata.per_periode). */
+  function perPeriodeTabel(u) {
+    const k = T.tabellen.per_periode.koppen, koppen = [k[0], k[1], ...DOELEN.map((d) => tt('per_periode', 'doel', { doel: String(d) })), k[2]];
+    const rijen = u.perioden.map((p) => [tt('per_periode', 'periode', { periode: String(p.nummer), jaar: String(p.jaar) }),
+      tt('per_periode', 'weken', { van: getal(plus(p.van, B(1n))), tot: getal(p.tot) }), ...DOELEN.map((d) => uren(p.uren_per_doel.get(d))), uren(p.begeleidingsuren)]);
+    return { ...tabel('per_periode', tt('per_periode', 'bijschrift', { weken_per_maand: getal(u.weken_per_maand) }), rijen,
+      { voet: [[tt('per_periode', 'totaal'), '', ...DOELEN.map((d) => uren(u.uren_per_doel.get(d))), uren(u.begeleidingsuren)]],
+        rechts: koppen.map((_, i) => i).filter((i) => i >= 2) }), koppen };
   }
   const perDoelTabel = (u) => tabel('per_doel', tt('per_doel', 'bijschrift'),
     DOELEN.map((d) => [String(d), R.coachingsdoelen[d], uren(u.uren_per_doel.get(d))]),
     { voet: [[tt('per_doel', 'totaal'), '', uren(u.begeleidingsuren)]], rechts: [0, 2] });
+  /** Het percentage hoort bij het historische protocol en bij de interne jobcoach (maxima per jaar). */
+  const toontPercentage = (u) => u.historisch || !!(u.protocol && u.protocol.max_per_jaar);
+  const toontPerioden = (u) => !u.historisch || u.perioden.length > 1;
+  const regimeOfUren = (r, geen) => (!r ? geen : [r.regime != null ? procent(r.regime) : null, r.uren != null ? uren(r.uren) + ' uur' : null].filter(Boolean).join(', '));
   function samenvattingTabel(u) {
-    const c = u.casus, s = (k, w) => tt('samenvatting', k, w), bu = uren(u.begeleidingsuren);
-    return tabel('samenvatting', s('bijschrift'), [
-      [s('protocol'), u.protocol.naam],
-      [s('contract'), s('contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
-      [s('contracturen'), uren(u.contracturen)],
-      [s('begeleidingsuren'), bu],
-      [s('per_week'), s('per_week_waarde', { uren: uren(u.uren_per_week) })],
-      [s('percentage'), s('percentage_waarde', { begeleidingsuren: bu, contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })],
-      [s('aangevraagd'), procent(c.aanvraag.regime)],
-      [s('geadviseerd'), c.advies ? procent(c.advies.regime) : s('geen_advies')],
-    ], { rijkoppen: true });
+    const c = u.casus, s = (k, w) => tt('samenvatting', k, w), bu = uren(u.begeleidingsuren), rijen = [];
+    const kader = c.verordening ? s('kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam;
+    if (u.historisch && u.protocol) rijen.push([s('protocol'), u.protocol.naam]);
+    else {
+      rijen.push([s('kader'), kader]);
+      if (u.protocol) rijen.push([s('protocol'), u.protocol.naam]);
+      rijen.push([s('periode'), s(u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })]);
+    }
+    rijen.push([s('contract'), s('contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
+      [s('contracturen'), uren(u.contracturen)], [s('begeleidingsuren'), bu], [s('per_week'), s('per_week_waarde', { uren: uren(u.uren_per_week) })]);
+    if (c.vorige_uren != null) rijen.push([s('vorige_uren'), uren(c.vorige_uren)]);
+    if (toontPercentage(u)) rijen.push([s('percentage'), s('percentage_waarde', { begeleidingsuren: bu, contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })]);
+    if (u.historisch) rijen.push([s('aangevraagd'), regimeOfUren(c.aanvraag, s('geen_aanvraag'))], [s('geadviseerd'), regimeOfUren(c.advies, s('geen_advies'))]);
+    else {
+      if (c.aanvraag) rijen.push([s('aanvraag'), regimeOfUren(c.aanvraag, '')]);
+      rijen.push([s('advies'), regimeOfUren(c.advies, s('geen_advies'))]);
+    }
+    return tabel('samenvatting', s('bijschrift'), rijen, { rijkoppen: true });
   }
-  const berekeningHtml = (u) => [perRijTabel(u), perDoelTabel(u), samenvattingTabel(u)].map(tabelHtml).join('\n\n');
+  const berekeningHtml = (u) => [perRijTabel(u), ...(toontPerioden(u) ? [perPeriodeTabel(u)] : []), perDoelTabel(u), samenvattingTabel(u)].map(tabelHtml).join('\n\n');
   function bevindingenHtml(u) {
     const t = T.bevindingen;
     if (!u.bevindingen.length) return `<div class="admonition success"><p class="admonition-title">${esc(t.geen_titel)}</p><p>${esc(t.geen_tekst)}</p></div>`;
@@ -271,27 +304,35 @@
     return (x < 0 ? '-' : '') + '0.' + '0'.repeat(-Number(e) - 1) + c;
   }
   function naarYaml(c) {
+    const regime = (naam, x) => (x ? ['', `${naam}:`, ...(x.regime != null ? [`  regime: ${yamlGetal(x.regime)}`] : []), ...(x.uren != null ? [`  uren: ${yamlGetal(x.uren)}`] : [])] : []);
     const r = ['# Casus gemaakt met de rekenhulp van Leidraad Jobcoach online.', '# Controleren en narekenen: jobcoach controleer BESTAND', '',
-      `titel: ${yamlTekst(c.titel)}`, `protocol: ${yamlTekst(c.protocol)}`];
+      `titel: ${yamlTekst(c.titel)}`];
+    if (c.kader != null) r.push(`kader: ${yamlTekst(c.kader)}`);
+    if (c.verordening != null) r.push(`verordening: ${yamlTekst(c.verordening)}`);
+    if (c.protocol != null) r.push(`protocol: ${yamlTekst(c.protocol)}`);
+    if (c.periode !== 1) r.push(`periode: ${c.periode}`);
+    if (c.vorige_uren != null) r.push(`vorige_uren: ${yamlGetal(c.vorige_uren)}`);
+    if (c.weken_per_maand != null) r.push(`weken_per_maand: ${yamlGetal(c.weken_per_maand)}`);
     if (c.datum) r.push(`datum: ${c.datum}`);
     if (c.bron) r.push(`bron: ${yamlTekst(c.bron)}`);
     const k = c.contract;
     r.push('', 'contract:', `  uren_per_week: ${yamlGetal(k.uren_per_week)}`, k.weken != null ? `  weken: ${yamlGetal(k.weken)}` : `  maanden: ${yamlGetal(k.maanden)}`);
     if (k.proefplaatsing) r.push('  proefplaatsing: true');
     if (k.loonwaarde_wml != null) r.push(`  loonwaarde_wml: ${yamlGetal(k.loonwaarde_wml)}`);
-    r.push('', 'aanvraag:', `  regime: ${yamlGetal(c.aanvraag.regime)}`, '', 'schema:');
+    r.push(...regime('aanvraag', c.aanvraag), '', 'schema:');
     for (const rij of c.schema) {
       r.push(`  - aard: ${rij.aard}`, `    knelpunt: ${yamlTekst(rij.knelpunt)}`);
       if (rij.door != null) r.push(`    door: ${rij.door}`);
       if (rij.aan != null) r.push(`    aan: ${yamlTekst(rij.aan)}`);
       if (rij.uren != null) r.push(`    uren: ${yamlGetal(rij.uren)}`);
       if (rij.intensiteit != null) r.push(`    intensiteit: ${rij.intensiteit}`);
+      if (rij.fasen != null) r.push('    fasen:', ...rij.fasen.map((f) => `      - {weken: ${yamlGetal(f.weken)}, intensiteit: ${f.intensiteit}${f.uren != null ? ', uren: ' + yamlGetal(f.uren) : ''}}`));
       if (rij.doel != null) r.push(`    doel: ${rij.doel}`);
       if (rij.motivering.length) r.push('    motivering:', ...rij.motivering.map((m) => `      - ${yamlTekst(m)}`));
     }
     if (c.extra.length) r.push('', 'extra:', ...c.extra.flatMap((e) => [`  - omschrijving: ${yamlTekst(e.omschrijving)}`,
       ...(e.herkomst != null ? [`    herkomst: ${yamlTekst(e.herkomst)}`] : []), `    uren: ${yamlGetal(e.uren)}`, `    doel: ${e.doel}`]));
-    if (c.advies) r.push('', 'advies:', `  regime: ${yamlGetal(c.advies.regime)}`);
+    r.push(...regime('advies', c.advies));
     return r.join('\n') + '\n';
   }
 
@@ -299,22 +340,38 @@
   // De urenonderbouwing: één lijst blokken voor het scherm (en papier) en voor Word
 
   const vandaag = () => { const d = new Date(); return [d.getDate(), d.getMonth() + 1].map((x) => String(x).padStart(2, '0')).join('-') + '-' + d.getFullYear(); };
-  function onderbouwing(u) {
+  /** De protocolversie met de percentages van 2011 (10% volstaat meestal, 15% met onderbouwing), uit de regels. */
+  const PROTOCOL_2011 = R.protocollen.find((p) => p.normaal_max != null);
+  /** Historisch: de uren als percentage, naast de percentages van 2011 (alleen als u erom vraagt, of bij een casus van toen). */
+  function historieTabel(u) {
+    const p = u.historisch && u.protocol ? u.protocol : PROTOCOL_2011, rijen = [[RT.historie_percentage, tt('samenvatting', 'percentage_waarde',
+      { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })]];
+    if (p && p.normaal_max != null) rijen.push([vul(RT.historie_normaal, { protocol: p.label }), procent(p.normaal_max)]);
+    if (p && p.max_met_onderbouwing != null) rijen.push([RT.historie_maximum, procent(p.max_met_onderbouwing)]);
+    if (u.casus.aanvraag && u.casus.aanvraag.regime != null) rijen.push([tt('samenvatting', 'aangevraagd'), procent(u.casus.aanvraag.regime)]);
+    if (u.casus.advies && u.casus.advies.regime != null) rijen.push([tt('samenvatting', 'geadviseerd'), procent(u.casus.advies.regime)]);
+    return tabel('samenvatting', vul(RT.historie_bijschrift, { protocol: p ? p.label : '' }), rijen, { rijkoppen: true });
+  }
+  const toontHistorie = (u, historie) => historie || u.historisch;
+  /** Eerst wat u aanvraagt: uren per periode en per doel; dan de bevindingen, het schema en (als u erom vraagt) de geschiedenis. */
+  function onderbouwing(u, historie) {
     const c = u.casus, a = R.uitgave || {};
     const kern = tabel('samenvatting', RT.kerncijfers, [
-      [RT.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+      [RT.kader, c.verordening ? tt('samenvatting', 'kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam],
+      ...(u.protocol ? [[tt('samenvatting', 'protocol'), u.protocol.naam]] : []),
+      [RT.periode, tt('samenvatting', u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })],
+      [RT.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
       [RT.begeleidingsuren, vul(RT.begeleidingsuren_waarde, { uren: uren(u.begeleidingsuren) })],
       [RT.per_week, tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) })],
-      [tt('samenvatting', 'protocol'), u.protocol.naam],
       [RT.datum, c.datum ? nlDatum(c.datum) : RT.geen_datum],
     ], { rijkoppen: true });
     return [
       { kop: 1, tekst: vul(RT.titel, { titel: c.titel }) },
-      { alinea: vul(RT.gemaakt, { datum: vandaag(), site: a.naam || '', editie: a.editie || '', protocol: u.protocol.naam }), klasse: 'rh-gemaakt' },
-      { tabel: kern },
+      { alinea: vul(RT.gemaakt, { datum: vandaag(), site: a.naam || '', editie: a.editie || '', kader: u.kader.naam }), klasse: 'rh-gemaakt' },
+      { tabel: kern }, { tabel: perPeriodeTabel(u) }, { tabel: perDoelTabel(u) },
       { bevindingen: u.bevindingen },
-      { kop: 2, tekst: RT.schema_kop }, { tabel: schemaTabel(u) }, { tabel: perRijTabel(u) }, { tabel: perDoelTabel(u) },
-      { kop: 2, tekst: RT.historisch_kop }, { alinea: RT.historisch }, { tabel: samenvattingTabel(u) },
+      { kop: 2, tekst: RT.schema_kop }, { tabel: schemaTabel(u) }, { tabel: perRijTabel(u) },
+      ...(toontHistorie(u, historie) ? [{ kop: 2, tekst: RT.historisch_kop }, { alinea: RT.historisch }, { tabel: historieTabel(u) }] : []),
     ];
   }
   const omhul = (html) => `<div class="md-typeset__scrollwrap"><div class="md-typeset__table">${html}</div></div>`;
@@ -390,9 +447,11 @@
   /** Het coachingsplan met urenonderbouwing, ingevuld met de berekening en de gegevens voor het plan. */
   function coachingsplan(u, plan = {}, historie = false) {
     const P = T.plan, c = u.casus, leegOf = (w) => (w && String(w).trim()) || '';
-    const doelen = DOELEN.map((d) => [`${d}. ${R.coachingsdoelen[d]}`, uren(u.uren_per_doel.get(d))]);
-    const activiteiten = u.rijen.filter((r) => r.telt_mee).map((r) => [r.rij.knelpunt, String(r.rij.doel), uren(r.rij.uren),
-      T.intensiteit[r.rij.intensiteit], getal(r.keren), uren(r.totaal)])
+    // Uren per doel (rijen) en per periode van zes maanden (kolommen), met het totaal.
+    const pp = u.perioden, urenKoppen = [P.uren_koppen[0], ...pp.map((p) => tt('per_periode', 'periode', { periode: String(p.nummer), jaar: String(p.jaar) })), P.uren_koppen[1]];
+    const doelen = DOELEN.map((d) => [`${d}. ${R.coachingsdoelen[d]}`, ...pp.map((p) => uren(p.uren_per_doel.get(d))), uren(u.uren_per_doel.get(d))]);
+    const activiteiten = u.rijen.filter((r) => r.telt_mee).map((r) => [r.rij.knelpunt, String(r.rij.doel), r.rij.fasen ? '' : uren(r.rij.uren),
+      r.rij.fasen ? duurTekst(r.rij) : T.intensiteit[r.rij.intensiteit], getal(r.keren), uren(r.totaal)])
       .concat(u.extra.map((e) => [e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving,
         String(e.doel), '', tt('schema', 'vast_aantal'), '1', uren(e.uren)]));
     const motiveringen = u.rijen.filter((r) => r.rij.motivering.length);
@@ -403,11 +462,14 @@
       wordTabel(P.gegevens, P.gegevens_koppen, [
         [P.referentie, leegOf(plan.referentie)], [P.werkgever, leegOf(plan.werkgever)], [P.jobcoach, leegOf(plan.jobcoach)],
         [P.arbeidsdeskundige, leegOf(plan.arbeidsdeskundige)], [P.periode_van, leegOf(plan.periode_van)], [P.periode_tot, leegOf(plan.periode_tot)],
-        [P.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+        [RT.kader, c.verordening ? tt('samenvatting', 'kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam],
+        [RT.periode, tt('samenvatting', u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })],
+        [P.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
       ], { hoogte: 397 }),
       wp(P.uren_kop, 'Kop2'),
-      wordTabel(P.uren_kop, P.uren_koppen, [...doelen, [P.uren_totaal, uren(u.begeleidingsuren)],
-        [P.uren_per_week, tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) })]], { rechts: [1], vet: [doelen.length] }),
+      wordTabel(P.uren_kop, urenKoppen, [...doelen, [P.uren_totaal, ...pp.map((p) => uren(p.begeleidingsuren)), uren(u.begeleidingsuren)]],
+        { rechts: urenKoppen.map((_, i) => i).slice(1), vet: [doelen.length] }),
+      wp(tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) }).replace(/^/, P.uren_per_week + ': ')),
       wp(P.onderbouwing, 'Kop2'),
       wordTabel(P.onderbouwing, P.onderbouwing_koppen, [...activiteiten, [P.uren_totaal, '', '', '', '', uren(u.begeleidingsuren)]],
         { rechts: [1, 2, 4, 5], vet: [activiteiten.length] }),
@@ -416,9 +478,9 @@
         : [wp(P.geen_motivering), wp(''), wp('')]),
     ];
     if (u.bevindingen.length) body.push(wp(T.bevindingen.titel, 'Kop2'), ...u.bevindingen.map((b) => wp('• ' + b.tekst)));
-    if (historie) {
-      const s = samenvattingTabel(u);
-      body.push(wp(RT.historisch_kop, 'Kop2'), wp(RT.historisch), wordTabel(s.bijschrift, s.koppen, s.rijen, { vet: [] }));
+    if (toontHistorie(u, historie)) {
+      const s = historieTabel(u);
+      body.push(wp(RT.historisch_kop, 'Kop2'), wp(RT.historisch), wordTabel(s.bijschrift, s.koppen, s.rijen));
     }
     body.push(wp(P.ondertekening, 'Kop2'), wordTabel(P.ondertekening, P.ondertekening_koppen, P.rollen.map((r) => [r, '', '', '']), { hoogte: 851 }));
     return body.join('');
@@ -480,10 +542,13 @@
 
   const wortel = document.getElementById('rekenhulp-invoer');
   if (!wortel) return;
-  const OPSLAG = 'leidraad-jobcoach-rekenhulp-2';
-  const VELDEN = { titel: '', protocol: '', datum: '', bron: '', 'contract.uren_per_week': '', 'contract.duur': '', 'contract.proefplaatsing': false,
-    'contract.loonwaarde_wml': '', 'aanvraag.regime': '', 'advies.regime': '' };
-  const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
+  const OPSLAG = 'leidraad-jobcoach-rekenhulp-3'; // 3: het formulier van nu (kader, periode, fasen, plan)
+  // De velden van het formulier. Zonder het vinkje 'geschiedenis' tellen protocol en regimes niet mee: een aanvraag van nu.
+  const VELDEN = { titel: '', kader: R.standaard_kader, verordening: '', periode: '', vorige_uren: '', datum: '', bron: '',
+    'contract.uren_per_week': '', 'contract.duur': '', weken_per_maand: '', 'contract.proefplaatsing': false, 'contract.loonwaarde_wml': '',
+    'aanvraag.uren': '', 'advies.uren': '', protocol: '', 'aanvraag.regime': '', 'advies.regime': '' };
+  const HISTORISCH = new Set(['protocol', 'aanvraag.regime', 'advies.regime']);
+  const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', fasen: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
   // Gegevens die alleen in het Word-bestand komen (het coachingsplan), niet in de casus: referentie, werkgever, wie, periode.
   const PLAN = { referentie: '', werkgever: '', jobcoach: '', arbeidsdeskundige: '', periode_van: '', periode_tot: '' };
   const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [], plan: { ...PLAN }, historie: false });
@@ -512,12 +577,31 @@
   const nlNaarIso = (s) => { const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s.trim()); return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s.trim(); };
   const sleutelVan = (pad) => pad.replace(/\[\d+\]/g, '');
   const echtPad = (pad, s = staat) => (pad === 'contract.duur' ? 'contract.' + s.duur_soort : pad);
+  // Fasen (afbouw) in het formulier: één fase per regel, '12 weken wekelijks' of '12 weken tweewekelijks 1,5 uur'.
+  const FASE = new RegExp(`^(\\S+)\\s+weken?\\s+(${Object.keys(T.intensiteit).join('|')})(?:\\s+(\\S+)\\s+uur)?$`, 'i');
+  function leesFasen(w) {
+    const regels = w.split('\n').map((r) => r.trim()).filter(Boolean);
+    if (!regels.length) return undefined;
+    const fasen = regels.map((r) => FASE.exec(r)).map((m) => m && { weken: nlGetal(m[1]), intensiteit: m[2].toLowerCase(), ...(m[3] ? { uren: nlGetal(m[3]) } : {}) });
+    return fasen.every(Boolean) ? fasen : w; // een regel die niet past: de tekst blijft staan en geeft een melding
+  }
+  const fasenTekst = (fasen) => fasen.map((f) => `${getal(f.weken, 10)} weken ${f.intensiteit}${f.uren != null ? ' ' + getal(f.uren, 10) + ' uur' : ''}`).join('\n');
   function leesInvoer(pad, w) {
+    if (sleutelVan(pad) === 'schema.fasen') return leesFasen(w);
     const spec = specOp(sleutelVan(echtPad(pad)));
     if (spec.soort === 'janee') return w || undefined;
     if (spec.soort === 'lijst') { const l = w.split('\n').map((r) => r.trim()).filter(Boolean); return l.length ? l : undefined; }
     if (w.trim() === '') return undefined;
     return spec.soort === 'getal' ? nlGetal(w) : spec.soort === 'geheel' ? Number(w) : spec.soort === 'datum' ? nlNaarIso(w) : w.trim();
+  }
+  /** Telt dit veld mee? Protocol en regimes alleen met het vinkje geschiedenis; een kader niet naast een protocol; de
+   * verordening alleen bij de gemeente; de uren van de vorige periode alleen bij een verlenging. */
+  function telt(s, pad) {
+    if (HISTORISCH.has(pad)) return s.historie;
+    if (pad === 'kader') return !(s.historie && s.v.protocol);
+    if (pad === 'verordening') return telt(s, 'kader') && !!(KADERS.get(s.v.kader) || {}).verordening;
+    if (pad === 'vorige_uren') return Number(s.v.periode) >= 2;
+    return true;
   }
   /** De rijen waarin iets is ingevuld (hun plek in het formulier). Een lege rij telt niet mee, zoals een lege regel op papier. */
   const gevuldeRijen = (s, lijst) => s[lijst].map((r, i) => (Object.values(r).some((w) => w !== '' && w !== false) ? i : -1)).filter((i) => i >= 0);
@@ -549,11 +633,11 @@
   }
   /** Van de invoer in het formulier naar de gegevens van een casus (zoals uit een casusbestand). */
   function gegevensUitStaat(s) {
-    const g = { contract: {}, aanvraag: {} };
+    const g = { contract: {} };
     const zet = (pad, w) => { if (w === undefined) return; const d = pad.split('.'); let o = g; for (const k of d.slice(0, -1)) o = o[k] = o[k] || {}; o[d[d.length - 1]] = w; };
     // Een veld uit een geopend bestand dat u niet veranderde, houdt zijn waarde precies (spaties, regels in één punt).
     const lees = (sleutel, pad, w) => { const o = (s.origineel || {})[sleutel]; return o && o[0] === w ? o[1] : leesInvoer(pad, w); };
-    for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
+    for (const [pad, w] of Object.entries(s.v)) if (telt(s, pad)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
     for (const lijst of ['schema', 'extra']) {
       const gevuld = gevuldeRijen(s, lijst);
       if (lijst === 'schema' || gevuld.length) g[lijst] = gevuld.map((i) => { const o = {}; for (const [k, w] of Object.entries(s[lijst][i])) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
@@ -562,6 +646,7 @@
   }
   /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
   function naarInvoer(pad, w) {
+    if (pad === 'schema.fasen') return w == null ? '' : fasenTekst(w);
     const soort = specOp(pad).soort;
     return w == null ? (soort === 'janee' ? false : '') : soort === 'getal' ? getal(w, 10) : soort === 'datum' ? nlDatum(w)
       : soort === 'lijst' ? w.join('\n') : soort === 'janee' ? w : String(w);
@@ -569,11 +654,14 @@
   function staatUitCasus(c) {
     const s = leeg(), k = c.contract;
     s.duur_soort = k.weken != null ? 'weken' : 'maanden';
+    // Een casus van toen (protocol of regime): het vinkje geschiedenis aan, anders telt het niet mee.
+    s.historie = c.protocol != null || !!(c.aanvraag && c.aanvraag.regime != null) || !!(c.advies && c.advies.regime != null);
     s.origineel = {};
     const onthoud = (sleutel, tekst, w) => { if (w !== undefined && w !== null) s.origineel[sleutel] = [tekst, w]; return tekst; };
     for (const pad of Object.keys(s.v)) {
       const w = echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c);
       s.v[pad] = onthoud(`v:${pad}`, naarInvoer(echtPad(pad, s), w), typeof w === 'string' || Array.isArray(w) ? w : undefined);
+      if (pad === 'kader' && w == null) s.v.kader = c.protocol == null ? R.standaard_kader : ''; // zonder kader: het standaardkader
     }
     for (const lijst of ['schema', 'extra']) {
       s[lijst] = c[lijst].map((r, i) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n,
@@ -596,14 +684,17 @@
   /** Eén veld met label, hint en een plek voor de melding. `pad` is het veld in de casus ('schema[2].uren'); de soort komt uit het model. */
   function veld(pad, waarde, waar, index) {
     const sleutel = sleutelVan(pad), spec = specOp(sleutelVan(echtPad(pad))), id = idVan(pad);
-    const tekst = T.velden[sleutelVan(echtPad(pad))] || {}, hint = tekst.hint && vul(tekst.hint, { weken_per_maand: R.weken_per_maand });
+    const tekst = T.velden[sleutelVan(echtPad(pad))] || {};
+    const hint = sleutel === 'schema.fasen' ? F.fasen_hint : tekst.hint && vul(tekst.hint, { weken_per_maand: R.weken_per_maand });
     const naam = sleutel.split('.').pop();
     const keuze = (opties) => h('select', {}, h('option', { value: '', tekst: '(kies)' }), opties.map(([w, t]) => h('option', { value: w, selected: w === waarde, tekst: t })));
+    const getalVeld = spec.soort === 'getal' || spec.soort === 'geheel';
     const el = sleutel === 'protocol' ? keuze(R.protocollen.map((p) => [p.id, p.naam + (p.bekend ? '' : ` (${RT.geen_waarden})`)]))
-      : spec.soort === 'keuze' ? keuze(spec.keuzes.map((k) => [k, (NAMEN[naam] || {})[k] || hoofdletter(k)]))
-        : spec.soort === 'geheel' ? keuze(DOELEN.map((d) => [String(d), `${d}: ${R.coachingsdoelen[d]}`]))
-          : spec.soort === 'janee' ? h('input', { type: 'checkbox', checked: waarde }) : spec.soort === 'lijst' ? h('textarea', { rows: 2, tekst: waarde })
-            : h('input', { type: 'text', value: waarde, autocomplete: 'off', inputmode: spec.soort === 'getal' ? 'decimal' : null, class: spec.soort === 'getal' ? 'rh-getal' : null });
+      : sleutel === 'kader' ? keuze(R.kaders.filter((k) => k.soort === 'nu').map((k) => [k.id, k.naam]))
+        : spec.soort === 'keuze' ? keuze(spec.keuzes.map((k) => [k, (NAMEN[naam] || {})[k] || hoofdletter(k)]))
+          : naam === 'doel' ? keuze(DOELEN.map((d) => [String(d), `${d}: ${R.coachingsdoelen[d]}`]))
+            : spec.soort === 'janee' ? h('input', { type: 'checkbox', checked: waarde }) : spec.soort === 'lijst' ? h('textarea', { rows: 2, tekst: waarde })
+              : h('input', { type: 'text', value: waarde, autocomplete: 'off', inputmode: getalVeld ? (spec.soort === 'geheel' ? 'numeric' : 'decimal') : null, class: getalVeld ? 'rh-getal' : null });
     Object.assign(el, { id }); Object.assign(el.dataset, { pad, waar, sleutel: waar === 'v' ? pad : naam, index: index ?? '' });
     const melding = h('p', { class: 'rh-melding', id: id + '-melding', hidden: true });
     const uitleg = sleutel === 'protocol' ? (PROTOCOLLEN.get(waarde) ? (PROTOCOLLEN.get(waarde).bekend ? vul(RT.protocol_bekend, { bekend: PROTOCOLLEN.get(waarde).bekend }) : RT.protocol_onbekend) : hint) : hint;
@@ -643,14 +734,20 @@
 
   function tekenFormulier(focus) {
     const v = (pad) => veld(pad, staat.v[pad], 'v');
+    const alsHetTelt = (pad) => (telt(staat, pad) ? v(pad) : null);
     formulier.replaceChildren(
-      h('fieldset', {}, h('legend', { tekst: 'Casus' }), ['titel', 'protocol', 'datum', 'bron'].map(v)),
+      h('fieldset', {}, h('legend', { tekst: F.aanvraag_legend }), v('titel'), staat.historie && staat.v.protocol ? null : v('kader'),
+        alsHetTelt('verordening'), v('periode'), alsHetTelt('vorige_uren'), v('datum'), v('bron')),
       h('fieldset', {}, h('legend', { tekst: 'Contract' }), v('contract.uren_per_week'),
         h('fieldset', { class: 'rh-keuze' }, h('legend', { tekst: 'Duur van het contract in' }), ['maanden', 'weken'].map((w) => h('label', {},
           h('input', { type: 'radio', name: 'rh-duur-soort', value: w, checked: staat.duur_soort === w, 'data-actie': 'duur' }), ' ' + w))),
-        v('contract.duur'), v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
-      h('fieldset', {}, h('legend', { tekst: 'Regime (historisch)' }), v('aanvraag.regime'), v('advies.regime')),
+        v('contract.duur'), staat.duur_soort === 'maanden' ? v('weken_per_maand') : null, v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
+      h('fieldset', {}, h('legend', { tekst: F.uren_legend }), v('aanvraag.uren'), v('advies.uren')),
       lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'),
+      h('fieldset', { class: 'rh-historie', id: 'rh-historie' }, h('legend', { tekst: RT.historie_legend }),
+        h('label', { class: 'rh-vinkje', for: 'rh-historie-aan' }, h('input', { type: 'checkbox', id: 'rh-historie-aan', checked: staat.historie, 'data-actie': 'historie',
+          'aria-describedby': 'rh-historie-hint' }), ' ' + RT.historie_label), h('p', { class: 'rh-hint', id: 'rh-historie-hint', tekst: RT.historie_hint }),
+        staat.historie ? ['protocol', 'aanvraag.regime', 'advies.regime'].map(v) : null),
       h('fieldset', { class: 'rh-plan' }, h('legend', { tekst: F.plan_legend }), h('p', { class: 'rh-hint', tekst: F.plan_hint }), Object.keys(PLAN).map(planVeld)));
     if (focus) formulier.querySelector(focus)?.focus();
   }
@@ -663,6 +760,7 @@
     const sleutel = sleutelVan(pad), rij = /^(?:schema|extra)\[(\d+)\]/.exec(pad);
     if (LEEG.has(p.code) && F.leeg[sleutel]) return { tekst: F.leeg[sleutel] + (rij ? vul(F.in_rij, { rij: rij[1] }) : ''), eigen: true };
     if (p.code === 'stuurteken' || p.code === 'volgorde') return { tekst: p.melding, eigen: true };
+    if (sleutel === 'schema.fasen' && p.code === 'lijst') return { tekst: F.fasen_vorm + vul(F.in_rij, { rij: rij[1] }), eigen: true };
     return { tekst: p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, ''), eigen: false };
   }
   /** Meldingen bij de velden, en bovenaan de samenvatting (GOV.UK): in de volgorde van het formulier, met een link naar elk veld. */
@@ -705,9 +803,9 @@
       return null;
     }
     const u = laatste;
-    status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
-      + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
-    uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
+    status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) })
+      + (toontHistorie(u, staat.historie) ? ' ' + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) }) : '');
+    uitkomst.innerHTML = onderbouwing(u, staat.historie).map((b) => blokHtml(b, u)).join('\n');
     return u;
   }
   function allesControleren() {
@@ -738,9 +836,14 @@
     if (waar) (waar === 'v' ? staat.v : waar === 'plan' ? staat.plan : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
     if (waar) gewijzigd.add(e.target.dataset.pad);
     if (e.target.dataset.actie === 'duur') { staat.duur_soort = e.target.value; tekenFormulier(`[data-actie="duur"][value="${staat.duur_soort}"]`); }
-    if (e.target.id === 'rh-protocol') tekenFormulier('#rh-protocol'); // de hint zegt wat van deze versie bekend is
+    if (e.target.dataset.actie === 'historie') { staat.historie = e.target.checked; tekenFormulier('#rh-historie-aan'); }
+    // Velden die andere velden tonen of verbergen (en de hint van de protocolversie): het formulier opnieuw, de focus blijft.
+    if (['rh-protocol', 'rh-kader'].includes(e.target.id)) tekenFormulier('#' + e.target.id);
     clearTimeout(wacht);
     wacht = setTimeout(() => { bewaar(); reken(); }, 150);
+  });
+  formulier.addEventListener('change', (e) => { // de periode: pas na het typen (een verlenging toont de uren van de vorige periode)
+    if (e.target.id === 'rh-periode') tekenFormulier('#rh-periode');
   });
   formulier.addEventListener('focusout', (e) => { // een veld dat u veranderde en verlaat, wordt gecontroleerd
     const pad = e.target.dataset && e.target.dataset.pad;
