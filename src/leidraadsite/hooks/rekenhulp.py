@@ -1,4 +1,4 @@
-"""MkDocs-hook: het script van de rekenhulp in de gebouwde site verkleinen (zie ``leidraadsite.rekenhulp``)."""
+"""MkDocs-hook: de scripts van de rekenhulp in de gebouwde site verkleinen (zie ``leidraadsite.rekenhulp``)."""
 
 from __future__ import annotations
 
