@@ -5,9 +5,9 @@ filters in de pagina's (één regel per macro). Hier gebeurt het werk: casussen 
 tabellen maken, fouten vertalen naar een ``PluginError`` met bestand, regel en veld.
 
 Tabellen en andere HTML van de site gaan als ``Markup`` de pagina in; tekst escapet Jinja (zie
-``leidraadsite.jinja``). Laadt ``mkdocs.yml`` de hook ``hooks/haak.py``, dan staat er in de Markdown
-een merkteken dat de hook na de omzetting naar HTML vervangt (dan hoeft Markdown de grote tabellen
-niet te ontleden; zie de pagina Prestaties). Zonder die hook geeft de macro de HTML zelf.
+``leidraadsite.jinja``). Grote tabellen staan in de Markdown als merkteken met de HTML erin, dat de
+Markdown-extensie ``leidraadsite.htmlblok`` onder elke bouwer ongewijzigd terugzet (dan hoeft Markdown de
+grote tabellen niet te ontleden; zie de pagina Prestaties).
 
 Zolang het proces loopt (bij ``mkdocs serve`` over alle herbouwen heen) onthoudt :data:`PROCES` de
 gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. Bij ``mkdocs serve
@@ -29,6 +29,7 @@ from jobcoach.regels import REGELS_PAD
 
 from .begrippen import begrippen_markdown, laad_begrippen
 from .casusmap import Casusmap
+from .htmlblok import merkteken
 from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
@@ -37,8 +38,6 @@ from .sjablonen import SjabloonFout, codeblok, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
 
-HAAK = "src/leidraadsite/hooks/haak.py"
-MERKTEKEN = "<!--jobcoach-html:{}-->"  # hooks/haak.py zoekt precies dit patroon
 PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
 
 Stempel = tuple[int, int, int] | None  # (mtime, grootte, inode) van een bestand, None als het er niet is
@@ -95,7 +94,6 @@ class Bouw:
         self._proces = proces
         self.root = Path(env.conf["config_file_path"]).parent
         self.docs = Path(env.conf["docs_dir"])
-        self._met_haak = HAAK in (env.conf.get("hooks") or {})
         try:
             self.regels: Regels = laad_regels(REGELS_PAD)
         except Bestandsfout as fout:
@@ -137,13 +135,8 @@ class Bouw:
             self._proces.stempels[pad] = stempel(pad)
 
     def _html(self, inhoud: str) -> Markup:
-        """HTML voor de pagina: met de hook als merkteken (Markdown laat het ongemoeid), zonder de hook zelf."""
-        pagina = self._pagina()
-        if not self._met_haak or pagina is None or not inhoud:
-            return Markup(inhoud)
-        apart = pagina.__dict__.setdefault("jobcoach_html", [])
-        apart.append(inhoud)
-        return Markup(MERKTEKEN.format(len(apart) - 1))
+        """HTML voor de pagina, als merkteken dat ``leidraadsite.htmlblok`` na Markdown ongewijzigd terugzet."""
+        return merkteken(inhoud) if inhoud else Markup("")
 
     # --- casussen en regels ------------------------------------------------------------------------
 

@@ -92,6 +92,12 @@ def _onthoud_print_links(origineel):  # noqa: ANN001, ANN202
     return fix_internal_links
 
 
+def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
+    """Material's sjablonen niet bij elke bouw opnieuw compileren (aanpassing ``thema-bytecode``)."""
+    aanpassingen.thema_bytecode(config.theme)
+    return config
+
+
 def on_startup(command, dirty, **kwargs):  # noqa: ANN001, ANN003, ANN201 - vaste vorm van MkDocs
     _STAAT.actief = command == "serve" and dirty
     if _STAAT.actief:

@@ -1,0 +1,132 @@
+"""De kern van de site hangt niet van de bouwer af: geen inhoud die alleen een hook of plugin van MkDocs maakt.
+
+- Een fout in een macro (een casusnaam met een tikfout) laat de bouw stoppen, met bestand, regel en casus, ook als
+  ``mkdocs.yml`` geen enkele hook laadt (zoals onder Zensical, dat hooks overslaat).
+- De tabellen uit de macro's zet een Markdown-extensie terug (``leidraadsite.htmlblok``), niet een hook; een
+  merkteken dat blijft staan, vindt de controle na de bouw (``python -m leidraadsite.nabouw``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build, vervang_precies_een_keer
+
+
+def zonder_hooks(config: Path) -> None:
+    """Haal het hele blok ``hooks:`` uit ``mkdocs.yml``: de site moet ook zonder één hook goed zijn."""
+    tekst = config.read_text(encoding="utf-8")
+    zonder = re.sub(r"^hooks:\n(?:(?:[ #].*)?\n)*", "", tekst, flags=re.M)
+    assert "hooks:" in tekst and "hooks:" not in zonder and "src/leidraadsite/hooks/" not in zonder, \
+        "mkdocs.yml heeft geen blok hooks: meer op de verwachte plek"
+    config.write_text(zonder, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Een fout in een macro stopt de bouw, met en zonder hooks
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hooks", ["met hooks", "zonder hooks"])
+def test_tikfout_in_casusnaam_laat_de_bouw_falen(project: Path, tmp_path: Path, hooks: str) -> None:
+    if hooks == "zonder hooks":
+        zonder_hooks(project / "mkdocs.yml")
+    pagina = project / "docs/casussen/zo-rekent-de-site.md"
+    oud = "{% set c = casus('begeleidingsbehoefte-en-regime') %}"
+    regel = pagina.read_text(encoding="utf-8").splitlines().index(oud) + 1
+    vervang_precies_een_keer(pagina, oud, "{% set c = casus('begeleidingsbehoefte-en-regiem') %}")
+    uit = mkdocs_build(project, tmp_path / "site")
+    melding = uit.stdout + uit.stderr
+    assert uit.returncode != 0, f"{hooks}: de bouw slaagde met een onbekende casus:\n{melding[-2000:]}"
+    assert f"docs/casussen/zo-rekent-de-site.md:{regel}: Casus 'begeleidingsbehoefte-en-regiem' bestaat niet" \
+        in melding, melding[-3000:]
+    assert "Traceback" not in melding, melding[-3000:]
+
+
+def test_onbekende_naam_zonder_hooks_noemt_bestand_en_regel(project: Path, tmp_path: Path) -> None:
+    zonder_hooks(project / "mkdocs.yml")
+    pagina = project / "docs/casussen/zo-rekent-de-site.md"
+    regels = pagina.read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, start=1) if r.startswith("Het totaal is de som"))
+    vervang_precies_een_keer(pagina, "Het totaal is de som", "Het totaal {{ c.onbekend }} is de som")
+    uit = mkdocs_build(project, tmp_path / "site")
+    melding = uit.stdout + uit.stderr
+    assert uit.returncode != 0, melding[-2000:]
+    assert f"docs/casussen/zo-rekent-de-site.md:{regel}: onbekende naam 'onbekend'" in melding, melding[-3000:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tabellen uit de macro's: een Markdown-extensie, geen hook
+# ---------------------------------------------------------------------------------------------
+
+
+def _md(tekst: str, *extensies: str) -> str:
+    return markdown.markdown(tekst, extensions=["pymdownx.superfences", *extensies])
+
+
+def test_htmlblok_zet_de_html_ongewijzigd_terug() -> None:
+    from leidraadsite.htmlblok import merkteken
+
+    html = '<table><tr><td data-x="1">*geen nadruk* [geen](link)</td></tr></table>'
+    uit = _md(f"Tekst.\n\n{merkteken(html)}\n\nMeer tekst.", "leidraadsite.htmlblok")
+    assert html in uit, uit
+    assert "<p><table>" not in uit and "jobcoach-html" not in uit, uit
+
+
+def test_htmlblok_in_een_codeblok_geeft_een_fout() -> None:
+    from leidraadsite.htmlblok import MerktekenFout, merkteken
+
+    with pytest.raises(MerktekenFout, match="codeblok"):
+        _md(f"```text\n{merkteken('<table></table>')}\n```\n", "leidraadsite.htmlblok")
+
+
+def test_zonder_de_extensie_blijft_het_merkteken_staan_en_ziet_de_controle_het(tmp_path: Path) -> None:
+    from leidraadsite.htmlblok import merkteken
+
+    uit = _md(f"Tekst.\n\n{merkteken('<table></table>')}\n")
+    assert "<table>" not in uit, uit
+    site = tmp_path / "site"
+    (site / "casussen/x").mkdir(parents=True)
+    (site / "casussen/x/index.html").write_text(f"<html><head></head><body>{uit}</body></html>", encoding="utf-8")
+    (site / "index.html").write_text("<html><head></head><body><p>goed</p></body></html>", encoding="utf-8")
+    proces = subprocess.run([sys.executable, "-m", "leidraadsite.nabouw", "--alleen-controle", str(site)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proces.returncode != 0, proces.stdout + proces.stderr
+    assert "casussen/x/index.html" in proces.stderr and "merkteken" in proces.stderr, proces.stderr
+    assert "Traceback" not in proces.stderr, proces.stderr
+
+
+def test_de_gebouwde_site_heeft_geen_merktekens(site: Path) -> None:
+    for pagina in site.rglob("*.html"):
+        assert "jobcoach-html" not in pagina.read_text(encoding="utf-8"), pagina.relative_to(site)
+
+
+def test_zonder_hooks_staan_alle_tabellen_er(project: Path, tmp_path: Path, site: Path) -> None:
+    """Zonder één hook (zoals onder Zensical) heeft elke pagina dezelfde tabellen als de gewone bouw, en er blijft
+    geen merkteken staan."""
+    zonder_hooks(project / "mkdocs.yml")
+    uit = mkdocs_build(project, tmp_path / "site")
+    assert uit.returncode == 0, uit.stderr[-3000:]
+    paginas = sorted(p.relative_to(site) for p in site.rglob("index.html") if p.parts[-2] != "printversie")
+    met_tabellen = 0
+    for pagina in paginas:
+        zonder_tekst = (tmp_path / "site" / pagina).read_text(encoding="utf-8")
+        assert "jobcoach-html" not in zonder_tekst, f"{pagina}: merkteken blijft staan zonder hooks"
+
+        def tabellen(tekst: str) -> list[str]:
+            soep = BeautifulSoup(tekst, "html.parser").select_one("article")
+            if soep is None:
+                return []
+            return [re.sub(r"\s+", " ", t.get_text(" ")) for t in soep.find_all(["table", "svg"])]
+
+        met = tabellen((site / pagina).read_text(encoding="utf-8"))
+        assert tabellen(zonder_tekst) == met, f"{pagina}: tabellen verschillen zonder hooks"
+        met_tabellen += bool(met)
+    assert met_tabellen >= 8, f"maar {met_tabellen} pagina's met tabellen"
