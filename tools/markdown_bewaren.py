@@ -13,7 +13,7 @@ from leidraadsite.htmlblok import MERKTEKEN, inhoud
 DOEL = os.environ["JOBCOACH_BENCH_DUMP"]  # tools/bench.py zet de map
 
 
-@event_priority(-10)  # na mkdocs-macros (0), vóór hooks/status.py (-50): zonder statusblok, dat zet de statische bouw zelf
+@event_priority(-10)  # na mkdocs-macros (0); zonder statusblok, dat zet leidraadsite.statusblok ook in de statische bouw
 def on_page_markdown(markdown, page, config, files):
     statisch = MERKTEKEN.sub(inhoud, markdown)
     pad = os.path.join(DOEL, page.file.src_path)

@@ -16,6 +16,7 @@ gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. 
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
 from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
-from .sjablonen import SjabloonFout, codeblok, voorbeeld_html
+from .sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
 
@@ -205,6 +206,30 @@ class Bouw:
             return Markup(f'{voorbeeld}\n\n??? abstract "{kop}"\n\n{ingesprongen}\n')
         except SjabloonFout as fout:
             raise PluginError(f"Sjablonen: {fout}") from None
+
+    def download(self, pad: str, tekst: str) -> Markup:
+        """Een link naar een download (``pad`` ten opzichte van de pagina, zoals een gewone link).
+
+        De downloads maakt de bouw zelf (``leidraadsite.nabouw``, onder elke bouwer); een link naar een bestand dat
+        er niet is, laat de bouw stoppen.
+        """
+        bron = self._bron()
+        doel = posixpath.normpath(posixpath.join(posixpath.dirname(bron), pad))
+        if doel not in {f"{DOWNLOADS}/{n}" for n in download_namen()}:
+            raise PluginError(f"download('{pad}'): dit bestand maakt de bouw niet (in docs/{doel}); bekende "
+                              f"downloads: {', '.join(download_namen())}")
+        pagina_map = posixpath.dirname(bron) if posixpath.basename(bron) in ("index.md", "README.md") \
+            else bron.removesuffix(".md")
+        href = posixpath.relpath(doel, pagina_map or ".")
+        return Markup('<a download="{}" href="{}">{}</a>').format(posixpath.basename(doel), href, tekst)
+
+    def _bron(self) -> str:
+        """Het pad onder docs/ van de pagina die nu wordt ingevuld (MkDocs: ``file.src_uri``, Zensical: ``path``)."""
+        pagina = self._pagina()
+        bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
+        if not bron:
+            raise PluginError("download(): alleen te gebruiken in een pagina")
+        return str(bron)
 
     def wijzigingen(self) -> Markup:
         """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""

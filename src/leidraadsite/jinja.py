@@ -1,7 +1,7 @@
 """De Jinja-omgeving waarin mkdocs-macros de pagina's invult: alles wat ``{{ … }}`` invoegt, is tekst.
 
 ``mkdocs.yml`` laadt dit als Jinja-uitbreiding (``plugins: macros: j2_extensions``). Jinja maakt de
-uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook.
+uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook, ook onder Zensical.
 
 - **Autoescape aan.** Tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt nooit als HTML in een pagina.
 - **Ook geen Markdown.** De ingevulde pagina gaat daarna nog door Markdown: ``[klik](javascript:…)`` of
