@@ -133,3 +133,119 @@ def test_zonder_hooks_staan_alle_tabellen_er(project: Path, tmp_path: Path, site
         assert tabellen(zonder_tekst) == met, f"{pagina}: tabellen verschillen zonder hooks"
         met_tabellen += bool(met)
     assert met_tabellen >= 8, f"maar {met_tabellen} pagina's met tabellen"
+
+
+# ---------------------------------------------------------------------------------------------
+# Drie bouwers, één site (alleen met -m motoren: make motoren; bouwt de site met ProperDocs en Zensical)
+# ---------------------------------------------------------------------------------------------
+
+# Verschillen die we kennen en (nog) accepteren, per bouwer: (soort of pagina, soort) -> (datum, reden). Elk ander
+# verschil laat de test falen. Een uitzondering die niet meer nodig is, ook: haal haar dan weg.
+UITZONDERINGEN: dict[str, dict[str, tuple[str, str]]] = {
+    "properdocs": {},
+    "zensical": {},
+}
+
+MOTOREN = {
+    "properdocs": [".venv-properdocs/bin/python", "-m", "properdocs", "build", "--strict", "-f", "{config}", "-d", "{site}"],
+    "zensical": [".venv-zensical/bin/zensical", "build", "--strict", "--clean", "-f", "{config}"],
+}
+
+
+def _bouw_met(motor: str, project: Path, doel: Path) -> float:
+    """Bouw ``project`` met ``motor`` naar ``doel`` plus de stap na de bouw; geeft de tijd van de bouw (s)."""
+    import os
+    import shutil
+    import time
+
+    python = ROOT / f".venv-{motor}/bin/python"
+    assert python.is_file(), f"{python} ontbreekt; start de vergelijking met make motoren"
+    config = project / "mkdocs.yml"
+    gebouwd = project / "site" if motor == "zensical" else doel  # Zensical kent geen -d en bouwt alleen in het project
+    opdracht = [str(ROOT / d) if d.startswith(".venv") else d.format(config=config, site=doel) for d in MOTOREN[motor]]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    env = {k: v for k, v in env.items() if v != ""}
+    begin = time.perf_counter()
+    uit = subprocess.run(opdracht, cwd=project, capture_output=True, text=True, env=env, timeout=900)
+    duur = time.perf_counter() - begin
+    assert uit.returncode == 0, f"{motor}: de bouw faalde:\n{uit.stdout[-3000:]}\n{uit.stderr[-3000:]}"
+    if gebouwd != doel:
+        shutil.move(gebouwd, doel)
+    na = subprocess.run([str(python), "-m", "leidraadsite.nabouw", str(doel), "-f", str(project / "mkdocs.yml")],
+                        cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    assert na.returncode == 0, f"{motor}: na de bouw:\n{na.stderr[-3000:]}"
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    return duur
+
+
+def _inhoud(pad: Path) -> dict[str, object]:
+    """De hoofdinhoud van een gebouwde pagina, zoals een lezer hem ziet (niet het thema eromheen)."""
+    soep = BeautifulSoup(pad.read_text(encoding="utf-8"), "html.parser")
+    csp = soep.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
+    artikel = soep.select_one("article")
+    if artikel is None:
+        return {"artikel": "ontbreekt", "csp": csp}
+    for weg in artikel.select("a.headerlink, script"):
+        weg.decompose()
+
+    def tekst(el) -> str:  # noqa: ANN001
+        return re.sub(r"\s+", " ", el.get_text(" ")).strip() if el is not None else ""
+
+    return {
+        "csp": csp,
+        "tekst": tekst(artikel),
+        "tabellen": [re.sub(r"\s+", " ", str(t)) for t in artikel.find_all("table")],
+        "labels": len(artikel.select("td[data-label], th[data-label]")),
+        "figuren": [tekst(f) for f in artikel.find_all(["svg", "figure"])],
+        "tijdvak": tekst(artikel.select_one(".pagina-status__tijdvak")),
+        "status": tekst(artikel.select_one(".pagina-status")),
+        "voet": tekst(artikel.select_one(".pagina-voet")),
+        "downloadlinks": sorted(a.get("href", "") for a in artikel.select("a[download]")),
+    }
+
+
+def _verschillen(site: Path, ander: Path) -> dict[str, str]:
+    """Per pagina en soort: wat anders is in ``ander`` dan in de site van MkDocs."""
+    verschil: dict[str, str] = {}
+    for pagina in sorted(site.rglob("index.html")):
+        rel = pagina.relative_to(site).as_posix()
+        if rel.startswith(("printversie/", "assets/", "search/")):
+            continue
+        doel = ander / rel
+        if not doel.is_file():
+            verschil[f"{rel}: pagina"] = "ontbreekt"
+            continue
+        a, b = _inhoud(pagina), _inhoud(doel)
+        for sleutel in a:
+            if a[sleutel] != b.get(sleutel):
+                verschil[f"{rel}: {sleutel}"] = f"MkDocs {str(a[sleutel])[:300]!r} <> {str(b.get(sleutel))[:300]!r}"
+    for soort, pad in (("printversie", "printversie/index.html"), ("404", "404.html")):
+        if (site / pad).is_file() and not (ander / pad).is_file():
+            verschil[soort] = "ontbreekt"
+    downloads = site / "sjablonen/downloads"
+    for bestand in sorted(downloads.iterdir()):
+        anders = ander / "sjablonen/downloads" / bestand.name
+        if not anders.is_file():
+            verschil[f"download {bestand.name}"] = "ontbreekt"
+        elif bestand.suffix != ".docx" and anders.read_bytes() != bestand.read_bytes():
+            verschil[f"download {bestand.name}"] = "andere inhoud"
+    zoek = site / "search/search_index.json"
+    if zoek.is_file() and not (ander / "search/search_index.json").is_file():
+        verschil["zoekindex"] = "geen zoekindex van Material (search/search_index.json)"
+    return verschil
+
+
+@pytest.mark.motoren
+@pytest.mark.parametrize("motor", ["properdocs", "zensical"])
+def test_elke_bouwer_geeft_dezelfde_site(motor: str, site: Path, tmp_path: Path) -> None:
+    from conftest import kopieer_project
+
+    project = kopieer_project(tmp_path / "project")
+    duur = _bouw_met(motor, project, tmp_path / "site")
+    verschil = _verschillen(site, tmp_path / "site")
+    uitzonderingen = UITZONDERINGEN[motor]
+    onverwacht = {k: v for k, v in verschil.items() if k not in uitzonderingen}
+    over = sorted(set(uitzonderingen) - set(verschil))
+    print(f"\n{motor}: bouw {duur:.1f} s; {len(verschil)} verschillen, waarvan {len(onverwacht)} onverwacht")
+    assert not onverwacht, f"{motor}: verschillen met MkDocs:\n" + "\n".join(f"- {k}: {v}" for k, v in onverwacht.items())
+    assert not over, f"{motor}: uitzonderingen die niet meer nodig zijn: {over}"

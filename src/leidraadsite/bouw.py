@@ -93,8 +93,10 @@ class Bouw:
     def __init__(self, env: Any, proces: Proces = PROCES) -> None:
         self._env = env
         self._proces = proces
-        self.root = Path(env.conf["config_file_path"]).parent
-        self.docs = Path(env.conf["docs_dir"])
+        # MkDocs en ProperDocs geven config_file_path, Zensical root_dir (de map van mkdocs.yml).
+        configbestand = env.conf.get("config_file_path")
+        self.root = Path(configbestand).parent if configbestand else Path(env.conf["root_dir"])
+        self.docs = self.root / env.conf["docs_dir"]
         try:
             self.regels: Regels = laad_regels(REGELS_PAD)
         except Bestandsfout as fout:
@@ -105,7 +107,7 @@ class Bouw:
             self.uitkomsten, veranderd = casusmap.laad(self.regels)
         except Bestandsfout as fout:
             raise _fout("Ongeldige casus", fout) from None
-        proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), Path(env.conf["site_dir"]).resolve())
+        proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), (self.root / env.conf["site_dir"]).resolve())
         try:
             self.rolkaart = laad_rolkaart(docs=self.docs)
             self.regioplan = laad_regioplan()
@@ -124,9 +126,9 @@ class Bouw:
             return None
 
     def _gebruikt(self, bron: str) -> None:
-        pagina = self._pagina()
-        if pagina is not None:
-            self._proces.gebruikt_door.setdefault(bron, set()).add(Path(pagina.file.abs_dest_path).resolve())
+        bestand = getattr(self._pagina(), "file", None)  # alleen MkDocs en ProperDocs (voor serve --dirty)
+        if bestand is not None:
+            self._proces.gebruikt_door.setdefault(bron, set()).add(Path(bestand.abs_dest_path).resolve())
 
     def _volg(self, pad: Path) -> None:
         """De pagina die nu wordt ingevuld toont iets uit dit bestand: verandert het, dan bouwt ``--dirty`` haar opnieuw."""
@@ -221,7 +223,9 @@ class Bouw:
         pagina_map = posixpath.dirname(bron) if posixpath.basename(bron) in ("index.md", "README.md") \
             else bron.removesuffix(".md")
         href = posixpath.relpath(doel, pagina_map or ".")
-        return Markup('<a download="{}" href="{}">{}</a>').format(posixpath.basename(doel), href, tekst)
+        # Als merkteken (leidraadsite.htmlblok): de link komt zo in de pagina, zonder dat Markdown er nog iets in
+        # verandert (geen afkorting met tabstop binnen de link).
+        return merkteken(Markup('<a download="{}" href="{}">{}</a>').format(posixpath.basename(doel), href, tekst))
 
     def _bron(self) -> str:
         """Het pad onder docs/ van de pagina die nu wordt ingevuld (MkDocs: ``file.src_uri``, Zensical: ``path``)."""

@@ -27,11 +27,13 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
+from .motor import Bouwfout
+
 VOORVOEGSEL = "jobcoach-html:"
 MERKTEKEN = re.compile(r"<!--jobcoach-html:([A-Za-z0-9_=-]*)-->")
 
 
-class MerktekenFout(ValueError):
+class MerktekenFout(Bouwfout):
     """Een merkteken dat niet geplaatst kon worden."""
 
 

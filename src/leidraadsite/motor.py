@@ -18,6 +18,15 @@ from typing import Any
 
 from markdown import Markdown
 
+try:  # MkDocs, en ProperDocs onder die naam: een BuildError geeft een melding zonder traceback
+    from mkdocs.exceptions import PluginError as _Basis
+except ImportError:  # pragma: no cover - een bouwer zonder MkDocs
+    _Basis = Exception  # type: ignore[misc, assignment]
+
+
+class Bouwfout(_Basis):  # type: ignore[valid-type, misc]
+    """Een fout in de bronnen die de bouw laat stoppen, met een Nederlandse melding (bestand, regel, veld)."""
+
 
 @dataclass(frozen=True)
 class Pagina:

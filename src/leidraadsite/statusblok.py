@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from jobcoach import Bestandsfout, laad_regels
 
-from .motor import huidige_pagina
+from .motor import Bouwfout, huidige_pagina
 from .paginas import (
     LeidraadEditie,
     Licentie,
@@ -48,7 +48,7 @@ from .rollen import Rolkaart, laad_rolkaart
 from .terugmelding import onderhoudsadres
 
 
-class StatusFout(ValueError):
+class StatusFout(Bouwfout):
     """Gegevens voor het statusblok of de voorkant van een pagina kloppen niet; de bouw stopt."""
 
 
