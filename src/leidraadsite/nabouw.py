@@ -25,6 +25,7 @@ import argparse
 import html
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from typing import Any
 
 log = logging.getLogger("mkdocs.leidraadsite.nabouw")
 
+_DOWNLOADLINK = re.compile(r'<a download="([^"/]+)" href="(?!#)[^"]*"')
 MERKTEKENS = ("jobcoach-html:", "Macro Rendering Error", "Macro Syntax Error")
 
 
@@ -92,7 +94,7 @@ def controle(site: Path) -> None:
 def downloads(site: Path, inst: Instellingen) -> None:
     from jobcoach import Bestandsfout, laad_regels
 
-    from .sjablonen import SjabloonFout, schrijf_downloads
+    from .sjablonen import DOWNLOADS, SjabloonFout, download_namen, schrijf_downloads
 
     try:
         schrijf_downloads(site, laad_regels(), inst.editie)
@@ -100,6 +102,23 @@ def downloads(site: Path, inst: Instellingen) -> None:
         raise NabouwFout(f"Sjablonen: {fout}") from None
     except Bestandsfout as fout:
         raise NabouwFout("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    # De links naar de downloads (macro download) wijzen vanaf elke pagina naar sjablonen/downloads/. Zensical leest
+    # ook een href in HTML als een link in de bron en maakt van een .md-download een pagina-adres; zet ze hier goed.
+    namen = set(download_namen())
+    for pad in _html_bestanden(site):
+        tekst = pad.read_text(encoding="utf-8")
+        if "<a download=" not in tekst:
+            continue
+
+        def goed(m: re.Match[str]) -> str:
+            if m.group(1) not in namen:
+                return m.group(0)
+            doel = os.path.relpath(site / DOWNLOADS / m.group(1), pad.parent).replace(os.sep, "/")
+            return f'<a download="{m.group(1)}" href="{html.escape(doel, quote=True)}"'
+
+        nieuw = _DOWNLOADLINK.sub(goed, tekst)
+        if nieuw != tekst:
+            pad.write_text(nieuw, encoding="utf-8")
 
 
 def adressen(inst: Instellingen) -> dict[str, str]:
