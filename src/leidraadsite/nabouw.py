@@ -13,8 +13,8 @@ draait, roept ``make build MOTOR=zensical`` het aan. De stappen, in deze volgord
 4. ``rekenhulp``: het script van de rekenhulp verkleinen (``leidraadsite.rekenhulp``);
 5. ``zoeken``: Nederlandse stemming voor getypte zoekwoorden in de zoekfunctie van Material (aanpassing
    ``zoekworker-nl``; alleen als die zoekfunctie er is);
-6. ``csp``: een Content-Security-Policy in elke pagina (``leidraadsite.csp``); als laatste, want hij telt de
-   scripts en stijlen die er dan staan. Niet in de voorvertoning van ``make serve``, die zelf een script toevoegt.
+6. ``csp``: controleer elke pagina tegen de lijst ``data/csp.yml`` en zet de Content-Security-Policy erin, plus
+   ``_headers`` (``leidraadsite.csp.beveilig_site``); als laatste, want hij kijkt naar wat er dan staat. Niet in de voorvertoning van ``make serve``, die zelf een script toevoegt.
 
 Elke stap mag vaker draaien: de uitkomst blijft gelijk. Een fout geeft een Nederlandse melding en code 1.
 """
@@ -177,14 +177,28 @@ def zoeken(site: Path) -> None:
         raise NabouwFout(str(fout)) from None
 
 
-def csp(site: Path) -> None:
-    from .csp import met_policy
+def bronnen(inst: Instellingen) -> dict[str, str]:
+    """Gebouwd bestand (``casussen/x/index.html``) → bron (``docs/casussen/x.md``), voor de meldingen."""
+    uit = {"printversie/index.html": "alle pagina's (printversie)", "404.html": "overrides/404.html"}
+    for md in sorted(inst.docs.rglob("*.md")):
+        deel = md.relative_to(inst.docs).with_suffix("").as_posix()
+        if not inst.use_directory_urls:
+            gebouwd = deel + ".html"
+        elif deel.rsplit("/", 1)[-1] in ("index", "README"):
+            gebouwd = (deel.rsplit("/", 1)[0] + "/" if "/" in deel else "") + "index.html"
+        else:
+            gebouwd = deel + "/index.html"
+        uit[gebouwd] = "docs/" + md.relative_to(inst.docs).as_posix()
+    return uit
 
-    for pad in _html_bestanden(site):
-        tekst = pad.read_text(encoding="utf-8")
-        nieuw = met_policy(tekst)
-        if nieuw != tekst:
-            pad.write_text(nieuw, encoding="utf-8")
+
+def csp(site: Path, inst: Instellingen) -> None:
+    from .csp import CspFout, beveilig_site
+
+    try:
+        beveilig_site(site, bronnen(inst))
+    except CspFout as fout:
+        raise NabouwFout(str(fout)) from None
 
 
 def nabouw(site: Path, inst: Instellingen, voorvertoning: bool = False) -> None:
@@ -195,7 +209,7 @@ def nabouw(site: Path, inst: Instellingen, voorvertoning: bool = False) -> None:
     rekenhulp(site)
     zoeken(site)
     if not voorvertoning:
-        csp(site)
+        csp(site, inst)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

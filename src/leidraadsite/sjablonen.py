@@ -241,6 +241,16 @@ def markdown_naar_docx(tekst: str, titel: str, editie: str | None = None) -> byt
     return inhoud
 
 
+# Wat XML 1.0 niet toestaat (stuurtekens behalve tab en nieuwe regel, losse surrogaten, U+FFFE en U+FFFF): Word opent
+# een bestand met zo'n teken niet ('PCDATA invalid Char value 11'). De Word-schrijver laat ze weg.
+_NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def zonder_xml_verboden(tekst: str) -> str:
+    """De tekst zonder de tekens die XML 1.0 verbiedt."""
+    return _NIET_IN_XML.sub("", tekst)
+
+
 def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     """Zet een Markdown-sjabloon om in een Word-bestand (.docx).
 
@@ -248,8 +258,11 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     streepjes of nummers, en tabellen. Koppen krijgen de stijlen *Kop 1* tot en met *Kop 4*; de
     eerste rij van elke tabel is een echte kopregel (herhaald op elke pagina) met een
     tabelbeschrijving, zodat schermlezers de tabel goed voorlezen. De taal is Nederlands.
-    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg.
+    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg. Alleen tekens die XML
+    verbiedt (zoals een verticale tab) vallen weg: met zo'n teken opent Word het bestand niet.
     """
+    tekst, titel = zonder_xml_verboden(tekst), zonder_xml_verboden(titel)
+    editie = zonder_xml_verboden(editie) if editie else editie
     doc = Document()
     _nederlands(doc)
     _huisstijl(doc)
