@@ -22,6 +22,7 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(b.einde_protocollen, "einde_protocollen")
     env.macro(b.rekenhulp_regels, "rekenhulp_regels")
     env.macro(b.sjabloon, "sjabloon")
+    env.macro(b.download, "download")
     env.macro(b.wijzigingen, "wijzigingen")
     env.macro(b.rolkeuze, "rolkeuze")
     env.macro(b.rolpagina, "rolpagina")

@@ -78,7 +78,7 @@ def test_de_navigatie_levert_leidraad_casus_en_rekenhulp():
 
 def test_elke_leidraad_casus_en_rekenpagina_meldt_het_tijdvak_met_link_naar_wat_geldt_nu(site):
     leidraad = config()["extra"]["leidraad"]
-    vervallen: dt.date = leidraad["protocol_vervallen"]
+    vervallen = dt.date.fromisoformat(str(leidraad["protocol_vervallen"]))
     datum = f"{vervallen.day} {MAANDEN[vervallen.month - 1]} {vervallen.year}"
     nu = gebouwd(site, leidraad["nu"]).resolve()
     fouten = []

@@ -185,6 +185,27 @@ def docx_naam(bestand: str) -> str:
     return Path(bestand).with_suffix(".docx").name
 
 
+DOWNLOADS = "sjablonen/downloads"  # de map van de downloads in de gebouwde site
+
+
+def download_namen() -> list[str]:
+    """De namen van alle downloads, zonder ze te maken (in de volgorde van ``downloads``)."""
+    return [n for b in SJABLONEN for n in ([b, docx_naam(b)] if b.endswith(".md") else [b])]
+
+
+def schrijf_downloads(site: Path, regels: Regels, editie: str | None = None) -> list[Path]:
+    """Zet alle downloads in de gebouwde site (``sjablonen/downloads/``); een bestand dat al gelijk is, blijft staan."""
+    map_ = site / DOWNLOADS
+    map_.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for download in downloads(regels, editie):
+        pad = map_ / download.bestandsnaam
+        if not pad.is_file() or pad.read_bytes() != download.inhoud:
+            pad.write_bytes(download.inhoud)
+        geschreven.append(pad)
+    return geschreven
+
+
 def downloads(regels: Regels, editie: str | None = None) -> list[Download]:
     """Alle downloads: elk sjabloon als tekst, en elk Markdown-sjabloon ook als Word-bestand."""
     resultaat = []
