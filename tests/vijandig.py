@@ -224,7 +224,8 @@ BESTAND_AANVALLEN = [
     ("docs/stylesheets/geheim.css", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
     ("docs/lus.md", _link("lus.md"), "link die naar zichzelf of naar niets wijst"),
     ("overrides/partials/geheim.html", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
-    ("casussen/buiten.yml", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
+    # casussen/*.yml controleert de casuslezer (GEVALLEN hierboven); een ander bestand in casussen/ deze controle.
+    ("casussen/notities.txt", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
     ("docs/plaatje.svg", _schrijf('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'),
      "een <script>"),
     ("docs/ander-plaatje.svg", _schrijf('<svg xmlns="http://www.w3.org/2000/svg">\n<rect onclick="alert(1)"/></svg>\n'),

@@ -28,13 +28,16 @@ def _toon(pad: Path, project: Path) -> str:
         return pad.as_posix()
 
 
-def links_naar_buiten(mappen: list[Path], project: Path) -> list[str]:
+def links_naar_buiten(mappen: list[Path], project: Path, eigen_lezer: frozenset[Path] = frozenset()) -> list[str]:
     """Een melding (Nederlands) per link in ``mappen`` die buiten ``project`` wijst, per lus en per bestand dat geen
-    gewoon bestand is. De mappen zelf mogen ook geen link naar buiten zijn."""
+    gewoon bestand is. De mappen zelf mogen ook geen link naar buiten zijn. De ``.yml``-bestanden direct in een map
+    van ``eigen_lezer`` slaat dit over: die leest een lezer die zelf links en andere bestanden weigert (de casussen,
+    met een eigen melding); in zo'n map telt verder alleen een link naar buiten."""
     project = project.resolve()
+    eigen = {m.resolve() if not m.is_symlink() else m for m in eigen_lezer}
     problemen: list[str] = []
 
-    def bekijk(pad: Path) -> bool:
+    def bekijk(pad: Path, alleen_buiten: bool = False) -> bool:
         """False als ``pad`` niet verder bekeken moet worden."""
         try:
             info = pad.lstat()
@@ -44,6 +47,8 @@ def links_naar_buiten(mappen: list[Path], project: Path) -> list[str]:
             try:
                 doel = pad.resolve(strict=True)
             except (OSError, RuntimeError):
+                if alleen_buiten:
+                    return False
                 problemen.append(f"{_toon(pad, project)}: link die naar zichzelf of naar niets wijst; haal de link "
                                  "weg of zet er het bestand zelf neer")
                 return False
@@ -53,6 +58,8 @@ def links_naar_buiten(mappen: list[Path], project: Path) -> list[str]:
                 return False
             info = doel.stat()
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            if alleen_buiten:
+                return False
             problemen.append(f"{_toon(pad, project)}: geen gewoon bestand (zoals een FIFO of apparaat); haal het weg")
             return False
         return True
@@ -61,8 +68,10 @@ def links_naar_buiten(mappen: list[Path], project: Path) -> list[str]:
         if not os.path.lexists(map_) or not bekijk(map_):
             continue
         for wortel, mapnamen, bestandsnamen in os.walk(map_, followlinks=False):
+            lezer = Path(wortel).resolve() in eigen
             for naam in sorted(bestandsnamen):
-                bekijk(Path(wortel) / naam)
+                if not (lezer and naam.endswith(".yml")):
+                    bekijk(Path(wortel) / naam, alleen_buiten=lezer)
             for naam in sorted(mapnamen):
                 pad = Path(wortel) / naam
                 if pad.is_symlink():
