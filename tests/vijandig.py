@@ -100,6 +100,27 @@ GEVALLEN = [
 ]
 
 
+# --- Helper hb (issue 20): stuur-, richting- en onzichtbare tekens via YAML-escapes, en vreemde veldnamen ---------
+# Het ruwe bestand is gewone tekst; pas de YAML-lezer maakt van de escape een echt teken.
+GEVALLEN += [
+    Geval("escape-verticale-tab", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\vbehoefte"'),
+          "U+000B (\\x0b"),
+    Geval("escape-nulteken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\0behoefte"'),
+          "U+0000 (\\x00"),
+    Geval("escape-nieuwe-pagina", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\fbehoefte"'),
+          "U+000C (\\x0c"),
+    Geval("escape-niet-teken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\uFFFEbehoefte"'),
+          "U+FFFE (\\ufffe"),
+    Geval("escape-bidi", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturing\\u202Eeohffeb"'),
+          "U+202E (\\u202e"),
+    Geval("escape-terminal-in-veldnaam", _met("  maanden: 6", '  maanden: 6\n  "x\\e[2J\\e[H\\e[32min orde\\e[0m": 1'),
+          "U+001B (\\x1b"),
+    Geval("veldnaam-cyrillisch", _met("  maanden: 6", "  maanden: 6\n  proefplaats\u0456ng: true"), "U+0456"),
+    Geval("veldnaam-nulbreedte", _met("  maanden: 6", "  maanden: 6\n  uren\u200b_per_week: 40"), "U+200B"),
+]
+# --- einde helper hb ---------------------------------------------------------------------------------------------
+
+
 def maak(map_: Path, project: Path) -> dict[str, Path]:
     """Schrijf elk geval als ``<naam>.yml`` in ``map_``; geeft naam → pad."""
     map_.mkdir(parents=True, exist_ok=True)

@@ -101,3 +101,18 @@ def script_in_docs(docs: Path, project: Path) -> list[str]:
                 problemen.append(f"{_toon(pad, project)}:{stuk.regel}: {wat}; een bestand in docs/ mag geen script "
                                  "bevatten (een lezer die het opent, voert het uit). Haal het script weg")
     return problemen
+
+
+def mappen_veilig(project: Path, docs: Path, config: dict) -> str | None:
+    """De controle van een bouw (``leidraadsite.bouw.Bouw`` roept hem aan, onder elke bouwer): ``docs/``,
+    ``casussen/``, de map van het thema (``overrides/``) en elke map van ``watch``. Geeft de Nederlandse melding,
+    of None als alles in orde is. De casusbestanden (``casussen/*.yml``) controleert de casuslezer zelf."""
+    thema = config.get("theme") or {}
+    eigen_map = getattr(thema, "custom_dir", None) or (thema.get("custom_dir") if isinstance(thema, dict) else None)
+    mappen = [docs, project / "casussen", project / (eigen_map or "overrides")]
+    mappen += [project / w for w in config.get("watch") or [] if (project / w).is_dir()]
+    problemen = (links_naar_buiten(list(dict.fromkeys(mappen)), project, frozenset({project / "casussen"}))
+                 + script_in_docs(docs, project))
+    if not problemen:
+        return None
+    return "Bestanden die de site niet publiceert; de site wordt niet gebouwd:\n" + "\n".join(problemen)

@@ -1,7 +1,7 @@
 """De Jinja-omgeving waarin mkdocs-macros de pagina's invult: alles wat ``{{ … }}`` invoegt, is tekst.
 
 ``mkdocs.yml`` laadt dit als Jinja-uitbreiding (``plugins: macros: j2_extensions``). Jinja maakt de
-uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook.
+uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook, ook onder Zensical.
 
 - **Autoescape aan.** Tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt nooit als HTML in een pagina.
 - **Ook geen Markdown.** De ingevulde pagina gaat daarna nog door Markdown: ``[klik](javascript:…)`` of
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import logging
 import fractions
 import re
 import traceback
@@ -36,12 +37,9 @@ from jinja2.ext import Extension
 from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from . import aanpassingen
-
-# Fouten bij het invullen van pagina's in deze bouw: bronbestand (docs/…) → Nederlandse melding met regel.
-# De hook hooks/status.py laat de bouw daarop stoppen (mkdocs build) of de voorvertoning een foutpagina tonen.
-FOUTEN: dict[str, str] = {}
 
 # Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
 # links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden.
@@ -217,23 +215,45 @@ def paginavariabelen(variabelen: dict[str, Any]) -> dict[str, Any]:
     return uit
 
 
+class Paginafout(PluginError):
+    """Een fout bij het invullen van een pagina, in het Nederlands met bestand en regel. De bouw stopt erop,
+    onder elke bouwer en ook zonder hooks of plugins van de site (``make serve`` toont haar op zijn foutpagina)."""
+
+
 class Paginasjabloon(Template):
-    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een Nederlandse melding met bestand en regel
-    (in ``FOUTEN``), in plaats van een Engelse traceback; de pagina krijgt dan alleen die melding."""
+    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een :class:`Paginafout` met bestand en regel,
+    in plaats van een Engelse traceback."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         pagina = kwargs.get("page")
         try:
             return super().render(*args, **paginavariabelen(dict(*args, **kwargs)))
-        except Exception as fout:  # noqa: BLE001 - elke fout wordt een melding; hooks/status.py stopt de bouw
-            bron = getattr(getattr(pagina, "file", None), "src_uri", None)
+        except Paginafout:
+            raise
+        except Exception as fout:
+            # MkDocs en ProperDocs: page.file.src_uri; Zensical: page.path
+            bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
             if bron is None:
                 raise
             wat, regel = _melding(fout)
-            abs_pad = Path(getattr(pagina.file, "abs_src_path", "") or "")
+            abs_pad = Path(getattr(getattr(pagina, "file", None), "abs_src_path", "") or "")
             plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
-            FOUTEN[bron] = f"{plaats}: {wat}"
-            return f"Fout op deze pagina: {FOUTEN[bron]}"
+            melding = f"{plaats}: {wat}"
+            _LAATSTE[:] = [melding]
+            raise Paginafout(melding) from None
+
+
+# De laatste melding: mkdocs-macros vangt de fout, schrijft haar met een Engelse traceback in het logboek en stopt de
+# bouw (on_error_fail). Het filter hieronder maakt van die regel weer alleen de Nederlandse melding.
+_LAATSTE: list[str] = []
+
+
+class _AlleenDeMelding(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _LAATSTE and isinstance(record.msg, str) and _LAATSTE[0] in record.getMessage():
+            record.msg, record.args, record.levelno, record.levelname = _LAATSTE[0], (), logging.ERROR, "ERROR"
+            record.exc_info = record.exc_text = None
+        return True
 
 
 class Paginatekst(Extension):
@@ -256,3 +276,7 @@ class Paginatekst(Extension):
         environment.finalize = als_tekst
         environment.template_class = Paginasjabloon
         aanpassingen.pagina_compilatie(environment)
+        for naam in ("mkdocs.plugins.mkdocs_macros.util", "properdocs.plugins.mkdocs_macros.util"):
+            logger = logging.getLogger(naam)
+            if not any(isinstance(f, _AlleenDeMelding) for f in logger.filters):
+                logger.addFilter(_AlleenDeMelding())

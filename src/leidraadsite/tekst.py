@@ -37,3 +37,25 @@ def html_tekst(tekst: str) -> str:
 def lijkt_op_html(tekst: str) -> bool:
     """Staat er iets in wat een browser als HTML-element leest (``<a``, ``</``, ``<!``, ``<?``)?"""
     return re.search(r"<[A-Za-z/!?]", tekst) is not None
+
+
+def titels_als_tekst(items: list) -> None:
+    """De titels van het menu (secties, links en pagina's uit ``nav`` in mkdocs.yml) als HTML-tekst."""
+    for item in items:
+        if item.__dict__.get("title") is not None:  # een titel uit mkdocs.yml (bij een pagina: anders None)
+            item.__dict__["title"] = html_tekst(item.__dict__["title"])
+        if getattr(item, "children", None):
+            titels_als_tekst(item.children)
+
+
+def pagina_als_tekst(pagina: object) -> None:
+    """Titel (uit het menu, de voorkant of mkdocs-macros) en omschrijving van een pagina als HTML-tekst, zoals een
+    titel uit een kop al is. Het thema zet ze zonder escapen in de pagina (menu, kop, ``<meta name="description">``);
+    ``overrides/main.html`` zet ``<title>`` met ``striptags | e``. Twee keer kan geen kwaad."""
+    eigen = pagina.__dict__
+    if eigen.get("title") is not None:
+        eigen["title"] = html_tekst(eigen["title"])
+    meta = getattr(pagina, "meta", None) or {}
+    for veld in ("title", "description"):
+        if meta.get(veld) is not None:
+            meta[veld] = html_tekst(meta[veld])
