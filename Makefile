@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock clean chromium libreoffice bench
+.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -49,21 +49,26 @@ bench: $(STAMP) chromium
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 15) else "Python 3.11 tot en met 3.15 is nodig (requirements.lock heeft alleen bestanden voor die versies); gevonden: " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid), met een
-# controlesom (sha256) per pakket; make installeert daarna met --require-hashes.
-lock:
+# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid): met uv (vast op
+# versie en controlesom in tools/uv.lock) voor alle platforms tegelijk, met de controlesommen van de bestanden
+# voor Linux, macOS en Windows en Python 3.11 t/m 3.15 (tools/hashes.py). Versies die al vastliggen, blijven;
+# een pakket bijwerken: make lock BIJWERKEN=naam. Bewijs dat elk platform installeert: make lock-bewijs.
+BIJWERKEN ?=
+lock: $(STAMP)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements.in setuptools wheel
-	{ echo "# Vaste versies van alle pakketten. Opnieuw maken: make lock"; \
-	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check --require-hashes -r tools/uv.lock
+	$(PY) -m tools.hashes --uv .venv-lock/bin/uv $(foreach p,$(BIJWERKEN),--bijwerken $(p))
 	rm -rf .venv-lock
-	$(PYTHON) -m tools.hashes requirements.lock
+
+# pip download van elk bestand in requirements.lock voor elk platform en elke Python-versie, met controlesom.
+lock-bewijs: $(STAMP)
+	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site .lock-bewijs

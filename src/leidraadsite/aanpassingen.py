@@ -131,6 +131,7 @@ _GECOMPILEERD: dict[str, CodeType] = {}
 
 def _vingerafdruk(env: Environment) -> str:
     instellingen = (
+        type(env).__module__, type(env).__qualname__, getattr(env, "sandboxed", False),  # zandbak of niet
         env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
         env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
         env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
