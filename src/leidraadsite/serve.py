@@ -29,7 +29,6 @@ bestandswachter een nieuwe bouw vraagt zoals ``LiveReloadServer.watch`` dat doet
 from __future__ import annotations
 
 import argparse
-import errno
 import html
 import logging
 import multiprocessing
@@ -112,16 +111,6 @@ class _Meldingen(logging.Handler):
 
 # --- Fouten in het Nederlands ---------------------------------------------------------------------------------------
 
-_REDENEN = {
-    errno.ELOOP: "een link die (via andere links) naar zichzelf wijst",
-    errno.EACCES: "geen toegang; controleer de rechten van het bestand",
-    errno.EPERM: "geen toegang; controleer de rechten van het bestand",
-    errno.ENOENT: "het bestand bestaat niet (meer), of is een link naar niets",
-    errno.EISDIR: "dit is een map, geen bestand",
-    errno.EIO: "leesfout van de schijf",
-}
-
-
 def _toon(pad: str | os.PathLike | None) -> str:
     if not pad:
         return "een bestand"
@@ -169,8 +158,9 @@ def foutmeldingen(fout: BaseException, meldingen: list[str], configbestand: str)
     if isinstance(fout, ConfigurationError) and "error parsing the configuration file" in str(fout):
         return [_configfout(configbestand)]
     if isinstance(fout, OSError):
-        reden = _REDENEN.get(fout.errno or 0, f"systeemfout {fout.errno}" if fout.errno else "onbekende reden")
-        return [*meldingen, f"{_toon(fout.filename)}: kan niet worden gelezen ({reden})"]
+        from jobcoach.fouten import bestandsreden
+
+        return [*meldingen, f"{_toon(fout.filename)}: kan niet worden gelezen ({bestandsreden(fout)})"]
     if isinstance(fout, UnicodeDecodeError):
         return [*meldingen, "een bestand is geen UTF-8-tekst; bewaar het als UTF-8"]
     if meldingen:

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from jobcoach import Bestandsfout, laad_regels
+from jobcoach.fouten import bestandsreden
 from leidraadsite.paginas import (
     LeidraadEditie,
     bouwdatum,
@@ -68,11 +69,16 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
 
 
 def on_files(files, config, **kwargs):  # noqa: ANN001, ANN003, ANN201
-    """Elke pagina moet UTF-8-tekst zijn: anders een melding met bestand en regel (MkDocs zelf meldt dat in het Engels)."""
+    """Elke pagina moet te lezen en UTF-8-tekst zijn: anders een melding met bestand en regel (MkDocs zelf meldt dat
+    in het Engels, of met een traceback)."""
     jinja.FOUTEN.clear()
     problemen = []
     for f in files.documentation_pages():
-        ruw = Path(f.abs_src_path).read_bytes() if f.abs_src_path else b""
+        try:
+            ruw = Path(f.abs_src_path).read_bytes() if f.abs_src_path else b""
+        except OSError as fout:  # een link naar zichzelf, geen leesrecht: een melding, geen traceback
+            problemen.append(f"docs/{f.src_uri}: kan niet worden gelezen ({bestandsreden(fout)})")
+            continue
         try:
             ruw.decode("utf-8")
         except UnicodeDecodeError as fout:

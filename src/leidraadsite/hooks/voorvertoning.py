@@ -101,6 +101,19 @@ def on_startup(command, dirty, **kwargs):  # noqa: ANN001, ANN003, ANN201 - vast
         log.info("voorvertoning: alleen gewijzigde pagina's worden opnieuw gebouwd (--dirty)")
 
 
+# Wat een gewone 'mkdocs serve' naast docs/ en mkdocs.yml bekijkt (make serve bekijkt het hele project zelf).
+BEKIJKEN = ("casussen", "src/jobcoach", "src/leidraadsite", "macros", "CHANGELOG.md", "overrides")
+
+
+def on_serve(server, config, builder, **kwargs):  # noqa: ANN001, ANN003, ANN201 - vaste vorm van MkDocs
+    """Bekijk de bronnen buiten docs/ die er zijn (in mkdocs.yml 'watch:' zou een ontbrekende map de bouw stoppen)."""
+    wortel = Path(config.config_file_path).parent
+    for naam in BEKIJKEN:
+        if (wortel / naam).exists():
+            server.watch(str(wortel / naam))
+    return server
+
+
 def _inhoud(pad: Path) -> bytes:
     try:
         return pad.read_bytes()
