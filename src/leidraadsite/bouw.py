@@ -28,7 +28,7 @@ from jobcoach import Bestandsfout, Regels, Uitkomst, laad_regels
 from jobcoach.html import berekening_html, bevindingen_html, protocollen_html, schema_html
 from jobcoach.regels import REGELS_PAD
 
-from .begrippen import begrippen_markdown, laad_begrippen
+from .begrippen import BEGRIPPEN_PAD, begrippen_markdown, laad_begrippen
 from .casusmap import Casusmap
 from .htmlblok import merkteken
 from .bestanden import mappen_veilig
@@ -290,6 +290,7 @@ class Bouw:
 
     def begrippenlijst(self, voor: str = "iedereen") -> Markup:
         """De begrippen voor iedereen (pagina Begrippen) of voor de onderhoudsgroep (``voor='onderhoud'``)."""
+        self._volg(BEGRIPPEN_PAD)
         try:
             return Markup(begrippen_markdown(self.begrippen, voor))
         except ValueError as fout:
