@@ -13,8 +13,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/plugin.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
+# Een ander adres: make serve SERVE_ARGS='-a 127.0.0.1:8001'.
+SERVE_ARGS ?=
 serve: $(STAMP)
-	$(PY) -m leidraadsite.serve
+	$(PY) -m leidraadsite.serve $(SERVE_ARGS)
 
 # Alle tests (behalve de prestatiemeting), met pytest-xdist in twee processen: de browsertests met de rondgang langs
 # alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
