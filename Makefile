@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock clean chromium libreoffice bench
+.PHONY: serve test check build lock clean chromium libreoffice bench mutatie
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -48,6 +48,17 @@ bench: $(STAMP) chromium
 	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
+# Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie, met de
+# vaste versies uit requirements.lock plus requirements-mutatie.lock (mutmut en wat het nodig heeft, met controlesom).
+# Instellingen: [tool.mutmut] in pyproject.toml. Toont daarna de mutaties die geen test merkte (survived).
+MUTATIE := .venv-mutatie
+mutatie:
+	@test -x $(MUTATIE)/bin/python || $(PYTHON) -m venv $(MUTATIE)
+	$(MUTATIE)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-mutatie.lock
+	rm -rf mutants
+	PYTHONPATH=src $(MUTATIE)/bin/mutmut run --max-children 2
+	$(MUTATIE)/bin/mutmut results
+
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,4 +77,4 @@ lock:
 	$(PYTHON) -m tools.hashes requirements.lock
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site $(MUTATIE) mutants
