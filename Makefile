@@ -72,16 +72,14 @@ bench: $(STAMP) chromium
 	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
-# Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie, met de
-# vaste versies uit requirements.lock plus requirements-mutatie.lock (mutmut en wat het nodig heeft, met controlesom).
-# Instellingen: [tool.mutmut] in pyproject.toml. Toont daarna de mutaties die geen test merkte (survived).
-MUTATIE := .venv-mutatie
-mutatie:
-	@test -x $(MUTATIE)/bin/python || $(PYTHON) -m venv $(MUTATIE)
-	$(MUTATIE)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-mutatie.lock
+# Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie (de regel
+# .venv-%/.geinstalleerd: requirements.lock plus requirements-mutatie.lock, met controlesom). Instellingen: [tool.mutmut]
+# in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach; PYTHONPATH wijst daarheen,
+# ook voor de tests die de opdrachtregel in een eigen proces starten. Toont daarna de mutaties die geen test merkte.
+mutatie: .venv-mutatie/.geinstalleerd
 	rm -rf mutants
-	PYTHONPATH=src $(MUTATIE)/bin/mutmut run --max-children 2
-	$(MUTATIE)/bin/mutmut results
+	PYTHONPATH=$(CURDIR)/mutants/src .venv-mutatie/bin/mutmut run --max-children 2
+	.venv-mutatie/bin/mutmut results
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 15) else "Python 3.11 tot en met 3.15 is nodig (requirements.lock heeft alleen bestanden voor die versies); gevonden: " + sys.version.split()[0])'
@@ -106,4 +104,4 @@ lock-bewijs: $(STAMP)
 	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs $(MUTATIE) mutants
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs .venv-mutatie mutants
