@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren
+.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren mutatie
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/plugin.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -74,6 +74,15 @@ bench: $(STAMP) chromium
 	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
+# Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie (de regel
+# .venv-%/.geinstalleerd: requirements.lock plus requirements-mutatie.lock, met controlesom). Instellingen: [tool.mutmut]
+# in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach; PYTHONPATH wijst daarheen,
+# ook voor de tests die de opdrachtregel in een eigen proces starten. Toont daarna de mutaties die geen test merkte.
+mutatie: .venv-mutatie/.geinstalleerd
+	rm -rf mutants
+	PYTHONPATH=$(CURDIR)/mutants/src .venv-mutatie/bin/mutmut run --max-children 2
+	.venv-mutatie/bin/mutmut results
+
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 15) else "Python 3.11 tot en met 3.15 is nodig (requirements.lock heeft alleen bestanden voor die versies); gevonden: " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -97,4 +106,4 @@ lock-bewijs: $(STAMP)
 	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs .venv-mutatie mutants
