@@ -23,6 +23,7 @@ CASUSSEN = {
     "interne-jobcoach-tweede-jaar": "uwv-intern",
     "verlenging-met-logboek": "uwv-extern",
     "afwijzing-inwerken-is-werk-van-de-werkgever": "uwv-extern",
+    "gemeente-breed-offensief": "gemeente",
 }
 
 
@@ -73,6 +74,7 @@ def test_geen_berekend_getal_met_de_hand_getypt(naam):
                 *(uren(p.begeleidingsuren) for p in u.perioden)}
     berekend = {b for b in berekend if len(b.replace(",", "").replace(".", "")) >= 2}  # 'doel 2' is geen getal
     bron = (ROOT / "docs" / "casussen" / f"{naam}.md").read_text(encoding="utf-8")
+    bron = re.sub(r"\A---\n.*?\n---\n", "", bron, flags=re.DOTALL)  # de voorkant (datums van beoordeling)
     zonder_macro = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", bron, flags=re.DOTALL)
     getypt = sorted({g for g in re.findall(r"(?<![\w.,])\d[\d.,]*(?![\w])", zonder_macro)
                      if g.rstrip(".,") in berekend})
@@ -123,3 +125,14 @@ def test_afwijzing_adviseert_nul_uur_en_de_controle_vraagt_waarom(site):
     a = artikel(site, "afwijzing-inwerken-is-werk-van-de-werkgever")
     assert "lager dan de berekende behoefte (54 uur)" in tekst(a.select_one(".admonition.warning, .bevindingen") or a)
     assert "adviseert UWV de aanvraag af te wijzen (0 uur)" in tekst(a)
+
+
+def test_gemeente_rekent_per_periode_zonder_grens_van_uwv(site):
+    """Rij 1: 1,5 uur, 8 weken wekelijks (12) + 16 weken om de week (12) = 24, alles in periode 1. Rij 2: 0,5 uur,
+    12 weken wekelijks (6), dan eens per 4 weken: weken 13-24 (3 keer, 1,5) en 25-48 (6 keer, 3). Rij 3: 1 uur eens
+    per 4 weken: 6 per periode. Periode 1: 24 + 6 + 1,5 + 6 = 37,5; periode 2: 3 + 6 = 9; samen 46,5."""
+    u = uitkomst("gemeente-breed-offensief")
+    assert [p.begeleidingsuren for p in u.perioden] == [Fraction("37.5"), 9]
+    assert u.casus.verordening and not u.bevindingen, [b.tekst for b in u.bevindingen]
+    lopend = tekst(artikel(site, "gemeente-breed-offensief"))
+    assert "Staatsblad 2022, 499" in lopend and "Voorbeeldstad en haar verordening bestaan niet" in lopend

@@ -66,8 +66,11 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     # mkdocs.yml: precies één regel erbij, direct onder de markering; de rest byte voor byte gelijk.
     voor = gewijzigde_bouw.menu_voor.decode("utf-8").splitlines(keepends=True)
     na = (project / "mkdocs.yml").read_bytes().decode("utf-8").splitlines(keepends=True)
-    plek = next(i for i, r in enumerate(voor) if r.strip() == MARKERING) + 1
-    inspringing = voor[plek - 1][: len(voor[plek - 1]) - len(voor[plek - 1].lstrip())]
+    markering = next(i for i, r in enumerate(voor) if r.strip() == MARKERING)
+    inspringing = voor[markering][: len(voor[markering]) - len(voor[markering].lstrip())]
+    plek = markering + 1  # onder de casussen die er al onder de markering staan
+    while plek < len(voor) and voor[plek].startswith(f"{inspringing}- "):
+        plek += 1
     assert na == voor[:plek] + [f'{inspringing}- "Proef: een casus": casussen/proefcasus.md\n'] + voor[plek:]
 
     assert controle.returncode == 0, controle.stderr
@@ -116,7 +119,11 @@ def test_tweede_nieuwe_casus_komt_onder_de_eerste(klein_project, capsys, monkeyp
         assert nieuw(klein_project, capsys, monkeypatch, naam) == (0, "")
     regels = (klein_project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     plek = next(i for i, r in enumerate(regels) if r.strip() == MARKERING)
-    assert [r.strip() for r in regels[plek + 1 : plek + 3]] == [
+    inspringing = regels[plek][: len(regels[plek]) - len(regels[plek].lstrip())]
+    einde = plek + 1
+    while einde < len(regels) and regels[einde].startswith(f"{inspringing}- "):
+        einde += 1
+    assert [r.strip() for r in regels[einde - 2 : einde]] == [
         '- "Eerste": casussen/eerste.md',
         '- "Tweede": casussen/tweede.md',
     ]
@@ -277,7 +284,8 @@ def test_kapotte_casus_laat_controleer_en_de_bouw_falen_met_bestand_regel_en_vel
     controle = jobcoach("controleer", cwd=project)
     assert controle.returncode != 0
     assert melding in controle.stderr, controle.stderr
-    assert "1 van 1 casusbestanden is ongeldig." in controle.stderr
+    aantal = len(list((project / "casussen").glob("*.yml")))
+    assert f"1 van {aantal} casusbestanden is ongeldig." in controle.stderr
 
     bouw = mkdocs_build(project, tmp_path / "site")
     uitvoer = bouw.stdout + bouw.stderr
