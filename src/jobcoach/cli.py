@@ -22,7 +22,7 @@ from .fouten import Bestandsfout
 from .opmaak import procent_afgekapt, uren
 from .regels import laad_regels
 from .tabeldata import toont_percentage
-from .terminal import samenvatting_tekst
+from .terminal import samenvatting_tekst, veilige_uitvoer
 from .lezer import toon_pad
 
 STANDAARD_MAP = Path("casussen")
@@ -174,6 +174,11 @@ def maak_parser(prog: str = "python -m jobcoach") -> tuple[Parser, argparse._Sub
 
 
 def voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    with veilige_uitvoer():  # geen rauw stuurteken uit een bestandsnaam, veldnaam of argument naar de terminal
+        return _voer_uit(parser, argv)
+
+
+def _voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.functie(args)

@@ -185,6 +185,27 @@ def docx_naam(bestand: str) -> str:
     return Path(bestand).with_suffix(".docx").name
 
 
+DOWNLOADS = "sjablonen/downloads"  # de map van de downloads in de gebouwde site
+
+
+def download_namen() -> list[str]:
+    """De namen van alle downloads, zonder ze te maken (in de volgorde van ``downloads``)."""
+    return [n for b in SJABLONEN for n in ([b, docx_naam(b)] if b.endswith(".md") else [b])]
+
+
+def schrijf_downloads(site: Path, regels: Regels, editie: str | None = None) -> list[Path]:
+    """Zet alle downloads in de gebouwde site (``sjablonen/downloads/``); een bestand dat al gelijk is, blijft staan."""
+    map_ = site / DOWNLOADS
+    map_.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for download in downloads(regels, editie):
+        pad = map_ / download.bestandsnaam
+        if not pad.is_file() or pad.read_bytes() != download.inhoud:
+            pad.write_bytes(download.inhoud)
+        geschreven.append(pad)
+    return geschreven
+
+
 def downloads(regels: Regels, editie: str | None = None) -> list[Download]:
     """Alle downloads: elk sjabloon als tekst, en elk Markdown-sjabloon ook als Word-bestand."""
     resultaat = []
@@ -236,6 +257,16 @@ def markdown_naar_docx(tekst: str, titel: str, editie: str | None = None) -> byt
     return inhoud
 
 
+# Wat XML 1.0 niet toestaat (stuurtekens behalve tab en nieuwe regel, losse surrogaten, U+FFFE en U+FFFF): Word opent
+# een bestand met zo'n teken niet ('PCDATA invalid Char value 11'). De Word-schrijver laat ze weg.
+_NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def zonder_xml_verboden(tekst: str) -> str:
+    """De tekst zonder de tekens die XML 1.0 verbiedt."""
+    return _NIET_IN_XML.sub("", tekst)
+
+
 def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     """Zet een Markdown-sjabloon om in een Word-bestand (.docx).
 
@@ -243,8 +274,11 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     streepjes of nummers, en tabellen. Koppen krijgen de stijlen *Kop 1* tot en met *Kop 4*; de
     eerste rij van elke tabel is een echte kopregel (herhaald op elke pagina) met een
     tabelbeschrijving, zodat schermlezers de tabel goed voorlezen. De taal is Nederlands.
-    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg.
+    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg. Alleen tekens die XML
+    verbiedt (zoals een verticale tab) vallen weg: met zo'n teken opent Word het bestand niet.
     """
+    tekst, titel = zonder_xml_verboden(tekst), zonder_xml_verboden(titel)
+    editie = zonder_xml_verboden(editie) if editie else editie
     doc = Document()
     _nederlands(doc)
     _huisstijl(doc)
