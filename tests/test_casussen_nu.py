@@ -54,8 +54,10 @@ def test_casus_is_een_aanvraag_van_nu_zonder_regime(naam):
 @pytest.mark.parametrize("naam", sorted(CASUSSEN))
 def test_casuspagina_zegt_dat_hij_verzonnen_is_en_heeft_live_tabellen(site, naam):
     a = artikel(site, naam)
-    eerste_blok = a.find("h1").find_next(class_="admonition")
-    assert eerste_blok is not None and "Verzonnen voorbeeld" in tekst(eerste_blok), f"{naam}: niet als voorbeeld gemeld"
+    eerste_blok = a.find("h1").find_next(["details", "div"], class_=["admonition", "info"])
+    assert eerste_blok is not None, f"{naam}: geen blok onder de titel"
+    titel = eerste_blok.find(["summary", "p"])
+    assert "Verzonnen voorbeeld" in tekst(titel), f"{naam}: de titel van het eerste blok zegt niet dat hij verzonnen is"
     assert eerste_blok.find_previous("h2") is None, f"{naam}: de melding staat niet vóór de eerste kop"
     bijschriften = [tekst(c) for c in a.select("caption")]
     for begin in ("Schema begeleidingsbehoefte", "Begeleidingsuren per periode van zes maanden",
