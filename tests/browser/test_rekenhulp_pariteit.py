@@ -136,7 +136,7 @@ def test_foute_bestanden_geven_dezelfde_problemen_als_python(rekenhulp):
     problemen = [p for v in verwacht.values() for p in v.get("problemen", [])]
     assert len(problemen) >= 90 and sum("problemen" in v for v in verwacht.values()) >= 70, "te weinig foute bestanden"
     codes = {p["code"] for p in problemen} - {""}
-    assert codes >= {"ontbreekt", "onbekend_veld", "getal", "geheel", "tekst", "janee", "lijst", "groep", "datum", "ge", "gt",
+    assert codes >= {"ontbreekt", "onbekend_veld", "getal", "geheel", "tekst", "janee", "lijst", "groep", "datum", "ge",
                      "le", "keuze", "leeg", "dubbel", "onbekend_protocol", "te_veel", "te_lang"}, codes
     for naam in bestanden:
         for kant in (verwacht[naam], gekregen[naam]):
