@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock clean chromium libreoffice bench
+.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -35,11 +35,35 @@ chromium:
 libreoffice:
 	@sh tools/libreoffice.sh
 
-# Strenge bouw naar site/, daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium).
-# Niet bij make serve: de PDF maken kost een paar seconden per keer.
-build: $(STAMP) chromium
-	$(VENV)/bin/mkdocs build --strict
-	$(PY) -m tools.pdf --site site
+# Strenge bouw naar site/, de stap na de bouw (python -m leidraadsite.nabouw: controle, downloads, printversie, CSP …),
+# daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
+# Met een andere bouwer, uit dezelfde bronnen (elk in een eigen .venv-<bouwer> met vaste versies en controlesommen):
+#   make build MOTOR=properdocs   ProperDocs, de voortzetting van MkDocs 1.x (met plugins en de printversie)
+#   make build MOTOR=zensical     Zensical, de opvolger van Material (geen plugins: geen printversie en geen PDF)
+MOTOR ?= mkdocs
+build: $(if $(filter mkdocs,$(MOTOR)),$(STAMP),.venv-$(MOTOR)/.geinstalleerd) chromium
+	@case "$(MOTOR)" in mkdocs|properdocs|zensical) ;; *) echo "Onbekende MOTOR=$(MOTOR); kies mkdocs, properdocs of zensical"; exit 2;; esac
+	$(call bouw_$(MOTOR))
+	$(MOTOR_PY) -m leidraadsite.nabouw site
+	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m tools.pdf --site site; \
+	 else echo "Geen printversie in deze bouw ($(MOTOR)); geen PDF."; fi
+
+MOTOR_PY = $(if $(filter mkdocs,$(MOTOR)),$(PY),.venv-$(MOTOR)/bin/python)
+bouw_mkdocs = $(PY) -m mkdocs build --strict
+bouw_properdocs = .venv-properdocs/bin/python -m properdocs build --strict
+bouw_zensical = rm -rf site && .venv-zensical/bin/zensical build --strict --clean -f mkdocs.yml
+
+# Vergelijk de site van ProperDocs en Zensical met die van MkDocs, pagina voor pagina (tests/test_motoren.py; niet in
+# make test, duurt een paar minuten). Verschillen die we kennen staan met datum in UITZONDERINGEN in die test.
+motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
+	$(PY) -m pytest -m motoren -s $(PYTEST_ARGS) tests/test_motoren.py
+
+# Een venv per andere bouwer: dezelfde pakketten als .venv, plus de bouwer uit requirements-<bouwer>.lock.
+.venv-%/.geinstalleerd: requirements.lock requirements-%.lock pyproject.toml
+	@test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-$*.lock
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
 
 # Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
 # ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
@@ -49,21 +73,26 @@ bench: $(STAMP) chromium
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
 $(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig; gevonden: " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 15) else "Python 3.11 tot en met 3.15 is nodig (requirements.lock heeft alleen bestanden voor die versies); gevonden: " + sys.version.split()[0])'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid), met een
-# controlesom (sha256) per pakket; make installeert daarna met --require-hashes.
-lock:
+# Maak requirements.lock opnieuw uit requirements.in (na het wijzigen van een afhankelijkheid): met uv (vast op
+# versie en controlesom in tools/uv.lock) voor alle platforms tegelijk, met de controlesommen van de bestanden
+# voor Linux, macOS en Windows en Python 3.11 t/m 3.15 (tools/hashes.py). Versies die al vastliggen, blijven;
+# een pakket bijwerken: make lock BIJWERKEN=naam. Bewijs dat elk platform installeert: make lock-bewijs.
+BIJWERKEN ?=
+lock: $(STAMP)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -r requirements.in setuptools wheel
-	{ echo "# Vaste versies van alle pakketten. Opnieuw maken: make lock"; \
-	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check --require-hashes -r tools/uv.lock
+	$(PY) -m tools.hashes --uv .venv-lock/bin/uv $(foreach p,$(BIJWERKEN),--bijwerken $(p))
 	rm -rf .venv-lock
-	$(PYTHON) -m tools.hashes requirements.lock
+
+# pip download van elk bestand in requirements.lock voor elk platform en elke Python-versie, met controlesom.
+lock-bewijs: $(STAMP)
+	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs

@@ -21,7 +21,8 @@ from .casus import json_schema, laad_casus
 from .fouten import Bestandsfout
 from .opmaak import procent_afgekapt, uren
 from .regels import laad_regels
-from .terminal import samenvatting_tekst
+from .tabeldata import toont_percentage
+from .terminal import samenvatting_tekst, veilige_uitvoer
 from .lezer import toon_pad
 
 STANDAARD_MAP = Path("casussen")
@@ -98,8 +99,10 @@ def _controleer(args: argparse.Namespace) -> int:
             fouten += 1
             print(fout.tekst(), file=sys.stderr)
             continue
-        print(f"{toon_pad(bestand)}: in orde ({uren(uitkomst.begeleidingsuren)} uur, "
-              f"{procent_afgekapt(uitkomst.percentage)} van de contracturen)")
+        samen = f"{uren(uitkomst.begeleidingsuren)} uur"
+        if toont_percentage(uitkomst):
+            samen += f", {procent_afgekapt(uitkomst.percentage)} van de contracturen"
+        print(f"{toon_pad(bestand)}: in orde ({samen})")
         for b in uitkomst.bevindingen:
             print(f"{toon_pad(bestand)}: let op: {b.veld}: {b.tekst}")
     totaal = len(bestanden)
@@ -171,6 +174,11 @@ def maak_parser(prog: str = "python -m jobcoach") -> tuple[Parser, argparse._Sub
 
 
 def voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    with veilige_uitvoer():  # geen rauw stuurteken uit een bestandsnaam, veldnaam of argument naar de terminal
+        return _voer_uit(parser, argv)
+
+
+def _voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.functie(args)
