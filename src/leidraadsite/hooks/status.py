@@ -55,7 +55,7 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
                           f"volgens src/jobcoach/data/regels.yml geldt er vanaf {einde} geen Protocol Jobcoach meer; "
                           "maak ze gelijk")
     try:
-        onderhoudsadres(config.get("extra"))
+        onderhoudsadres(config.get("extra"), site_url=config.get("site_url"))
     except ValueError as fout:
         raise PluginError(str(fout)) from None
     try:
