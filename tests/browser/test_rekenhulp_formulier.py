@@ -24,7 +24,7 @@ UITKOMST = ("Begeleidingsuren voor deze periode: 42 uur, gemiddeld 1,75 uur per 
             "Historisch, als percentage van de contracturen: 4,37%.")
 LEEG = "Vul het formulier in. De uitkomst komt hier."
 # De tabellen die ook op de casuspagina staan (de rekenhulp heeft er één extra: de uren voor deze periode).
-GEDEELDE_TABELLEN = ("Schema begeleidingsbehoefte", "Urenberekening per rij", "Begeleidingsuren per coachingsdoel",
+GEDEELDE_TABELLEN = ("Schema begeleidingsbehoefte", "Urenberekening per rij", "Begeleidingsuren per urengroep",
                      "Samenvatting van de urenberekening", "bevindingen")
 
 
