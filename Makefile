@@ -67,6 +67,11 @@ motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
 	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# De bouw die online gaat (de CI op main): als make build, maar hij stopt zolang mkdocs.yml nog een voorlopig adres
+# heeft (extra.onderhoudsgroep.voorlopig, een adres of site_url op example.org; src/leidraadsite/terugmelding.py).
+publiceer: export LEIDRAAD_PRODUCTIE := 1
+publiceer: build
+
 # Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
 # ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
 # Schrijft docs/prestaties/resultaten.json.

@@ -255,6 +255,20 @@ class Bouw:
     def rolkeuze(self) -> Markup:
         return Markup(rolkeuze_markdown(self.rolkaart))
 
+    def voorlopig(self) -> bool:
+        """Zijn het adres van de groep en de plek van de site nog voorlopig (``extra.onderhoudsgroep.voorlopig``)?"""
+        return (self._env.conf["extra"].get("onderhoudsgroep") or {}).get("voorlopig") is True
+
+    def meldadres(self) -> Markup:
+        """Het e-mailadres van de onderhoudsgroep als mailto-link, of 'nog in te vullen' zolang het voorlopig is."""
+        from markupsafe import escape
+
+        groep = self._env.conf["extra"].get("onderhoudsgroep") or {}
+        if self.voorlopig():
+            return Markup("<em>nog in te vullen</em> (deze site is een voorlopige uitgave)")
+        adres = escape(str(groep.get("email", "")))
+        return Markup(f'<a href="mailto:{adres}">{adres}</a>')
+
     def _van(self) -> str:
         """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
         pagina = self._pagina()

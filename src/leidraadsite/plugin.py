@@ -126,7 +126,7 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         wis_gegevens()
         try:
-            gegevens(Path(config.docs_dir), dict(config.extra or {}))
+            gegevens(Path(config.docs_dir), dict(config.extra or {}), config.site_url)
         except StatusFout as fout:
             raise PluginError(str(fout)) from None
         aanpassingen.thema_bytecode(config.theme)

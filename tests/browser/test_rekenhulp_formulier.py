@@ -25,7 +25,7 @@ UITKOMST = ("Begeleidingsuren voor deze aanvraag: 42 uur, gemiddeld 1,75 uur per
 LEEG = "Vul het formulier in. De uitkomst komt hier."
 # De tabellen die ook op de casuspagina staan. (De rekenhulp toont eerst de uren voor deze aanvraag en per periode, en
 # het percentage als geschiedenis; de samenvatting van de casuspagina vergelijkt tests/browser/test_rekenhulp_pariteit.py.)
-GEDEELDE_TABELLEN = ("Schema begeleidingsbehoefte", "Urenberekening per rij", "Begeleidingsuren per coachingsdoel", "bevindingen")
+GEDEELDE_TABELLEN = ("Schema begeleidingsbehoefte", "Urenberekening per rij", "Begeleidingsuren per urengroep", "bevindingen")
 
 
 def _bewaak(pagina: Page) -> list[str]:
