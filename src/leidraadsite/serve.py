@@ -28,6 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from . import aanpassingen
+from .jinja import Paginafout
 
 log = logging.getLogger("mkdocs.leidraadsite.serve")
 
@@ -134,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             config.extra["voorvertoning"] = True
             build(config, serve_url=adres, dirty=not toestand["volledig"])
         except (Exception, SystemExit) as fout:  # noqa: BLE001 - elke fout wordt een foutpagina, de server blijft
-            if not meldingen.meldingen:
+            if isinstance(fout, Paginafout):  # een fout in een pagina: de Nederlandse melding zelf
+                meldingen.meldingen.append(str(fout))
+            elif not meldingen.meldingen:
                 meldingen.meldingen.append(f"{type(fout).__name__}: {fout}")
             tekst = "\n".join(meldingen.meldingen)
             pagina = foutpagina(meldingen.meldingen)
