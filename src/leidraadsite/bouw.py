@@ -35,6 +35,7 @@ from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
 from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
+from .routes import laad_routes, routekeuze_markdown, routes_markdown
 from .sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
@@ -110,6 +111,7 @@ class Bouw:
         proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), (self.root / env.conf["site_dir"]).resolve())
         try:
             self.rolkaart = laad_rolkaart(docs=self.docs)
+            self.routes = laad_routes(docs=self.docs)
             self.regioplan = laad_regioplan()
             self.begrippen = laad_begrippen()
             self.transcripties = laad_transcripties()
@@ -249,6 +251,28 @@ class Bouw:
     def rolkeuze(self) -> Markup:
         return Markup(rolkeuze_markdown(self.rolkaart))
 
+    def _van(self) -> str:
+        """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
+        pagina = self._pagina()
+        return pagina.file.src_uri if pagina is not None else "index.md"
+
+    def _sjabloontitels(self) -> dict[str, str]:
+        return {r.sjabloon: paginatitel(self.docs / r.sjabloon) for r in self.routes.routes}
+
+    def routekeuze(self) -> Markup:
+        """Het stappenplan bovenaan de startpagina en Wat geldt nu: route, rekenhulp, sjabloon, aanvraag."""
+        from .routes import ROUTES_PAD
+
+        self._volg(ROUTES_PAD)
+        return Markup(routekeuze_markdown(self.routes, self._van(), self._sjabloontitels()))
+
+    def routes_uitgebreid(self) -> Markup:
+        """Elke route met wanneer, wie aanvraagt, wat erbij hoort, bron en zekerheid (op Wat geldt nu)."""
+        from .routes import ROUTES_PAD
+
+        self._volg(ROUTES_PAD)
+        return Markup(routes_markdown(self.routes, self._van(), self._sjabloontitels()))
+
     def rolpagina(self, rol_id: str) -> Markup:
         """De hele pagina van één rol (``docs/rollen/<id>.md``): titel, opdrachten en hun pagina's."""
         try:
@@ -257,6 +281,7 @@ class Bouw:
             raise PluginError(f"rolpagina('{rol_id}'): onbekende rol; bekende rollen: "
                               f"{', '.join(self.rolkaart.rol_ids)}") from None
         titels = {v.pagina: paginatitel(self.docs / v.pagina) for o in rol.opdrachten for v in o.paginas}
+        titels |= {s.pagina.partition("#")[0]: paginatitel(self.docs / s.pagina.partition("#")[0]) for s in rol.vandaag}
         return Markup(rolpagina_markdown(rol, titels))
 
     def begrippenlijst(self, voor: str = "iedereen") -> Markup:
