@@ -116,7 +116,7 @@ def macros_van_de_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN20
 
 
 def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):  # noqa: ANN001, ANN202
-    """Laat mkdocs-macros een pagina docs/aanval.md invullen; geeft (uitvoer, de Nederlandse melding of None)."""
+    """Laat mkdocs-macros een pagina docs/aanval.md invullen; geeft (uitvoer, de melding van de Paginafout of None)."""
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
@@ -126,11 +126,11 @@ def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):  # noqa: 
     (project / "docs" / "aanval.md").write_text(markdown, encoding="utf-8")
     pagina = Page(titel, File("aanval.md", config["docs_dir"], str(project / "site"), True), config)
     pagina.meta = {}
-    jinja._LAATSTE.clear()
-    try:  # een fout wordt een Paginafout; mkdocs-macros stopt dan de bouw (on_error_fail: exit)
+    jinja.wis_laatste_fout()
+    try:
         uit = plugin.on_page_markdown(markdown, page=pagina, config=config)
-    except SystemExit:
-        return "", jinja._LAATSTE[0] if jinja._LAATSTE else "(geen melding)"
+    except SystemExit:  # een fout in de pagina: mkdocs-macros stopt de bouw (on_error_fail) na een Paginafout
+        return "\n" + str(pagina.title), jinja.laatste_fout()
     return uit + "\n" + str(pagina.title), None
 
 
