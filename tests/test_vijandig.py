@@ -114,7 +114,7 @@ def macros_van_de_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN20
 
 
 def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):  # noqa: ANN001, ANN202
-    """Laat mkdocs-macros een pagina docs/aanval.md invullen; geeft (uitvoer, melding van jinja.FOUTEN of None)."""
+    """Laat mkdocs-macros een pagina docs/aanval.md invullen; geeft (uitvoer, de melding van de Paginafout of None)."""
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
@@ -124,9 +124,12 @@ def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):  # noqa: 
     (project / "docs" / "aanval.md").write_text(markdown, encoding="utf-8")
     pagina = Page(titel, File("aanval.md", config["docs_dir"], str(project / "site"), True), config)
     pagina.meta = {}
-    jinja.FOUTEN.clear()
-    uit = plugin.on_page_markdown(markdown, page=pagina, config=config)
-    return uit + "\n" + str(pagina.title), jinja.FOUTEN.pop("aanval.md", None)
+    jinja.wis_laatste_fout()
+    try:
+        uit = plugin.on_page_markdown(markdown, page=pagina, config=config)
+    except SystemExit:  # een fout in de pagina: mkdocs-macros stopt de bouw (on_error_fail) na een Paginafout
+        return "\n" + str(pagina.title), jinja.laatste_fout()
+    return uit + "\n" + str(pagina.title), None
 
 
 @pytest.mark.parametrize("geval", PAGINA_AANVALLEN, ids=[g.naam for g in PAGINA_AANVALLEN])

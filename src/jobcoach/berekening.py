@@ -35,8 +35,13 @@ def contractweken(casus: Casus, regels: Regels) -> Fraction:
     return casus.contractweken(regels)
 
 
+# Om de hoeveel weken de begeleiding is (maandelijks: de weken per maand van de casus). De rekenhulp in de browser
+# krijgt dit via jobcoach.browser, zodat het getal op één plek staat.
+ELKE_N_WEKEN: dict[str, int] = {"wekelijks": 1, "tweewekelijks": 2}
+
+
 def _elke_n_weken(intensiteit: str, weken_per_maand: Fraction) -> Fraction:
-    return {"wekelijks": Fraction(1), "tweewekelijks": Fraction(2), "maandelijks": weken_per_maand}[intensiteit]
+    return weken_per_maand if intensiteit == "maandelijks" else Fraction(ELKE_N_WEKEN[intensiteit])
 
 
 def delen(rij: SchemaRij, weken: Fraction, weken_per_maand: Fraction) -> list[Deel]:

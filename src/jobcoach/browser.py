@@ -20,11 +20,14 @@ import annotated_types
 from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
+from .berekening import ELKE_N_WEKEN
 from .casus import Casus
+from .controles import BRON_VERVALLEN
 from .lezer import MAX_BYTES, MAX_DIEPTE
 from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
+from .uitkomst import MAANDEN_PER_JAAR, PERIODEN_PER_JAAR
 
 ELEMENT_ID = "rekenhulp-regels"
 # Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
@@ -121,6 +124,8 @@ def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
         for naam, veld in huidig.model_fields.items():
             spec = {"naam": veld.alias or naam, **_veld(veld.annotation, list(veld.metadata))}
             spec["verplicht"] = veld.is_required()
+            if not veld.is_required() and type(veld.default) in (int, float, str) and not isinstance(veld.default, bool):
+                spec["standaard"] = veld.default  # zoals periode: 1 (de rekenhulp vult hem zo in als hij ontbreekt)
             extra = veld.json_schema_extra
             if isinstance(extra, dict) and "grens" in extra:
                 spec["grens"] = extra["grens"]  # waarom de bovengrens er is, voor de melding
@@ -143,6 +148,10 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
     return {
         "weken_per_maand": regels.rekenregels.weken_per_maand,  # standaard; een casus kan een eigen aantal noemen
         "periode_maanden": regels.rekenregels.periode_maanden,  # een periode (1, 2, …) duurt zoveel maanden
+        "perioden_per_jaar": PERIODEN_PER_JAAR,  # voor de jaren van de interne jobcoach
+        "maanden_per_jaar": MAANDEN_PER_JAAR,
+        "elke_n_weken": ELKE_N_WEKEN,  # wekelijks 1, tweewekelijks 2; maandelijks: de weken per maand
+        "bron_vervallen": BRON_VERVALLEN,
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         # Zonder kader en zonder protocol: dit kader (een aanvraag van nu).

@@ -25,7 +25,10 @@ from .casus import Regime, breuk
 from .opmaak import datum, getal, procent, procent_afgekapt, uren
 from .regels import Protocol, Regels
 from .teksten import TEKSTEN
-from .uitkomst import Bevinding, Uitkomst
+from .uitkomst import MAANDEN_PER_JAAR, Bevinding, Uitkomst
+
+# De bron van 'geen Protocol Jobcoach meer sinds 1 oktober 2019' (ook voor de rekenhulp, via jobcoach.browser).
+BRON_VERVALLEN = "wetten.overheid.nl, BWBR0037573"
 
 
 class _Maker:
@@ -212,7 +215,7 @@ def _geldigheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
              tot=datum(einde) if einde else TEKSTEN.bevindingen["onbekend"])
     vanaf = regels.einde_protocollen()
     if vanaf is not None and casus.datum >= vanaf:
-        maak("protocol-vervallen", "datum", kader, "wetten.overheid.nl, BWBR0037573", vanaf=datum(vanaf),
+        maak("protocol-vervallen", "datum", kader, BRON_VERVALLEN, vanaf=datum(vanaf),
              protocol=protocol.naam)
     return maak.lijst
 
@@ -235,7 +238,7 @@ def aannemelijkheid(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
     if protocol is not None and protocol.max_jaren is not None and not protocol.max_per_jaar:
         # Eerdere perioden tellen mee: periode 3 begint na 2 x 6 maanden.
         eind = (casus.periode - 1) * regels.rekenregels.periode_maanden * wpm + uitkomst.weken
-        max_weken = protocol.max_jaren * 12 * wpm
+        max_weken = protocol.max_jaren * MAANDEN_PER_JAAR * wpm
         if eind > max_weken:
             maak("contract-te-lang", "contract", protocol.label, _protocol_bron(protocol), eind_week=getal(eind),
                  jaren=str(protocol.max_jaren), max_weken=getal(max_weken), weken_per_maand=getal(wpm))

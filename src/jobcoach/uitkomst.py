@@ -13,6 +13,10 @@ from .casus import Casus, Extra, SchemaRij, breuk  # noqa: F401 - breuk: ook van
 from .regels import Kader, Protocol
 
 
+MAANDEN_PER_JAAR = 12
+PERIODEN_PER_JAAR = 2  # perioden van zes maanden: 1-2 is jaar 1, 3-4 jaar 2, 5-6 jaar 3
+
+
 @dataclass(frozen=True)
 class Deel:
     """Een fase van een rij die meetelt: vanaf week ``begin`` (vanaf 0), ``weken`` lang."""
@@ -49,7 +53,7 @@ class PeriodeUitkomst:
     @property
     def jaar(self) -> int:
         """Het jaar waarin deze periode valt: perioden 1-2 jaar 1, 3-4 jaar 2, 5-6 jaar 3."""
-        return (self.nummer + 1) // 2
+        return (self.nummer - 1) // PERIODEN_PER_JAAR + 1
 
 
 

@@ -1,7 +1,7 @@
 """De Jinja-omgeving waarin mkdocs-macros de pagina's invult: alles wat ``{{ … }}`` invoegt, is tekst.
 
 ``mkdocs.yml`` laadt dit als Jinja-uitbreiding (``plugins: macros: j2_extensions``). Jinja maakt de
-uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook.
+uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook, ook onder Zensical.
 
 - **Autoescape aan.** Tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt nooit als HTML in een pagina.
 - **Ook geen Markdown.** De ingevulde pagina gaat daarna nog door Markdown: ``[klik](javascript:…)`` of
@@ -38,10 +38,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from . import aanpassingen
-
-# Fouten bij het invullen van pagina's in deze bouw: bronbestand (docs/…) → Nederlandse melding met regel.
-# De hook hooks/status.py laat de bouw daarop stoppen (mkdocs build) of de voorvertoning een foutpagina tonen.
-FOUTEN: dict[str, str] = {}
 
 # Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
 # links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden.
@@ -217,23 +213,50 @@ def paginavariabelen(variabelen: dict[str, Any]) -> dict[str, Any]:
     return uit
 
 
+class Paginafout(SystemExit):
+    """Een fout bij het invullen van een pagina, in het Nederlands met bestand en regel. De bouw stopt erop met
+    code 1, onder elke bouwer en ook zonder hooks of plugins van de site; ``make serve`` toont haar op zijn
+    foutpagina. Een ``SystemExit`` en geen gewone fout: mkdocs-macros vangt gewone fouten, zet er een Engelse
+    traceback bij en stopt dan toch (``on_error_fail``); Python drukt bij een ``SystemExit`` alleen de melding af."""
+
+
 class Paginasjabloon(Template):
-    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een Nederlandse melding met bestand en regel
-    (in ``FOUTEN``), in plaats van een Engelse traceback; de pagina krijgt dan alleen die melding."""
+    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een :class:`Paginafout` met bestand en regel,
+    in plaats van een Engelse traceback."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         pagina = kwargs.get("page")
         try:
             return super().render(*args, **paginavariabelen(dict(*args, **kwargs)))
-        except Exception as fout:  # noqa: BLE001 - elke fout wordt een melding; hooks/status.py stopt de bouw
-            bron = getattr(getattr(pagina, "file", None), "src_uri", None)
+        except Paginafout:
+            raise
+        except Exception as fout:
+            # MkDocs en ProperDocs: page.file.src_uri; Zensical: page.path
+            bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
             if bron is None:
                 raise
             wat, regel = _melding(fout)
-            abs_pad = Path(getattr(pagina.file, "abs_src_path", "") or "")
+            abs_pad = Path(getattr(getattr(pagina, "file", None), "abs_src_path", "") or "")
+            config = kwargs.get("config")
+            if not getattr(pagina, "file", None) and isinstance(config, dict) and config.get("root_dir"):  # Zensical
+                abs_pad = Path(config["root_dir"]) / str(config.get("docs_dir") or "docs") / str(bron)
             plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
-            FOUTEN[bron] = f"{plaats}: {wat}"
-            return f"Fout op deze pagina: {FOUTEN[bron]}"
+            melding = f"{plaats}: {wat}"
+            _LAATSTE[:] = [melding]
+            raise Paginafout(melding) from None
+
+
+# De laatste melding, voor tests die mkdocs-macros zelf aanroepen.
+_LAATSTE: list[str] = []
+
+
+def laatste_fout() -> str | None:
+    """De melding van de laatste :class:`Paginafout` in dit proces."""
+    return _LAATSTE[0] if _LAATSTE else None
+
+
+def wis_laatste_fout() -> None:
+    _LAATSTE.clear()
 
 
 class Paginatekst(Extension):

@@ -155,6 +155,10 @@ def foutmeldingen(fout: BaseException, meldingen: list[str], configbestand: str)
     """Wat er mis is, in het Nederlands: de meldingen tijdens de bouw, en anders de fout zelf."""
     from mkdocs.exceptions import ConfigurationError
 
+    from .jinja import Paginafout
+
+    if isinstance(fout, Paginafout):  # een fout in een pagina: de Nederlandse melding zelf
+        return [str(fout)]
     if isinstance(fout, ConfigurationError) and "error parsing the configuration file" in str(fout):
         return [_configfout(configbestand)]
     if isinstance(fout, OSError):
