@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench
+.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren
 
 # --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
@@ -37,11 +37,35 @@ chromium:
 libreoffice:
 	@sh tools/libreoffice.sh
 
-# Strenge bouw naar site/, daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium).
-# Niet bij make serve: de PDF maken kost een paar seconden per keer.
-build: $(STAMP) chromium
-	$(VENV)/bin/mkdocs build --strict
-	$(PY) -m tools.pdf --site site
+# Strenge bouw naar site/, de stap na de bouw (python -m leidraadsite.nabouw: controle, downloads, printversie, CSP …),
+# daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
+# Met een andere bouwer, uit dezelfde bronnen (elk in een eigen .venv-<bouwer> met vaste versies en controlesommen):
+#   make build MOTOR=properdocs   ProperDocs, de voortzetting van MkDocs 1.x (met plugins en de printversie)
+#   make build MOTOR=zensical     Zensical, de opvolger van Material (geen plugins: geen printversie en geen PDF)
+MOTOR ?= mkdocs
+build: $(if $(filter mkdocs,$(MOTOR)),$(STAMP),.venv-$(MOTOR)/.geinstalleerd) chromium
+	@case "$(MOTOR)" in mkdocs|properdocs|zensical) ;; *) echo "Onbekende MOTOR=$(MOTOR); kies mkdocs, properdocs of zensical"; exit 2;; esac
+	$(call bouw_$(MOTOR))
+	$(MOTOR_PY) -m leidraadsite.nabouw site
+	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m tools.pdf --site site; \
+	 else echo "Geen printversie in deze bouw ($(MOTOR)); geen PDF."; fi
+
+MOTOR_PY = $(if $(filter mkdocs,$(MOTOR)),$(PY),.venv-$(MOTOR)/bin/python)
+bouw_mkdocs = $(PY) -m mkdocs build --strict
+bouw_properdocs = .venv-properdocs/bin/python -m properdocs build --strict
+bouw_zensical = rm -rf site && .venv-zensical/bin/zensical build --strict --clean -f mkdocs.yml
+
+# Vergelijk de site van ProperDocs en Zensical met die van MkDocs, pagina voor pagina (tests/test_motoren.py; niet in
+# make test, duurt een paar minuten). Verschillen die we kennen staan met datum in UITZONDERINGEN in die test.
+motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
+	$(PY) -m pytest -m motoren -s $(PYTEST_ARGS) tests/test_motoren.py
+
+# Een venv per andere bouwer: dezelfde pakketten als .venv, plus de bouwer uit requirements-<bouwer>.lock.
+.venv-%/.geinstalleerd: requirements.lock requirements-%.lock pyproject.toml
+	@test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-$*.lock
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
 
 # Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
 # ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
@@ -73,4 +97,4 @@ lock-bewijs: $(STAMP)
 	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) site .lock-bewijs
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs

@@ -287,7 +287,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, AN
 # --- Markers ---------------------------------------------------------------------------------------
 
 BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw"}
-SOORTEN = ("unit", "build", "browser", "bench")
+SOORTEN = ("unit", "build", "browser", "bench", "motoren")
 
 
 @pytest.hookimpl(tryfirst=True)  # vóór de selectie met -m en vóór de groepen van pytest-xdist
@@ -297,8 +297,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         eigen = {m.name for m in item.iter_markers() if m.name in SOORTEN}
         fixtures = set(getattr(item, "fixturenames", ()))
-        if "bench" in eigen:
-            bench.append(item)
+        if eigen & {"bench", "motoren"}:
+            if not eigen & set((config.option.markexpr or "").split()):
+                bench.append(item)  # alleen als erom gevraagd wordt (-m bench, -m motoren)
+                continue
+            overig.append(item)
             continue
         overig.append(item)
         in_browsermap = browsermap in Path(str(item.path)).parents
@@ -308,7 +311,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.build)
         elif not eigen:
             item.add_marker(pytest.mark.unit)
-    if bench and "bench" not in (config.option.markexpr or ""):
+    if bench:
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
     # Volgorde (voor twee werkers van pytest-xdist): eerst de browsertests (één lange reeks, op één werker), dan de

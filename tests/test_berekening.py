@@ -161,9 +161,10 @@ def test_bevinding_datum_buiten_protocol():
 # --- Geldigheid van de protocolversie op de datum van de casus --------------------------------------------
 
 
-@pytest.mark.parametrize("protocol_id", [p.id for p in REGELS.protocollen])
+@pytest.mark.parametrize("protocol_id", [p.id for p in REGELS.protocollen if p.soort == "extern"])
 def test_casus_van_2026_krijgt_onder_elke_versie_een_bevinding(protocol_id):
-    """Geen enkele versie geldt nog: een casus van nu krijgt altijd te horen dat de regels niet meer gelden."""
+    """Geen enkele versie van het Protocol Jobcoach geldt nog: een casus van nu die er toch mee rekent, krijgt te horen
+    dat de regels niet meer gelden. (Het Protocol Interne Jobcoach geldt volgens UWV nog; zie test_kaders.py.)"""
     uitkomst = bereken(maak_casus(protocol=protocol_id, datum="2026-12-01"), REGELS)
     gevonden = {b.code: b.tekst for b in uitkomst.bevindingen}
     assert "protocol-vervallen" in gevonden, gevonden
@@ -178,7 +179,7 @@ def test_einde_van_elke_versie_volgt_uit_de_bronnen():
     assert einde["protocol-2016"] == dt.date(2019, 9, 30)  # BWBR0037573: vervallen per 01-10-2019
     assert einde["protocol-2014"] == dt.date(2015, 12, 31)  # ingetrokken door de regel van 2016, die terugwerkt tot 1-1-2016
     assert einde["protocol-2012"] == dt.date(2014, 6, 9)  # tot het protocol van 2014 (10-6-2014)
-    assert einde["interne-jobcoach-2015"] is None  # onbekend
+    assert einde["interne-jobcoach-2015"] is None  # geldt nog (UWV, pagina's voor werkgevers)
     assert REGELS.einde_protocollen() == dt.date(2019, 10, 1)
 
 
@@ -188,10 +189,18 @@ def test_casus_zonder_datum_krijgt_een_bevinding():
     assert "kan de site niet nagaan" in gevonden["datum-ontbreekt"].tekst
 
 
-def test_onbekend_einde_geeft_geldigheid_onbekend_met_nederlandse_datum():
-    tekst = {b.code: b.tekst for b in bereken(maak_casus(protocol="interne-jobcoach-2015", datum="2017-05-04"),
-                                               REGELS).bevindingen}
-    assert tekst["geldigheid-onbekend"].endswith("Of het op 04-05-2017 nog gold, kan de site niet nagaan."), tekst
+def test_onbekend_einde_geeft_geldigheid_onbekend_met_nederlandse_datum(tmp_path):
+    # Geen versie in de regels heeft nu een onbekend einde; maak er één (protocol-2016) in een kopie van de regels.
+    from jobcoach.regels import REGELS_PAD
+
+    pad = tmp_path / "regels.yml"
+    pad.write_text(REGELS_PAD.read_text(encoding="utf-8").replace("geldig_tot: 2019-09-30", "geldig_tot: onbekend"),
+                   encoding="utf-8")
+    regels = laad_regels(pad)
+    casus = Casus.model_validate({**maak_casus().model_dump(by_alias=True, exclude_none=True),
+                                  "protocol": "protocol-2016", "datum": "2020-05-04"}, context={"regels": regels})
+    tekst = {b.code: b.tekst for b in bereken(casus, regels).bevindingen}
+    assert "Of het op 04-05-2020 nog gold, kan de site niet nagaan." in tekst["geldigheid-onbekend"], tekst
     assert "protocol-vervallen" not in tekst
 
 

@@ -104,7 +104,7 @@ SLECHT = {
     "doel-nul": (("    doel: 1", "    doel: 0"), "schema[1].doel", 14, "1 of meer"),
     "lege-schema": ((GOED[GOED.index("  - aard: persoonlijk"):GOED.index("advies:")], "  []\n"), "schema", 8,
                     "mag niet leeg zijn"),
-    "nul-contracturen": (("uren_per_week: 40", "uren_per_week: 0"), "contract.uren_per_week", 4, "meer dan 0"),
+    "nul-contracturen": (("uren_per_week: 40", "uren_per_week: 0"), "contract.uren_per_week", 4, "1 of meer"),
     "geen-duur": (("  maanden: 6\n", ""), "contract.maanden", 3, "maanden of weken"),
     "onbekend-protocol": (("protocol-2011", "protocol-1999"), "protocol", 2, "onbekende protocolversie"),
     "jobcoach-rij-zonder-uren": (("    uren: 0.5\n", ""), "schema[1].uren", 9, "verplicht veld ontbreekt"),

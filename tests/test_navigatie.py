@@ -126,3 +126,55 @@ def test_vaste_ankers_staan_in_de_gebouwde_paginas(site):
         for kop, anker in koppen(pad):
             el = html.find(id=anker)
             assert el is not None and el.name in {"h2", "h3", "h4", "h5", "h6"}, f"{rel}: anker #{anker} ontbreekt"
+
+
+def test_menu_volgt_het_gebruik_eerst_wat_geldt_nu_rekenhulp_en_sjablonen():
+    """Issue 22: wat een professional vandaag doet, staat vóór de leidraad, de achtergrond en de onderhoudspagina's."""
+    nav = nav_paginas()
+    eerst = [nav.index(p) for p in ("wat-geldt-nu.md", "rekenhulp.md", "sjablonen/index.md")]
+    assert eerst == sorted(eerst), f"volgorde in het menu: {eerst}"
+    for later in ("leidraad/index.md", "achtergrond/kwaliteit-jobcoaching.md", "over.md", "onderhoud.md"):
+        assert max(eerst) < nav.index(later), f"{later} staat vóór wat-geldt-nu, rekenhulp of sjablonen"
+    assert nav.index("rekenhulp.md") <= 3, f"de rekenhulp is item {nav.index('rekenhulp.md') + 1} van het menu"
+
+
+def test_pagina_buiten_de_pdf_staat_als_laatste_in_haar_sectie(tmp_path):
+    """print-site nummert naar de plaats in de nav, ook van uitgesloten pagina's: alleen als laatste geeft dat geen gat."""
+    from leidraadsite.config import lees_editie
+
+    assert not _gaten(lees_editie(ROOT / "mkdocs.yml"))
+    # zo zou het fout gaan: de rekenhulp als eigen hoofdstuk vóór de sjablonen
+    tekst = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    oud = "      - Rekenhulp: rekenhulp.md\n  - Sjablonen:"
+    assert oud in tekst
+    (tmp_path / "mkdocs.yml").write_text(tekst.replace(oud, "  - Rekenhulp: rekenhulp.md\n  - Sjablonen:"),
+                                         encoding="utf-8")
+    fouten = _gaten(lees_editie(tmp_path / "mkdocs.yml"))
+    assert fouten and all(f.startswith("nav: rekenhulp.md staat niet in de PDF maar vóór") for f in fouten), fouten
+
+
+def _gaten(editie) -> list[str]:
+    def loop(items, pad: str) -> list[str]:
+        fout, gezien_uitgesloten = [], None
+        for item in items:
+            waarde = item if isinstance(item, str) else next(iter(item.values()))
+            if isinstance(waarde, list):
+                fout += loop(waarde, pad + "/" + next(iter(item)))
+                in_pdf = any(isinstance(w, str) and not editie.uitgesloten(w) for w in _bladeren(waarde))
+            else:
+                in_pdf = not editie.uitgesloten(waarde)
+            if in_pdf and gezien_uitgesloten:
+                fout.append(f"{pad}: {gezien_uitgesloten} staat niet in de PDF maar vóór {waarde}")
+            if not in_pdf:
+                gezien_uitgesloten = gezien_uitgesloten or waarde
+        return fout
+
+    return loop(editie.nav, "nav")
+
+
+def _bladeren(items) -> list[str]:
+    uit = []
+    for item in items:
+        waarde = item if isinstance(item, str) else next(iter(item.values()))
+        uit += _bladeren(waarde) if isinstance(waarde, list) else [waarde]
+    return uit

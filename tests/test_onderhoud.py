@@ -76,25 +76,26 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     # De kopie bouwde streng (anders faalt de fixture met de uitvoer van mkdocs).
     pagina = gewijzigde_bouw.site / "casussen/proefcasus/index.html"
 
-    # De voorbeeldwaarden van het sjabloon, met de hand uitgerekend:
+    # De voorbeeldwaarden van het sjabloon (een aanvraag van nu, kader uwv-extern), met de hand uitgerekend:
     # contract 32 uur per week, 6 maanden x 4 weken = 24 weken: 32 x 24 = 768 contracturen.
-    # rij 1: 1 uur wekelijks, doel 1: 1 x 24 = 24 uur
+    # rij 1: in fasen, doel 1: 12 weken wekelijks 1 uur (12) + 12 weken tweewekelijks 1 uur (6) = 18 uur
     # rij 2: 2 uur tweewekelijks, doel 2: 2 x (24 / 2) = 24 uur
     # rij 3: 1 uur maandelijks, doel 3: 1 x (24 / 4) = 6 uur
     # rij 4: 4 uur eenmalig, doel 2: 4 uur
     # rij 5: door de werkgever: telt niet mee
     # extra: 4 uur, doel 1
-    # per doel: 1 = 24 + 4 = 28; 2 = 24 + 4 = 28; 3 = 6; totaal 62 uur
-    # per week: 62 / 24 = 2,583… → 2,58; percentage: 62 / 768 x 100 = 8,0729…% → afgekapt 8,07%
+    # per doel: 1 = 18 + 4 = 22; 2 = 24 + 4 = 28; 3 = 6; totaal 56 uur, alle in periode 1
+    # per week: 56 / 24 = 2,333… → 2,33
     per_rij = tabel(pagina, "Urenberekening per rij")
-    assert [r[-1] for r in per_rij[1:5]] == ["24", "24", "6", "4"], per_rij
-    assert per_rij[-1][0] == "Totaal begeleidingsuren" and per_rij[-1][-1] == "62", per_rij[-1]
+    assert [r[-1] for r in per_rij[1:5]] == ["18", "24", "6", "4"], per_rij
+    assert per_rij[-1][0] == "Totaal begeleidingsuren" and per_rij[-1][-1] == "56", per_rij[-1]
     per_doel = tabel(pagina, "Begeleidingsuren per coachingsdoel")
-    assert [r[2] for r in per_doel[1:4]] == ["28", "28", "6"], per_doel
+    assert [r[2] for r in per_doel[1:4]] == ["22", "28", "6"], per_doel
+    per_periode = tabel(pagina, "Begeleidingsuren per periode")
+    assert per_periode[1][0] == "Periode 1 (jaar 1)" and per_periode[1][-1] == "56", per_periode
     lopend = tekst_van(pagina)
-    assert "In totaal is er 62 uur begeleiding nodig (2,58 uur per week)" in lopend, lopend
-    assert "(62/768) × 100% = 8,07% van de contracturen" in lopend, lopend
-    assert "De klant vraagt een regime van 10%" in lopend
+    assert "In totaal is er 56 uur begeleiding nodig (2,33 uur per week)" in lopend, lopend
+    assert "gelden niet voor een aanvraag van nu" not in lopend and "valt buiten de geldigheid" not in lopend
 
     # In het menu, beoordeeld op de meegegeven datum (--datum 2026-11-26) en een jaar later te herzien.
     nav = BeautifulSoup(pagina.read_text(encoding="utf-8"), "html.parser").select("nav.md-nav--primary a")

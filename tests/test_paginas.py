@@ -146,21 +146,22 @@ def test_achtergrondpagina_noemt_geen_editie_van_de_leidraad():
     assert "editie" not in blok and "oranje" not in blok, blok
     assert "**Achtergrond**, geen tekst van de leidraad" in blok, blok
     assert "Online tekst gecontroleerd op" in blok and "[Jobcoach](../rollen/jobcoach.md)" in blok, blok
-    assert "Let op:" not in blok and "wat-geldt-nu" not in blok, "een achtergrondpagina rekent niet met de regels van 2011"
+    assert "geldt sinds" not in blok and "wat-geldt-nu" not in blok, "een achtergrondpagina rekent niet met de regels van 2011"
 
 
 def test_leidraadpagina_zegt_dat_het_protocol_niet_meer_geldt_met_link_naar_wat_geldt_nu():
     v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), herzien_voor=dt.date(2027, 11, 26), rollen=["adviseur"])
     blok = status_markdown(v, EDITIE, ROLNAMEN, "leidraad/opstellen/matching.md", dt.date(2027, 1, 1))
-    assert ("**Let op:** Deze tekst is van de Leidraad Jobcoach van 2011 (oranje stand). Het Protocol Jobcoach "
-            'waarop de leidraad rust, geldt sinds <time datetime="2019-10-01">1 oktober 2019</time> niet meer. '
-            "Lees [Wat geldt nu](../../wat-geldt-nu.md).") in blok, blok
+    # Eén korte regel (issue 22): de editie en de stand staan al in de eerste regel van het statusblok.
+    assert ('**Regels van 2011:** het Protocol Jobcoach geldt sinds <time datetime="2019-10-01">1 oktober 2019</time> '
+            "niet meer. Zie [Wat geldt nu](../../wat-geldt-nu.md).") in blok, blok
+    assert blok.count("niet meer") == 1, blok
 
 
 def test_casus_zonder_datums_krijgt_alleen_de_melding_over_het_tijdvak():
     blok = status_markdown(PaginaVoorkant(leidraad=False, tijdvak=True), EDITIE, ROLNAMEN, "casussen/x.md",
                            dt.date(2027, 1, 1))
-    assert "Deze pagina gaat uit van de Leidraad Jobcoach van 2011" in blok, blok
+    assert "**Gaat uit van de Leidraad Jobcoach van 2011 (oranje stand):** het Protocol Jobcoach geldt sinds" in blok, blok
     assert "[Wat geldt nu](../wat-geldt-nu.md)" in blok, blok
     assert "Achtergrond" not in blok and "editie 2011, oranje stand" not in blok, blok
 
@@ -168,7 +169,7 @@ def test_casus_zonder_datums_krijgt_alleen_de_melding_over_het_tijdvak():
 def test_tijdvak_false_zet_de_melding_uit_ook_op_een_leidraadpagina():
     v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), tijdvak=False)
     blok = status_markdown(v, EDITIE, ROLNAMEN, "doel.md", dt.date(2027, 1, 1))
-    assert "Online tekst gecontroleerd op" in blok and "Let op:" not in blok, blok
+    assert "Online tekst gecontroleerd op" in blok and "geldt sinds" not in blok, blok
 
 
 def test_bouwdatum_komt_uit_source_date_epoch(monkeypatch):

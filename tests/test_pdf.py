@@ -7,6 +7,7 @@ artefacten/pdf/ om naar te kijken.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import shutil
@@ -225,7 +226,7 @@ def test_voorblad_heeft_titel_editie_datum_status_licentie_en_bron(teksten, edit
 def test_voorblad_noemt_de_uitgever_en_het_tijdvak(teksten):
     config = mkdocs_config()
     leidraad = config["extra"]["leidraad"]
-    vervallen = leidraad["protocol_vervallen"]
+    vervallen = dt.date.fromisoformat(str(leidraad["protocol_vervallen"]))
     maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                "oktober", "november", "december"]
     voorblad = teksten[0]

@@ -33,9 +33,9 @@ def _regel(tekst: str) -> int:
          "    geldig_tot: 2012-12-14"),
         ("    geldig_tot: 2012-12-14", "    geldig_tot: onbekend",
          "protocol-2011: geldig_tot is 'onbekend', maar protocol-2012 begint later", "    geldig_tot: 2012-12-14"),
-        ("    geldig_tot: onbekend", "    geldig_tot: opvolger",
+        ("    geldig_tot: geldend", "    geldig_tot: opvolger",
          "interne-jobcoach-2015: geldig_tot is 'opvolger', maar er is geen latere versie van soort intern",
-         "    geldig_tot: onbekend"),
+         "    geldig_tot: geldend"),
     ],
     ids=["omgekeerd", "overlap", "onbekend-met-opvolger", "opvolger-zonder-opvolger"],
 )

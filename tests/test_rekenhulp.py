@@ -24,17 +24,24 @@ GELDIG: dict[str, Any] = {
     "advies": {"regime": 6},
 }
 # Waar elk (deel)model in een geldige casus staat.
-PLAATS = {"Casus": (), "Contract": ("contract",), "Regime": ("aanvraag",), "SchemaRij": ("schema", 0), "Extra": ("extra", 0)}
+PLAATS = {"Casus": (), "Contract": ("contract",), "Regime": ("aanvraag",), "SchemaRij": ("schema", 0), "Extra": ("extra", 0),
+          "Fase": ("schema", 0, "fasen", 0)}
 
 
 def _met(pad: tuple, veld: str, waarde: Any) -> dict[str, Any]:
     gegevens = json.loads(json.dumps(GELDIG))
+    if "fasen" in pad:  # een rij in fasen (in plaats van één intensiteit), met een contract dat lang genoeg is
+        gegevens["contract"] = {"uren_per_week": 40, "weken": 260}
+        del gegevens["schema"][0]["intensiteit"]
+        gegevens["schema"][0]["fasen"] = [{"weken": 24, "intensiteit": "wekelijks"}]
+    if veld == "vorige_uren":  # hoort alleen bij een verlenging
+        gegevens["periode"] = 2
     doel = gegevens
     for deel in pad:
         doel = doel[deel]
     doel[veld] = waarde
     if veld == "weken":  # maanden óf weken
-        del doel["maanden"]
+        doel.pop("maanden", None)
     return gegevens
 
 
@@ -122,14 +129,19 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     assert json.loads(blok.string) == json.loads(json.dumps(verwacht))
     bronnen = [s.get("src") for s in pagina.find_all("script") if s.get("src")]
     # js-yaml laadt het script pas als u een bestand opent (minder script bij het laden van de pagina).
-    assert "../javascripts/rekenhulp.js" in bronnen and "../javascripts/js-yaml.min.js" not in bronnen, bronnen
-    assert (site / "javascripts" / "rekenhulp.js").is_file() and (site / "javascripts" / "js-yaml.min.js").is_file()
+    # Eerst de rekenkern (rekenen en controleren), dan het formulier dat hem gebruikt.
+    kern = bronnen.index("../javascripts/rekenkern.js")
+    assert bronnen[kern + 1] == "../javascripts/rekenhulp.js", bronnen
+    assert "../javascripts/js-yaml.min.js" not in bronnen, bronnen
+    for naam in ("rekenkern.js", "rekenhulp.js", "js-yaml.min.js"):
+        assert (site / "javascripts" / naam).is_file(), naam
     for html in site.rglob("*.html"):
         if html.parent.name != "rekenhulp":
-            assert "rekenhulp.js" not in html.read_text(encoding="utf-8"), f"script ook geladen op {html}"
+            tekst = html.read_text(encoding="utf-8")
+            assert "rekenhulp.js" not in tekst and "rekenkern.js" not in tekst, f"script ook geladen op {html}"
 
 
-@pytest.mark.parametrize("bestand", ["rekenhulp.js", "js-yaml.min.js"])
+@pytest.mark.parametrize("bestand", ["rekenkern.js", "rekenhulp.js", "js-yaml.min.js"])
 def test_scripts_halen_niets_van_andere_hosts(bestand):
     from conftest import ROOT
 
@@ -182,7 +194,8 @@ def test_meer_begeleidingsuren_dan_contracturen_is_een_bevinding():
     # 1 uur per week, 1 week: 1 contractuur. 2 uur begeleiding is meer (200%), 1 uur is gelijk (geen bevinding).
     meer = _bereken(uren_per_week=1, weken=1, schema=_rij(2))
     assert [b.tekst for b in meer.bevindingen if b.code == "uren-boven-contract"] == [
-        "De begeleidingsuren (2 uur) zijn meer dan de contracturen (1 uur). Kijk de uren per keer en de intensiteit na."]
+        "De begeleidingsuren (2 uur) zijn meer dan de contracturen (1 uur). Kijk de uren per keer en de intensiteit na. "
+        "Bron: de controle van de site op aannemelijkheid, geen regel uit een bron."]
     assert "uren-boven-contract" not in _codes(uren_per_week=1, weken=1, schema=_rij(1))
 
 
@@ -192,7 +205,8 @@ def test_meer_dan_60_contracturen_per_week_is_een_bevinding():
     assert "veel-contracturen" not in _codes(uren_per_week=60)
     tekst = [b.tekst for b in _bereken(uren_per_week=60.5).bevindingen if b.code == "veel-contracturen"]
     assert tekst == ["Het contract heeft 60,5 uur per week. Dat is meer dan 60 uur: volgens de Arbeidstijdenwet werkt "
-                     "iemand hoogstens 60 uur in een week."], tekst
+                     "iemand hoogstens 60 uur in een week. Bron: de controle van de site op aannemelijkheid, "
+                     "Arbeidstijdenwet, artikel 5:7 (wetten.overheid.nl, BWBR0007671)."], tekst
 
 
 def test_contract_langer_dan_het_protocol_en_een_andere_periode():
@@ -209,7 +223,8 @@ def test_bevindingen_noemen_nederlandse_datums_zonder_dubbele_haakjes():
     teksten = " ".join(b.tekst for b in uitkomst.bevindingen)
     assert "De datum van de casus (01-01-2015) valt buiten de geldigheid van Beleidsregels Protocol Jobcoach " \
            "(wijziging 1 juli 2011): van 01-07-2011 tot en met 14-12-2012." in teksten, teksten
-    assert "is hoger dan 15%, het maximum van" in teksten, teksten
+    assert "is hoger dan 15%, het hoogste percentage volgens de regels van juli 2011. Bron: de regels van juli 2011, " \
+           "Kamervragen 2011Z09242." in teksten, teksten
     assert not re.search(r"\d{4}-\d\d-\d\d|\) \(|\(\(|\)\)", teksten), teksten
 
 
@@ -217,13 +232,14 @@ def test_elk_veld_van_de_casus_heeft_een_label_en_elk_label_een_veld():
     from jobcoach.teksten import TEKSTEN
 
     modellen = rekenhulp_gegevens(laad_regels())["modellen"]
-    groepen = {"Contract": "contract.", "Regime": None, "SchemaRij": "schema.", "Extra": "extra.", "Casus": ""}
+    groepen = {"Contract": "contract.", "Regime": None, "SchemaRij": "schema.", "Extra": "extra.", "Casus": "",
+               "Fase": "schema.fasen."}
     paden = set()
     for model, voorvoegsel in groepen.items():
         for veld in modellen[model]:
             if voorvoegsel is not None and veld["soort"] not in ("model",) and veld["naam"] not in ("schema", "extra"):
                 paden.add(voorvoegsel + veld["naam"])
-    paden |= {"aanvraag.regime", "advies.regime"}
+    paden |= {"aanvraag.regime", "advies.regime", "aanvraag.uren", "advies.uren"}
     assert paden == set(TEKSTEN.velden), (paden ^ set(TEKSTEN.velden))
 
 

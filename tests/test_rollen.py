@@ -17,16 +17,16 @@ from leidraadsite.paginas import lees_voorkant
 from leidraadsite.rollen import laad_rolkaart, relatief
 
 DOCS = ROOT / "docs"
-VIER_ROLLEN = {"adviseur", "toetser", "jobcoach", "werkgever"}
+ROLLEN = {"adviseur", "toetser", "gemeente", "jobcoach", "werkgever"}
 
 
 def leidraadpaginas() -> list[Path]:
     return sorted([*(DOCS / "leidraad").rglob("*.md"), DOCS / "toetsingsadvies.md", DOCS / "verantwoording.md"])
 
 
-def test_rolkaart_heeft_de_vier_rollen_met_opdrachten_en_bestaande_paginas():
+def test_rolkaart_heeft_de_vijf_rollen_met_opdrachten_en_bestaande_paginas():
     kaart = laad_rolkaart(docs=DOCS)
-    assert set(kaart.rol_ids) == VIER_ROLLEN, kaart.rol_ids
+    assert set(kaart.rol_ids) == ROLLEN, kaart.rol_ids
     for rol in kaart.rollen:
         assert len(rol.opdrachten) >= 2, f"rol {rol.id} heeft te weinig opdrachten"
     alle_leidraad = {str(p.relative_to(DOCS)) for p in leidraadpaginas()}
@@ -84,7 +84,7 @@ def test_bouw_faalt_bij_onbekende_rol_in_een_pagina(project, tmp_path):
     uitvoer = resultaat.stdout + resultaat.stderr
     assert resultaat.returncode != 0, uitvoer
     assert ("docs/leidraad/doel.md:4: rollen[2]: onbekende rol 'toezichthouder'; "
-            "bekende rollen: adviseur, toetser, jobcoach, werkgever") in uitvoer, uitvoer
+            "bekende rollen: adviseur, toetser, gemeente, jobcoach, werkgever") in uitvoer, uitvoer
     assert "Traceback" not in uitvoer, uitvoer
 
 
@@ -176,7 +176,7 @@ def test_elke_rol_heeft_een_eigen_pagina_anders_faalt_het_laden(tmp_path):
     with pytest.raises(Bestandsfout) as fout:
         laad_rolkaart(docs=docs)
     melding = str(fout.value)
-    assert "rollen[3].id: rol 'jobcoach' heeft geen pagina docs/rollen/jobcoach.md" in melding, melding
+    assert "rollen[4].id: rol 'jobcoach' heeft geen pagina docs/rollen/jobcoach.md" in melding, melding
     assert "docs/rollen/toezichthouder.md hoort bij geen rol in de rolkaart" in melding, melding
 
 
@@ -190,7 +190,8 @@ def test_leidraadpagina_toont_rollen_datums_en_editie_onder_de_titel(site):
     assert ("Online tekst gecontroleerd op: 26 november 2026" in tekst
             and "Volgende controle vóór: 26 november 2027" in tekst), tekst
     rollen = [(a.get_text().strip(), a["href"]) for a in status.select("a[href*='rollen/']")]
-    assert rollen == [("AD als adviseur", "../../../rollen/adviseur/"), ("Jobcoach", "../../../rollen/jobcoach/")], rollen
+    assert rollen == [("AD als adviseur", "../../../rollen/adviseur/"), ("Gemeente", "../../../rollen/gemeente/"),
+                      ("Jobcoach", "../../../rollen/jobcoach/")], rollen
 
 
 def test_paginavoet_noemt_bron_licentie_en_wijzig_link(site):

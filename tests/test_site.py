@@ -165,6 +165,6 @@ def test_protocoltabel_toont_einde_en_onzekerheid_per_versie(site):
     rijen = {r[0].split()[-1]: r for r in tabel(artikel, "Protocolversies")[1:]}
     assert rijen["protocol-2016"][0] == "Beleidsregel Protocol Jobcoach UWV 2016 protocol-2016", rijen["protocol-2016"]
     assert "onzeker:" in rijen["interne-jobcoach-2015"][2], rijen["interne-jobcoach-2015"]
-    assert rijen["interne-jobcoach-2015"][1].endswith("tot en met onbekend")
+    assert rijen["interne-jobcoach-2015"][1] == "01-01-2015 tot en met nu (geldt nog)"  # UWV verwijst er nog naar
     assert rijen["protocol-2016"][1] == "01-01-2016 tot en met 30-09-2019"
     assert rijen["protocol-2014"][1] == "10-06-2014 tot en met 31-12-2015 (tot de volgende versie)"

@@ -99,6 +99,23 @@ def test_casussjabloon_is_na_kopieren_een_geldige_casus(tmp_path):
     assert "let op" not in resultaat.stdout, f"het voorbeeld hoort zonder bevindingen te zijn:\n{resultaat.stdout}"
 
 
+def test_casussjabloon_begint_met_de_gebruiker_en_heeft_de_onderhoud_eronder():
+    """Eerst hoe een gebruiker het bestand in de rekenhulp opent; wat alleen de onderhoudsgroep nodig heeft
+    (jobcoach nieuw, jobcoach controleer, de map casussen/) staat onder de gegevens."""
+    tekst = CASUSSJABLOON.read_text(encoding="utf-8")
+    regels = tekst.splitlines()
+    eerste_veld = next(i for i, r in enumerate(regels) if re.match(r"^[a-z_]+:", r))
+    kop = "\n".join(regels[:eerste_veld])
+    assert "rekenhulp" in kop.lower() and "Casus openen" in kop, "de kop zegt niet hoe u het in de rekenhulp opent"
+    for woord in ("jobcoach nieuw", "jobcoach controleer", "casussen/"):
+        assert woord not in kop, f"'{woord}' staat boven de gegevens; dat is voor de onderhoudsgroep"
+        assert woord in "\n".join(regels[eerste_veld:]), f"'{woord}' staat niet meer in het sjabloon"
+    gegevens = yaml.safe_load(tekst)
+    assert "protocol" not in gegevens, "het sjabloon is een aanvraag van nu: geen protocol"
+    assert "regime" not in gegevens.get("aanvraag", {}) and "regime" not in gegevens.get("advies", {}), \
+        "het sjabloon vraagt om een regime"
+
+
 def _veldpaden(schema: dict, knoop: dict, pad: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Alle veldpaden van het JSON Schema van een casus, zoals ('schema', 'uren'); lijsten tellen als één."""
     if "$ref" in knoop:
@@ -283,6 +300,120 @@ def test_coachingsplan_houdt_de_doelen_en_de_urengroepen_van_de_casus_uit_elkaar
     assert not any(k.startswith("Coachingsdoel") for k in uren[0]), uren[0]
 
 
+# --- Het toetsingsformulier ----------------------------------------------------------------------
+
+# De stukken bij een aanvraag volgens de leidraad (AKC, pagina 189928), overgenomen van de pagina Aanvraag toetsen.
+STUKKEN_EERSTE = ["Matchingsformulier", "Werknemerprofiel", "Werkprofiel", "Aandachtspunten voor de coaching",
+                  "Coachingsplan met urenonderbouwing", "Kopie van de arbeidsovereenkomst"]
+STUKKEN_VERVOLG = ["Logboek van de afgelopen periode", "Conclusies en aandachtspunten",
+                   "Coachingsplan-vervolg met urenonderbouwing", "Kopie van de arbeidsovereenkomst"]
+# Wat nergens gevonden is (research: "Still not found anywhere"), met het stukje tekst dat het formulier noemt.
+GATEN = ["Ondersteuning van de klant", "189876", "189928", "Toelichting op en werkwijze bij het toetsen", "189875"]
+
+
+def _toetsingsformulier():
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    tekst = sjabloon_tekst("toetsingsformulier.md", laad_regels())
+    return tekst, docx(markdown_naar_docx(tekst, SJABLONEN["toetsingsformulier.md"]))
+
+
+def test_toetsingsformulier_heeft_de_delen_van_de_toetsing():
+    _, document = _toetsingsformulier()
+    koppen2 = [t for n, t in docx_koppen(document) if n == 2]
+    for deel in ("stukken", "algemene voorwaarden", "toetsvragen", "focus, plausibiliteit en doelgerichtheid",
+                 "goedkoopste voorziening", "wat de bron niet geeft", "ondertekening"):
+        assert any(deel in k.lower() for k in koppen2), f"geen deel over '{deel}': {koppen2}"
+
+
+def test_toetsingsformulier_vraagt_bij_elke_vraag_ja_nee_en_toelichting():
+    _, document = _toetsingsformulier()
+    vragen = [t for t in document.tables if tabelkop(t)[0].startswith(("Stuk", "Controlevraag", "Element"))]
+    assert len(vragen) >= 6, [tabelkop(t) for t in document.tables]
+    for tabel in vragen:
+        assert tabelkop(tabel)[1:3] == ["Ja", "Nee"] and tabelkop(tabel)[3].startswith("Toelichting"), tabelkop(tabel)
+        for rij in tabel.rows[1:]:
+            assert rij.cells[0].text.strip() and not any(c.text.strip() for c in rij.cells[1:]), \
+                f"rij zonder vraag, of met ingevulde antwoorden: {[c.text for c in rij.cells]}"
+    # Ja en Nee zijn smal, de vraag en de toelichting breed.
+    breedte = [c.width for c in vragen[0].rows[0].cells]
+    assert breedte[1] < breedte[0] / 2 and breedte[2] < breedte[3] / 2, breedte
+
+
+@pytest.mark.parametrize("bestand", MARKDOWN_SJABLONEN)
+def test_een_tabelrij_breekt_niet_over_twee_bladzijden(bestand):
+    """Een vraag op de ene bladzijde en haar vakjes op de volgende is lastig invullen (gezien in het toetsingsformulier)."""
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    document = docx(markdown_naar_docx(sjabloon_tekst(bestand, laad_regels()), "t"))
+    for nummer, tabel in enumerate(document.tables, start=1):
+        for rij in tabel.rows:
+            assert rij._tr.trPr is not None and rij._tr.trPr.find(qn("w:cantSplit")) is not None, \
+                f"{bestand}, tabel {nummer}: rij '{rij.cells[0].text}' mag over twee bladzijden breken"
+
+
+def test_toetsingsformulier_heeft_de_stukken_de_toetsvragen_en_de_drie_elementen():
+    _, document = _toetsingsformulier()
+    stukken = [[r.cells[0].text for r in t.rows[1:]] for t in document.tables if tabelkop(t)[0].startswith("Stuk")]
+    assert len(stukken) == 2, stukken
+    assert stukken[0] == STUKKEN_EERSTE, stukken[0]
+    assert [s.split(",")[0] for s in stukken[1]] == STUKKEN_VERVOLG, stukken[1]
+    vragen = " ".join(r.cells[0].text for t in document.tables
+                      if tabelkop(t)[0].startswith("Controlevraag") for r in t.rows)
+    for nummer in range(1, 8):  # de zeven toetsvragen van de leidraad (AKC, pagina 189921)
+        assert f"{nummer}. " in vragen, f"toetsvraag {nummer} ontbreekt"
+    for woord in ("verzekeringsarts", "erkend", "SFB", "stabiel", "inwerken", "verlenging", "minder uren"):
+        assert woord in vragen, f"geen vraag met '{woord}'"
+    elementen = [r.cells[0].text.split(":")[0] for t in document.tables
+                 if tabelkop(t)[0].startswith("Element") for r in t.rows[1:]]
+    assert elementen == ["Focus", "Plausibiliteit", "Doelgerichtheid"], elementen
+
+
+def test_toetsingsformulier_markeert_de_gaten_van_de_bron():
+    tekst, _ = _toetsingsformulier()
+    assert tekst.count("**Gat in de bron.**") >= 3, "de gaten staan niet bij de delen zelf"
+    ontbreekt = [gat for gat in GATEN if gat not in tekst.split("## 6.")[1]]
+    assert not ontbreekt, f"niet in de lijst van wat de bron niet geeft: {ontbreekt}"
+
+
+def test_toetsingsformulier_laat_een_onvolledige_aanvraag_aanvullen_en_noemt_de_grenzen_uit_de_regels():
+    tekst, _ = _toetsingsformulier()
+    # AKC, pagina 189893: de aanvrager krijgt de kans de set aan te vullen (niet: "de aanvraag gaat terug").
+    assert "kans om hem aan te vullen" in tekst and "gaat terug" not in tekst
+    assert "jaar 1 hoogstens 15%, jaar 2 hoogstens 7,5% en jaar 3 hoogstens 6%" in tekst
+
+
+def test_grenzen_van_de_interne_jobcoach_komen_uit_de_regels():
+    from leidraadsite.sjablonen import sjabloon_tekst
+
+    regels = laad_regels()
+
+    def met_grenzen(grenzen):
+        protocollen = [p.model_copy(update={"max_per_jaar": grenzen}) if p.soort == "intern" else p
+                       for p in regels.protocollen]
+        return regels.model_copy(update={"protocollen": protocollen})
+
+    assert "jaar 1 hoogstens 12% en jaar 2 hoogstens 8%." in sjabloon_tekst("toetsingsformulier.md", met_grenzen([12, 8]))
+    with pytest.raises(SjabloonFout, match="interne_jobcoach_maxima"):
+        sjabloon_tekst("toetsingsformulier.md", met_grenzen(None))
+
+
+@pytest.mark.parametrize("bestand", MARKDOWN_SJABLONEN + ["casuspagina.md"])
+def test_geen_sjabloon_vraagt_om_een_regime(bestand):
+    """De regimes (licht, midden, intensief) horen bij het Protocol Jobcoach, dat niet meer geldt. Een sjabloon mag
+    er geen vraag, invulveld of rij voor hebben; uitleg dat ze niet meer gelden mag wel."""
+    tekst = (SJABLONEN_MAP / bestand).read_text(encoding="utf-8")
+    vragen = [z for z in re.split(r"(?<=[.?!*])\s+", tekst.replace("\n", " ")) if "?" in z and "regime" in z.lower()]
+    assert not vragen, f"{bestand} vraagt naar een regime: {vragen}"
+    rijen = []
+    for regel in tekst.splitlines():
+        cellen = [c.strip() for c in regel.strip().strip("|").split("|")] if regel.startswith("|") else []
+        if cellen and "regime" in cellen[0].lower() and not "".join(cellen[1:]).strip():
+            rijen.append(regel)
+    invulrijen = [r for r in rijen if "ontbreekt" not in r and "189875" not in r]  # een gat van de bron mag
+    assert not invulrijen, f"{bestand} heeft een invulrij voor een regime: {invulrijen}"
+
+
 @pytest.mark.parametrize(
     "markdown",
     ["Zie [de site](https://example.nl).", "```\ncode\n```", "> citaat", "![plaatje](x.png)", "##### Kop 5", "---"],
@@ -299,6 +430,7 @@ PAGINAS = {
     "coachingsplan": ["coachingsplan.md"],
     "matchingsformulier": ["matchingsformulier.md"],
     "logboek": ["logboek.md"],
+    "toetsingsformulier": ["toetsingsformulier.md"],
 }
 
 
@@ -368,6 +500,46 @@ def test_downloadlinks_werken_en_geven_het_sjabloon(site, naam):
             inhoud = doel.read_text(encoding="utf-8")
             assert "@" not in inhoud, f"{doel.name}: invulplek niet vervangen"
             assert [r for r in inhoud.splitlines() if r in set(bron)] == bron, f"{doel.name} wijkt af van de bron"
+
+
+@pytest.mark.parametrize("naam", sorted(PAGINAS))
+def test_sjabloonpagina_zegt_hoe_u_het_gebruikt_in_de_rekenhulp_en_in_word(site, naam):
+    artikel = _pagina(site, naam).select_one("article")
+    kop = artikel.select_one("h2#gebruiken")
+    assert kop is not None, f"{naam}: geen kop 'Zo gebruikt u …' (#gebruiken)"
+    deel = []
+    for broer in kop.find_next_siblings():
+        if broer.name == "h2":
+            break
+        deel.append(broer)
+    tekst = " ".join(d.get_text(" ", strip=True) for d in deel)
+    links = [a["href"] for d in deel for a in d.select("a[href]")]
+    assert any(h.rstrip("/").endswith("rekenhulp") for h in links), f"{naam}: geen link naar de rekenhulp: {links}"
+    assert "Word" in tekst, f"{naam}: zegt niet hoe het in Word gaat"
+
+
+# Leidraadpagina's die een formulier beschrijven, en het sjabloon waar ze naar moeten linken.
+FORMULIEREN = {
+    "leidraad/logboek": ["sjablonen/logboek"],
+    "leidraad/verlenging": ["sjablonen/logboek", "sjablonen/coachingsplan", "sjablonen/toetsingsformulier"],
+    "leidraad/opstellen/coachingsplan": ["sjablonen/coachingsplan"],
+    "leidraad/opstellen/matching": ["sjablonen/matchingsformulier"],
+    "leidraad/opstellen": ["sjablonen/matchingsformulier"],
+    "leidraad/toetsing": ["sjablonen/toetsingsformulier"],
+    "leidraad/toetsing/toetsvragen": ["sjablonen/toetsingsformulier"],
+    "leidraad/toetsing/algemene-voorwaarden": ["sjablonen/toetsingsformulier"],
+}
+
+
+@pytest.mark.parametrize("pagina", sorted(FORMULIEREN))
+def test_leidraadpagina_die_een_formulier_beschrijft_linkt_naar_het_sjabloon(site, pagina):
+    bestand = site / pagina / "index.html"
+    artikel = BeautifulSoup(bestand.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    doelen = {(bestand.parent / a["href"].split("#")[0]).resolve() for a in artikel.select("a[href]")
+              if not a["href"].startswith(("http", "mailto", "#"))}
+    for sjabloon in FORMULIEREN[pagina]:
+        assert (site / sjabloon).resolve() in doelen, f"{pagina} linkt niet naar {sjabloon}"
+    assert "formulier ontbreekt" not in artikel.get_text().lower(), f"{pagina}: zegt dat het formulier ontbreekt"
 
 
 def test_gedownload_casusbestand_is_precies_het_sjabloon(site):

@@ -7,13 +7,11 @@ code, en eisen het op elke gebouwde pagina, in CONTRIBUTING.md, en een bouw die 
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
 from leidraadsite.config import lees_mkdocs_yml
@@ -84,22 +82,18 @@ def test_ongeldige_adressen(adres, melding):
     assert fout is not None and melding in fout, fout
 
 
-def _status_haak():
-    spec = importlib.util.spec_from_file_location("status_haak_test", ROOT / "src/leidraadsite/hooks/status.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.mark.parametrize("extra_onderhoud", [{"email": "geen adres"}, {}, None])
 def test_de_bouw_weigert_een_ongeldig_of_ontbrekend_adres(extra_onderhoud):
-    haak = _status_haak()
-    config = {"docs_dir": str(ROOT / "docs"), "extra": copy.deepcopy(CONFIG["extra"])}
-    assert haak.on_config(copy.deepcopy(config)) is not None  # het ingestelde adres is goed
+    """De controle van leidraadsite.statusblok (onder elke bouwer; de plugin roept haar ook al bij het laden aan)."""
+    from leidraadsite.statusblok import StatusFout, gegevens, wis_gegevens
+
+    extra = copy.deepcopy(CONFIG["extra"])
+    wis_gegevens()
+    assert gegevens(ROOT / "docs", copy.deepcopy(extra)) is not None  # het ingestelde adres is goed
     if extra_onderhoud is None:
-        del config["extra"]["onderhoudsgroep"]
+        del extra["onderhoudsgroep"]
     else:
-        config["extra"]["onderhoudsgroep"] = extra_onderhoud
-    with pytest.raises(PluginError) as fout:
-        haak.on_config(config)
+        extra["onderhoudsgroep"] = extra_onderhoud
+    with pytest.raises(StatusFout) as fout:
+        gegevens(ROOT / "docs", extra)
     assert "mkdocs.yml: extra.onderhoudsgroep.email:" in str(fout.value), str(fout.value)

@@ -1,4 +1,4 @@
-"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met src/leidraadsite/hooks/voorvertoning.py) toont na een
+"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met de plugin src/leidraadsite/plugin.py) toont na een
 wijziging precies dezelfde site als een volledige bouw.
 
 De test start ``mkdocs serve --dirty`` op een kopie van het project, wijzigt een casus, en vergelijkt daarna
@@ -29,7 +29,7 @@ LIVERELOAD = re.compile(r"<script>\nvar livereload = function\(epoch, requestId\
                         r"(?=</body>)", re.S)
 
 
-# De gebouwde site heeft een Content-Security-Policy (hooks/csp.py); de voorvertoning niet, want die zet zelf een
+# De gebouwde site heeft een Content-Security-Policy (leidraadsite.nabouw); de voorvertoning niet, want die zet zelf een
 # script in elke pagina om te herladen.
 CSP = re.compile(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*">')
 

@@ -100,6 +100,27 @@ GEVALLEN = [
 ]
 
 
+# --- Helper hb (issue 20): stuur-, richting- en onzichtbare tekens via YAML-escapes, en vreemde veldnamen ---------
+# Het ruwe bestand is gewone tekst; pas de YAML-lezer maakt van de escape een echt teken.
+GEVALLEN += [
+    Geval("escape-verticale-tab", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\vbehoefte"'),
+          "U+000B (\\x0b"),
+    Geval("escape-nulteken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\0behoefte"'),
+          "U+0000 (\\x00"),
+    Geval("escape-nieuwe-pagina", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\fbehoefte"'),
+          "U+000C (\\x0c"),
+    Geval("escape-niet-teken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\uFFFEbehoefte"'),
+          "U+FFFE (\\ufffe"),
+    Geval("escape-bidi", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturing\\u202Eeohffeb"'),
+          "U+202E (\\u202e"),
+    Geval("escape-terminal-in-veldnaam", _met("  maanden: 6", '  maanden: 6\n  "x\\e[2J\\e[H\\e[32min orde\\e[0m": 1'),
+          "U+001B (\\x1b"),
+    Geval("veldnaam-cyrillisch", _met("  maanden: 6", "  maanden: 6\n  proefplaats\u0456ng: true"), "U+0456"),
+    Geval("veldnaam-nulbreedte", _met("  maanden: 6", "  maanden: 6\n  uren\u200b_per_week: 40"), "U+200B"),
+]
+# --- einde helper hb ---------------------------------------------------------------------------------------------
+
+
 def maak(map_: Path, project: Path) -> dict[str, Path]:
     """Schrijf elk geval als ``<naam>.yml`` in ``map_``; geeft naam → pad."""
     map_.mkdir(parents=True, exist_ok=True)
@@ -112,3 +133,60 @@ def maak(map_: Path, project: Path) -> dict[str, Path]:
             pad.write_bytes(geval.inhoud or b"")
         paden[geval.naam] = pad
     return paden
+
+
+# --- Vijandige pagina's: Jinja in Markdown mag geen code uitvoeren en niets van buiten lezen ----------------------
+#
+# ``{OPDRACHT}`` wordt een shellopdracht die een merkbestand maakt en ``GEP42WND`` afdrukt (dat staat niet in de
+# bron, alleen in de uitvoer als de opdracht draaide); ``{GEHEIM}`` een bestand buiten het project met ``GEHEIM-789``.
+
+
+@dataclass(frozen=True)
+class Paginageval:
+    naam: str
+    jinja: str  # regel 3 van de pagina (of de titel, als ``in_titel``)
+    spoor: str  # staat dit in de uitvoer, dan werkte de aanval
+    melding: str  # dit stuk staat in de Nederlandse melding
+    in_titel: bool = False
+
+
+def _alle_plugins(expressie: str) -> str:
+    return ("{% for naam, p in config.plugins.items() %}{% if p.Path is defined %}" + expressie
+            + "{% endif %}{% endfor %}")
+
+
+PAGINA_AANVALLEN = [
+    Paginageval("cycler-popen", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
+                "onbekende naam 'cycler'"),
+    Paginageval("self-import", "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('{OPDRACHT}').read() }}",
+                "GEP42WND", "het kenmerk '__init__'"),
+    Paginageval("lipsum-globals", "{{ lipsum.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
+                "onbekende naam 'lipsum'"),
+    Paginageval("joiner-attr", "{{ (joiner | attr('__init__') | attr('__globals__')).os.popen('{OPDRACHT}').read() }}",
+                "GEP42WND", "het kenmerk '__globals__' mag een pagina niet gebruiken"),
+    Paginageval("range-klasse", "{{ 'GEP' ~ range.__class__.__name__ ~ 'WND' }}", "GEPtypeWND",
+                "onbekende naam 'range'"),
+    Paginageval("str-format", "{{ 'GEP{0.__class__.__name__}WND'.format(config) }}", "GEPdictWND",
+                "'format' aanroepen mag niet in een pagina"),
+    Paginageval("macro-globals", "{{ casus.__globals__.__builtins__.__import__('os').popen('{OPDRACHT}').read() }}",
+                "GEP42WND", "het kenmerk '__globals__'"),
+    Paginageval("config-hookmodule", _alle_plugins("{{ p.Path('{GEHEIM}').read_text() }}"), "GEHEIM-789",
+                "onbekende naam 'plugins'"),
+    Paginageval("config-macro-omgeving", "{{ config.plugins['macros'].env.globals.keys() | list }}", "fix&#95;url",
+                "onbekende naam 'plugins'"),
+    Paginageval("config-veranderen", "{{ config.extra.update({'editie': 'GEP8WND'}) }}{{ config.extra.editie }}",
+                "GEP8WND", "het kenmerk 'update'"),
+    Paginageval("page-bestand", "{{ page.file.abs_src_path }}", "project/docs/aanval.md", "onbekende naam 'page'"),
+    Paginageval("mkdocs-macros-context", "{{ context() }}", "config", "'context' aanroepen mag niet"),
+    Paginageval("include-etc-passwd", "{% include '/etc/passwd' %}", "root:", "kunnen niet in een pagina"),
+    Paginageval("include-pagina", "{% include 'index.md' %}", "Wat is uw rol", "kunnen niet in een pagina"),
+    Paginageval("import-pagina", "{% import 'index.md' as x %}", "", "kunnen niet in een pagina"),
+    Paginageval("titel-cycler", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
+                "onbekende naam 'cycler'", in_titel=True),
+]
+
+
+def pagina_aanval(geval: Paginageval, merkbestand: Path, geheim: Path) -> str:
+    """De Jinja van een geval, met de echte opdracht en het echte geheime bestand ingevuld."""
+    return (geval.jinja.replace("{OPDRACHT}", f"echo GEP$((6*7))WND; touch {merkbestand}")
+            .replace("{GEHEIM}", str(geheim)))

@@ -1,22 +1,21 @@
 """Bewaart de Markdown van elke pagina na de macro's (voor de statische variant).
 
-De macro's zetten tabellen als merkteken in de Markdown (src/leidraadsite/hooks/haak.py zet ze later terug); hier
+De macro's zetten tabellen als merkteken in de Markdown (de extensie src/leidraadsite/htmlblok.py zet ze terug); hier
 komt de HTML zelf in de bewaarde Markdown, zoals een statische pagina hem zou bevatten.
 """
 import os
-import re
 
 import yaml
 from mkdocs.plugins import event_priority
 
+from leidraadsite.htmlblok import MERKTEKEN, inhoud
+
 DOEL = os.environ["JOBCOACH_BENCH_DUMP"]  # tools/bench.py zet de map
-MERKTEKEN = re.compile(r"<!--jobcoach-html:(\d+)-->")
 
 
-@event_priority(-10)  # na mkdocs-macros (0), vóór hooks/status.py (-50): zonder statusblok, dat zet de statische bouw zelf
+@event_priority(-10)  # na mkdocs-macros (0); zonder statusblok, dat zet leidraadsite.statusblok ook in de statische bouw
 def on_page_markdown(markdown, page, config, files):
-    apart = page.__dict__.get("jobcoach_html", [])
-    statisch = MERKTEKEN.sub(lambda m: apart[int(m.group(1))], markdown)
+    statisch = MERKTEKEN.sub(inhoud, markdown)
     pad = os.path.join(DOEL, page.file.src_path)
     os.makedirs(os.path.dirname(pad), exist_ok=True)
     kop = ""

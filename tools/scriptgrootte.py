@@ -35,21 +35,21 @@ def brotli(data: bytes) -> int | None:
 def main() -> int:
     delen = {
         "docs/javascripts/js-yaml.min.js": (ROOT / "docs/javascripts/js-yaml.min.js").read_bytes(),
-        # Zoals in de gebouwde site: verkleind door rjsmin (macros: on_post_build).
-        "docs/javascripts/rekenhulp.js (rjsmin)": rjsmin.jsmin(
-            (ROOT / "docs/javascripts/rekenhulp.js").read_text(encoding="utf-8"), keep_bang_comments=True
-        ).encode("utf-8"),
+        # Zoals in de gebouwde site: verkleind door rjsmin (de hook rekenhulp, on_post_build).
+        **{f"docs/javascripts/{naam} (rjsmin)": rjsmin.jsmin(
+            (ROOT / "docs/javascripts" / naam).read_text(encoding="utf-8"), keep_bang_comments=True
+        ).encode("utf-8") for naam in ("rekenkern.js", "rekenhulp.js")},
         "regels (JSON in de pagina)": rekenhulp_html(laad_regels()).encode("utf-8"),
     }
-    delen["bij het laden (rekenhulp.js + JSON)"] = b"".join(list(delen.values())[1:3])
-    delen["na 'Casus openen' (ook js-yaml)"] = b"".join(list(delen.values())[:3])
+    delen["bij het laden (rekenkern.js + rekenhulp.js + JSON)"] = b"".join(list(delen.values())[1:4])
+    delen["na 'Casus openen' (ook js-yaml)"] = b"".join(list(delen.values())[:4])
     print(f"{'deel':40} {'ruw':>9} {'gzip -9':>9} {'brotli':>9}")
     for naam, data in delen.items():
         br = brotli(data)
         print(f"{naam:40} {len(data):>9} {len(gzip.compress(data, 9)):>9} {br if br is not None else '-':>9}")
-    totaal = sum(len(gzip.compress(d, 9)) for d in list(delen.values())[1:3])
-    print(f"budget: {BUDGET} bytes gecomprimeerd bij het laden van de pagina; gzip -9 per deel opgeteld (rekenhulp.js en "
-          f"JSON): {totaal} ({'binnen' if totaal <= BUDGET else 'BOVEN'} het budget). js-yaml komt pas bij 'Casus openen'.")
+    totaal = sum(len(gzip.compress(d, 9)) for d in list(delen.values())[1:4])
+    print(f"budget: {BUDGET} bytes gecomprimeerd bij het laden van de pagina; gzip -9 per deel opgeteld (rekenkern.js, "
+          f"rekenhulp.js en JSON): {totaal} ({'binnen' if totaal <= BUDGET else 'BOVEN'} het budget). js-yaml komt pas bij 'Casus openen'.")
     return 0
 
 

@@ -1,182 +1,22 @@
 /*! Rekenhulp van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenhulp.js */
 /*
- * Rekent het schema begeleidingsbehoefte door in de browser, met dezelfde regels en teksten als het
- * Python-pakket `jobcoach`. Regels, gegevensmodel (velden, keuzes, grenzen) en teksten (koppen, labels,
- * zinnen van bevindingen en meldingen) komen niet uit deze code, maar uit het JSON-blok
- * #rekenhulp-regels dat de site bij het bouwen in de pagina zet (jobcoach/browser.py, data/teksten.yml).
+ * Het formulier van de rekenhulp: invullen, tabellen, casusbestanden openen en opslaan, Word en afdrukken.
+ * Rekenen en controleren doet rekenkern.js (zonder pagina; dezelfde code draait in Node in de pariteitstest van
+ * make check). Regels, gegevensmodel en teksten komen uit het JSON-blok #rekenhulp-regels dat de site bij het
+ * bouwen in de pagina zet (jobcoach/browser.py, data/teksten.yml).
  *
- * Rekenen gebeurt met exacte breuken (BigInt), net als Python met Fraction. Niets van wat de gebruiker
- * invult verlaat de browser: de invoer staat alleen in localStorage, het Word-bestand maakt de browser.
- * Test: tests/browser/test_rekenhulp_pariteit.py vergelijkt honderden gevallen met het Python-pakket
- * (getallen, bevindingen, tabellen; bij fouten code, veld en regel).
+ * Niets van wat de gebruiker invult verlaat de browser: de invoer staat alleen in localStorage, het Word-bestand
+ * maakt de browser. Tests: tests/test_rekenhulp_node.py (rekenkern in Node, gelijk aan Python) en
+ * tests/browser/test_rekenhulp_pariteit.py (de hele pagina in Chromium, ook de tabellen en foute bestanden).
  */
 (function () {
   'use strict';
 
   const R = JSON.parse(document.getElementById('rekenhulp-regels').textContent);
-  const T = R.teksten, M = T.meldingen, RT = T.rekenhulp;
-  /** Een tekst uit teksten.yml met de waarden ingevuld, zoals str.format in Python. */
-  const vul = (sjabloon, w = {}) => sjabloon.replace(/\{(\w+)\}/g, (heel, k) => (k in w ? w[k] : heel));
-
-  // ---------------------------------------------------------------------------------------------
-  // Exacte breuken en Nederlandse notatie (jobcoach/opmaak.py)
-
-  const gcd = (a, b) => { if (a < 0n) a = -a; while (b) [a, b] = [b, a % b]; return a; };
-  function B(n, d = 1n) {
-    if (d < 0n) { n = -n; d = -d; }
-    const g = gcd(n, d) || 1n;
-    return { n: n / g, d: d / g };
-  }
-  const NUL = B(0n), EEN = B(1n), HONDERD = B(100n);
-  const plus = (a, b) => B(a.n * b.d + b.n * a.d, a.d * b.d);
-  const maal = (a, b) => B(a.n * b.n, a.d * b.d);
-  const deel = (a, b) => B(a.n * b.d, a.d * b.n);
-  const vergelijk = (a, b) => { const x = a.n * b.d, y = b.n * a.d; return x < y ? -1 : x > y ? 1 : 0; };
-  const tien = (k) => 10n ** BigInt(k);
-  const vloer = (a) => { const q = a.n / a.d; return a.n < 0n && q * a.d !== a.n ? q - 1n : q; };
-
-  /** Een getal als exacte breuk, via zijn kortste schrijfwijze (0.1 is 1/10), zoals Fraction(str(x)). */
-  function breuk(x) {
-    if (typeof x === 'bigint') return B(x);
-    if (Number.isSafeInteger(x)) return B(BigInt(x));
-    const [m, e] = Math.abs(x).toExponential().split('e'), c = m.replace('.', '');
-    const k = Number(e) - (c.length - 1), n = (x < 0 ? -1n : 1n) * BigInt(c);
-    return k >= 0 ? B(n * tien(k)) : B(n, tien(-k));
-  }
-  const alsBreuk = (w) => (typeof w === 'object' ? w : breuk(w));
-  /** Afgerond op `dec` decimalen (half van nul af), met punten voor duizendtallen: 0,5; 1,75; 1.000. */
-  function getal(w, dec = 2, vast = false) {
-    w = alsBreuk(w);
-    const neg = w.n < 0n, m = (2n * (neg ? -w.n : w.n) * tien(dec) + w.d) / (2n * w.d);
-    const s = m.toString().padStart(dec + 1, '0');
-    let frac = s.slice(s.length - dec);
-    if (!vast) frac = frac.replace(/0+$/, '');
-    return (neg && m ? '-' : '') + s.slice(0, s.length - dec).replace(/\B(?=(\d{3})+$)/g, '.') + (frac ? ',' + frac : '');
-  }
-  const uren = (w) => getal(w, 2);
-  const procent = (w) => getal(w, 2) + '%';
-  /** Een berekend percentage, afgekapt (niet afgerond) op twee decimalen: 4,375 wordt 4,37%. */
-  const procentAfgekapt = (p) => getal(B(vloer(maal(p, HONDERD)), 100n), 2, true) + '%';
-  /** 2011-11-08 wordt 08-11-2011. */
-  const nlDatum = (iso) => iso.split('-').reverse().join('-');
-
-  // ---------------------------------------------------------------------------------------------
-  // Regels en model uit de pagina
-
-  const PROTOCOLLEN = new Map(R.protocollen.map((p) => [p.id, p]));
-  const DOELEN = Object.keys(R.coachingsdoelen).map(Number).sort((a, b) => a - b);
-  const WPM = B(BigInt(R.weken_per_maand));
-  const MODELLEN = R.modellen;
-  /** Het veld van het model op een pad zonder rijnummers: 'schema.uren', 'contract.weken'. */
-  function specOp(sleutel) {
-    let model = 'Casus', spec;
-    for (const naam of sleutel.split('.')) {
-      spec = MODELLEN[model].find((s) => s.naam === naam);
-      model = (spec.item || spec).model || model;
-    }
-    return spec;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Berekening (jobcoach/berekening.py)
-
-  function bereken(casus) {
-    const protocol = PROTOCOLLEN.get(casus.protocol), c = casus.contract;
-    const weken = c.weken != null ? breuk(c.weken) : maal(breuk(c.maanden), WPM);
-    const contracturen = maal(breuk(c.uren_per_week), weken);
-    const perDoel = new Map(DOELEN.map((d) => [d, NUL]));
-    const rijen = casus.schema.map((rij, i) => {
-      let perWeek = NUL, keren = NUL, totaal = NUL;
-      const telt = rij.door === 'jobcoach';
-      if (telt) {
-        const u = breuk(rij.uren);
-        if (rij.intensiteit === 'eenmalig') { perWeek = deel(u, weken); keren = EEN; } else {
-          const elke = { wekelijks: EEN, tweewekelijks: B(2n), maandelijks: WPM }[rij.intensiteit];
-          perWeek = deel(u, elke); keren = deel(weken, elke);
-        }
-        totaal = maal(u, keren);
-        perDoel.set(rij.doel, plus(perDoel.get(rij.doel), totaal));
-      }
-      return { nummer: i + 1, rij, telt_mee: telt, uren_per_week: perWeek, keren, totaal };
-    });
-    for (const e of casus.extra) perDoel.set(e.doel, plus(perDoel.get(e.doel), breuk(e.uren)));
-    const begeleidingsuren = [...perDoel.values()].reduce(plus, NUL);
-    const u = {
-      casus, protocol, weken, contracturen, rijen, extra: casus.extra, begeleidingsuren,
-      uren_per_week: deel(begeleidingsuren, weken), uren_per_doel: perDoel,
-      percentage: maal(deel(begeleidingsuren, contracturen), HONDERD),
-    };
-    u.bevindingen = controleer(u);
-    return u;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Controles (jobcoach/controles.py); de zinnen staan in teksten.yml (bevindingen)
-
-  function controleer(u) {
-    const { casus, protocol: p } = u, c = casus.contract, t = T.bevindingen, uit = [];
-    const b = (code, veld, sjabloon, w) => uit.push({ code, veld, tekst: vul(t[sjabloon], w) });
-    const regimes = [['aanvraag', casus.aanvraag, t.aangevraagde], ['advies', casus.advies, t.geadviseerde]];
-    const boven = (r) => p.maximum != null && r.regime > p.maximum;
-    if (casus.advies && vergelijk(breuk(casus.advies.regime), u.percentage) < 0) {
-      b('advies-onder-berekening', 'advies.regime', 'advies-onder-berekening',
-        { advies: procent(casus.advies.regime), berekend: procentAfgekapt(u.percentage) });
-    }
-    for (const [v, r, wie] of regimes) {
-      if (r && boven(r)) b(`${v}-boven-maximum`, `${v}.regime`, 'boven-maximum', { wie, regime: procent(r.regime), protocol: p.naam, maximum: procent(p.maximum) });
-    }
-    for (const [v, r, wie] of regimes) {
-      if (r && p.normaal_max != null && r.regime > p.normaal_max && !boven(r)) {
-        b(`${v}-vraagt-onderbouwing`, `${v}.regime`, 'vraagt-onderbouwing', { wie, regime: procent(r.regime), normaal: procent(p.normaal_max) });
-      }
-    }
-    const s = p.standaard;
-    if (s && s.min_maanden != null && !(s.proefplaatsing_telt && c.proefplaatsing)) {
-      const min = maal(breuk(s.min_maanden), WPM);
-      if (vergelijk(u.weken, min) < 0) {
-        b('contract-te-kort', 'contract', 'contract-te-kort', { weken: getal(u.weken), protocol: p.naam, min_maanden: getal(s.min_maanden),
-          min_weken: getal(min), of_proefplaatsing: t[s.proefplaatsing_telt ? 'of_proefplaatsing' : 'punt'] });
-      }
-    }
-    if (s && s.min_uren_per_week != null && c.uren_per_week < s.min_uren_per_week) {
-      b('contract-te-weinig-uren', 'contract.uren_per_week', 'contract-te-weinig-uren', { uren: getal(c.uren_per_week), min_uren: getal(s.min_uren_per_week) });
-    }
-    if (s && s.min_loonwaarde_wml != null && c.loonwaarde_wml != null && c.loonwaarde_wml < s.min_loonwaarde_wml) {
-      b('loonwaarde-te-laag', 'contract.loonwaarde_wml', 'loonwaarde-te-laag', { loonwaarde: procent(c.loonwaarde_wml), min_loonwaarde: procent(s.min_loonwaarde_wml) });
-    }
-    // Geldigheid (controles._geldigheid); geldig_tot is de laatste geldige dag, null als die onbekend is.
-    if (!casus.datum) b('datum-ontbreekt', 'datum', 'datum-ontbreekt', { protocol: p.naam });
-    else {
-      if (casus.datum >= p.geldig_van && !p.geldig_tot) b('geldigheid-onbekend', 'datum', 'geldigheid-onbekend', { protocol: p.naam, datum: nlDatum(casus.datum) });
-      else if (casus.datum < p.geldig_van || casus.datum > p.geldig_tot) {
-        b('datum-buiten-protocol', 'datum', 'datum-buiten-protocol', { datum: nlDatum(casus.datum), protocol: p.naam,
-          van: nlDatum(p.geldig_van), tot: p.geldig_tot ? nlDatum(p.geldig_tot) : t.onbekend });
-      }
-      if (R.einde_protocollen && casus.datum >= R.einde_protocollen) {
-        b('protocol-vervallen', 'datum', 'protocol-vervallen', { vanaf: nlDatum(R.einde_protocollen), protocol: p.naam });
-      }
-    }
-    if (u.begeleidingsuren.n === 0n) b('geen-uren', 'schema', 'geen-uren');
-    // Aannemelijkheid (controles.aannemelijkheid)
-    if (vergelijk(u.begeleidingsuren, u.contracturen) > 0) {
-      b('uren-boven-contract', 'schema', 'uren-boven-contract', { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen) });
-    }
-    const a = R.aannemelijk;
-    if (c.uren_per_week > a.max_uren_per_week) {
-      b('veel-contracturen', 'contract.uren_per_week', 'veel-contracturen', { uren: getal(c.uren_per_week), max: getal(a.max_uren_per_week), reden: a.reden });
-    }
-    const weken = (maanden) => maal(breuk(maanden), WPM);
-    if (p.max_jaren != null && vergelijk(u.weken, weken(p.max_jaren * 12)) > 0) {
-      b('contract-te-lang', 'contract', 'contract-te-lang', { weken: getal(u.weken), protocol: p.naam, jaren: String(p.max_jaren),
-        max_weken: getal(weken(p.max_jaren * 12)), weken_per_maand: String(R.weken_per_maand) });
-    }
-    if (p.periode_maanden != null && vergelijk(u.weken, weken(p.periode_maanden)) !== 0) {
-      b('andere-periode', 'contract', 'andere-periode', { weken: getal(u.weken), protocol: p.naam, maanden: String(p.periode_maanden),
-        periode_weken: getal(weken(p.periode_maanden)) });
-    }
-    return uit;
-  }
-
+  const K = window.Rekenkern.maak(R); // de berekening en de controles: rekenkern.js
+  const { T, vul, B, NUL, plus, maal, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, KADERS, DOELEN, specOp, bereken,
+    Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject } = K;
+  const M = T.meldingen, RT = T.rekenhulp, F = T.formulier;
   // ---------------------------------------------------------------------------------------------
   // Tabellen als gegevens (jobcoach/tabeldata.py) en één weergave als HTML (jobcoach/html.py)
 
@@ -229,44 +69,77 @@
     return d.join('\n');
   }
 
-  const duurTekst = (rij) => (rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim());
+  const dan = (lijst) => lijst.join(tt('schema', 'dan'));
+  /** '0,5 uur per week'; met fasen '1 uur per week (12 weken), dan 1 uur per 2 weken (12 weken)' (tabeldata.duur_tekst). */
+  function duurTekst(rij) {
+    if (rij.fasen != null) {
+      return dan(rij.fasen.map((f) => tt('schema', 'fase', { duur: `${uren(f.uren != null ? f.uren : rij.uren)} uur ${T.duur_per[f.intensiteit]}`.trim(), weken: getal(f.weken) })));
+    }
+    return rij.uren == null ? '' : `${uren(rij.uren)} uur ${T.duur_per[rij.intensiteit] || ''}`.trim();
+  }
+  const intensiteitTekst = (rij) => (rij.fasen != null ? dan(rij.fasen.map((f, i) => (i ? T.intensiteit[f.intensiteit].toLowerCase() : T.intensiteit[f.intensiteit])))
+    : T.intensiteit[rij.intensiteit] || '');
+  /** '24 weken (6 maanden × 4 weken per maand)' of '10 weken' (tabeldata.weken_tekst). */
+  const wekenTekst = (u) => (u.casus.contract.maanden == null ? tt('samenvatting', 'weken', { weken: getal(u.weken) })
+    : tt('samenvatting', 'weken_uit_maanden', { weken: getal(u.weken), maanden: getal(u.casus.contract.maanden), weken_per_maand: getal(u.weken_per_maand) }));
   const motivering = (m) => (m.length === 0 ? '' : m.length === 1 ? m[0] : m);
   const door = (rij) => (rij.door ? hoofdletter(rij.door) : '');
   function schemaTabel(u) { // de aard alleen bij de eerste rij van een groep; vaste uren staan in de urenberekening
     const rijen = u.rijen.map(({ rij }, i) => [i && u.rijen[i - 1].rij.aard === rij.aard ? '' : T.aard[rij.aard], rij.knelpunt,
-      door(rij), rij.aan || '', duurTekst(rij), T.intensiteit[rij.intensiteit] || '', motivering(rij.motivering)]);
+      door(rij), rij.aan || '', duurTekst(rij), intensiteitTekst(rij), motivering(rij.motivering)]);
     return tabel('schema', tt('schema', 'bijschrift', { titel: u.casus.titel }), rijen);
   }
+  /** De berekening van een rij in één cel: '0,5 uur × 24 keer (wekelijks)', per fase met ' + '. */
+  const berekeningTekst = (r) => r.fasen.map((d) => tt('per_rij', 'berekening', { uren: uren(d.uren), keren: getal(d.keren), intensiteit: T.intensiteit[d.intensiteit].toLowerCase() }))
+    .join(tt('per_rij', 'plus'));
   function perRijTabel(u) { // zes kolommen, de berekening in één cel (zoals jobcoach/tabeldata.py)
     const rijen = u.rijen.map((r) => (r.telt_mee
-      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel),
-        tt('per_rij', 'berekening', { uren: uren(r.rij.uren), keren: getal(r.keren), intensiteit: T.intensiteit[r.rij.intensiteit].toLowerCase() }),
-        uren(r.totaal)]
+      ? [String(r.nummer), r.rij.knelpunt, 'Jobcoach', String(r.rij.doel), berekeningTekst(r), uren(r.totaal)]
       : [String(r.nummer), r.rij.knelpunt, door(r.rij), '', tt('per_rij', r.rij.door ? 'telt_niet_mee' : 'geen_uren'), '']));
     for (const e of u.extra) {
       const omschrijving = e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving;
       rijen.push([tt('per_rij', 'vast'), omschrijving, 'Jobcoach', String(e.doel), tt('schema', 'vast_aantal'), uren(e.uren)]);
     }
-    return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: getal(u.weken) }), rijen,
+    return tabel('per_rij', tt('per_rij', 'bijschrift', { weken: wekenTekst(u) }), rijen,
       { voet: [[tt('per_rij', 'totaal'), '', '', '', '', uren(u.begeleidingsuren)]], rechts: [0, 5] });
+  }
+  /** De uren per periode van zes maanden en per coachingsdoel (tabeldata.per_periode). */
+  function perPeriodeTabel(u) {
+    const k = T.tabellen.per_periode.koppen, koppen = [k[0], k[1], ...DOELEN.map((d) => tt('per_periode', 'doel', { doel: String(d) })), k[2]];
+    const rijen = u.perioden.map((p) => [tt('per_periode', 'periode', { periode: String(p.nummer), jaar: String(p.jaar) }),
+      tt('per_periode', 'weken', { van: getal(plus(p.van, B(1n))), tot: getal(p.tot) }), ...DOELEN.map((d) => uren(p.uren_per_doel.get(d))), uren(p.begeleidingsuren)]);
+    return { ...tabel('per_periode', tt('per_periode', 'bijschrift', { weken_per_maand: getal(u.weken_per_maand) }), rijen,
+      { voet: [[tt('per_periode', 'totaal'), '', ...DOELEN.map((d) => uren(u.uren_per_doel.get(d))), uren(u.begeleidingsuren)]],
+        rechts: koppen.map((_, i) => i).filter((i) => i >= 2) }), koppen };
   }
   const perDoelTabel = (u) => tabel('per_doel', tt('per_doel', 'bijschrift'),
     DOELEN.map((d) => [String(d), R.coachingsdoelen[d], uren(u.uren_per_doel.get(d))]),
     { voet: [[tt('per_doel', 'totaal'), '', uren(u.begeleidingsuren)]], rechts: [0, 2] });
+  /** Het percentage hoort bij het historische protocol en bij de interne jobcoach (maxima per jaar). */
+  const toontPercentage = (u) => u.historisch || !!(u.protocol && u.protocol.max_per_jaar);
+  const toontPerioden = (u) => !u.historisch || u.perioden.length > 1;
+  const regimeOfUren = (r, geen) => (!r ? geen : [r.regime != null ? procent(r.regime) : null, r.uren != null ? uren(r.uren) + ' uur' : null].filter(Boolean).join(', '));
   function samenvattingTabel(u) {
-    const c = u.casus, s = (k, w) => tt('samenvatting', k, w), bu = uren(u.begeleidingsuren);
-    return tabel('samenvatting', s('bijschrift'), [
-      [s('protocol'), u.protocol.naam],
-      [s('contract'), s('contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
-      [s('contracturen'), uren(u.contracturen)],
-      [s('begeleidingsuren'), bu],
-      [s('per_week'), s('per_week_waarde', { uren: uren(u.uren_per_week) })],
-      [s('percentage'), s('percentage_waarde', { begeleidingsuren: bu, contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })],
-      [s('aangevraagd'), procent(c.aanvraag.regime)],
-      [s('geadviseerd'), c.advies ? procent(c.advies.regime) : s('geen_advies')],
-    ], { rijkoppen: true });
+    const c = u.casus, s = (k, w) => tt('samenvatting', k, w), bu = uren(u.begeleidingsuren), rijen = [];
+    const kader = c.verordening ? s('kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam;
+    if (u.historisch && u.protocol) rijen.push([s('protocol'), u.protocol.naam]);
+    else {
+      rijen.push([s('kader'), kader]);
+      if (u.protocol) rijen.push([s('protocol'), u.protocol.naam]);
+      rijen.push([s('periode'), s(u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })]);
+    }
+    rijen.push([s('contract'), s('contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
+      [s('contracturen'), uren(u.contracturen)], [s('begeleidingsuren'), bu], [s('per_week'), s('per_week_waarde', { uren: uren(u.uren_per_week) })]);
+    if (c.vorige_uren != null) rijen.push([s('vorige_uren'), uren(c.vorige_uren)]);
+    if (toontPercentage(u)) rijen.push([s('percentage'), s('percentage_waarde', { begeleidingsuren: bu, contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })]);
+    if (u.historisch) rijen.push([s('aangevraagd'), regimeOfUren(c.aanvraag, s('geen_aanvraag'))], [s('geadviseerd'), regimeOfUren(c.advies, s('geen_advies'))]);
+    else {
+      if (c.aanvraag) rijen.push([s('aanvraag'), regimeOfUren(c.aanvraag, '')]);
+      rijen.push([s('advies'), regimeOfUren(c.advies, s('geen_advies'))]);
+    }
+    return tabel('samenvatting', s('bijschrift'), rijen, { rijkoppen: true });
   }
-  const berekeningHtml = (u) => [perRijTabel(u), perDoelTabel(u), samenvattingTabel(u)].map(tabelHtml).join('\n\n');
+  const berekeningHtml = (u) => [perRijTabel(u), ...(toontPerioden(u) ? [perPeriodeTabel(u)] : []), perDoelTabel(u), samenvattingTabel(u)].map(tabelHtml).join('\n\n');
   function bevindingenHtml(u) {
     const t = T.bevindingen;
     if (!u.bevindingen.length) return `<div class="admonition success"><p class="admonition-title">${esc(t.geen_titel)}</p><p>${esc(t.geen_tekst)}</p></div>`;
@@ -278,8 +151,6 @@
   // Casusbestanden lezen: js-yaml geeft de gebeurtenissen, de waarden maken we zoals jobcoach/lezer.py
   // (YAML 1.2, alleen decimale getallen). Grenzen (ankers, tags, documenten, omvang) staan in `grens`.
 
-  class Kommagetal { constructor(w) { this.w = w; } }
-  class Datum { constructor(iso) { this.iso = iso; } }
   // js-yaml komt pas als u een bestand opent (laadLezer): de pagina laadt zo minder script.
   const LEZER = new URL('js-yaml.min.js', document.currentScript.src).href;
   let lezer = null;
@@ -289,7 +160,6 @@
     document.head.appendChild(s);
   }));
   const MAX_BYTES = R.grenzen.max_bytes;
-  const geldigeDatum = (iso) => { const d = new Date(iso + 'T00:00:00Z'); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso); };
   function scalair(s) { // zoals de Menslezer van jobcoach/lezer.py
     if (/^(?:~|null|Null|NULL|)$/.test(s)) return null;
     if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(s)) return s[0].toLowerCase() === 't';
@@ -298,9 +168,6 @@
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return new Datum(s);
     return s;
   }
-  const probleem = (bestand, pad, code, melding, regel = null) => ({ bestand, pad, code, melding, regel });
-  const probleemTekst = (p) => [p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`, p.pad, p.melding].filter((x) => x !== '').join(': ');
-  class CasusFout extends Error { constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; } }
 
   /** Lees YAML-tekst. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij een bestand dat geen casus kan zijn. */
   function leesYaml(tekst, bestand) {
@@ -406,106 +273,6 @@
     return { bestand, gegevens: wortel ? wortel.waarde : null, regel, problemen };
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Controleren tegen het model uit de pagina; elke fout krijgt de code en de zin uit teksten.yml (meldingen)
-
-  const isGroep = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Kommagetal) && !(v instanceof Datum);
-  const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  const FOUT = Symbol('fout');
-  const JANEE = ['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']; // tekst die pydantic als ja/nee leest
-  const gevonden = (v) => (Array.isArray(v) ? 'een lijst' : v == null ? 'leeg' : typeof v === 'boolean' ? (v ? 'ja' : 'nee')
-    : typeof v === 'string' ? `'${v}'` : v instanceof Kommagetal ? String(v.w) : v instanceof Datum ? v.iso : isGroep(v) ? 'een groep velden' : String(v));
-  const getalWaarde = (v) => (v instanceof Kommagetal ? v.w : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : undefined);
-
-  function valideerVeld(spec, v, loc, fouten) {
-    const f = (code, w = {}) => { fouten.push({ loc, code, invoer: v, melding: vul(M[code], w), spec }); return FOUT; };
-    if (v === null && spec.leeg) return null;
-    const grenzen = (w) => (spec.gt != null && !(w > spec.gt) ? f('gt', { grens: getal(spec.gt) })
-      : spec.ge != null && !(w >= spec.ge) ? f('ge', { grens: getal(spec.ge) }) : spec.le != null && !(w <= spec.le) ? f('le', { grens: getal(spec.le) }) : w);
-    const lengte = (n, code) => (spec.min_lengte && n < spec.min_lengte ? f(spec.min_lengte === 1 ? 'leeg' : 'te_kort', { min: spec.min_lengte })
-      : spec.max_lengte != null && n > spec.max_lengte ? f(code, { max: spec.max_lengte }) : true);
-    switch (spec.soort) {
-      case 'tekst': return typeof v !== 'string' ? f('tekst') : lengte([...v].length, 'te_lang') === FOUT ? FOUT : v;
-      case 'getal': { const w = getalWaarde(v); return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w); }
-      case 'geheel': return typeof v === 'boolean' || !(typeof v === 'bigint' || Number.isInteger(v)) ? f('geheel') : grenzen(Number(v));
-      case 'janee': return typeof v === 'boolean' ? v : getalWaarde(v) === 0 || getalWaarde(v) === 1 ? getalWaarde(v) === 1
-        : typeof v === 'string' && JANEE.includes(v.toLowerCase()) ? JANEE.indexOf(v.toLowerCase()) > 5 : f('janee');
-      case 'datum': { // een datum, of tekst zoals 2011-11-08; pydantic leest ook een geheel aantal dagen in seconden
-        const iso = v instanceof Datum ? v.iso : typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) ? v
-          : Number.isInteger(v) && v % 86400 === 0 ? new Date(v * 1000).toISOString().slice(0, 10) : null;
-        return iso && geldigeDatum(iso) ? iso : f('datum');
-      }
-      case 'keuze': return spec.keuzes.includes(v) ? v : f('keuze', { keuzes: spec.keuzes.map((k) => `'${k}'`).join(', ') });
-      case 'model': return valideerModel(spec.model, v, loc, fouten);
-      case 'lijst': {
-        if (spec.tekst_wordt_lijst && typeof v === 'string') v = [v];
-        if (!Array.isArray(v)) return f('lijst');
-        const uit = v.map((x, i) => valideerVeld(spec.item, x, loc.concat(i), fouten));
-        return uit.includes(FOUT) || lengte(uit.length, 'te_veel') === FOUT ? FOUT : uit;
-      }
-    }
-    throw new Error('rekenhulp: onbekende veldsoort ' + spec.soort);
-  }
-
-  const STANDAARD = { lijst: () => [], janee: () => false };
-  const ontbreekt = (veld, waarom) => ({ code: 'ontbreekt', veld, melding: `${M.ontbreekt} ${M[waarom]}`, ouder: true });
-  // De eigen controles van het model (de model_validators in jobcoach/casus.py).
-  const EIGEN = {
-    Contract: (c) => (c.maanden == null && c.weken == null ? ontbreekt('maanden', 'ontbreekt-duur')
-      : c.maanden != null && c.weken != null ? { code: 'dubbel', veld: 'weken', melding: M.dubbel } : null),
-    SchemaRij: (r) => {
-      const mist = ['uren', 'intensiteit', 'doel'].find((v) => r[v] == null);
-      return r.door === 'jobcoach' ? (mist ? ontbreekt(mist, 'ontbreekt-jobcoach') : null)
-        : r.uren != null && r.intensiteit == null ? ontbreekt('intensiteit', 'ontbreekt-intensiteit')
-          : r.uren != null && r.door == null ? ontbreekt('door', 'ontbreekt-door') : null;
-    },
-  };
-
-  function valideerModel(naam, v, loc, fouten) {
-    if (!isGroep(v)) { fouten.push({ loc, code: 'groep', invoer: v, melding: M.groep }); return FOUT; }
-    const uit = {}, velden = MODELLEN[naam];
-    let goed = true;
-    for (const spec of velden) {
-      const l = loc.concat(spec.naam);
-      if (!heeft(v, spec.naam)) {
-        if (spec.verplicht) { fouten.push({ loc: l, code: 'ontbreekt', melding: M.ontbreekt, ouder: true }); goed = false; } else uit[spec.naam] = STANDAARD[spec.soort] ? STANDAARD[spec.soort]() : null;
-        continue;
-      }
-      let w = valideerVeld(spec, v[spec.naam], l, fouten);
-      if (w !== FOUT && naam === 'Casus' && spec.naam === 'protocol' && !PROTOCOLLEN.has(w)) {
-        fouten.push({ loc: l, code: 'onbekend_protocol', melding: vul(M.onbekend_protocol, { waarde: w, keuzes: [...PROTOCOLLEN.keys()].join(', ') }) });
-        w = FOUT;
-      }
-      if (w === FOUT) goed = false; else uit[spec.naam] = w;
-    }
-    for (const k of Object.keys(v)) {
-      if (!velden.some((s) => s.naam === k)) {
-        fouten.push({ loc: loc.concat(k), code: 'onbekend_veld', melding: M.onbekend_veld + vul(M.toegestaan, { velden: velden.map((s) => s.naam).join(', ') }) });
-        goed = false;
-      }
-    }
-    const eigen = goed && EIGEN[naam] && EIGEN[naam](uit);
-    if (eigen) fouten.push({ loc: loc.concat(eigen.veld), ...eigen });
-    return goed && !eigen ? uit : FOUT;
-  }
-
-  /** 'schema', 1, 'uren' wordt 'schema[2].uren', zoals pad_tekst in Python. */
-  const padTekst = (loc) => loc.reduce((t, d) => (typeof d === 'number' ? `${t}[${d + 1}]` : t ? `${t}.${d}` : d), '');
-
-  /** Controleer gelezen gegevens; geeft de casus of gooit CasusFout met alle problemen (code, veld, regel, zin). */
-  function valideer(doc) {
-    if (doc.gegevens == null) throw new CasusFout(doc.problemen.concat(probleem(doc.bestand, '', '', 'bestand is leeg')));
-    if (!isGroep(doc.gegevens)) throw new CasusFout([probleem(doc.bestand, '', '', 'het bestand moet bestaan uit velden met een naam (sleutel: waarde)', 1)]);
-    const fouten = [], casus = valideerModel('Casus', doc.gegevens, [], fouten);
-    const problemen = doc.problemen.concat(fouten.map((f) => {
-      const grens = f.code === 'le' && f.spec.grens ? ': ' + f.spec.grens : '';
-      const hint = ['getal', 'geheel'].includes(f.code) && typeof f.invoer === 'string' ? T.hints.find((h) => new RegExp(h.patroon).test(f.invoer.trim())) : null;
-      const erbij = 'invoer' in f && !['leeg', 'te_kort', 'te_veel', 'te_lang'].includes(f.code) ? vul(M.gevonden, { waarde: gevonden(f.invoer) }) : '';
-      return probleem(doc.bestand, padTekst(f.loc), f.code, f.melding + erbij + grens + (hint ? '; ' + hint.tekst : ''), doc.regel(f.ouder ? f.loc.slice(0, -1) : f.loc));
-    }));
-    if (problemen.length) throw new CasusFout(problemen.sort((a, b) => (a.regel || 0) - (b.regel || 0) || (a.pad < b.pad ? -1 : a.pad > b.pad ? 1 : 0)));
-    return casus;
-  }
   const laadYaml = (tekst, bestand) => valideer(leesYaml(tekst, bestand));
   /** De tekst van een bestand zoals jobcoach/lezer.py hem leest: hoogstens 1 MB, UTF-8 (een BOM vooraan mag). */
   function tekstUitBytes(b, bestand) {
@@ -524,7 +291,6 @@
       throw fout('bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8', regel);
     }
   }
-  const laadObject = (gegevens) => valideer({ bestand: '', gegevens, regel: () => null, problemen: [] });
 
   // ---------------------------------------------------------------------------------------------
   // YAML schrijven: een casusbestand dat `jobcoach controleer` precies zo leest
@@ -538,27 +304,35 @@
     return (x < 0 ? '-' : '') + '0.' + '0'.repeat(-Number(e) - 1) + c;
   }
   function naarYaml(c) {
+    const regime = (naam, x) => (x ? ['', `${naam}:`, ...(x.regime != null ? [`  regime: ${yamlGetal(x.regime)}`] : []), ...(x.uren != null ? [`  uren: ${yamlGetal(x.uren)}`] : [])] : []);
     const r = ['# Casus gemaakt met de rekenhulp van Leidraad Jobcoach online.', '# Controleren en narekenen: jobcoach controleer BESTAND', '',
-      `titel: ${yamlTekst(c.titel)}`, `protocol: ${yamlTekst(c.protocol)}`];
+      `titel: ${yamlTekst(c.titel)}`];
+    if (c.kader != null) r.push(`kader: ${yamlTekst(c.kader)}`);
+    if (c.verordening != null) r.push(`verordening: ${yamlTekst(c.verordening)}`);
+    if (c.protocol != null) r.push(`protocol: ${yamlTekst(c.protocol)}`);
+    if (c.periode !== 1) r.push(`periode: ${c.periode}`);
+    if (c.vorige_uren != null) r.push(`vorige_uren: ${yamlGetal(c.vorige_uren)}`);
+    if (c.weken_per_maand != null) r.push(`weken_per_maand: ${yamlGetal(c.weken_per_maand)}`);
     if (c.datum) r.push(`datum: ${c.datum}`);
     if (c.bron) r.push(`bron: ${yamlTekst(c.bron)}`);
     const k = c.contract;
     r.push('', 'contract:', `  uren_per_week: ${yamlGetal(k.uren_per_week)}`, k.weken != null ? `  weken: ${yamlGetal(k.weken)}` : `  maanden: ${yamlGetal(k.maanden)}`);
     if (k.proefplaatsing) r.push('  proefplaatsing: true');
     if (k.loonwaarde_wml != null) r.push(`  loonwaarde_wml: ${yamlGetal(k.loonwaarde_wml)}`);
-    r.push('', 'aanvraag:', `  regime: ${yamlGetal(c.aanvraag.regime)}`, '', 'schema:');
+    r.push(...regime('aanvraag', c.aanvraag), '', 'schema:');
     for (const rij of c.schema) {
       r.push(`  - aard: ${rij.aard}`, `    knelpunt: ${yamlTekst(rij.knelpunt)}`);
       if (rij.door != null) r.push(`    door: ${rij.door}`);
       if (rij.aan != null) r.push(`    aan: ${yamlTekst(rij.aan)}`);
       if (rij.uren != null) r.push(`    uren: ${yamlGetal(rij.uren)}`);
       if (rij.intensiteit != null) r.push(`    intensiteit: ${rij.intensiteit}`);
+      if (rij.fasen != null) r.push('    fasen:', ...rij.fasen.map((f) => `      - {weken: ${yamlGetal(f.weken)}, intensiteit: ${f.intensiteit}${f.uren != null ? ', uren: ' + yamlGetal(f.uren) : ''}}`));
       if (rij.doel != null) r.push(`    doel: ${rij.doel}`);
       if (rij.motivering.length) r.push('    motivering:', ...rij.motivering.map((m) => `      - ${yamlTekst(m)}`));
     }
     if (c.extra.length) r.push('', 'extra:', ...c.extra.flatMap((e) => [`  - omschrijving: ${yamlTekst(e.omschrijving)}`,
       ...(e.herkomst != null ? [`    herkomst: ${yamlTekst(e.herkomst)}`] : []), `    uren: ${yamlGetal(e.uren)}`, `    doel: ${e.doel}`]));
-    if (c.advies) r.push('', 'advies:', `  regime: ${yamlGetal(c.advies.regime)}`);
+    r.push(...regime('advies', c.advies));
     return r.join('\n') + '\n';
   }
 
@@ -566,22 +340,38 @@
   // De urenonderbouwing: één lijst blokken voor het scherm (en papier) en voor Word
 
   const vandaag = () => { const d = new Date(); return [d.getDate(), d.getMonth() + 1].map((x) => String(x).padStart(2, '0')).join('-') + '-' + d.getFullYear(); };
-  function onderbouwing(u) {
+  /** De protocolversie met de percentages van 2011 (10% volstaat meestal, 15% met onderbouwing), uit de regels. */
+  const PROTOCOL_2011 = R.protocollen.find((p) => p.normaal_max != null);
+  /** Historisch: de uren als percentage, naast de percentages van 2011 (alleen als u erom vraagt, of bij een casus van toen). */
+  function historieTabel(u) {
+    const p = u.historisch && u.protocol ? u.protocol : PROTOCOL_2011, rijen = [[RT.historie_percentage, tt('samenvatting', 'percentage_waarde',
+      { begeleidingsuren: uren(u.begeleidingsuren), contracturen: uren(u.contracturen), percentage: procentAfgekapt(u.percentage) })]];
+    if (p && p.normaal_max != null) rijen.push([vul(RT.historie_normaal, { protocol: p.label }), procent(p.normaal_max)]);
+    if (p && p.max_met_onderbouwing != null) rijen.push([RT.historie_maximum, procent(p.max_met_onderbouwing)]);
+    if (u.casus.aanvraag && u.casus.aanvraag.regime != null) rijen.push([tt('samenvatting', 'aangevraagd'), procent(u.casus.aanvraag.regime)]);
+    if (u.casus.advies && u.casus.advies.regime != null) rijen.push([tt('samenvatting', 'geadviseerd'), procent(u.casus.advies.regime)]);
+    return tabel('samenvatting', vul(RT.historie_bijschrift, { protocol: p ? p.label : '' }), rijen, { rijkoppen: true });
+  }
+  const toontHistorie = (u, historie) => historie || u.historisch;
+  /** Eerst wat u aanvraagt: uren per periode en per doel; dan de bevindingen, het schema en (als u erom vraagt) de geschiedenis. */
+  function onderbouwing(u, historie) {
     const c = u.casus, a = R.uitgave || {};
     const kern = tabel('samenvatting', RT.kerncijfers, [
-      [RT.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: getal(u.weken) })],
+      [RT.kader, c.verordening ? tt('samenvatting', 'kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam],
+      ...(u.protocol ? [[tt('samenvatting', 'protocol'), u.protocol.naam]] : []),
+      [RT.periode, tt('samenvatting', u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })],
+      [RT.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
       [RT.begeleidingsuren, vul(RT.begeleidingsuren_waarde, { uren: uren(u.begeleidingsuren) })],
       [RT.per_week, tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) })],
-      [tt('samenvatting', 'protocol'), u.protocol.naam],
       [RT.datum, c.datum ? nlDatum(c.datum) : RT.geen_datum],
     ], { rijkoppen: true });
     return [
       { kop: 1, tekst: vul(RT.titel, { titel: c.titel }) },
-      { alinea: vul(RT.gemaakt, { datum: vandaag(), site: a.naam || '', editie: a.editie || '', protocol: u.protocol.naam }), klasse: 'rh-gemaakt' },
-      { tabel: kern },
+      { alinea: vul(RT.gemaakt, { datum: vandaag(), site: a.naam || '', editie: a.editie || '', kader: u.kader.naam }), klasse: 'rh-gemaakt' },
+      { tabel: kern }, { tabel: perPeriodeTabel(u) }, { tabel: perDoelTabel(u) },
       { bevindingen: u.bevindingen },
-      { kop: 2, tekst: RT.schema_kop }, { tabel: schemaTabel(u) }, { tabel: perRijTabel(u) }, { tabel: perDoelTabel(u) },
-      { kop: 2, tekst: RT.historisch_kop }, { alinea: RT.historisch }, { tabel: samenvattingTabel(u) },
+      { kop: 2, tekst: RT.schema_kop }, { tabel: schemaTabel(u) }, { tabel: perRijTabel(u) },
+      ...(toontHistorie(u, historie) ? [{ kop: 2, tekst: RT.historisch_kop }, { alinea: RT.historisch }, { tabel: historieTabel(u) }] : []),
     ];
   }
   const omhul = (html) => `<div class="md-typeset__scrollwrap"><div class="md-typeset__table">${html}</div></div>`;
@@ -606,46 +396,136 @@
     return new Blob([...delen, ...centraal, kop([[0x06054b50, 4], [0, 2], [0, 2], [bestanden.length, 2], [bestanden.length, 2], [grootte, 4], [plek, 4], [0, 2]])],
       { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   }
-  const x = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const wp = (tekst, stijl, extra = '') => '<w:p><w:pPr>' + (stijl ? '<w:pStyle w:val="' + stijl + '"/>' : '') + extra
-    + `</w:pPr><w:r><w:t xml:space="preserve">${x(tekst)}</w:t></w:r></w:p>`;
-  function wordTabel(t) {
-    const tc = (c, kop, rechts) => `<w:tc>${(Array.isArray(c) ? c.map((m) => '• ' + m) : [c.code != null ? c.code : c])
-      .map((s) => wp(s, kop ? 'Tabelkop' : null, rechts ? '<w:jc w:val="right"/>' : '')).join('')}</w:tc>`;
-    const rij = (r, kop) => `<w:tr>${kop ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c, i) => tc(c, kop || (i === 0 && t.rijkoppen), !t.rijkoppen && t.rechts.includes(i))).join('')}</w:tr>`;
-    const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
-    return wp(t.bijschrift, 'Bijschrift') + `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${rand}</w:tblBorders></w:tblPr>`
-      + rij(t.koppen, true) + [...t.rijen, ...t.voet].map((r) => rij(r, false)).join('') + '</w:tbl>' + wp('', null);
+  // Tekst in XML: wat XML 1.0 verbiedt (stuurtekens, losse surrogaten, U+FFFE/U+FFFF) gaat eruit, dan de escapes.
+  // Het formulier weigert zulke tekens al; dit is de tweede grendel, ook voor tekst uit een geopend bestand.
+  const NIET_IN_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  const x = (s) => String(s).replace(NIET_IN_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const wr = (tekst, rpr = '') => `<w:r>${rpr ? '<w:rPr>' + rpr + '</w:rPr>' : ''}<w:t xml:space="preserve">${x(tekst)}</w:t></w:r>`;
+  const wp = (tekst, stijl, extra = '', rpr = '') => '<w:p><w:pPr>' + (stijl ? '<w:pStyle w:val="' + stijl + '"/>' : '') + extra
+    + '</w:pPr>' + wr(tekst, rpr) + '</w:p>';
+  // Een veld (PAGE, NUMPAGES) dat Word en LibreOffice bij het tonen invullen, zoals in de Word-sjablonen.
+  const wveld = (code) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r>`
+    + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+
+  // Kolombreedtes naar de inhoud: elke kolom minstens zo breed als haar langste woord (zodat geen woord midden in
+  // breekt), de rest van de bladspiegel naar de kolommen met de meeste tekst. De breedte van een teken is geschat
+  // voor DejaVu Sans, breder dan Arial en Liberation Sans: past het daarin, dan past het ook bij die letters.
+  const BLAD = 9638; // 17 cm in twips (A4 min 2 × 2 cm marge)
+  const CELMARGE = 2 * 100 + 60;
+  const teken = (c) => (/[mwMW@%]/.test(c) ? 0.9 : /[A-Z]/.test(c) ? 0.72 : /[ijlIft.,;:!'|() ]/.test(c) ? 0.34 : 0.63);
+  const breedte = (s, pt, vet) => [...String(s)].reduce((t, c) => t + teken(c), 0) * pt * 20 * (vet ? 1.1 : 1);
+  const woorden = (c) => (Array.isArray(c) ? c.join(' ') : String(c)).split(/[\s/-]+/);
+  function kolommen(koppen, rijen, pt) {
+    const alle = [koppen, ...rijen];
+    const min = koppen.map((_, k) => CELMARGE + Math.max(...alle.map((r, i) => Math.max(0, ...woorden(r[k] ?? '').map((w) => breedte(w, pt, i === 0))))));
+    const wens = koppen.map((_, k) => CELMARGE + Math.max(...alle.map((r, i) => breedte(Array.isArray(r[k]) ? r[k].join(' ') : r[k] ?? '', pt, i === 0))));
+    const vrij = BLAD - min.reduce((a, b) => a + b, 0);
+    if (vrij < 0) return null; // past niet: de aanroeper kiest een kleinere letter
+    const extra = wens.map((w, k) => Math.max(0, w - min[k])), som = extra.reduce((a, b) => a + b, 0);
+    const uit = min.map((m, k) => Math.floor(m + (som ? (vrij * extra[k]) / som : vrij / koppen.length)));
+    uit[uit.length - 1] += BLAD - uit.reduce((a, b) => a + b, 0);
+    return uit;
   }
-  function word(u) {
-    const body = onderbouwing(u).map((b) => (b.kop ? wp(b.tekst, b.kop === 1 ? 'Titel' : 'Kop2') : b.alinea ? wp(b.alinea) : b.tabel ? wordTabel(b.tabel)
-      : wp(b.bevindingen.length ? T.bevindingen.titel : T.bevindingen.geen_titel, 'Kop2') + (b.bevindingen.length ? b.bevindingen.map((v) => wp('• ' + v.tekst)).join('') : wp(T.bevindingen.geen_tekst)))).join('');
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  /** Een tabel in de huisstijl van de Word-sjablonen: kopregel (herhaald, gearceerd), randen, bijschrift voor schermlezers. */
+  function wordTabel(bijschrift, koppen, rijen, opties = {}) {
+    let pt = 9, breed = kolommen(koppen, rijen, pt);
+    while (!breed && pt > 7) breed = kolommen(koppen, rijen, --pt);
+    breed = breed || koppen.map(() => Math.floor(BLAD / koppen.length));
+    const sz = `<w:sz w:val="${pt * 2}"/>`;
+    const tc = (c, k, kop, vet) => `<w:tc><w:tcPr><w:tcW w:w="${breed[k]}" w:type="dxa"/>${kop ? '<w:shd w:val="clear" w:color="auto" w:fill="E8EAF6"/>' : ''}</w:tcPr>`
+      + (Array.isArray(c) ? c : [c ?? '']).map((s) => wp(Array.isArray(c) ? '• ' + s : s, null, (opties.rechts || []).includes(k) && !kop ? '<w:jc w:val="right"/>' : '', (kop || vet ? '<w:b/>' : '') + sz)).join('') + '</w:tc>';
+    const rij = (r, kop, i) => `<w:tr><w:trPr><w:cantSplit/>${kop ? '<w:tblHeader/>' : ''}${opties.hoogte && !kop ? '<w:trHeight w:val="' + opties.hoogte + '" w:hRule="atLeast"/>' : ''}</w:trPr>`
+      + r.map((c, k) => tc(c, k, kop, (opties.vet || []).includes(i))).join('') + '</w:tr>';
+    const rand = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => `<w:${k} w:val="single" w:sz="4" w:color="8C8C8C"/>`).join('');
+    const marge = [['top', 45], ['left', 100], ['bottom', 45], ['right', 100]].map(([k, w]) => `<w:${k} w:w="${w}" w:type="dxa"/>`).join('');
+    return `<w:tbl><w:tblPr><w:tblW w:w="${BLAD}" w:type="dxa"/><w:tblBorders>${rand}</w:tblBorders><w:tblLayout w:type="fixed"/>`
+      + `<w:tblCellMar>${marge}</w:tblCellMar><w:tblCaption w:val="${x(bijschrift)}"/><w:tblDescription w:val="${x(bijschrift)}"/></w:tblPr>`
+      + '<w:tblGrid>' + breed.map((w) => '<w:gridCol w:w="' + w + '"/>').join('') + '</w:tblGrid>'
+      + rij(koppen, true, -1) + rijen.map((r, i) => rij(r, false, i)).join('') + '</w:tbl>' + wp('', null);
+  }
+
+  /** Het coachingsplan met urenonderbouwing, ingevuld met de berekening en de gegevens voor het plan. */
+  function coachingsplan(u, plan = {}, historie = false) {
+    const P = T.plan, c = u.casus, leegOf = (w) => (w && String(w).trim()) || '';
+    // Uren per doel (rijen) en per periode van zes maanden (kolommen), met het totaal.
+    const pp = u.perioden, urenKoppen = [P.uren_koppen[0], ...pp.map((p) => tt('per_periode', 'periode', { periode: String(p.nummer), jaar: String(p.jaar) })), P.uren_koppen[1]];
+    const doelen = DOELEN.map((d) => [`${d}. ${R.coachingsdoelen[d]}`, ...pp.map((p) => uren(p.uren_per_doel.get(d))), uren(u.uren_per_doel.get(d))]);
+    const activiteiten = u.rijen.filter((r) => r.telt_mee).map((r) => [r.rij.knelpunt, String(r.rij.doel), r.rij.fasen ? '' : uren(r.rij.uren),
+      r.rij.fasen ? duurTekst(r.rij) : T.intensiteit[r.rij.intensiteit], getal(r.keren), uren(r.totaal)])
+      .concat(u.extra.map((e) => [e.herkomst ? tt('per_rij', 'herkomst', { omschrijving: e.omschrijving, herkomst: e.herkomst }) : e.omschrijving,
+        String(e.doel), '', tt('schema', 'vast_aantal'), '1', uren(e.uren)]));
+    const motiveringen = u.rijen.filter((r) => r.rij.motivering.length);
+    const body = [
+      wp(P.titel, 'Kop1'),
+      wp(vul(P.inleiding, { datum: vandaag(), titel: c.titel }), null, '', '<w:i/>'),
+      wp(P.gegevens, 'Kop2'),
+      wordTabel(P.gegevens, P.gegevens_koppen, [
+        [P.referentie, leegOf(plan.referentie)], [P.werkgever, leegOf(plan.werkgever)], [P.jobcoach, leegOf(plan.jobcoach)],
+        [P.arbeidsdeskundige, leegOf(plan.arbeidsdeskundige)], [P.periode_van, leegOf(plan.periode_van)], [P.periode_tot, leegOf(plan.periode_tot)],
+        [RT.kader, c.verordening ? tt('samenvatting', 'kader_verordening', { kader: u.kader.naam, verordening: c.verordening }) : u.kader.naam],
+        [RT.periode, tt('samenvatting', u.verlenging ? 'periode_verlenging' : 'periode_eerste', { periode: String(c.periode) })],
+        [P.contract, tt('samenvatting', 'contract_waarde', { uren_per_week: getal(c.contract.uren_per_week), weken: wekenTekst(u) })],
+      ], { hoogte: 397 }),
+      wp(P.uren_kop, 'Kop2'),
+      wordTabel(P.uren_kop, urenKoppen, [...doelen, [P.uren_totaal, ...pp.map((p) => uren(p.begeleidingsuren)), uren(u.begeleidingsuren)]],
+        { rechts: urenKoppen.map((_, i) => i).slice(1), vet: [doelen.length] }),
+      wp(tt('samenvatting', 'per_week_waarde', { uren: uren(u.uren_per_week) }).replace(/^/, P.uren_per_week + ': ')),
+      wp(P.onderbouwing, 'Kop2'),
+      wordTabel(P.onderbouwing, P.onderbouwing_koppen, [...activiteiten, [P.uren_totaal, '', '', '', '', uren(u.begeleidingsuren)]],
+        { rechts: [1, 2, 4, 5], vet: [activiteiten.length] }),
+      wp(P.motivering, 'Kop2'),
+      ...(motiveringen.length ? motiveringen.flatMap((r) => [wp(r.rij.knelpunt, 'Kop3'), ...r.rij.motivering.map((m) => wp('• ' + m))])
+        : [wp(P.geen_motivering), wp(''), wp('')]),
+    ];
+    if (u.bevindingen.length) body.push(wp(T.bevindingen.titel, 'Kop2'), ...u.bevindingen.map((b) => wp('• ' + b.tekst)));
+    if (toontHistorie(u, historie)) {
+      const s = historieTabel(u);
+      body.push(wp(RT.historisch_kop, 'Kop2'), wp(RT.historisch), wordTabel(s.bijschrift, s.koppen, s.rijen));
+    }
+    body.push(wp(P.ondertekening, 'Kop2'), wordTabel(P.ondertekening, P.ondertekening_koppen, P.rollen.map((r) => [r, '', '', '']), { hoogte: 851 }));
+    return body.join('');
+  }
+
+  function word(u, plan, historie) {
+    const P = T.plan, a = R.uitgave || {};
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const kop = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const pak = 'http://schemas.openxmlformats.org/package/2006', rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const ct = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+    const letter = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial"/>';
     const stijl = (id, naam, rpr, ppr = '') => `<w:style w:type="paragraph"${id === 'Normal' ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${naam}"/><w:pPr>${ppr}</w:pPr><w:rPr>${rpr}</w:rPr></w:style>`;
+    const kopstijl = (n, pt) => stijl('Kop' + n, 'heading ' + n, `${letter}<w:b/><w:color w:val="3949AB"/><w:sz w:val="${pt * 2}"/>`,
+      `<w:keepNext/><w:spacing w:before="${n === 1 ? 0 : 240}" w:after="80"/><w:outlineLvl w:val="${n - 1}"/>`);
+    const klein = `${letter}<w:color w:val="595959"/><w:sz w:val="16"/>`;
+    const titelTekst = vul(P.kop, { site: a.naam || '', titel: P.titel, editie: a.editie || '' });
+    const voet = vul(P.voet, { site: a.naam || '', editie: a.editie || '' });
     return zip([
-      ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`],
-      ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`],
-      ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`],
-      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults>`
-        + stijl('Normal', 'Normal', '') + stijl('Titel', 'Title', '<w:b/><w:sz w:val="36"/>') + stijl('Kop2', 'heading 2', '<w:b/><w:sz w:val="28"/>', '<w:keepNext/><w:outlineLvl w:val="1"/>')
-        + stijl('Bijschrift', 'caption', '<w:b/>', '<w:keepNext/>') + stijl('Tabelkop', 'Tabelkop', '<w:b/>') + '</w:styles>'],
-      ['word/document.xml', kop + `<w:document ${W}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`],
+      ['[Content_Types].xml', kop + `<Types xmlns="${pak}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`
+        + `<Override PartName="/word/document.xml" ContentType="${ct}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${ct}.styles+xml"/>`
+        + `<Override PartName="/word/header1.xml" ContentType="${ct}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="${ct}.footer+xml"/>`
+        + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'],
+      ['_rels/.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/>`
+        + `<Relationship Id="rId2" Type="${pak}/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`],
+      ['docProps/core.xml', kop + `<cp:coreProperties xmlns:cp="${pak}/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${x(P.titel)}</dc:title>`
+        + `<dc:language>nl-NL</dc:language><dc:creator>${x(a.naam || '')}</dc:creator></cp:coreProperties>`],
+      ['word/_rels/document.xml.rels', kop + `<Relationships xmlns="${pak}/relationships"><Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/>`
+        + `<Relationship Id="rId2" Type="${rel}/header" Target="header1.xml"/><Relationship Id="rId3" Type="${rel}/footer" Target="footer1.xml"/></Relationships>`],
+      ['word/styles.xml', kop + `<w:styles ${W}><w:docDefaults><w:rPrDefault><w:rPr>${letter}<w:sz w:val="21"/><w:lang w:val="nl-NL" w:eastAsia="nl-NL"/></w:rPr></w:rPrDefault>`
+        + '<w:pPrDefault><w:pPr><w:spacing w:after="60"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        + stijl('Normal', 'Normal', '') + kopstijl(1, 18) + kopstijl(2, 14) + kopstijl(3, 11)
+        + stijl('Koptekst', 'header', klein, '<w:jc w:val="right"/>') + stijl('Voettekst', 'footer', klein) + '</w:styles>'],
+      ['word/header1.xml', kop + `<w:hdr ${W}>${wp(titelTekst, 'Koptekst')}</w:hdr>`],
+      ['word/footer1.xml', kop + `<w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Voettekst"/></w:pPr>${wr(voet + P.pagina)}${wveld('PAGE')}${wr(P.van)}${wveld('NUMPAGES')}</w:p></w:ftr>`],
+      ['word/document.xml', kop + `<w:document ${W}><w:body>${coachingsplan(u, plan, historie)}<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/>`
+        + '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>'],
     ]);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Voor de pariteitstest: dezelfde vorm als de Python-kant van de test
 
-  const bt = (b) => `${b.n}/${b.d}`;
-  const vergelijking = (u) => ({
-    weken: bt(u.weken), contracturen: bt(u.contracturen), begeleidingsuren: bt(u.begeleidingsuren), uren_per_week: bt(u.uren_per_week), percentage: bt(u.percentage),
-    uren_per_doel: Object.fromEntries([...u.uren_per_doel].map(([d, w]) => [String(d), bt(w)])),
-    rijen: u.rijen.map((r) => ({ nummer: r.nummer, telt_mee: r.telt_mee, uren_per_week: bt(r.uren_per_week), keren: bt(r.keren), totaal: bt(r.totaal) })),
-    teksten: { weken: getal(u.weken), contracturen: uren(u.contracturen), begeleidingsuren: uren(u.begeleidingsuren), uren_per_week: uren(u.uren_per_week), percentage: procentAfgekapt(u.percentage) },
-    bevindingen: u.bevindingen.map((b) => ({ code: b.code, veld: b.veld, tekst: b.tekst })),
-    html: { schema: tabelHtml(schemaTabel(u)), berekening: berekeningHtml(u), bevindingen: bevindingenHtml(u) },
-  });
+  const vergelijking = (u) => ({ ...K.vergelijking(u),
+    html: { schema: tabelHtml(schemaTabel(u)), berekening: berekeningHtml(u), bevindingen: bevindingenHtml(u) } });
   function verwerk(invoer) {
     try {
       const yaml = invoer.bytes !== undefined ? tekstUitBytes(Uint8Array.from(atob(invoer.bytes), (c) => c.charCodeAt(0)), invoer.bestand || 'casus.yml') : invoer.yaml;
@@ -662,15 +542,22 @@
 
   const wortel = document.getElementById('rekenhulp-invoer');
   if (!wortel) return;
-  const OPSLAG = 'leidraad-jobcoach-rekenhulp-2';
-  const VELDEN = { titel: '', protocol: '', datum: '', bron: '', 'contract.uren_per_week': '', 'contract.duur': '', 'contract.proefplaatsing': false,
-    'contract.loonwaarde_wml': '', 'aanvraag.regime': '', 'advies.regime': '' };
-  const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
-  const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [] });
+  const OPSLAG = 'leidraad-jobcoach-rekenhulp-3'; // 3: het formulier van nu (kader, periode, fasen, plan)
+  // De velden van het formulier. Zonder het vinkje 'geschiedenis' tellen protocol en regimes niet mee: een aanvraag van nu.
+  const VELDEN = { titel: '', kader: R.standaard_kader, verordening: '', periode: '', vorige_uren: '', datum: '', bron: '',
+    'contract.uren_per_week': '', 'contract.duur': '', weken_per_maand: '', 'contract.proefplaatsing': false, 'contract.loonwaarde_wml': '',
+    'aanvraag.uren': '', 'advies.uren': '', protocol: '', 'aanvraag.regime': '', 'advies.regime': '' };
+  const HISTORISCH = new Set(['protocol', 'aanvraag.regime', 'advies.regime']);
+  const NIEUW = { schema: { aard: '', knelpunt: '', door: '', aan: '', uren: '', intensiteit: '', fasen: '', doel: '', motivering: '' }, extra: { omschrijving: '', herkomst: '', uren: '', doel: '' } };
+  // Gegevens die alleen in het Word-bestand komen (het coachingsplan), niet in de casus: referentie, werkgever, wie, periode.
+  const PLAN = { referentie: '', werkgever: '', jobcoach: '', arbeidsdeskundige: '', periode_van: '', periode_tot: '' };
+  const leeg = () => ({ v: { ...VELDEN }, duur_soort: 'maanden', schema: [{ ...NIEUW.schema }], extra: [], plan: { ...PLAN }, historie: false });
   function herstel(o) { // bewaarde invoer; wat niet de verwachte vorm heeft, wordt een leeg veld
     const s = leeg(), zelfde = (bron, doel) => { for (const k of Object.keys(doel)) if (bron && typeof bron[k] === typeof doel[k]) doel[k] = bron[k]; return doel; };
     if (!o || typeof o !== 'object') return s;
     zelfde(o.v, s.v);
+    zelfde(o.plan, s.plan);
+    s.historie = o.historie === true;
     for (const l of ['schema', 'extra']) if (Array.isArray(o[l])) s[l] = o[l].filter((r) => r && typeof r === 'object').map((r) => zelfde(r, { ...NIEUW[l] }));
     s.duur_soort = o.duur_soort === 'weken' ? 'weken' : 'maanden';
     return s;
@@ -690,25 +577,76 @@
   const nlNaarIso = (s) => { const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s.trim()); return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s.trim(); };
   const sleutelVan = (pad) => pad.replace(/\[\d+\]/g, '');
   const echtPad = (pad, s = staat) => (pad === 'contract.duur' ? 'contract.' + s.duur_soort : pad);
+  // Fasen (afbouw) in het formulier: één fase per regel, '12 weken wekelijks' of '12 weken tweewekelijks 1,5 uur'.
+  const FASE = new RegExp(`^(\\S+)\\s+weken?\\s+(${Object.keys(T.intensiteit).join('|')})(?:\\s+(\\S+)\\s+uur)?$`, 'i');
+  function leesFasen(w) {
+    const regels = w.split('\n').map((r) => r.trim()).filter(Boolean);
+    if (!regels.length) return undefined;
+    const fasen = regels.map((r) => FASE.exec(r)).map((m) => m && { weken: nlGetal(m[1]), intensiteit: m[2].toLowerCase(), ...(m[3] ? { uren: nlGetal(m[3]) } : {}) });
+    return fasen.every(Boolean) ? fasen : w; // een regel die niet past: de tekst blijft staan en geeft een melding
+  }
+  const fasenTekst = (fasen) => fasen.map((f) => `${getal(f.weken, 10)} weken ${f.intensiteit}${f.uren != null ? ' ' + getal(f.uren, 10) + ' uur' : ''}`).join('\n');
   function leesInvoer(pad, w) {
+    if (sleutelVan(pad) === 'schema.fasen') return leesFasen(w);
     const spec = specOp(sleutelVan(echtPad(pad)));
     if (spec.soort === 'janee') return w || undefined;
     if (spec.soort === 'lijst') { const l = w.split('\n').map((r) => r.trim()).filter(Boolean); return l.length ? l : undefined; }
     if (w.trim() === '') return undefined;
     return spec.soort === 'getal' ? nlGetal(w) : spec.soort === 'geheel' ? Number(w) : spec.soort === 'datum' ? nlNaarIso(w) : w.trim();
   }
+  /** Telt dit veld mee? Protocol en regimes alleen met het vinkje geschiedenis; een kader niet naast een protocol; de
+   * verordening alleen bij de gemeente; de uren van de vorige periode alleen bij een verlenging. */
+  function telt(s, pad) {
+    if (HISTORISCH.has(pad)) return s.historie;
+    if (pad === 'kader') return !(s.historie && s.v.protocol);
+    if (pad === 'verordening') return telt(s, 'kader') && !!(KADERS.get(s.v.kader) || {}).verordening;
+    if (pad === 'vorige_uren') return Number(s.v.periode) >= 2;
+    return true;
+  }
+  /** De rijen waarin iets is ingevuld (hun plek in het formulier). Een lege rij telt niet mee, zoals een lege regel op papier. */
+  const gevuldeRijen = (s, lijst) => s[lijst].map((r, i) => (Object.values(r).some((w) => w !== '' && w !== false) ? i : -1)).filter((i) => i >= 0);
+  /** Een pad van de gegevens (schema[2].uren, zonder lege rijen) naar het veld in het formulier (schema[3].uren). */
+  const formulierPad = (s, pad) => pad.replace(/^(schema|extra)\[(\d+)\]/, (m, lijst, n) => `${lijst}[${gevuldeRijen(s, lijst)[n - 1] + 1}]`);
+  // Tekens die niet in een veld horen: stuurtekens (C0 behalve tab en nieuwe regel, DEL, C1) en tekens die de
+  // schrijfrichting omdraaien (bidi). Ze komen mee als u uit een PDF kopieert en zijn onzichtbaar.
+  const STUURTEKEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+  const codepunt = (c) => 'U+' + c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0');
+  /** Een melding voor elk veld met zo'n teken, met het teken erin (U+000B): alle velden, ook die van het plan. */
+  function stuurtekens(s) {
+    const uit = [], kijk = (pad, w) => { const m = typeof w === 'string' && STUURTEKEN.exec(w); if (m) uit.push({ pad, code: 'stuurteken', melding: vul(F.stuurteken, { teken: codepunt(m[0]) }) }); };
+    for (const [pad, w] of Object.entries(s.v)) kijk(pad, w);
+    for (const lijst of ['schema', 'extra']) s[lijst].forEach((r, i) => Object.entries(r).forEach(([k, w]) => kijk(`${lijst}[${i + 1}].${k}`, w)));
+    for (const [k, w] of Object.entries(s.plan)) kijk(`plan.${k}`, w);
+    return uit;
+  }
+  /** Begin en einde van de periode in het plan: leeg, of een datum als dd-mm-jjjj; het einde niet vóór het begin. */
+  function planProblemen(s) {
+    const uit = [], iso = {};
+    for (const k of ['periode_van', 'periode_tot']) {
+      const w = s.plan[k].trim();
+      if (!w) continue;
+      iso[k] = nlNaarIso(w);
+      if (!geldigeDatum(iso[k])) { uit.push({ pad: `plan.${k}`, code: 'datum', melding: M['datum-formulier'] }); delete iso[k]; }
+    }
+    if (iso.periode_van && iso.periode_tot && iso.periode_tot < iso.periode_van) uit.push({ pad: 'plan.periode_tot', code: 'volgorde', melding: F.periode_volgorde });
+    return uit;
+  }
   /** Van de invoer in het formulier naar de gegevens van een casus (zoals uit een casusbestand). */
   function gegevensUitStaat(s) {
-    const g = { contract: {}, aanvraag: {} };
+    const g = { contract: {} };
     const zet = (pad, w) => { if (w === undefined) return; const d = pad.split('.'); let o = g; for (const k of d.slice(0, -1)) o = o[k] = o[k] || {}; o[d[d.length - 1]] = w; };
     // Een veld uit een geopend bestand dat u niet veranderde, houdt zijn waarde precies (spaties, regels in één punt).
     const lees = (sleutel, pad, w) => { const o = (s.origineel || {})[sleutel]; return o && o[0] === w ? o[1] : leesInvoer(pad, w); };
-    for (const [pad, w] of Object.entries(s.v)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
-    for (const lijst of ['schema', 'extra']) if (lijst === 'schema' || s.extra.length) g[lijst] = s[lijst].map((r, i) => { const o = {}; for (const [k, w] of Object.entries(r)) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
+    for (const [pad, w] of Object.entries(s.v)) if (telt(s, pad)) zet(echtPad(pad), lees(`v:${pad}`, pad, w));
+    for (const lijst of ['schema', 'extra']) {
+      const gevuld = gevuldeRijen(s, lijst);
+      if (lijst === 'schema' || gevuld.length) g[lijst] = gevuld.map((i) => { const o = {}; for (const [k, w] of Object.entries(s[lijst][i])) { const v = lees(`${lijst}:${i}:${k}`, `${lijst}.${k}`, w); if (v !== undefined) o[k] = v; } return o; });
+    }
     return g;
   }
   /** Van een waarde in de casus naar de tekst in het formulier: 0,5; 08-11-2011; één motivering per regel. */
   function naarInvoer(pad, w) {
+    if (pad === 'schema.fasen') return w == null ? '' : fasenTekst(w);
     const soort = specOp(pad).soort;
     return w == null ? (soort === 'janee' ? false : '') : soort === 'getal' ? getal(w, 10) : soort === 'datum' ? nlDatum(w)
       : soort === 'lijst' ? w.join('\n') : soort === 'janee' ? w : String(w);
@@ -716,11 +654,14 @@
   function staatUitCasus(c) {
     const s = leeg(), k = c.contract;
     s.duur_soort = k.weken != null ? 'weken' : 'maanden';
+    // Een casus van toen (protocol of regime): het vinkje geschiedenis aan, anders telt het niet mee.
+    s.historie = c.protocol != null || !!(c.aanvraag && c.aanvraag.regime != null) || !!(c.advies && c.advies.regime != null);
     s.origineel = {};
     const onthoud = (sleutel, tekst, w) => { if (w !== undefined && w !== null) s.origineel[sleutel] = [tekst, w]; return tekst; };
     for (const pad of Object.keys(s.v)) {
       const w = echtPad(pad, s).split('.').reduce((o, d) => o && o[d], c);
       s.v[pad] = onthoud(`v:${pad}`, naarInvoer(echtPad(pad, s), w), typeof w === 'string' || Array.isArray(w) ? w : undefined);
+      if (pad === 'kader' && w == null) s.v.kader = c.protocol == null ? R.standaard_kader : ''; // zonder kader: het standaardkader
     }
     for (const lijst of ['schema', 'extra']) {
       s[lijst] = c[lijst].map((r, i) => Object.fromEntries(Object.keys(NIEUW[lijst]).map((n) => [n,
@@ -743,20 +684,32 @@
   /** Eén veld met label, hint en een plek voor de melding. `pad` is het veld in de casus ('schema[2].uren'); de soort komt uit het model. */
   function veld(pad, waarde, waar, index) {
     const sleutel = sleutelVan(pad), spec = specOp(sleutelVan(echtPad(pad))), id = idVan(pad);
-    const tekst = T.velden[sleutelVan(echtPad(pad))] || {}, hint = tekst.hint && vul(tekst.hint, { weken_per_maand: R.weken_per_maand });
+    const tekst = T.velden[sleutelVan(echtPad(pad))] || {};
+    const hint = sleutel === 'schema.fasen' ? F.fasen_hint : tekst.hint && vul(tekst.hint, { weken_per_maand: R.weken_per_maand });
     const naam = sleutel.split('.').pop();
     const keuze = (opties) => h('select', {}, h('option', { value: '', tekst: '(kies)' }), opties.map(([w, t]) => h('option', { value: w, selected: w === waarde, tekst: t })));
+    const getalVeld = spec.soort === 'getal' || spec.soort === 'geheel';
     const el = sleutel === 'protocol' ? keuze(R.protocollen.map((p) => [p.id, p.naam + (p.bekend ? '' : ` (${RT.geen_waarden})`)]))
-      : spec.soort === 'keuze' ? keuze(spec.keuzes.map((k) => [k, (NAMEN[naam] || {})[k] || hoofdletter(k)]))
-        : spec.soort === 'geheel' ? keuze(DOELEN.map((d) => [String(d), `${d}: ${R.coachingsdoelen[d]}`]))
-          : spec.soort === 'janee' ? h('input', { type: 'checkbox', checked: waarde }) : spec.soort === 'lijst' ? h('textarea', { rows: 2, tekst: waarde })
-            : h('input', { type: 'text', value: waarde, autocomplete: 'off', inputmode: spec.soort === 'getal' ? 'decimal' : null, class: spec.soort === 'getal' ? 'rh-getal' : null });
+      : sleutel === 'kader' ? keuze(R.kaders.filter((k) => k.soort === 'nu').map((k) => [k.id, k.naam]))
+        : spec.soort === 'keuze' ? keuze(spec.keuzes.map((k) => [k, (NAMEN[naam] || {})[k] || hoofdletter(k)]))
+          : naam === 'doel' ? keuze(DOELEN.map((d) => [String(d), `${d}: ${R.coachingsdoelen[d]}`]))
+            : spec.soort === 'janee' ? h('input', { type: 'checkbox', checked: waarde }) : spec.soort === 'lijst' ? h('textarea', { rows: 2, tekst: waarde })
+              : h('input', { type: 'text', value: waarde, autocomplete: 'off', inputmode: getalVeld ? (spec.soort === 'geheel' ? 'numeric' : 'decimal') : null, class: getalVeld ? 'rh-getal' : null });
     Object.assign(el, { id }); Object.assign(el.dataset, { pad, waar, sleutel: waar === 'v' ? pad : naam, index: index ?? '' });
     const melding = h('p', { class: 'rh-melding', id: id + '-melding', hidden: true });
     const uitleg = sleutel === 'protocol' ? (PROTOCOLLEN.get(waarde) ? (PROTOCOLLEN.get(waarde).bekend ? vul(RT.protocol_bekend, { bekend: PROTOCOLLEN.get(waarde).bekend }) : RT.protocol_onbekend) : hint) : hint;
     el.setAttribute('aria-describedby', [uitleg ? id + '-hint' : null, melding.id].filter(Boolean).join(' '));
     const label = spec.soort === 'janee' ? h('label', { for: id, class: 'rh-vinkje' }, el, ' ' + tekst.label) : h('label', { for: id, tekst: tekst.label });
     return h('div', { class: 'rh-veld' }, label, uitleg ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: uitleg }) : null, melding, spec.soort === 'janee' ? null : el);
+  }
+  const PLAN_HINT = { referentie: F.referentie_hint, periode_van: F.datum_hint, periode_tot: F.datum_hint };
+  /** Een veld voor het plan (alleen in het Word-bestand): tekst, met label uit teksten.yml (plan). */
+  function planVeld(naam) {
+    const pad = `plan.${naam}`, id = idVan(pad), hint = PLAN_HINT[naam];
+    const el = h('input', { type: 'text', id, value: staat.plan[naam], autocomplete: 'off', 'data-pad': pad, 'data-waar': 'plan', 'data-sleutel': naam,
+      'aria-describedby': [hint ? id + '-hint' : null, id + '-melding'].filter(Boolean).join(' ') });
+    return h('div', { class: 'rh-veld' }, h('label', { for: id, tekst: T.plan[naam] }),
+      hint ? h('p', { class: 'rh-hint', id: id + '-hint', tekst: hint }) : null, h('p', { class: 'rh-melding', id: id + '-melding', hidden: true }), el);
   }
   const knop = (tekst, attrs = {}) => h('button', { type: 'button', class: 'md-button', tekst, ...attrs });
   const LIJSTEN = {
@@ -781,42 +734,66 @@
 
   function tekenFormulier(focus) {
     const v = (pad) => veld(pad, staat.v[pad], 'v');
+    const alsHetTelt = (pad) => (telt(staat, pad) ? v(pad) : null);
     formulier.replaceChildren(
-      h('fieldset', {}, h('legend', { tekst: 'Casus' }), ['titel', 'protocol', 'datum', 'bron'].map(v)),
+      h('fieldset', {}, h('legend', { tekst: F.aanvraag_legend }), v('titel'), staat.historie && staat.v.protocol ? null : v('kader'),
+        alsHetTelt('verordening'), v('periode'), alsHetTelt('vorige_uren'), v('datum'), v('bron')),
       h('fieldset', {}, h('legend', { tekst: 'Contract' }), v('contract.uren_per_week'),
         h('fieldset', { class: 'rh-keuze' }, h('legend', { tekst: 'Duur van het contract in' }), ['maanden', 'weken'].map((w) => h('label', {},
           h('input', { type: 'radio', name: 'rh-duur-soort', value: w, checked: staat.duur_soort === w, 'data-actie': 'duur' }), ' ' + w))),
-        v('contract.duur'), v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
-      h('fieldset', {}, h('legend', { tekst: 'Regime (historisch)' }), v('aanvraag.regime'), v('advies.regime')),
-      lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'));
+        v('contract.duur'), staat.duur_soort === 'maanden' ? v('weken_per_maand') : null, v('contract.proefplaatsing'), v('contract.loonwaarde_wml')),
+      h('fieldset', {}, h('legend', { tekst: F.uren_legend }), v('aanvraag.uren'), v('advies.uren')),
+      lijstBlok('schema', 'Schema begeleidingsbehoefte'), lijstBlok('extra', 'Vaste extra uren'),
+      h('fieldset', { class: 'rh-historie', id: 'rh-historie' }, h('legend', { tekst: RT.historie_legend }),
+        h('label', { class: 'rh-vinkje', for: 'rh-historie-aan' }, h('input', { type: 'checkbox', id: 'rh-historie-aan', checked: staat.historie, 'data-actie': 'historie',
+          'aria-describedby': 'rh-historie-hint' }), ' ' + RT.historie_label), h('p', { class: 'rh-hint', id: 'rh-historie-hint', tekst: RT.historie_hint }),
+        staat.historie ? ['protocol', 'aanvraag.regime', 'advies.regime'].map(v) : null),
+      h('fieldset', { class: 'rh-plan' }, h('legend', { tekst: F.plan_legend }), h('p', { class: 'rh-hint', tekst: F.plan_hint }), Object.keys(PLAN).map(planVeld)));
     if (focus) formulier.querySelector(focus)?.focus();
   }
 
   const veldVoor = (pad) => (/^contract\.(maanden|weken)$/.test(pad) ? 'contract.duur' : pad);
   const labelVan = (pad) => (T.velden[sleutelVan(pad)] || {}).label || pad;
+  const LEEG = new Set(['ontbreekt', 'leeg', 'te_kort']); // een verplicht veld (of het schema) is leeg
+  /** De melding bij een veld: bij een leeg verplicht veld wat u moet doen ('Vul de contracturen per week in'). */
+  function meldingTekst(p, pad, el) {
+    const sleutel = sleutelVan(pad), rij = /^(?:schema|extra)\[(\d+)\]/.exec(pad);
+    if (LEEG.has(p.code) && F.leeg[sleutel]) return { tekst: F.leeg[sleutel] + (rij ? vul(F.in_rij, { rij: rij[1] }) : ''), eigen: true };
+    if (p.code === 'stuurteken' || p.code === 'volgorde') return { tekst: p.melding, eigen: true };
+    if (sleutel === 'schema.fasen' && p.code === 'lijst') return { tekst: F.fasen_vorm + vul(F.in_rij, { rij: rij[1] }), eigen: true };
+    return { tekst: p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, ''), eigen: false };
+  }
+  /** Meldingen bij de velden, en bovenaan de samenvatting (GOV.UK): in de volgorde van het formulier, met een link naar elk veld. */
   function toonMeldingen(problemen) {
     const per = new Map();
     for (const p of problemen) {
       const pad = veldVoor(p.pad), el = formulier.querySelector(`[data-pad="${CSS.escape(pad)}"]`);
       if (!allesTonen && !geraakt.has(pad)) continue;
-      const tekst = p.code === 'getal' && el ? M['getal-formulier'] : p.code === 'datum' && el ? M['datum-formulier'] : p.melding.replace(/ \(gevonden: .*?\)/, '');
-      per.set(pad, [...(per.get(pad) || []), { tekst, el, pad: p.pad }]);
+      const doel = el || document.getElementById(idVan(pad.split(/[.[]/)[0])) || formulier;
+      per.set(pad, [...(per.get(pad) || []), { ...meldingTekst(p, pad, el), el, doel, pad: p.pad }]);
     }
     formulier.querySelectorAll('[data-pad]').forEach((el) => {
       const m = document.getElementById(el.id + '-melding'), fout = per.get(el.dataset.pad);
       m.hidden = !fout; m.textContent = fout ? fout.map((f) => f.tekst).join(' ') : '';
       if (fout) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
     });
-    const lijst = [...per.values()].flat();
+    const volgorde = (a, b) => (a.doel === b.doel ? 0 : a.doel.compareDocumentPosition(b.doel) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    const lijst = [...per.values()].flat().sort(volgorde);
     samenvatting.hidden = !(allesTonen && lijst.length);
-    samenvatting.replaceChildren(...(samenvatting.hidden ? [] : [h('h2', { tekst: 'Er klopt iets niet' }), h('p', { tekst: 'Kijk deze velden na:' }),
-      h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : idVan(f.pad.split(/[.[]/)[0])), tekst: `${labelVan(f.pad)}: ${f.tekst}` }))))]));
+    samenvatting.replaceChildren(...(samenvatting.hidden ? [] : [h('h2', { tekst: F.samenvatting_titel }), h('p', { tekst: F.samenvatting_tekst }),
+      h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : f.doel.id), tekst: f.eigen ? f.tekst : `${labelVan(f.pad)}: ${f.tekst}` }))))]));
   }
 
   let laatste = null; // de laatst berekende uitkomst (voor Opslaan en Word)
+  let planFout = false; // een melding bij een veld van het plan: geen Word-bestand
   function reken() {
     let casus = null, problemen = [];
     try { casus = laadObject(gegevensUitStaat(staat)); } catch (f) { if (!(f instanceof CasusFout)) throw f; problemen = f.problemen; }
+    problemen = problemen.map((p) => ({ ...p, pad: formulierPad(staat, p.pad) }));
+    const eigen = [...stuurtekens(staat), ...planProblemen(staat)]; // alleen het formulier: tekens en het plan
+    if (eigen.some((p) => !p.pad.startsWith('plan.'))) casus = null; // een stuurteken komt nooit in de uitkomst
+    problemen = [...eigen, ...problemen.filter((p) => !eigen.some((e) => e.pad === p.pad))];
+    planFout = eigen.length > 0;
     toonMeldingen(problemen);
     laatste = casus && bereken(casus);
     if (!laatste) {
@@ -826,9 +803,9 @@
       return null;
     }
     const u = laatste;
-    status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) }) + ' '
-      + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) });
-    uitkomst.innerHTML = onderbouwing(u).map((b) => blokHtml(b, u)).join('\n');
+    status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) })
+      + (toontHistorie(u, staat.historie) ? ' ' + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) }) : '');
+    uitkomst.innerHTML = onderbouwing(u, staat.historie).map((b) => blokHtml(b, u)).join('\n');
     return u;
   }
   function allesControleren() {
@@ -847,7 +824,7 @@
   const ACTIES = {
     bereken: allesControleren,
     opslaan: () => { const u = allesControleren(); if (u) download(new Blob([naarYaml(u.casus)], { type: 'application/yaml' }), bestandsnaam(u.casus.titel, '.yml')); },
-    word: () => { const u = allesControleren(); if (u) download(word(u), 'urenonderbouwing-' + bestandsnaam(u.casus.titel, '.docx')); },
+    word: () => { const u = allesControleren(); if (u && !planFout) download(word(u, staat.plan, staat.historie), 'coachingsplan-' + bestandsnaam(u.casus.titel, '.docx')); else if (u) { samenvatting.focus(); samenvatting.scrollIntoView({ block: 'start' }); } },
     afdrukken: () => { if (allesControleren()) window.print(); },
     openen: () => kiezer.click(),
     wissen: () => { if (window.confirm('Alles wat u hebt ingevuld wissen?')) { staat = leeg(); geraakt.clear(); gewijzigd.clear(); allesTonen = false; tekenFormulier('#rh-titel'); bewaar(); reken(); } },
@@ -856,12 +833,17 @@
   let wacht = null; // tijdens het typen pas rekenen als er even niets gebeurt
   formulier.addEventListener('input', (e) => {
     const { waar, sleutel, index } = e.target.dataset;
-    if (waar) (waar === 'v' ? staat.v : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
+    if (waar) (waar === 'v' ? staat.v : waar === 'plan' ? staat.plan : staat[waar][Number(index)])[sleutel] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
     if (waar) gewijzigd.add(e.target.dataset.pad);
     if (e.target.dataset.actie === 'duur') { staat.duur_soort = e.target.value; tekenFormulier(`[data-actie="duur"][value="${staat.duur_soort}"]`); }
-    if (e.target.id === 'rh-protocol') tekenFormulier('#rh-protocol'); // de hint zegt wat van deze versie bekend is
+    if (e.target.dataset.actie === 'historie') { staat.historie = e.target.checked; tekenFormulier('#rh-historie-aan'); }
+    // Velden die andere velden tonen of verbergen (en de hint van de protocolversie): het formulier opnieuw, de focus blijft.
+    if (['rh-protocol', 'rh-kader'].includes(e.target.id)) tekenFormulier('#' + e.target.id);
     clearTimeout(wacht);
     wacht = setTimeout(() => { bewaar(); reken(); }, 150);
+  });
+  formulier.addEventListener('change', (e) => { // de periode: pas na het typen (een verlenging toont de uren van de vorige periode)
+    if (e.target.id === 'rh-periode') tekenFormulier('#rh-periode');
   });
   formulier.addEventListener('focusout', (e) => { // een veld dat u veranderde en verlaat, wordt gecontroleerd
     const pad = e.target.dataset && e.target.dataset.pad;
@@ -886,6 +868,12 @@
     const bestand = kiezer.files[0];
     kiezer.value = '';
     if (!bestand) return;
+    const begin = new Uint8Array(await bestand.slice(0, 8).arrayBuffer());
+    const zipOfDoc = (begin[0] === 0x50 && begin[1] === 0x4b && begin[2] === 0x03 && begin[3] === 0x04) || (begin[0] === 0xd0 && begin[1] === 0xcf && begin[2] === 0x11 && begin[3] === 0xe0);
+    if (/\.docx?$/i.test(bestand.name) || zipOfDoc) { // een Word-bestand (.docx is een zip, .doc begint met D0 CF 11 E0)
+      bestandMelding.replaceChildren(h('p', { class: 'rh-fout', tekst: vul(F.word_bestand, { bestand: bestand.name }) }));
+      return;
+    }
     try {
       await laadLezer();
       staat = staatUitCasus(laadYaml(tekstUitBytes(new Uint8Array(await bestand.arrayBuffer()), bestand.name), bestand.name));

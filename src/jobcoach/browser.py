@@ -20,11 +20,14 @@ import annotated_types
 from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
+from .berekening import ELKE_N_WEKEN
 from .casus import Casus
+from .controles import BRON_VERVALLEN
 from .lezer import MAX_BYTES, MAX_DIEPTE
-from .regels import Protocol, Regels
+from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
+from .uitkomst import MAANDEN_PER_JAAR, PERIODEN_PER_JAAR
 
 ELEMENT_ID = "rekenhulp-regels"
 # Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
@@ -37,20 +40,32 @@ def _datum(datum: dt.date | None) -> str | None:
 
 def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
     standaard = protocol.standaard
-    eerste = protocol.eerste_periode
+    grenzen = protocol.grenzen
     return {
         "id": protocol.id,
         "naam": protocol.naam,
+        "label": protocol.label,  # zo noemen de bevindingen dit protocol: 'de regels van juli 2011'
+        "bron": protocol.bron,
+        "bron_kort": protocol.bron_kort or protocol.bron,  # de bron in de bevindingen
+        "bron_einde": protocol.bron_einde,
         "soort": protocol.soort,
         "geldig_van": _datum(protocol.geldig_van),
         "geldig_tot": _datum(regels.einde(protocol)),  # de laatste geldige dag; None als die niet bekend is
+        "geldend": protocol.geldig_tot == "geldend",  # een bron zegt dat de versie nu geldt
         "maximum": protocol.maximum,
-        "normaal_max": eerste.normaal_max if eerste else None,
+        "normaal_max": grenzen.normaal_max if grenzen else None,
+        "max_met_onderbouwing": grenzen.max_met_onderbouwing if grenzen else None,
+        "max_per_jaar": protocol.max_per_jaar,  # interne jobcoach: jaar 1, 2, 3
         "standaard": standaard.model_dump() if standaard else None,
         "periode_maanden": protocol.periode_maanden,
         "max_jaren": protocol.max_jaren,
+        "onzeker": protocol.onzeker,
         "bekend": bekende_regels(protocol),  # dezelfde tekst als in de tabel met protocolversies
     }
+
+
+def _kader(kader: Kader) -> dict[str, Any]:
+    return {**kader.model_dump(mode="json"), "label": kader.label, "bron_kort": kader.bron_kort or kader.bron}
 
 
 def _veld(annotatie: Any, metadata: list[Any]) -> dict[str, Any]:
@@ -109,6 +124,8 @@ def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
         for naam, veld in huidig.model_fields.items():
             spec = {"naam": veld.alias or naam, **_veld(veld.annotation, list(veld.metadata))}
             spec["verplicht"] = veld.is_required()
+            if not veld.is_required() and type(veld.default) in (int, float, str) and not isinstance(veld.default, bool):
+                spec["standaard"] = veld.default  # zoals periode: 1 (de rekenhulp vult hem zo in als hij ontbreekt)
             extra = veld.json_schema_extra
             if isinstance(extra, dict) and "grens" in extra:
                 spec["grens"] = extra["grens"]  # waarom de bovengrens er is, voor de melding
@@ -129,9 +146,17 @@ def _model_klasse(model: type[BaseModel], naam: str) -> type[BaseModel]:
 def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
     """Alles wat de rekenhulp nodig heeft om precies zo te rekenen en te controleren als de site."""
     return {
-        "weken_per_maand": regels.rekenregels.weken_per_maand,
+        "weken_per_maand": regels.rekenregels.weken_per_maand,  # standaard; een casus kan een eigen aantal noemen
+        "periode_maanden": regels.rekenregels.periode_maanden,  # een periode (1, 2, …) duurt zoveel maanden
+        "perioden_per_jaar": PERIODEN_PER_JAAR,  # voor de jaren van de interne jobcoach
+        "maanden_per_jaar": MAANDEN_PER_JAAR,
+        "elke_n_weken": ELKE_N_WEKEN,  # wekelijks 1, tweewekelijks 2; maandelijks: de weken per maand
+        "bron_vervallen": BRON_VERVALLEN,
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
+        # Zonder kader en zonder protocol: dit kader (een aanvraag van nu).
+        "standaard_kader": "uwv-extern",
+        "kaders": [_kader(k) for k in regels.kaders],
         "einde_protocollen": _datum(regels.einde_protocollen()),
         "aannemelijk": regels.aannemelijk.model_dump(),
         "grenzen": {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE},  # van de lezer: een casusbestand is klein

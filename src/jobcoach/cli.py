@@ -19,9 +19,10 @@ from pathlib import Path
 from .berekening import Uitkomst, bereken
 from .casus import json_schema, laad_casus
 from .fouten import Bestandsfout
-from .opmaak import procent_afgekapt
+from .opmaak import procent_afgekapt, uren
 from .regels import laad_regels
-from .terminal import samenvatting_tekst
+from .tabeldata import toont_percentage
+from .terminal import samenvatting_tekst, veilige_uitvoer
 from .lezer import toon_pad
 
 STANDAARD_MAP = Path("casussen")
@@ -32,7 +33,10 @@ def uitkomst_json(uitkomst: Uitkomst) -> dict:
     """De uitkomst als JSON-object. Getallen zijn niet afgerond; ``percentage_tekst`` is zoals de site hem toont."""
     return {
         "titel": uitkomst.casus.titel,
-        "protocol": uitkomst.protocol.id,
+        "kader": uitkomst.kader.id,
+        "protocol": uitkomst.protocol.id if uitkomst.protocol else None,
+        "periode": uitkomst.casus.periode,
+        "weken_per_maand": float(uitkomst.weken_per_maand),
         "weken": float(uitkomst.weken),
         "contracturen": float(uitkomst.contracturen),
         "begeleidingsuren": float(uitkomst.begeleidingsuren),
@@ -47,6 +51,14 @@ def uitkomst_json(uitkomst: Uitkomst) -> dict:
         "percentage_tekst": procent_afgekapt(uitkomst.percentage),
         "regime_aangevraagd": uitkomst.regime_aangevraagd,
         "regime_advies": uitkomst.regime_advies,
+        "uren_aangevraagd": uitkomst.uren_aangevraagd,
+        "uren_advies": uitkomst.uren_advies,
+        "perioden": [
+            {"periode": p.nummer, "jaar": p.jaar, "van_week": float(p.van), "tot_week": float(p.tot),
+             "contracturen": float(p.contracturen), "begeleidingsuren": float(p.begeleidingsuren),
+             "uren_per_doel": {str(d): float(u) for d, u in p.uren_per_doel.items()}, "percentage": float(p.percentage)}
+            for p in uitkomst.perioden
+        ],
         "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst} for b in uitkomst.bevindingen],
     }
 
@@ -87,7 +99,10 @@ def _controleer(args: argparse.Namespace) -> int:
             fouten += 1
             print(fout.tekst(), file=sys.stderr)
             continue
-        print(f"{toon_pad(bestand)}: in orde ({procent_afgekapt(uitkomst.percentage)} van de contracturen)")
+        samen = f"{uren(uitkomst.begeleidingsuren)} uur"
+        if toont_percentage(uitkomst):
+            samen += f", {procent_afgekapt(uitkomst.percentage)} van de contracturen"
+        print(f"{toon_pad(bestand)}: in orde ({samen})")
         for b in uitkomst.bevindingen:
             print(f"{toon_pad(bestand)}: let op: {b.veld}: {b.tekst}")
     totaal = len(bestanden)
@@ -159,6 +174,11 @@ def maak_parser(prog: str = "python -m jobcoach") -> tuple[Parser, argparse._Sub
 
 
 def voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    with veilige_uitvoer():  # geen rauw stuurteken uit een bestandsnaam, veldnaam of argument naar de terminal
+        return _voer_uit(parser, argv)
+
+
+def _voer_uit(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.functie(args)

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
-from .fouten import Bestandsfout, Probleem, pad_tekst
+from .fouten import VERBODEN_IN_NAAM, VERBODEN_IN_TEKST, Bestandsfout, Probleem, pad_tekst, vreemde_tekens, zichtbaar
 
 _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # de C-lezer van libyaml is veel sneller
 
@@ -70,8 +71,20 @@ class Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# Het teksttype van elk gegevensbestand: echte tekst (geen getal of ja/nee), niet leeg, niet eindeloos.
-Tekst = Annotated[str, Field(strict=True, min_length=1, max_length=5000)]
+def _geen_stuurtekens(waarde: str) -> str:
+    m = VERBODEN_IN_TEKST.search(waarde)
+    if m is not None:
+        raise PydanticCustomError("stuurteken", _stuurteken_melding(m.group()))
+    return waarde
+
+
+def _stuurteken_melding(teken: str) -> str:
+    return MELDINGEN["stuurteken"].format(teken=zichtbaar(teken))
+
+
+# Het teksttype van elk gegevensbestand: echte tekst (geen getal of ja/nee), niet leeg, niet eindeloos, zonder
+# stuur-, richting- of onzichtbare tekens (ook niet via een escape als "\e" of "\u202E").
+Tekst = Annotated[str, Field(strict=True, min_length=1, max_length=5000), AfterValidator(_geen_stuurtekens)]
 
 Pad = tuple[str | int, ...]
 
@@ -240,6 +253,9 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
         lezer = lader(tekst)
         try:
             knoop = lezer.get_single_node()
+            problemen = _verborgen_tekens(bestand, knoop)
+            if problemen:
+                raise Bestandsfout(problemen)
             problemen = _dubbele_sleutels(bestand, knoop)
             try:
                 gegevens = lezer.construct_document(knoop) if knoop is not None else None
@@ -259,6 +275,35 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
     except yaml.YAMLError as fout:
         raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {_yaml_uitleg(fout)}")]) from None
     return YamlDocument(bestand, gegevens, knoop, problemen)
+
+
+def _verborgen_tekens(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
+    r"""Stuurtekens die pas na het lezen bestaan: uit een escape tussen dubbele aanhalingstekens ("\e", "\v",
+    "\0", "\uFFFE", "\u202E"). Ze gelden voor elke tekst en elke veldnaam, in elk gegevensbestand."""
+    problemen: list[Probleem] = []
+    te_doen: list[tuple[yaml.Node, Pad]] = [(knoop, ())] if knoop is not None else []
+    gezien: set[int] = set()
+    while te_doen and len(problemen) < 20:
+        huidige, pad = te_doen.pop()
+        if id(huidige) in gezien:
+            continue
+        gezien.add(id(huidige))
+        if isinstance(huidige, yaml.MappingNode):
+            for sleutel, waarde in reversed(huidige.value):
+                naam = sleutel.value if isinstance(sleutel, yaml.ScalarNode) else None
+                m = VERBODEN_IN_NAAM.search(naam) if isinstance(naam, str) else None
+                if m is not None:
+                    problemen.append(Probleem(bestand, pad_tekst(pad + (naam,)), MELDINGEN["stuurteken_naam"].format(
+                        teken=zichtbaar(m.group())), sleutel.start_mark.line + 1, "stuurteken"))
+                te_doen.append((waarde, pad + (naam if isinstance(naam, str) else "?",)))
+        elif isinstance(huidige, yaml.SequenceNode):
+            te_doen += [(w, pad + (i,)) for i, w in reversed(list(enumerate(huidige.value)))]
+        elif isinstance(huidige, yaml.ScalarNode):
+            m = VERBODEN_IN_TEKST.search(huidige.value)
+            if m is not None:
+                problemen.append(Probleem(bestand, pad_tekst(pad), _stuurteken_melding(m.group()),
+                                          huidige.start_mark.line + 1, "stuurteken"))
+    return sorted(problemen, key=lambda p: p.regel or 0)
 
 
 def _sleutel_geen_tekst(bestand: str, knoop: yaml.Node) -> Probleem:
@@ -304,6 +349,9 @@ _YAML_MELDINGEN = {
     "could not find expected ':'": "na een sleutel hoort een ':'",
     "did not find expected '-' indicator": "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?",
     "found undefined alias": "verwijzing (*naam) naar iets dat niet bestaat",
+    "found invalid Unicode character escape code": (
+        "een escape (\\u of \\U) voor een teken dat niet bestaat (een los surrogaat zoals \\ud800); haal het weg"
+    ),
     "found unknown escape character": "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
     "mapping values are not allowed in this context": MELDINGEN["dubbele-punt"],
     "found unhashable key": "een sleutel (vóór de ':') mag geen lijst of groep zijn",
@@ -421,7 +469,7 @@ def _getal(x: Any) -> str:
 
 
 # Fouttypen uit ons eigen model: hun tekst is al Nederlands en compleet.
-EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "datums", "perioden"}
+EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "datums", "perioden", "stuurteken"}
 
 
 def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any]) -> Probleem:
@@ -446,6 +494,9 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any
     elif soort == "extra_forbidden":
         bekende = _velden(model, loc[:-1])
         melding = m["onbekend_veld"]
+        vreemd = vreemde_tekens(str(loc[-1]))
+        if vreemd:  # 'tіtel' met een Cyrillische і lijkt op 'titel': noem het verschil
+            melding += m["vreemde_tekens"].format(tekens=vreemd)
         suggestie = difflib.get_close_matches(str(loc[-1]), bekende, n=1)
         if suggestie:
             melding += m["bedoelt_u"].format(veld=suggestie[0])

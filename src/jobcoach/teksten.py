@@ -27,6 +27,8 @@ class Teksten(Strikt):
     velden: dict[str, Veldtekst]
     rekenhulp: dict[str, str]  # alleen de rekenhulp: de urenonderbouwing (scherm, papier, Word)
     hints: list[Hint]  # raad bij een getal dat geen getal is (ook gelezen door ``lezer``)
+    formulier: dict[str, str | dict[str, str]]  # alleen het formulier van de rekenhulp (meldingen)
+    plan: dict[str, str | list[str]]  # alleen het Word-bestand van de rekenhulp (het ingevulde coachingsplan)
 
     def tabel(self, naam: str, sleutel: str, **waarden: str) -> str:
         tekst = self.tabellen[naam][sleutel]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
 from . import tabeldata
+from .fouten import veilig
 from .tabeldata import Cel, MetCode, Tabel
 from .teksten import TEKSTEN
 from .uitkomst import Uitkomst
@@ -37,3 +43,36 @@ def samenvatting_tekst(uitkomst: Uitkomst) -> str:
     if uitkomst.bevindingen:
         delen += [TEKSTEN.bevindingen["titel"] + ":"] + [f"- {b.tekst}" for b in uitkomst.bevindingen]
     return "\n".join(delen).rstrip()
+
+
+class VeiligeUitvoer:
+    """Een uitvoerstroom die nooit een rauw stuurteken doorgeeft: \\x1b en \\u202e worden zichtbaar als tekst.
+
+    Alles wat de opdrachtregel schrijft, kan uit gegevens komen (een bestandsnaam, een veldnaam, een argument); een
+    escape-reeks daarin zou het scherm van de gebruiker kunnen wissen of een vals 'in orde' kunnen tonen.
+    """
+
+    def __init__(self, stroom: TextIO):
+        self._stroom = stroom
+
+    def write(self, tekst: str) -> int:
+        self._stroom.write(veilig(tekst))
+        return len(tekst)
+
+    def writelines(self, regels: Any) -> None:
+        for regel in regels:
+            self.write(regel)
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._stroom, naam)
+
+
+@contextlib.contextmanager
+def veilige_uitvoer() -> Iterator[None]:
+    """Binnen dit blok gaan stdout en stderr door ``VeiligeUitvoer``."""
+    oud = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VeiligeUitvoer(sys.stdout), VeiligeUitvoer(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = oud

@@ -1,7 +1,7 @@
 """Alle aanpassingen van de binnenkant van andere pakketten, op één plek.
 
 De site gebruikt zoveel mogelijk de openbare kant van MkDocs, Material en de plugins (events van
-hooks, instellingen). Waar dat niet genoeg is, verandert de site iets binnenin een ander pakket. Elke
+plugins, instellingen). Waar dat niet genoeg is, verandert de site iets binnenin een ander pakket. Elke
 zo'n aanpassing staat hieronder, met:
 
 - de versies waarmee ze getest is. Is een ander pakket geïnstalleerd, dan stopt de bouw met een
@@ -42,6 +42,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -80,6 +81,15 @@ AANPASSINGEN = {
 }
 
 
+PROPERDOCS_GETEST = "1.6.7"  # geldt voor elke aanpassing die met mkdocs 1.6.1 getest is
+
+
+def motor() -> str:
+    """De bouwer die nu draait: ``properdocs`` (die zet zichzelf ook onder de naam ``mkdocs``) of ``mkdocs``."""
+    properdocs = sys.modules.get("properdocs")
+    return "properdocs" if properdocs is not None and sys.modules.get("mkdocs") is properdocs else "mkdocs"
+
+
 def _uitgezet() -> set[str]:
     return {n.strip() for n in os.environ.get(SCHAKELAAR, "").split(",") if n.strip()}
 
@@ -95,6 +105,8 @@ def aan(naam: str) -> bool:
     if naam in uit or "alle" in uit:
         return False
     for pakket, getest in aanpassing.getest.items():
+        if pakket == "mkdocs" and motor() == "properdocs":  # ProperDocs draait de code van MkDocs 1.6 onder eigen naam
+            pakket, getest = "properdocs", PROPERDOCS_GETEST
         gevonden = metadata.version(pakket)
         if gevonden != getest and not gevonden.startswith(getest + "."):
             raise PluginError(
@@ -131,6 +143,7 @@ _GECOMPILEERD: dict[str, CodeType] = {}
 
 def _vingerafdruk(env: Environment) -> str:
     instellingen = (
+        type(env).__module__, type(env).__qualname__, getattr(env, "sandboxed", False),  # zandbak of niet
         env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
         env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
         env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
@@ -252,7 +265,7 @@ ZOEK_AANVULLING = Path(__file__).with_name("zoeken_nl.js")
 
 
 def zoekworker_nl(site_dir: Path) -> None:
-    """Voeg ``hooks/zoeken_nl.js`` toe aan de zoek-webworker van Material (één keer)."""
+    """Voeg ``zoeken_nl.js`` toe aan de zoek-webworker van Material (één keer)."""
     if not aan("zoekworker-nl"):
         return
     map_ = site_dir / "assets" / "javascripts" / "workers"

@@ -5,9 +5,9 @@ filters in de pagina's (één regel per macro). Hier gebeurt het werk: casussen 
 tabellen maken, fouten vertalen naar een ``PluginError`` met bestand, regel en veld.
 
 Tabellen en andere HTML van de site gaan als ``Markup`` de pagina in; tekst escapet Jinja (zie
-``leidraadsite.jinja``). Laadt ``mkdocs.yml`` de hook ``hooks/haak.py``, dan staat er in de Markdown
-een merkteken dat de hook na de omzetting naar HTML vervangt (dan hoeft Markdown de grote tabellen
-niet te ontleden; zie de pagina Prestaties). Zonder die hook geeft de macro de HTML zelf.
+``leidraadsite.jinja``). Grote tabellen staan in de Markdown als merkteken met de HTML erin, dat de
+Markdown-extensie ``leidraadsite.htmlblok`` onder elke bouwer ongewijzigd terugzet (dan hoeft Markdown de
+grote tabellen niet te ontleden; zie de pagina Prestaties).
 
 Zolang het proces loopt (bij ``mkdocs serve`` over alle herbouwen heen) onthoudt :data:`PROCES` de
 gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. Bij ``mkdocs serve
@@ -16,6 +16,7 @@ gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. 
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,16 +30,16 @@ from jobcoach.regels import REGELS_PAD
 
 from .begrippen import begrippen_markdown, laad_begrippen
 from .casusmap import Casusmap
+from .htmlblok import merkteken
 from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
 from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
-from .sjablonen import SjabloonFout, codeblok, voorbeeld_html
+from .routes import laad_routes, routekeuze_markdown, routes_markdown
+from .sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
 from .wijzigingen import wijzigingen_markdown
 
-HAAK = "src/leidraadsite/hooks/haak.py"
-MERKTEKEN = "<!--jobcoach-html:{}-->"  # hooks/haak.py zoekt precies dit patroon
 PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
 
 Stempel = tuple[int, int, int] | None  # (mtime, grootte, inode) van een bestand, None als het er niet is
@@ -93,9 +94,10 @@ class Bouw:
     def __init__(self, env: Any, proces: Proces = PROCES) -> None:
         self._env = env
         self._proces = proces
-        self.root = Path(env.conf["config_file_path"]).parent
-        self.docs = Path(env.conf["docs_dir"])
-        self._met_haak = HAAK in (env.conf.get("hooks") or {})
+        # MkDocs en ProperDocs geven config_file_path, Zensical root_dir (de map van mkdocs.yml).
+        configbestand = env.conf.get("config_file_path")
+        self.root = Path(configbestand).parent if configbestand else Path(env.conf["root_dir"])
+        self.docs = self.root / env.conf["docs_dir"]
         try:
             self.regels: Regels = laad_regels(REGELS_PAD)
         except Bestandsfout as fout:
@@ -106,9 +108,10 @@ class Bouw:
             self.uitkomsten, veranderd = casusmap.laad(self.regels)
         except Bestandsfout as fout:
             raise _fout("Ongeldige casus", fout) from None
-        proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), Path(env.conf["site_dir"]).resolve())
+        proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), (self.root / env.conf["site_dir"]).resolve())
         try:
             self.rolkaart = laad_rolkaart(docs=self.docs)
+            self.routes = laad_routes(docs=self.docs)
             self.regioplan = laad_regioplan()
             self.begrippen = laad_begrippen()
             self.transcripties = laad_transcripties()
@@ -125,9 +128,9 @@ class Bouw:
             return None
 
     def _gebruikt(self, bron: str) -> None:
-        pagina = self._pagina()
-        if pagina is not None:
-            self._proces.gebruikt_door.setdefault(bron, set()).add(Path(pagina.file.abs_dest_path).resolve())
+        bestand = getattr(self._pagina(), "file", None)  # alleen MkDocs en ProperDocs (voor serve --dirty)
+        if bestand is not None:
+            self._proces.gebruikt_door.setdefault(bron, set()).add(Path(bestand.abs_dest_path).resolve())
 
     def _volg(self, pad: Path) -> None:
         """De pagina die nu wordt ingevuld toont iets uit dit bestand: verandert het, dan bouwt ``--dirty`` haar opnieuw."""
@@ -137,13 +140,8 @@ class Bouw:
             self._proces.stempels[pad] = stempel(pad)
 
     def _html(self, inhoud: str) -> Markup:
-        """HTML voor de pagina: met de hook als merkteken (Markdown laat het ongemoeid), zonder de hook zelf."""
-        pagina = self._pagina()
-        if not self._met_haak or pagina is None or not inhoud:
-            return Markup(inhoud)
-        apart = pagina.__dict__.setdefault("jobcoach_html", [])
-        apart.append(inhoud)
-        return Markup(MERKTEKEN.format(len(apart) - 1))
+        """HTML voor de pagina, als merkteken dat ``leidraadsite.htmlblok`` na Markdown ongewijzigd terugzet."""
+        return merkteken(inhoud) if inhoud else Markup("")
 
     # --- casussen en regels ------------------------------------------------------------------------
 
@@ -213,6 +211,32 @@ class Bouw:
         except SjabloonFout as fout:
             raise PluginError(f"Sjablonen: {fout}") from None
 
+    def download(self, pad: str, tekst: str) -> Markup:
+        """Een link naar een download (``pad`` ten opzichte van de pagina, zoals een gewone link).
+
+        De downloads maakt de bouw zelf (``leidraadsite.nabouw``, onder elke bouwer); een link naar een bestand dat
+        er niet is, laat de bouw stoppen.
+        """
+        bron = self._bron()
+        doel = posixpath.normpath(posixpath.join(posixpath.dirname(bron), pad))
+        if doel not in {f"{DOWNLOADS}/{n}" for n in download_namen()}:
+            raise PluginError(f"download('{pad}'): dit bestand maakt de bouw niet (in docs/{doel}); bekende "
+                              f"downloads: {', '.join(download_namen())}")
+        pagina_map = posixpath.dirname(bron) if posixpath.basename(bron) in ("index.md", "README.md") \
+            else bron.removesuffix(".md")
+        href = posixpath.relpath(doel, pagina_map or ".")
+        # Als merkteken (leidraadsite.htmlblok): de link komt zo in de pagina, zonder dat Markdown er nog iets in
+        # verandert (geen afkorting met tabstop binnen de link).
+        return merkteken(Markup('<a download="{}" href="{}">{}</a>').format(posixpath.basename(doel), href, tekst))
+
+    def _bron(self) -> str:
+        """Het pad onder docs/ van de pagina die nu wordt ingevuld (MkDocs: ``file.src_uri``, Zensical: ``path``)."""
+        pagina = self._pagina()
+        bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
+        if not bron:
+            raise PluginError("download(): alleen te gebruiken in een pagina")
+        return str(bron)
+
     def wijzigingen(self) -> Markup:
         """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""
         pad = self.root / "CHANGELOG.md"
@@ -227,6 +251,28 @@ class Bouw:
     def rolkeuze(self) -> Markup:
         return Markup(rolkeuze_markdown(self.rolkaart))
 
+    def _van(self) -> str:
+        """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
+        pagina = self._pagina()
+        return pagina.file.src_uri if pagina is not None else "index.md"
+
+    def _sjabloontitels(self) -> dict[str, str]:
+        return {r.sjabloon: paginatitel(self.docs / r.sjabloon) for r in self.routes.routes}
+
+    def routekeuze(self) -> Markup:
+        """Het stappenplan bovenaan de startpagina en Wat geldt nu: route, rekenhulp, sjabloon, aanvraag."""
+        from .routes import ROUTES_PAD
+
+        self._volg(ROUTES_PAD)
+        return Markup(routekeuze_markdown(self.routes, self._van(), self._sjabloontitels()))
+
+    def routes_uitgebreid(self) -> Markup:
+        """Elke route met wanneer, wie aanvraagt, wat erbij hoort, bron en zekerheid (op Wat geldt nu)."""
+        from .routes import ROUTES_PAD
+
+        self._volg(ROUTES_PAD)
+        return Markup(routes_markdown(self.routes, self._van(), self._sjabloontitels()))
+
     def rolpagina(self, rol_id: str) -> Markup:
         """De hele pagina van één rol (``docs/rollen/<id>.md``): titel, opdrachten en hun pagina's."""
         try:
@@ -235,6 +281,7 @@ class Bouw:
             raise PluginError(f"rolpagina('{rol_id}'): onbekende rol; bekende rollen: "
                               f"{', '.join(self.rolkaart.rol_ids)}") from None
         titels = {v.pagina: paginatitel(self.docs / v.pagina) for o in rol.opdrachten for v in o.paginas}
+        titels |= {s.pagina.partition("#")[0]: paginatitel(self.docs / s.pagina.partition("#")[0]) for s in rol.vandaag}
         return Markup(rolpagina_markdown(rol, titels))
 
     def begrippenlijst(self, voor: str = "iedereen") -> Markup:

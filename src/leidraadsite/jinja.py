@@ -1,32 +1,45 @@
 """De Jinja-omgeving waarin mkdocs-macros de pagina's invult: alles wat ``{{ … }}`` invoegt, is tekst.
 
 ``mkdocs.yml`` laadt dit als Jinja-uitbreiding (``plugins: macros: j2_extensions``). Jinja maakt de
-uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook.
+uitbreiding bij het maken van de omgeving; zo geldt dit voor elke pagina, zonder hook, ook onder Zensical.
 
 - **Autoescape aan.** Tekst uit een casus (zoals ``{{ c.casus.titel }}``) komt nooit als HTML in een pagina.
 - **Ook geen Markdown.** De ingevulde pagina gaat daarna nog door Markdown: ``[klik](javascript:…)`` of
   ``{: onclick=… }`` hebben geen HTML-tekens en zouden anders een link of kenmerk worden. Daarom worden ook
   de tekens van Markdown numerieke entiteiten; de browser toont ze als het teken zelf.
 - HTML die een macro zelf veilig heeft gemaakt (``Markup``) blijft zoals hij is.
+- **Een pagina is geen code.** De omgeving is een zandbak (Jinja's ``ImmutableSandboxedEnvironment``), nog
+  strenger gemaakt: een pagina kan alleen de macro's van de site aanroepen (``macros/__init__.py``), plus
+  ``.items()``, ``.keys()`` en ``.values()`` van een lijst met gegevens, en macro's die de pagina zelf maakt.
+  Kenmerken (``c.casus.titel``) leest ze alleen van de gegevens van de site (``jobcoach``, ``leidraadsite``),
+  van datums, getallen en woordenboeken; nooit van een module, klasse of functie. Van de instellingen ziet
+  een pagina alleen ``config.site_name``, ``site_url``, ``site_description``, ``copyright`` en ``extra``
+  (gewone gegevens). ``{% include %}``, ``{% import %}`` en ``{% extends %}`` kunnen niet. Wat niet mag,
+  stopt de bouw met een Nederlandse melding met bestand en regel.
 - Gecompileerde pagina's worden onthouden (aanpassing ``pagina-compilatie``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import logging
+import fractions
 import re
 import traceback
+import types
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import BaseLoader, Environment, Template, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.ext import Extension
+from jinja2.runtime import LoopContext, Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from . import aanpassingen
-
-# Fouten bij het invullen van pagina's in deze bouw: bronbestand (docs/…) → Nederlandse melding met regel.
-# De hook hooks/status.py laat de bouw daarop stoppen (mkdocs build) of de voorvertoning een foutpagina tonen.
-FOUTEN: dict[str, str] = {}
 
 # Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
 # links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden.
@@ -69,43 +82,201 @@ def _melding(fout: BaseException) -> tuple[str, int | None]:
     if isinstance(fout, UndefinedError):
         naam = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", str(fout))
         wat = next((g for g in naam.groups() if g), "?") if naam else "?"
+        if wat.startswith("_"):
+            return f"het kenmerk '{wat}' mag een pagina niet gebruiken: {UITLEG}", regel
         return (f"onbekende naam '{wat}' in {{{{ … }}}}: die bestaat niet. Controleer de spelling (zie "
                 f"docs/casussen/zo-rekent-de-site.md voor de namen die een pagina kan gebruiken)"), regel
     if isinstance(fout, TemplateSyntaxError):
         return (f"{{{{ … }}}} of {{% … %}} is niet goed geschreven; controleer haakjes en aanhalingstekens "
                 f"(Jinja meldt: {fout.message})"), regel
+    if isinstance(fout, SecurityError):
+        if not isinstance(fout, Verboden):  # een melding van Jinja zelf (Engels)
+            return f"dit mag niet in een pagina ({fout}): {UITLEG}", regel
+        return f"{fout}", regel
     tekst = str(fout).strip()
     if type(fout).__name__ == "PluginError":  # een melding van de site zelf, al in het Nederlands
         return tekst, regel
     return f"fout in een macro ({type(fout).__name__}: {tekst})", regel
 
 
+# --- De zandbak ------------------------------------------------------------------------------------
+
+UITLEG = ("een pagina kan alleen de macro's en filters van de site gebruiken (zie "
+          "docs/casussen/zo-rekent-de-site.md); code uitvoeren of bestanden lezen kan niet")
+
+
+class Verboden(SecurityError):
+    """Iets wat een pagina niet mag; de tekst is de Nederlandse melding."""
+
+
+def _van_de_site(waarde: Any) -> bool:
+    """Komt dit object (of de functie erachter) uit de pakketten van de site zelf?"""
+    functie = getattr(waarde, "__func__", waarde)
+    module = getattr(functie, "__module__", None) or ""
+    return module.split(".")[0] in ("leidraadsite", "jobcoach")
+
+
+# Soorten objecten waarvan een pagina kenmerken mag lezen (naast de gegevens van de site zelf).
+_GEGEVENS = (dict, dt.date, dt.time, dt.timedelta, fractions.Fraction, decimal.Decimal, LoopContext)
+# Waarden die een pagina nooit als kenmerk krijgt: code en wat naar code leidt.
+_CODE = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.CodeType,
+         types.FrameType, types.GeneratorType, types.CoroutineType, types.TracebackType, Environment)
+# Methoden van gegevens die een pagina mag aanroepen (ze lezen alleen).
+_LEESMETHODEN = {(dict, "items"), (dict, "keys"), (dict, "values")}
+
+
+class Paginaomgeving(ImmutableSandboxedEnvironment):
+    """De Jinja-omgeving van de pagina's: een zandbak waarin alleen de macro's van de site iets doen."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if (type(obj), attr) in _LEESMETHODEN:
+            return True
+        if isinstance(value, _CODE) or isinstance(obj, _CODE):
+            return False
+        if isinstance(obj, _GEGEVENS):
+            return True
+        soort = type(obj)
+        return soort.__module__.split(".")[0] in ("jobcoach", "leidraadsite")
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        if isinstance(obj, Macro):  # {% macro %} in de pagina zelf; de inhoud draait ook in de zandbak
+            return True
+        eigenaar = getattr(obj, "__self__", None)
+        if isinstance(obj, types.BuiltinMethodType) and (type(eigenaar), obj.__name__) in _LEESMETHODEN:
+            return True
+        if not _van_de_site(obj):
+            return False
+        return any(obj == waarde for waarde in self.globals.values() if callable(waarde))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - zoals Jinja
+        if isinstance(__obj, Undefined):  # een onbekende naam of een kenmerk dat niet mag: die melding
+            __obj._fail_with_undefined_error()
+        if not __self.is_safe_callable(__obj):
+            naam = getattr(__obj, "__name__", None) or type(__obj).__name__
+            raise Verboden(f"'{naam}' aanroepen mag niet in een pagina: {UITLEG}")
+        return __context.call(__obj, *args, **kwargs)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, Undefined):  # kenmerk van een onbekende naam: meld de onbekende naam
+            return obj
+        return self.undefined(f"het kenmerk '{attribute}' van een {type(obj).__name__}-object mag een pagina niet "
+                              f"gebruiken: {UITLEG}", name=attribute, obj=obj, exc=Verboden)
+
+
+class _GeenSjablonen(BaseLoader):
+    """``{% include %}``, ``{% import %}`` en ``{% extends %}`` in een pagina: altijd een melding."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        raise Verboden(f"{{% include %}}, {{% import %}} en {{% extends %}} kunnen niet in een pagina "
+                       f"('{template}'): {UITLEG}")
+
+
+class _GeenGegevens(Exception):
+    pass
+
+
+def _als_gegevens(waarde: Any, diepte: int = 0) -> Any:
+    """Een kopie van ``waarde`` met alleen tekst, getallen, datums en lijsten en woordenboeken daarvan; een ander
+    object geeft ``_GeenGegevens``."""
+    if diepte > 20:
+        raise _GeenGegevens
+    if waarde is None or isinstance(waarde, (str, int, float, dt.date, dt.time)):
+        return waarde
+    if isinstance(waarde, (list, tuple)):
+        return [_als_gegevens(w, diepte + 1) for w in waarde]
+    if isinstance(waarde, Mapping):
+        if not all(isinstance(k, str) for k in waarde):
+            raise _GeenGegevens
+        return {k: _als_gegevens(w, diepte + 1) for k, w in waarde.items()}
+    raise _GeenGegevens
+
+
+# Van de instellingen (mkdocs.yml) ziet een pagina alleen dit.
+CONFIG_VOOR_PAGINAS = ("site_name", "site_url", "site_description", "copyright", "extra")
+
+
+def paginavariabelen(variabelen: dict[str, Any]) -> dict[str, Any]:
+    """De variabelen die een pagina krijgt: ``config`` als gewone gegevens (alleen ``CONFIG_VOOR_PAGINAS``) en
+    verder alleen gewone gegevens (``extra`` uit mkdocs.yml, de voorkant van de pagina). Weg vallen de objecten
+    die mkdocs-macros meegeeft (``page``, ``navigation``, ``files``, ``plugin``, ``environment``, ``git``,
+    ``macros``, ``filters``): daarlangs bereikt een pagina anders MkDocs, de plugins en de hooks."""
+    uit: dict[str, Any] = {}
+    for naam, waarde in variabelen.items():
+        if naam in ("environment", "git", "plugin", "macros", "filters", "filters_builtin"):
+            continue
+        if naam == "config":
+            waarde = {k: waarde.get(k) for k in CONFIG_VOOR_PAGINAS}
+        try:
+            uit[naam] = _als_gegevens(waarde)
+        except _GeenGegevens:
+            continue
+    return uit
+
+
+class Paginafout(PluginError):
+    """Een fout bij het invullen van een pagina, in het Nederlands met bestand en regel. De bouw stopt erop,
+    onder elke bouwer en ook zonder hooks of plugins van de site (``make serve`` toont haar op zijn foutpagina)."""
+
+
 class Paginasjabloon(Template):
-    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een Nederlandse melding met bestand en regel
-    (in ``FOUTEN``), in plaats van een Engelse traceback; de pagina krijgt dan alleen die melding."""
+    """Een pagina als Jinja-sjabloon. Een fout bij het invullen wordt een :class:`Paginafout` met bestand en regel,
+    in plaats van een Engelse traceback."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        pagina = kwargs.get("page")
         try:
-            return super().render(*args, **kwargs)
-        except Exception as fout:  # noqa: BLE001 - elke fout wordt een melding; hooks/status.py stopt de bouw
-            pagina = kwargs.get("page")
-            bron = getattr(getattr(pagina, "file", None), "src_uri", None)
+            return super().render(*args, **paginavariabelen(dict(*args, **kwargs)))
+        except Paginafout:
+            raise
+        except Exception as fout:
+            # MkDocs en ProperDocs: page.file.src_uri; Zensical: page.path
+            bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
             if bron is None:
                 raise
             wat, regel = _melding(fout)
-            abs_pad = Path(getattr(pagina.file, "abs_src_path", "") or "")
+            abs_pad = Path(getattr(getattr(pagina, "file", None), "abs_src_path", "") or "")
             plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
-            FOUTEN[bron] = f"{plaats}: {wat}"
-            return f"Fout op deze pagina: {FOUTEN[bron]}"
+            melding = f"{plaats}: {wat}"
+            _LAATSTE[:] = [melding]
+            raise Paginafout(melding) from None
+
+
+# De laatste melding: mkdocs-macros vangt de fout, schrijft haar met een Engelse traceback in het logboek en stopt de
+# bouw (on_error_fail). Het filter hieronder maakt van die regel weer alleen de Nederlandse melding.
+_LAATSTE: list[str] = []
+
+
+class _AlleenDeMelding(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _LAATSTE and isinstance(record.msg, str) and _LAATSTE[0] in record.getMessage():
+            record.msg, record.args, record.levelno, record.levelname = _LAATSTE[0], (), logging.ERROR, "ERROR"
+            record.exc_info = record.exc_text = None
+        return True
 
 
 class Paginatekst(Extension):
-    """Jinja-uitbreiding: autoescape, ``als_tekst``, Nederlandse meldingen bij fouten, en het onthouden van
-    gecompileerde pagina's."""
+    """Jinja-uitbreiding: de zandbak, autoescape, ``als_tekst``, Nederlandse meldingen bij fouten, en het
+    onthouden van gecompileerde pagina's.
+
+    mkdocs-macros maakt zelf een gewone ``Environment``; Jinja maakt deze uitbreiding daarin, vóór er iets
+    gecompileerd is. Hier wordt die omgeving een ``Paginaomgeving`` (wat ``SandboxedEnvironment.__init__`` doet,
+    gebeurt hier ook), zonder de algemene functies van Jinja (``range``, ``lipsum``, ``cycler`` …)."""
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
+        if not isinstance(environment, Paginaomgeving):
+            environment.__class__ = Paginaomgeving
+            environment.binop_table = Paginaomgeving.default_binop_table.copy()
+            environment.unop_table = Paginaomgeving.default_unop_table.copy()
+        environment.globals.clear()
+        environment.loader = _GeenSjablonen()
         environment.autoescape = True
         environment.finalize = als_tekst
         environment.template_class = Paginasjabloon
         aanpassingen.pagina_compilatie(environment)
+        for naam in ("mkdocs.plugins.mkdocs_macros.util", "properdocs.plugins.mkdocs_macros.util"):
+            logger = logging.getLogger(naam)
+            if not any(isinstance(f, _AlleenDeMelding) for f in logger.filters):
+                logger.addFilter(_AlleenDeMelding())

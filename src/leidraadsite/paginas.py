@@ -259,15 +259,17 @@ def toont_tijdvak(v: PaginaVoorkant) -> bool:
 def tijdvak_markdown(editie: LeidraadEditie, van: str, leidraad: bool = True) -> str:
     """De melding over het tijdvak: de leidraad is van 2011, de regels eronder gelden niet meer.
 
+    Eén korte regel, de enige melding over het tijdvak op de pagina (issue 22: geen gestapelde waarschuwingen).
+    Waar een pagina een regel noemt, zegt één regel '**Nu:** …' (class ``nu-regel``) wat er nu bekend is.
     ``leidraad``: is de pagina zelf tekst van de leidraad, of gaat ze ervan uit (casus, rekenhulp)?
     """
     from .rollen import relatief
 
-    wat = "Deze tekst is van" if leidraad else "Deze pagina gaat uit van"
-    return (f"**Let op:** {wat} de {escape(editie.naam)} van {escape(editie.editie)} ({escape(editie.stand)} stand). "
-            f"Het {escape(editie.protocol)} waarop de leidraad rust, geldt sinds "
+    wat = f"Regels van {escape(editie.editie)}" if leidraad else (
+        f"Gaat uit van de {escape(editie.naam)} van {escape(editie.editie)} ({escape(editie.stand)} stand)")
+    return (f"**{wat}:** het {escape(editie.protocol)} geldt sinds "
             f'<time datetime="{editie.protocol_vervallen.isoformat()}">{datum_tekst(editie.protocol_vervallen)}</time> '
-            f"niet meer. Lees [Wat geldt nu]({relatief(van, editie.nu)}).")
+            f"niet meer. Zie [Wat geldt nu]({relatief(van, editie.nu)}).")
 
 
 def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[str, str], van: str,

@@ -1,11 +1,14 @@
-"""De rekenhulp in de browser (``docs/javascripts/rekenhulp.js``): zijn gegevens in de pagina, en zijn script verkleind.
+"""De rekenhulp in de browser: zijn gegevens in de pagina, en zijn scripts verkleind.
+
+Twee scripts: ``docs/javascripts/rekenkern.js`` rekent en controleert (zonder pagina; de test draait het ook in
+Node, zie ``tests/test_rekenhulp_node.py``) en ``docs/javascripts/rekenhulp.js`` maakt het formulier, de tabellen
+en het Word-bestand.
 
 De rekenhulp rekent in de browser. Hij krijgt zijn regels, gegevensmodel en teksten niet uit eigen
 code, maar uit ``jobcoach.browser``: de macro ``rekenhulp_regels()`` zet ze als JSON in de pagina. Zo
 rekenen site en rekenhulp met dezelfde gegevens, ook offline en vanaf ``file://``.
 
-Na de bouw haalt rjsmin commentaar en witruimte uit het script (``javascripts/rekenhulp.js`` in de
-gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het budget van 30 KB gecomprimeerd
+Na de bouw haalt rjsmin commentaar en witruimte uit beide scripts (``javascripts/`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het budget van 30 KB gecomprimeerd
 script. Commentaar dat begint met ``/*!`` (licentie) blijft staan.
 """
 
@@ -18,7 +21,7 @@ import rjsmin
 from jobcoach.browser import ELEMENT_ID, rekenhulp_json
 from jobcoach.regels import Regels
 
-SCRIPT = Path("javascripts") / "rekenhulp.js"  # in de gebouwde site
+SCRIPTS = (Path("javascripts") / "rekenkern.js", Path("javascripts") / "rekenhulp.js")  # in de gebouwde site
 
 
 def rekenhulp_html(regels: Regels, uitgave: dict[str, str] | None = None) -> str:
@@ -29,8 +32,11 @@ def rekenhulp_html(regels: Regels, uitgave: dict[str, str] | None = None) -> str
     return f'<script type="application/json" id="{ELEMENT_ID}">{rekenhulp_json(regels, uitgave)}</script>'
 
 
-def verklein(site_dir: Path) -> Path:
-    """Verklein het script van de rekenhulp in de gebouwde site. Gooit ``FileNotFoundError`` als het ontbreekt."""
-    script = site_dir / SCRIPT
-    script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
-    return script
+def verklein(site_dir: Path) -> list[Path]:
+    """Verklein de scripts van de rekenhulp in de gebouwde site. Gooit ``FileNotFoundError`` als er een ontbreekt."""
+    uit = []
+    for deel in SCRIPTS:
+        script = site_dir / deel
+        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
+        uit.append(script)
+    return uit

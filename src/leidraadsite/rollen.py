@@ -35,6 +35,14 @@ class Verwijzing(Strikt):
     waarom: Tekst | None = Field(None, description="Eén korte zin: wat de lezer daar vindt.")
 
 
+class Stap(Strikt):
+    """Eén stap van 'Wat u vandaag doet' bovenaan een rolpagina: wat u doet, en de pagina die erbij helpt."""
+
+    doe: Tekst = Field(description="Wat de lezer doet, in één korte zin.")
+    pagina: Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9-]+)?$")] = Field(
+        description="Pad van de pagina onder docs/, eventueel met een anker (#...).")
+
+
 class Opdracht(Strikt):
     id: Id
     naam: Tekst
@@ -48,6 +56,8 @@ class Rol(Strikt):
     kort: Tekst = Field(description="Korte naam voor de regel 'Voor:' boven een pagina.")
     wie: Tekst = Field(description="Eén zin: wie deze rol heeft.")
     kaart: Tekst | None = Field(None, description="Heel korte tekst op de kaart op de startpagina (anders: wie).")
+    vandaag: Annotated[list[Stap], Field(min_length=1, max_length=5)] = Field(
+        description="Wat u vandaag doet: hoogstens vijf stappen, bovenaan de rolpagina.")
     opdrachten: Annotated[list[Opdracht], Field(min_length=1)]
 
     @field_validator("opdrachten")
@@ -114,6 +124,17 @@ def laad_rolkaart(pad: Path = ROLLEN_PAD, docs: Path | None = None) -> Rolkaart:
                             f"pagina '{verwijzing.pagina}' bestaat niet in {Path(docs).name}/",
                             document.regel(loc),  # type: ignore[attr-defined]
                         ))
+        for i, rol in enumerate(kaart.rollen):
+            for k, stap in enumerate(rol.vandaag):
+                pagina = stap.pagina.partition("#")[0]
+                if not (Path(docs) / pagina).is_file():
+                    loc = ("rollen", i, "vandaag", k, "pagina")
+                    problemen.append(Probleem(
+                        document.bestand,  # type: ignore[attr-defined]
+                        pad_tekst(loc),
+                        f"pagina '{pagina}' bestaat niet in {Path(docs).name}/",
+                        document.regel(loc),  # type: ignore[attr-defined]
+                    ))
         for i, rol in enumerate(kaart.rollen):
             if not (Path(docs) / rolpagina_pad(rol.id)).is_file():
                 loc = ("rollen", i, "id")
@@ -188,8 +209,12 @@ def rolpagina_markdown(rol: Rol, titels: dict[str, str]) -> str:
     """
     van = rolpagina_pad(rol.id)
     inhoud = "\n".join(f"- [{_md_tekst(o.naam)}](#{opdracht_anker(o.id)})" for o in rol.opdrachten)
+    stappen = "\n".join(
+        f"{i}. {_md_tekst(stap.doe)} [{_md_tekst(titels.get(stap.pagina.partition('#')[0], stap.pagina))}]"
+        f"({relatief(van, stap.pagina)})" for i, stap in enumerate(rol.vandaag, start=1))
     delen = [
         f"# {_md_tekst(rol.naam)}",
+        f'<div class="rol-vandaag" markdown>\n\n**Wat u vandaag doet**\n\n{stappen}\n\n</div>',
         f"{_md_tekst(rol.wie)}",
         f'<nav class="rol-opdrachten" aria-label="Uw opdrachten" markdown>\n\n**Uw opdrachten**\n\n{inhoud}\n\n</nav>',
     ]

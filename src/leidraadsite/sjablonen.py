@@ -1,5 +1,5 @@
 """Sjablonen om te kopiëren: het casusbestand, de casusrapportage, het coachingsplan, het
-matchingsformulier en het logboek van de jobcoach.
+matchingsformulier, het logboek van de jobcoach en het toetsingsformulier.
 
 De sjablonen staan als tekst in ``data/sjablonen/`` (Markdown en YAML). Dit is de enige bron:
 
@@ -10,8 +10,9 @@ De sjablonen staan als tekst in ``data/sjablonen/`` (Markdown en YAML). Dit is d
 - ``jobcoach nieuw`` maakt met :func:`casusbestand` en :func:`casuspagina` een nieuwe casus.
 
 In een sjabloon staat ``@coachingsdoelen@`` voor de lijst coachingsdoelen uit de regels
-(``data/regels.yml``) en ``@einde_protocollen@`` voor de dag waarop het Protocol Jobcoach verviel, zodat die
-nergens met de hand worden overgetypt.
+(``data/regels.yml``), ``@einde_protocollen@`` voor de dag waarop het Protocol Jobcoach verviel en
+``@interne_jobcoach_maxima@`` voor de grenzen per jaar van de interne jobcoach, zodat die nergens met de hand worden
+overgetypt.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from docx.shared import Cm, Pt, RGBColor
 from markdown import Markdown
 from markdown_it import MarkdownIt
 
+from jobcoach.opmaak import procent
 from jobcoach.regels import Regels
 
 from .paginas import datum_tekst
@@ -52,6 +54,7 @@ SJABLONEN: dict[str, str] = {
     "coachingsplan.md": "Coachingsplan met urenonderbouwing",
     "matchingsformulier.md": "Matchingsformulier",
     "logboek.md": "Logboek jobcoach",
+    "toetsingsformulier.md": "Toetsingsformulier aanvraag jobcoach",
 }
 # Het sjabloon voor de pagina van een nieuwe casus (alleen voor ``nieuw``, geen download).
 CASUSPAGINA = "casuspagina.md"
@@ -93,10 +96,23 @@ def sjabloon_tekst(bestand: str, regels: Regels) -> str:
         tekst = tekst.replace("@coachingsdoelen@", _coachingsdoelen(regels))
     if "@einde_protocollen@" in tekst:  # de eerste dag zonder Protocol Jobcoach, uit de regels
         tekst = tekst.replace("@einde_protocollen@", datum_tekst(regels.einde_protocollen()))
+    if "@interne_jobcoach_maxima@" in tekst:
+        tekst = tekst.replace("@interne_jobcoach_maxima@", _interne_jobcoach_maxima(regels))
     over = re.findall(r"@[a-z_]+@", tekst)
     if over:
         raise SjabloonFout(f"sjabloon '{bestand}': onbekende invulplek {over[0]}")
     return tekst
+
+
+def _interne_jobcoach_maxima(regels: Regels) -> str:
+    """De grenzen per jaar van de nieuwste regeling voor de interne jobcoach: 'jaar 1 hoogstens 15%, …'."""
+    intern = [p for p in regels.protocollen if p.soort == "intern" and p.max_per_jaar]
+    if not intern:
+        raise SjabloonFout("de regels noemen geen interne jobcoach met grenzen per jaar (max_per_jaar), "
+                           "maar een sjabloon vraagt @interne_jobcoach_maxima@")
+    nieuwste = max(intern, key=lambda p: p.geldig_van)
+    delen = [f"jaar {jaar} hoogstens {procent(m)}" for jaar, m in enumerate(nieuwste.max_per_jaar, start=1)]
+    return ", ".join(delen[:-1]) + " en " + delen[-1] if len(delen) > 1 else delen[0]
 
 
 def codeblok(bestand: str, regels: Regels) -> str:
@@ -169,6 +185,27 @@ def docx_naam(bestand: str) -> str:
     return Path(bestand).with_suffix(".docx").name
 
 
+DOWNLOADS = "sjablonen/downloads"  # de map van de downloads in de gebouwde site
+
+
+def download_namen() -> list[str]:
+    """De namen van alle downloads, zonder ze te maken (in de volgorde van ``downloads``)."""
+    return [n for b in SJABLONEN for n in ([b, docx_naam(b)] if b.endswith(".md") else [b])]
+
+
+def schrijf_downloads(site: Path, regels: Regels, editie: str | None = None) -> list[Path]:
+    """Zet alle downloads in de gebouwde site (``sjablonen/downloads/``); een bestand dat al gelijk is, blijft staan."""
+    map_ = site / DOWNLOADS
+    map_.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for download in downloads(regels, editie):
+        pad = map_ / download.bestandsnaam
+        if not pad.is_file() or pad.read_bytes() != download.inhoud:
+            pad.write_bytes(download.inhoud)
+        geschreven.append(pad)
+    return geschreven
+
+
 def downloads(regels: Regels, editie: str | None = None) -> list[Download]:
     """Alle downloads: elk sjabloon als tekst, en elk Markdown-sjabloon ook als Word-bestand."""
     resultaat = []
@@ -220,6 +257,16 @@ def markdown_naar_docx(tekst: str, titel: str, editie: str | None = None) -> byt
     return inhoud
 
 
+# Wat XML 1.0 niet toestaat (stuurtekens behalve tab en nieuwe regel, losse surrogaten, U+FFFE en U+FFFF): Word opent
+# een bestand met zo'n teken niet ('PCDATA invalid Char value 11'). De Word-schrijver laat ze weg.
+_NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def zonder_xml_verboden(tekst: str) -> str:
+    """De tekst zonder de tekens die XML 1.0 verbiedt."""
+    return _NIET_IN_XML.sub("", tekst)
+
+
 def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     """Zet een Markdown-sjabloon om in een Word-bestand (.docx).
 
@@ -227,8 +274,11 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
     streepjes of nummers, en tabellen. Koppen krijgen de stijlen *Kop 1* tot en met *Kop 4*; de
     eerste rij van elke tabel is een echte kopregel (herhaald op elke pagina) met een
     tabelbeschrijving, zodat schermlezers de tabel goed voorlezen. De taal is Nederlands.
-    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg.
+    Iets anders in de Markdown geeft een ``SjabloonFout``: zo valt er nooit stil iets weg. Alleen tekens die XML
+    verbiedt (zoals een verticale tab) vallen weg: met zo'n teken opent Word het bestand niet.
     """
+    tekst, titel = zonder_xml_verboden(tekst), zonder_xml_verboden(titel)
+    editie = zonder_xml_verboden(editie) if editie else editie
     doc = Document()
     _nederlands(doc)
     _huisstijl(doc)
@@ -428,8 +478,9 @@ def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
         tbl_pr.append(element)
     for is_kop, cellen in rijen:
         rij = tabel.add_row()
+        tr_pr = rij._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))  # een rij breekt niet over twee bladzijden (vraag en vakjes samen)
         if is_kop:
-            tr_pr = rij._tr.get_or_add_trPr()
             kop = OxmlElement("w:tblHeader")  # kopregel: herhalen op elke pagina, en zo voorlezen
             kop.set(qn("w:val"), "true")
             tr_pr.append(kop)

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
 MIN_KOLOMMEN = 2  # vanaf zoveel kolommen wordt een tabel op een smal scherm blokken
 VEEL_KOLOMMEN = 7  # vanaf zoveel kolommen krijgt een tabel op papier een kleinere letter (print.css)
 DATUM = r"(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])"
@@ -192,3 +195,25 @@ def markeer_tabellen(html: str) -> str:
         plek = einde
     uit.append(html[plek:])
     return "".join(uit)
+
+
+# --- als Markdown-extensie (mkdocs.yml: markdown_extensions: - leidraadsite.tabellen) --------------------------
+
+
+class _Markeer(Postprocessor):
+    def run(self, text: str) -> str:
+        return markeer_tabellen(text) if "<table" in text else text
+
+
+class TabellenExtension(Extension):
+    """Elke tabel van een pagina, ook die uit de macro's, krijgt haar labels en rollen zodra Markdown klaar is:
+    onder elke bouwer, vóór de zoekfunctie en de printversie de pagina lezen."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - naam komt van Python-Markdown
+        md.registerExtension(self)
+        # Na het terugzetten van de HTML (raw_html, 30) en na de controle van leidraadsite.htmlblok (5).
+        md.postprocessors.register(_Markeer(md), "jobcoach_tabellen", 4)
+
+
+def makeExtension(**kwargs) -> TabellenExtension:  # noqa: N802 - naam komt van Python-Markdown
+    return TabellenExtension(**kwargs)

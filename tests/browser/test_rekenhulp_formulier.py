@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from jobcoach.cli import main
 from jobcoach.teksten import TEKSTEN
 
-from .rekenhulp_gevallen import SEED_CASUS
+from rekenhulp_gevallen import SEED_CASUS
 
 # Eerst de uren voor de periode (wat een professional nu aanvraagt), dan het percentage als historische context.
 UITKOMST = ("Begeleidingsuren voor deze periode: 42 uur, gemiddeld 1,75 uur per week. "

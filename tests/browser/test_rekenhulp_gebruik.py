@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from jobcoach.teksten import TEKSTEN
 from leidraadsite.config import lees_editie
 
-from .rekenhulp_gevallen import ROOT, SEED_CASUS
+from rekenhulp_gevallen import ROOT, SEED_CASUS
 
 MELDINGEN = [t.split("{")[0].strip(" (;:") for t in TEKSTEN.meldingen.values()]
 MELDINGEN = [t for t in MELDINGEN if len(t) > 8]  # de vaste stukken van elke foutmelding

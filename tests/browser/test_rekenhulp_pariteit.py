@@ -21,7 +21,7 @@ from jobcoach import laad_regels
 from jobcoach.casus import Casus
 from jobcoach.teksten import TEKSTEN
 
-from .rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, plaatsen, python_uitkomst, python_verwerk_yaml
+from rekenhulp_gevallen import alle_gevallen, als_yaml, foute_bestanden, plaatsen, python_uitkomst, python_verwerk_yaml
 
 GEVALLEN = alle_gevallen()
 # Zoals het formulier ze geeft: gewone getallen, geen YAML; datums als tekst, zoals een datumveld.
@@ -216,7 +216,7 @@ def test_een_kapotte_regel_in_de_browser_valt_op(browser, server, naam):
 
     context = browser.new_context(locale="nl-NL")
     pagina = context.new_page()
-    pagina.route("**/javascripts/rekenhulp.js", met_fout)
+    pagina.route("**/javascripts/rekenkern.js", met_fout)
     pagina.goto(f"{server}/rekenhulp/", wait_until="domcontentloaded")
     pagina.wait_for_function("() => window.rekenhulp !== undefined")
     pagina.evaluate("() => rekenhulp.laadLezer()")  # de YAML-lezer (js-yaml) komt pas bij het openen van een bestand

@@ -9,10 +9,12 @@ from leidraadsite.rollen import laad_rolkaart
 
 from .hulp import ARTEFACTEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten
 
-# De startpagina is op een telefoon hooguit twee schermen hoog (issue 16; eerst was ze ~7.500 px). Een scherm is
+# De startpagina is op een telefoon hooguit drie schermen hoog (issue 16; eerst was ze ~7.500 px). Een scherm is
 # hier de hoogte van het venster waarmee alle telefoontests werken (SMAL: 375 × 740 CSS-pixels, een gewone
-# Android-telefoon); de kopbalk en de voet van de site tellen mee.
-MAX_HOOGTE = 2 * SMAL["height"]
+# Android-telefoon); de kopbalk en de voet van de site tellen mee. Het waren er twee; sinds issue 22 staat de
+# routekeuze (vier routes, rekenhulp, sjabloon) boven de vijf rolkaarten. De weg naar rekenhulp en sjabloon meet
+# tests/browser/test_weg_naar_rekenhulp.py (tikken en woorden).
+MAX_HOOGTE = 3 * SMAL["height"]
 
 MAX_GETIKT = 4  # zoveel links op de startpagina worden echt aangetikt; de linkcontrole doet de rest
 
@@ -87,31 +89,35 @@ def _telefoon(browser):
     return context, context.new_page()
 
 
-def test_startpagina_is_twee_schermen_met_de_rollen_in_het_eerste(browser, server):
+def test_startpagina_routekeuze_in_het_eerste_scherm_rekenhulp_en_rollen_daarna(browser, server):
+    """Issue 22: eerst de routekeuze (wat doe ik vandaag), dan de rollen. Eerst (issue 16) stonden de rollen bovenaan."""
     context, p = _telefoon(browser)
     p.goto(server + "/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     ARTEFACTEN.mkdir(exist_ok=True)
     p.screenshot(path=str(ARTEFACTEN / "startpagina-telefoon-heel.png"), full_page=True)
     hoogte = p.evaluate("() => document.documentElement.scrollHeight")
-    assert hoogte <= MAX_HOOGTE, f"de startpagina is op 375 px {hoogte} px hoog; hooguit {MAX_HOOGTE} (twee schermen)"
+    assert hoogte <= MAX_HOOGTE, f"de startpagina is op 375 px {hoogte} px hoog; hooguit {MAX_HOOGTE} (drie schermen)"
+    scherm = SMAL["height"]
+    # De ene korte melding over het tijdvak, met de link naar Wat geldt nu.
+    melding = p.locator("article .tijdvak-kort")
+    assert melding.is_visible() and "gelden niet meer" in melding.inner_text(), "geen melding over de regels van 2011"
+    assert melding.locator("a[href='wat-geldt-nu/']").is_visible(), "de melding linkt niet naar Wat geldt nu"
+    assert p.locator("article .admonition").count() == 0, "nog een blok met een waarschuwing op de startpagina"
+    # De routekeuze begint in het eerste scherm; rekenhulp en sjabloon staan binnen twee schermen.
+    eerste_route = p.locator("article .routekeuze a").first
+    assert eerste_route.bounding_box()["y"] + eerste_route.bounding_box()["height"] <= scherm, "routekeuze te laag"
+    for href in ("rekenhulp/", "sjablonen/coachingsplan/"):
+        link = p.locator(f"article .routekeuze a[href='{href}']").first
+        assert link.is_visible(), f"geen zichtbare link naar {href} in de routekeuze"
+        onder = p.evaluate("a => a.getBoundingClientRect().bottom + window.scrollY", link.element_handle())
+        assert onder <= 2 * scherm, f"{href} staat op {onder:.0f} px; hooguit twee schermen ({2 * scherm})"
     kaart = laad_rolkaart()
     rollen = p.evaluate("""() => [...document.querySelectorAll('article .rolkeuze a')].map(a => {
         const r = a.getBoundingClientRect();
-        return {tekst: a.textContent.trim().replace(/\\s+/g, ' '), boven: r.top, onder: r.bottom};
+        return {tekst: a.textContent.trim().replace(/\\s+/g, ' '), onder: r.bottom + window.scrollY};
     })""")
     assert [r["tekst"] for r in rollen] == [r.naam for r in kaart.rollen], rollen
-    scherm = SMAL["height"]
-    buiten = [r["tekst"] for r in rollen if not (0 <= r["boven"] and r["onder"] <= scherm)]
-    assert not buiten, f"rollen niet in het eerste scherm ({scherm} px): {buiten}; {rollen}"
-    # De melding "De regels van 2011 gelden niet meer" blijft op de startpagina staan, met de link naar Wat geldt nu.
-    melding = p.locator("article .admonition.warning", has_text="gelden niet meer")
-    assert melding.is_visible(), "de melding over de regels van 2011 staat niet (zichtbaar) op de startpagina"
-    assert melding.locator("a[href='wat-geldt-nu/']").is_visible(), "de melding linkt niet naar Wat geldt nu"
-    # De rekenhulp is vanaf de startpagina te bereiken, binnen de twee schermen.
-    rekenhulp = p.locator("article a[href='rekenhulp/']").first
-    assert rekenhulp.is_visible(), "geen zichtbare link naar de rekenhulp op de startpagina"
-    assert p.evaluate("a => a.getBoundingClientRect().bottom + window.scrollY", rekenhulp.element_handle()) <= MAX_HOOGTE
     context.close()
     print(f"\nStartpagina op 375 px: {hoogte} px hoog (grens {MAX_HOOGTE}); rollen onderaan op "
           f"{[round(r['onder']) for r in rollen]} px")
@@ -139,3 +145,13 @@ def test_elke_rol_leidt_in_een_tik_naar_haar_pagina_met_haar_opdrachten(browser,
         if rol.id == "toetser":
             p.screenshot(path=str(ARTEFACTEN / "rolpagina-toetser-telefoon.png"))
     context.close()
+
+
+def test_casus_begint_met_haar_tekst_in_het_eerste_scherm(telefoon, server):
+    """Issue 22: eerst stonden er drie blokken (1,4 scherm) vóór de eerste zin van de casus."""
+    telefoon.goto(f"{server}/casussen/begeleidingsbehoefte-en-regime/")
+    kop = telefoon.locator("#casus-rapportage")
+    zin = kop.locator("xpath=following::p[1]")
+    onderkant = zin.evaluate("el => el.getBoundingClientRect().bottom")
+    telefoon.screenshot(path=str(ARTEFACTEN / "casus-telefoon.png"), full_page=False)
+    assert onderkant <= SMAL["height"], f"de eerste zin van de casus eindigt op {onderkant:.0f} px; het scherm is {SMAL['height']}"

@@ -22,7 +22,7 @@ from jobcoach.html import berekening_html, bevindingen_html, schema_html
 from leidraadsite.tabellen import markeer_tabellen
 from jobcoach.lezer import lees_yaml, valideer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
 
 AARDEN = ["persoonlijk", "functioneel"]
@@ -157,9 +157,149 @@ def randgevallen() -> list[dict[str, Any]]:
     ]
 
 
+def grensgevallen() -> list[dict[str, Any]]:
+    """Elke grens en elke datum uit de regels: net eronder, precies erop en net erboven.
+
+    De grenzen komen uit ``laad_regels()``, niet uit deze test: verandert een grens in regels.yml, dan schuiven
+    de gevallen mee. Zo ziet de pariteitstest elke grens aan beide kanten (Python en de rekenkern in Node).
+    """
+    regels = laad_regels()
+    wpm = regels.rekenregels.weken_per_maand
+    periode_weken = regels.rekenregels.periode_maanden * wpm
+    dag = dt.timedelta(days=1)
+    uit: list[dict[str, Any]] = []
+
+    def casus(protocol: str | None = None, contract: dict | None = None, schema: list | None = None, **rest: Any) -> None:
+        c: dict[str, Any] = {"titel": f"Grens {len(uit) + 1}"}
+        if protocol is not None:
+            c["protocol"] = protocol
+        c.update(contract=contract or {"uren_per_week": 40, "maanden": 6}, schema=schema or [_jc(1, "wekelijks")], **rest)
+        uit.append(c)
+
+    def rond(*waarden: float) -> list[float]:
+        return [round(w, 4) for w in waarden]
+
+    def per_week(percentage: float) -> list[float]:
+        """Uren per week die bij 40 contracturen per week net onder, op en boven dit percentage uitkomen."""
+        return rond(0.4 * percentage - 0.01, 0.4 * percentage, 0.4 * percentage + 0.01)
+
+    for p in regels.protocollen:
+        einde = regels.einde(p)
+        for datum in [p.geldig_van - dag, p.geldig_van] + ([einde, einde + dag] if einde else []):
+            casus(p.id, datum=datum)
+        grenzen = [g for g in (p.maximum, p.grenzen.normaal_max if p.grenzen else None) if g is not None]
+        for grens in grenzen:
+            for regime in rond(grens - 0.01, grens, grens + 0.01):
+                casus(p.id, aanvraag={"regime": regime}, advies={"regime": regime})
+            for u in per_week(grens):  # het berekende percentage tegen dezelfde grens
+                casus(p.id, contract={"uren_per_week": 40, "weken": periode_weken}, schema=[_jc(u, "wekelijks")])
+        for jaar, grens in enumerate(p.max_per_jaar or [], start=1):  # interne jobcoach: per jaar, beide perioden
+            for periode in (2 * jaar - 1, 2 * jaar):
+                for u in per_week(grens):
+                    casus(p.id, periode=periode, contract={"uren_per_week": 40, "weken": periode_weken},
+                          schema=[_jc(u, "wekelijks")], aanvraag={"regime": grens}, **({"vorige_uren": 1000} if periode > 1 else {}))
+        s = p.standaard
+        if s is not None and s.min_maanden is not None:
+            for maanden in rond(s.min_maanden - 0.25, s.min_maanden, s.min_maanden + 0.25):
+                for proef in (False, True):
+                    casus(p.id, contract={"uren_per_week": 40, "maanden": maanden, "proefplaatsing": proef})
+        if s is not None and s.min_uren_per_week is not None:
+            for u in rond(s.min_uren_per_week - 0.01, s.min_uren_per_week, s.min_uren_per_week + 0.01):
+                casus(p.id, contract={"uren_per_week": u, "maanden": 6})
+        if s is not None and s.min_loonwaarde_wml is not None:
+            for lw in rond(s.min_loonwaarde_wml - 0.01, s.min_loonwaarde_wml, s.min_loonwaarde_wml + 0.01):
+                casus(p.id, contract={"uren_per_week": 40, "maanden": 6, "loonwaarde_wml": lw})
+        if p.max_jaren is not None:
+            grens_weken = p.max_jaren * 12 * wpm
+            for weken in (grens_weken - 1, grens_weken, grens_weken + 1):
+                casus(p.id, contract={"uren_per_week": 40, "weken": weken})
+            # Met eerdere perioden: periode 3 begint na twee perioden.
+            for weken in (grens_weken - 2 * periode_weken - 1, grens_weken - 2 * periode_weken, grens_weken - 2 * periode_weken + 1):
+                casus(p.id, periode=3, vorige_uren=1000, contract={"uren_per_week": 40, "weken": weken})
+            perioden_max = p.max_jaren * 2
+            for periode in (perioden_max, perioden_max + 1):  # de laatste periode binnen de jaren, en de eerste erna
+                casus(p.id, periode=periode, vorige_uren=1000, contract={"uren_per_week": 40, "weken": periode_weken})
+        if p.periode_maanden is not None:
+            for weken in (p.periode_maanden * wpm - 1, p.periode_maanden * wpm, p.periode_maanden * wpm + 1):
+                casus(p.id, contract={"uren_per_week": 40, "weken": weken})
+    vanaf = regels.einde_protocollen()
+    if vanaf is not None:
+        for datum in (vanaf - dag, vanaf, vanaf + dag):
+            casus("protocol-2016", datum=datum)
+    for k in regels.kaders:  # de datum van een casus van nu tegen het begin van haar kader
+        if k.soort == "nu" and k.geldig_van is not None:
+            extra = {"verordening": "Verordening van een gemeente, 2024"} if k.verordening else {}
+            for datum in (k.geldig_van - dag, k.geldig_van, k.geldig_van + dag):
+                casus(kader=k.id, datum=datum, **extra)
+    a = regels.aannemelijk.max_uren_per_week
+    for u in rond(a - 0.01, a, a + 0.01):
+        casus(contract={"uren_per_week": u, "maanden": 6})
+    # Advies tegen de berekening: 1 uur per week van 40 uur is precies 2,5% en 24 uur in 6 maanden.
+    for advies in (2.49, 2.5, 2.51):
+        casus("protocol-2011", advies={"regime": advies})
+    for advies in (23.99, 24, 24.01):
+        casus(advies={"uren": advies})
+    # Verlenging: de uren van deze periode (24) tegen de vorige periode.
+    for vorige in (23.99, 24, 24.01):
+        casus(periode=2, vorige_uren=vorige)
+    casus(periode=2)  # verlenging zonder vorige uren
+    # Begeleiding tegen contracturen: 10 uur contract, 9,99 / 10 / 10,01 uur begeleiding.
+    for u in (9.99, 10, 10.01):
+        casus(contract={"uren_per_week": 10, "weken": 1}, schema=[_jc(u, "eenmalig")])
+    # Fasen (afbouw): wekelijks, dan tweewekelijks, dan maandelijks; een eenmalige fase op de grens van een periode.
+    fasen_rij = {**_jc(1, "wekelijks"), "fasen": [{"weken": 12, "intensiteit": "wekelijks"},
+                                                  {"weken": 12, "intensiteit": "tweewekelijks", "uren": 1.5},
+                                                  {"weken": 24, "intensiteit": "maandelijks"}]}
+    del fasen_rij["intensiteit"]
+    casus(contract={"uren_per_week": 32, "maanden": 12}, schema=[fasen_rij])
+    eenmalig = {**_jc(2, "wekelijks"), "fasen": [{"weken": periode_weken, "intensiteit": "wekelijks"},
+                                                 {"weken": 1, "intensiteit": "eenmalig", "uren": 3}]}
+    del eenmalig["intensiteit"]
+    casus(contract={"uren_per_week": 32, "maanden": 12}, schema=[eenmalig], weken_per_maand=4.33)
+    return uit
+
+
+def nu_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
+    """Een willekeurige aanvraag van nu: zonder protocol en regime, met kader, periode, fasen en uren."""
+    casus = willekeurige_casus(rng, nummer)
+    casus["titel"] = f"Aanvraag van nu {nummer}"
+    del casus["protocol"]
+    kader = rng.choice(["uwv-extern", "uwv-extern", None, "uwv-intern", "gemeente"])
+    if kader is not None:
+        casus["kader"] = kader
+    if kader == "gemeente":
+        casus["verordening"] = "Verordening Participatiewet, een gemeente, 2024"
+    casus["contract"]["uren_per_week"] = max(1, casus["contract"]["uren_per_week"])
+    casus["contract"].pop("proefplaatsing", None) if rng.random() < 0.5 else None
+    periode = rng.choice([1, 1, 2, 3, 4, 5, 6, 7])
+    if periode > 1:
+        casus["periode"] = periode
+        if rng.random() < 0.8:
+            casus["vorige_uren"] = rng.choice([0, 10, 24, 42, 100.5, 250])
+    if rng.random() < 0.3:
+        casus["weken_per_maand"] = rng.choice([4, 4.33, 4.345, 5])
+    casus.pop("aanvraag", None)
+    if rng.random() < 0.4:
+        casus["aanvraag"] = {"uren": rng.choice([0, 12, 24, 42, 99.5])}
+    if rng.random() < 0.2:
+        casus["aanvraag"] = {"regime": rng.choice([5, 6, 7.5, 7.51, 15, 15.01])}
+    casus.pop("advies", None)
+    if rng.random() < 0.5:
+        casus["advies"] = rng.choice([{"uren": rng.choice([10, 24, 42, 41.99, 42.01])}, {"regime": rng.choice([4.37, 6, 7.5])}])
+    for rij in casus["schema"]:
+        if rij.get("door") == "jobcoach" and rng.random() < 0.4:  # afbouw in fasen
+            rij.pop("intensiteit")
+            rij["fasen"] = [{"weken": rng.choice([1, 4, 8, 12, 12.5]), "intensiteit": rng.choice(INTENSITEITEN),
+                             **({"uren": _getal(rng, UREN)} if rng.random() < 0.5 else {})}
+                            for _ in range(rng.randint(1, 3))]
+    return casus
+
+
 def alle_gevallen(aantal: int = 220, zaad: int = 20261126) -> list[dict[str, Any]]:
     rng = random.Random(zaad)
-    return randgevallen() + [willekeurige_casus(rng, i) for i in range(aantal)]
+    gevallen = randgevallen() + [willekeurige_casus(rng, i) for i in range(aantal)]
+    nu = random.Random(zaad + 1)  # een eigen reeks, zodat de gevallen hierboven niet veranderen
+    return gevallen + [nu_casus(nu, i) for i in range(aantal // 2)]
 
 
 def als_yaml(casus: dict[str, Any]) -> str:
@@ -178,13 +318,19 @@ def python_uitkomst(casus: Casus) -> dict[str, Any]:
         "weken": _bt(u.weken), "contracturen": _bt(u.contracturen), "begeleidingsuren": _bt(u.begeleidingsuren),
         "uren_per_week": _bt(u.uren_per_week), "percentage": _bt(u.percentage),
         "uren_per_doel": {str(d): _bt(w) for d, w in u.uren_per_doel.items()},
+        "kader": u.kader.id, "protocol": u.protocol.id if u.protocol else None, "weken_per_maand": _bt(u.weken_per_maand),
         "rijen": [{"nummer": r.nummer, "telt_mee": r.telt_mee, "uren_per_week": _bt(r.uren_per_week),
-                   "keren": _bt(r.keren), "totaal": _bt(r.totaal)} for r in u.rijen],
+                   "keren": _bt(r.keren), "totaal": _bt(r.totaal),
+                   "fasen": [{"begin": _bt(d.begin), "weken": _bt(d.weken), "intensiteit": d.intensiteit, "uren": _bt(d.uren),
+                              "keren": _bt(d.keren)} for d in r.fasen]} for r in u.rijen],
+        "perioden": [{"nummer": p.nummer, "jaar": p.jaar, "van": _bt(p.van), "tot": _bt(p.tot), "contracturen": _bt(p.contracturen),
+                      "uren_per_doel": {str(d): _bt(w) for d, w in p.uren_per_doel.items()}, "percentage": _bt(p.percentage)}
+                     for p in u.perioden],
         "teksten": {
             "weken": getal(u.weken), "contracturen": uren(u.contracturen), "begeleidingsuren": uren(u.begeleidingsuren),
             "uren_per_week": uren(u.uren_per_week), "percentage": procent_afgekapt(u.percentage),
         },
-        "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst} for b in u.bevindingen],
+        "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst, "kader": b.kader} for b in u.bevindingen],
         # Zoals de site ze publiceert: de HTML van jobcoach.html met de kenmerken van de tabellen-hook (labels, rollen,
         # hele datums); de rekenhulp maakt ze in één keer.
         "html": {"schema": markeer_tabellen(schema_html(u)), "berekening": markeer_tabellen(berekening_html(u)),

@@ -1,0 +1,145 @@
+"""Pariteit zonder browser: de rekenkern van de rekenhulp rekent in Node precies zoals het Python-pakket.
+
+``docs/javascripts/rekenkern.js`` is de berekening en de controles van de rekenhulp, zonder pagina. Deze test
+(in ``make check``) geeft Node de JSON die de bouw in de pagina zet (``jobcoach.browser``) en dezelfde gevallen als
+Python: alle casussen in ``casussen/``, de grensgevallen (elke grens en datum uit de regels: eronder, erop,
+erboven), de randgevallen en een vaste reeks willekeurige casussen. Vergeleken worden de exacte breuken, de teksten
+in Nederlandse notatie en de bevindingen (code, veld, tekst). Verandert een regel in Python en volgt de JavaScript
+niet, dan faalt deze test.
+
+Node.js 20 of nieuwer is nodig (``/usr/bin/node``; Debian: ``apt-get install nodejs``).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from jobcoach import Bestandsfout, laad_regels
+from jobcoach.browser import rekenhulp_gegevens
+from jobcoach.casus import Casus
+from jobcoach.lezer import YamlDocument, valideer
+from rekenhulp_gevallen import ROOT, alle_gevallen, grensgevallen, python_uitkomst
+
+RUNNER = Path(__file__).with_name("rekenhulp_node.js")
+
+
+def _als_gegevens(casus: dict[str, Any]) -> dict[str, Any]:
+    """Zoals het formulier ze geeft: gewone JSON-waarden, datums als tekst."""
+    return json.loads(json.dumps(casus, default=str))
+
+
+def _casusbestanden() -> dict[str, dict[str, Any]]:
+    return {pad.name: _als_gegevens(yaml.safe_load(pad.read_text(encoding="utf-8")))
+            for pad in sorted((ROOT / "casussen").glob("*.yml"))}
+
+
+GEVALLEN: dict[str, dict[str, Any]] = {
+    **{f"casussen/{naam}": c for naam, c in _casusbestanden().items()},
+    **{f"grens {i + 1}": _als_gegevens(c) for i, c in enumerate(grensgevallen())},
+    **{f"geval {i + 1}": _als_gegevens(c) for i, c in enumerate(alle_gevallen())},
+}
+
+
+def _zonder_html(uitkomst: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in uitkomst.items() if k != "html"}  # de tabellen maakt het formulier, niet de rekenkern
+
+
+def _problemen(problemen: list[dict[str, Any]]) -> list[list[str]]:
+    """Bij een casus die niet klopt: per probleem het veld en de code (de zinnen vergelijkt de browsertest)."""
+    return sorted([p["pad"], p["code"]] for p in problemen)
+
+
+@functools.cache
+def _python() -> tuple[dict[str, Any], ...]:
+    regels = laad_regels()
+    uit = []
+    for c in GEVALLEN.values():
+        try:
+            casus = valideer(YamlDocument("", c, None), Casus, {"regels": regels})
+        except Bestandsfout as fout:
+            uit.append({"problemen": _problemen([{"pad": p.pad, "code": p.code} for p in fout.problemen])})
+            continue
+        uit.append({"uitkomst": _zonder_html(python_uitkomst(casus))})
+    return tuple(uit)
+
+
+def _node(regels: dict[str, Any], gevallen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    node = shutil.which("node") or "/usr/bin/node"
+    if not Path(node).exists():
+        pytest.fail("Node.js ontbreekt: installeer het (Debian: apt-get install nodejs); de rekenhulp-pariteit draait erin")
+    invoer = json.dumps({"regels": regels, "gevallen": gevallen}, ensure_ascii=False)
+    uit = subprocess.run([node, str(RUNNER)], input=invoer.encode("utf-8"), capture_output=True, check=False, timeout=120)
+    assert uit.returncode == 0, f"de rekenkern gaf een fout in Node:\n{uit.stderr.decode('utf-8', 'replace')}"
+    return [{"problemen": _problemen(u["problemen"])} if "problemen" in u else u for u in json.loads(uit.stdout)]
+
+
+def _regels_json() -> dict[str, Any]:
+    # Precies zoals in de pagina: via json, dus alleen wat JSON kan dragen.
+    return json.loads(json.dumps(rekenhulp_gegevens(laad_regels()), ensure_ascii=False))
+
+
+def _verschillen(python: tuple[dict[str, Any], ...], node: list[dict[str, Any]]) -> list[str]:
+    namen = list(GEVALLEN)
+    uit = []
+    for naam, p, n in zip(namen, python, node, strict=True):
+        if p != n:
+            velden = sorted(k for k in set(p.get("uitkomst", {})) | set(n.get("uitkomst", {}))
+                            if p.get("uitkomst", {}).get(k) != n.get("uitkomst", {}).get(k))
+            uit.append(f"{naam}: {velden or 'problemen'}: python={json.dumps(p, ensure_ascii=False)[:400]} "
+                       f"node={json.dumps(n, ensure_ascii=False)[:400]}")
+    return uit
+
+
+def test_rekenkern_in_node_rekent_en_controleert_als_python():
+    node = _node(_regels_json(), list(GEVALLEN.values()))
+    verschillen = _verschillen(_python(), node)
+    assert not verschillen, f"{len(verschillen)} van {len(GEVALLEN)} gevallen verschillen:\n" + "\n".join(verschillen[:5])
+    # Wat er vergeleken is (zichtbaar met pytest -s): gevallen en bevindingen.
+    geldig = [u["uitkomst"] for u in node if "uitkomst" in u]
+    bevindingen = sum(len(u["bevindingen"]) for u in geldig)
+    codes = sorted({b["code"] for u in geldig for b in u["bevindingen"]})
+    print(f"\nrekenkern in Node: {len(GEVALLEN)} gevallen gelijk aan Python ({len(geldig)} berekend, "
+          f"{len(node) - len(geldig)} geweigerd), {bevindingen} bevindingen, codes: {codes}")
+
+
+def test_elke_bevinding_komt_in_de_vergelijking_voor():
+    """De gevallen raken elke bevinding die Python kent; anders vergelijkt de test een regel nooit."""
+    gezien = {b["code"] for u in _python() if "uitkomst" in u for b in u["uitkomst"]["bevindingen"]}
+    from jobcoach.teksten import TEKSTEN
+
+    sjablonen = {k for k, v in TEKSTEN.bevindingen.items() if isinstance(v, str) and "{" in v or k == "geen-uren"} - {"bron"}
+    # Elke code is de naam van zijn sjabloon, of eindigt erop (aanvraag-boven-maximum: boven-maximum;
+    # advies-boven-jaarmaximum: regime-boven-jaarmaximum).
+    ongezien = {s for s in sjablonen if not any(c == s or c.endswith("-" + s.removeprefix("regime-")) for c in gezien)}
+    # Wat de regels van nu niet kunnen geven: geen protocolversie heeft een onbekend einde. Verandert dat, dan moet
+    # er een geval bij (deze test faalt dan op de tweede regel).
+    onbereikbaar = {"geldigheid-onbekend"}
+    assert not any(p.geldig_tot == "onbekend" for p in laad_regels().protocollen)
+    assert ongezien == onbereikbaar, f"geen geval geeft deze bevinding: {sorted(ongezien - onbereikbaar)}"
+
+
+@pytest.mark.parametrize(
+    ("pad", "nieuw"),
+    [
+        (("aannemelijk", "max_uren_per_week"), 59.99),  # een grens die de JavaScript uit de JSON haalt
+        (("weken_per_maand",), 5),
+    ],
+)
+def test_een_regel_die_de_rekenkern_niet_volgt_valt_op(pad, nieuw):
+    """Krijgt de rekenkern andere regels dan Python, dan ziet de vergelijking dat (de test kan falen)."""
+    regels = copy.deepcopy(_regels_json())
+    plek = regels
+    for deel in pad[:-1]:
+        plek = plek[deel]
+    plek[pad[-1]] = nieuw
+    verschillen = _verschillen(_python(), _node(regels, list(GEVALLEN.values())))
+    assert verschillen, f"{'.'.join(pad)} = {nieuw} in de JSON gaf geen enkel verschil"
