@@ -68,9 +68,7 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     na = (project / "mkdocs.yml").read_bytes().decode("utf-8").splitlines(keepends=True)
     markering = next(i for i, r in enumerate(voor) if r.strip() == MARKERING)
     inspringing = voor[markering][: len(voor[markering]) - len(voor[markering].lstrip())]
-    plek = markering + 1  # onder de casussen die er al onder de markering staan
-    while plek < len(voor) and voor[plek].startswith(f"{inspringing}- "):
-        plek += 1
+    plek = einde_van_de_casussen(voor, markering)  # onder de casussen die er al staan
     assert na == voor[:plek] + [f'{inspringing}- "Proef: een casus": casussen/proefcasus.md\n'] + voor[plek:]
 
     assert controle.returncode == 0, controle.stderr
@@ -107,6 +105,15 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     assert "beoordeeld: 2026-11-26\n" in bron and "herzien_voor: 2027-11-26\n" in bron, bron[:300]
 
 
+def einde_van_de_casussen(regels: list[str], markering: int) -> int:
+    """De regel na het laatste menu-item onder de markering (de casussen die er al staan, op dezelfde inspringing)."""
+    inspringing = regels[markering][: len(regels[markering]) - len(regels[markering].lstrip())]
+    plek = markering + 1
+    while plek < len(regels) and regels[plek].startswith(inspringing + "- "):
+        plek += 1
+    return plek
+
+
 def nieuw(projectmap: Path, capsys, monkeypatch, *args: str) -> tuple[int, str]:
     """``jobcoach nieuw …`` binnen het testproces (sneller dan een eigen proces)."""
     monkeypatch.chdir(projectmap)
@@ -118,12 +125,8 @@ def test_tweede_nieuwe_casus_komt_onder_de_eerste(klein_project, capsys, monkeyp
     for naam in ("eerste", "tweede"):
         assert nieuw(klein_project, capsys, monkeypatch, naam) == (0, "")
     regels = (klein_project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    plek = next(i for i, r in enumerate(regels) if r.strip() == MARKERING)
-    inspringing = regels[plek][: len(regels[plek]) - len(regels[plek].lstrip())]
-    einde = plek + 1
-    while einde < len(regels) and regels[einde].startswith(f"{inspringing}- "):
-        einde += 1
-    assert [r.strip() for r in regels[einde - 2 : einde]] == [
+    plek = einde_van_de_casussen(regels, next(i for i, r in enumerate(regels) if r.strip() == MARKERING))
+    assert [r.strip() for r in regels[plek - 2 : plek]] == [
         '- "Eerste": casussen/eerste.md',
         '- "Tweede": casussen/tweede.md',
     ]
@@ -285,7 +288,7 @@ def test_kapotte_casus_laat_controleer_en_de_bouw_falen_met_bestand_regel_en_vel
     assert controle.returncode != 0
     assert melding in controle.stderr, controle.stderr
     aantal = len(list((project / "casussen").glob("*.yml")))
-    assert f"1 van {aantal} casusbestanden is ongeldig." in controle.stderr
+    assert f"1 van {aantal} casusbestanden is ongeldig." in controle.stderr, controle.stderr
 
     bouw = mkdocs_build(project, tmp_path / "site")
     uitvoer = bouw.stdout + bouw.stderr

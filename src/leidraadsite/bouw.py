@@ -31,6 +31,7 @@ from jobcoach.regels import REGELS_PAD
 from .begrippen import begrippen_markdown, laad_begrippen
 from .casusmap import Casusmap
 from .htmlblok import merkteken
+from .bestanden import mappen_veilig
 from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
@@ -98,6 +99,9 @@ class Bouw:
         configbestand = env.conf.get("config_file_path")
         self.root = Path(configbestand).parent if configbestand else Path(env.conf["root_dir"])
         self.docs = self.root / env.conf["docs_dir"]
+        fouten = mappen_veilig(self.root, self.docs, env.conf)
+        if fouten:
+            raise PluginError(fouten)
         try:
             self.regels: Regels = laad_regels(REGELS_PAD)
         except Bestandsfout as fout:

@@ -240,7 +240,10 @@ class Paginasjabloon(Template):
             plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
             melding = f"{plaats}: {wat}"
             _LAATSTE[:] = [melding]
-            raise Paginafout(melding) from None
+            # mkdocs-macros zet de tekst van de fout met een f-string in een sjabloon en vult dat daarna met
+            # ``% traceback`` in: een '%' in de melding (zoals in {% include %}) gaf dan een TypeError met Engelse
+            # traceback in plaats van deze melding. Verdubbeld wordt het weer één '%'.
+            raise Paginafout(melding.replace("%", "%%")) from None
 
 
 # De laatste melding: mkdocs-macros vangt de fout, schrijft haar met een Engelse traceback in het logboek en stopt de

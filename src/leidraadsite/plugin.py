@@ -51,6 +51,7 @@ from mkdocs.structure.pages import Page
 from . import aanpassingen
 from .nabouw import Instellingen, NabouwFout, nabouw
 from .statusblok import StatusFout, gegevens, wis_gegevens
+from .tekst import pagina_als_tekst, titels_als_tekst
 
 log = logging.getLogger("mkdocs.plugins.jobcoach")
 
@@ -118,6 +119,19 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
         if "print-site" in config.plugins:
             aanpassingen.printsite_ankers()
         return config
+
+    # titels -----------------------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Titels van het menu (mkdocs.yml) als HTML-tekst: het thema zet ze zonder escapen in de pagina."""
+        titels_als_tekst(nav.items)
+        return nav
+
+    @event_priority(-100)  # na mkdocs-macros, die een titel met {{ … }} invult
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Titel en omschrijving van de pagina als HTML-tekst (leidraadsite.tekst.pagina_als_tekst)."""
+        pagina_als_tekst(page)
+        return markdown
 
     # 3 ---------------------------------------------------------------------------------------------
 
