@@ -262,3 +262,20 @@ def test_elke_bouwer_geeft_dezelfde_site(motor: str, site: Path, tmp_path: Path)
     print(f"\n{motor}: bouw {duur:.1f} s; {len(verschil)} verschillen, waarvan {len(onverwacht)} onverwacht")
     assert not onverwacht, f"{motor}: verschillen met MkDocs:\n" + "\n".join(f"- {k}: {v}" for k, v in onverwacht.items())
     assert not over, f"{motor}: uitzonderingen die niet meer nodig zijn: {over}"
+
+
+@pytest.mark.motoren
+@pytest.mark.parametrize("motor", ["properdocs", "zensical"])
+def test_tikfout_in_casusnaam_laat_elke_bouwer_falen(motor: str, project: Path, tmp_path: Path) -> None:
+    pagina = project / "docs/casussen/zo-rekent-de-site.md"
+    oud = "{% set c = casus('begeleidingsbehoefte-en-regime') %}"
+    regel = pagina.read_text(encoding="utf-8").splitlines().index(oud) + 1
+    vervang_precies_een_keer(pagina, oud, "{% set c = casus('begeleidingsbehoefte-en-regiem') %}")
+    opdracht = [str(ROOT / d) if d.startswith(".venv") else d.format(config=project / "mkdocs.yml", site=tmp_path / "s")
+                for d in MOTOREN[motor]]
+    uit = subprocess.run(opdracht, cwd=project, capture_output=True, text=True, timeout=900,
+                         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    melding = uit.stdout + uit.stderr
+    assert uit.returncode != 0, f"{motor}: de bouw slaagde met een onbekende casus:\n{melding[-2000:]}"
+    assert f"docs/casussen/zo-rekent-de-site.md:{regel}: Casus 'begeleidingsbehoefte-en-regiem' bestaat niet" \
+        in melding, melding[-3000:]

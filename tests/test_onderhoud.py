@@ -90,7 +90,7 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     per_rij = tabel(pagina, "Urenberekening per rij")
     assert [r[-1] for r in per_rij[1:5]] == ["18", "24", "6", "4"], per_rij
     assert per_rij[-1][0] == "Totaal begeleidingsuren" and per_rij[-1][-1] == "56", per_rij[-1]
-    per_doel = tabel(pagina, "Begeleidingsuren per coachingsdoel")
+    per_doel = tabel(pagina, "Begeleidingsuren per urengroep")
     assert [r[2] for r in per_doel[1:4]] == ["22", "28", "6"], per_doel
     per_periode = tabel(pagina, "Begeleidingsuren per periode")
     assert per_periode[1][0] == "Periode 1 (jaar 1)" and per_periode[1][-1] == "56", per_periode
@@ -340,8 +340,9 @@ def test_ci_draait_make_test_bij_elk_voorstel_en_publiceert_vanaf_main():
     assert bouwen["needs"] == "test" and "refs/heads/main" in bouwen["if"] and "push" in bouwen["if"]
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
                for s in bouwen["steps"])
-    # De site wordt gebouwd zoals lokaal: 'make build', en dat maakt ook de PDF die elke pagina aanbiedt.
-    assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make build"], bouwen["steps"]
+    # De site wordt gebouwd zoals lokaal: 'make publiceer' is 'make build' (met de PDF die elke pagina aanbiedt)
+    # met LEIDRAAD_PRODUCTIE=1, zodat een voorlopig adres niet online gaat (tests/test_terugmelding.py).
+    assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make publiceer"], bouwen["steps"]
     recept = re.search(r"^build:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
     assert recept and "-m tools.pdf --site site" in recept.group(1), "make build maakt de PDF niet (meer)"
     publiceren = ci["jobs"]["publiceren"]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import logging
 import fractions
 import re
 import traceback
@@ -37,7 +36,6 @@ from jinja2.ext import Extension
 from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
 from . import aanpassingen
 
@@ -215,9 +213,11 @@ def paginavariabelen(variabelen: dict[str, Any]) -> dict[str, Any]:
     return uit
 
 
-class Paginafout(PluginError):
-    """Een fout bij het invullen van een pagina, in het Nederlands met bestand en regel. De bouw stopt erop,
-    onder elke bouwer en ook zonder hooks of plugins van de site (``make serve`` toont haar op zijn foutpagina)."""
+class Paginafout(SystemExit):
+    """Een fout bij het invullen van een pagina, in het Nederlands met bestand en regel. De bouw stopt erop met
+    code 1, onder elke bouwer en ook zonder hooks of plugins van de site; ``make serve`` toont haar op zijn
+    foutpagina. Een ``SystemExit`` en geen gewone fout: mkdocs-macros vangt gewone fouten, zet er een Engelse
+    traceback bij en stopt dan toch (``on_error_fail``); Python drukt bij een ``SystemExit`` alleen de melding af."""
 
 
 class Paginasjabloon(Template):
@@ -237,26 +237,26 @@ class Paginasjabloon(Template):
                 raise
             wat, regel = _melding(fout)
             abs_pad = Path(getattr(getattr(pagina, "file", None), "abs_src_path", "") or "")
+            config = kwargs.get("config")
+            if not getattr(pagina, "file", None) and isinstance(config, dict) and config.get("root_dir"):  # Zensical
+                abs_pad = Path(config["root_dir"]) / str(config.get("docs_dir") or "docs") / str(bron)
             plaats = f"docs/{bron}" + (f":{regel + _voorkant_regels(abs_pad)}" if regel else "")
             melding = f"{plaats}: {wat}"
             _LAATSTE[:] = [melding]
-            # mkdocs-macros zet de tekst van de fout met een f-string in een sjabloon en vult dat daarna met
-            # ``% traceback`` in: een '%' in de melding (zoals in {% include %}) gaf dan een TypeError met Engelse
-            # traceback in plaats van deze melding. Verdubbeld wordt het weer één '%'.
-            raise Paginafout(melding.replace("%", "%%")) from None
+            raise Paginafout(melding) from None
 
 
-# De laatste melding: mkdocs-macros vangt de fout, schrijft haar met een Engelse traceback in het logboek en stopt de
-# bouw (on_error_fail). Het filter hieronder maakt van die regel weer alleen de Nederlandse melding.
+# De laatste melding, voor tests die mkdocs-macros zelf aanroepen.
 _LAATSTE: list[str] = []
 
 
-class _AlleenDeMelding(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        if _LAATSTE and isinstance(record.msg, str) and _LAATSTE[0] in record.getMessage():
-            record.msg, record.args, record.levelno, record.levelname = _LAATSTE[0], (), logging.ERROR, "ERROR"
-            record.exc_info = record.exc_text = None
-        return True
+def laatste_fout() -> str | None:
+    """De melding van de laatste :class:`Paginafout` in dit proces."""
+    return _LAATSTE[0] if _LAATSTE else None
+
+
+def wis_laatste_fout() -> None:
+    _LAATSTE.clear()
 
 
 class Paginatekst(Extension):
@@ -279,7 +279,3 @@ class Paginatekst(Extension):
         environment.finalize = als_tekst
         environment.template_class = Paginasjabloon
         aanpassingen.pagina_compilatie(environment)
-        for naam in ("mkdocs.plugins.mkdocs_macros.util", "properdocs.plugins.mkdocs_macros.util"):
-            logger = logging.getLogger(naam)
-            if not any(isinstance(f, _AlleenDeMelding) for f in logger.filters):
-                logger.addFilter(_AlleenDeMelding())
