@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import types
 import typing
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -23,6 +24,8 @@ from pydantic.fields import FieldInfo
 from .berekening import ELKE_N_WEKEN
 from .casus import Casus
 from .controles import BRON_VERVALLEN
+from .fouten import _NAMEN as TEKENNAMEN
+from .fouten import VERBODEN_IN_TEKST
 from .lezer import MAX_BYTES, MAX_DIEPTE
 from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
@@ -32,6 +35,11 @@ from .uitkomst import MAANDEN_PER_JAAR, PERIODEN_PER_JAAR
 ELEMENT_ID = "rekenhulp-regels"
 # Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
 _NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "lt"}}
+
+
+def _js_patroon(patroon: str) -> str:
+    r"""Een Python-patroon als JavaScript-patroon met vlag u: \U0001fffe wordt \u{1fffe}."""
+    return re.sub(r"\\U([0-9a-fA-F]{8})", lambda m: "\\u{" + m.group(1).lstrip("0") + "}", patroon)
 
 
 def _datum(datum: dt.date | None) -> str | None:
@@ -152,6 +160,10 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "maanden_per_jaar": MAANDEN_PER_JAAR,
         "elke_n_weken": ELKE_N_WEKEN,  # wekelijks 1, tweewekelijks 2; maandelijks: de weken per maand
         "bron_vervallen": BRON_VERVALLEN,
+        # Tekens die geen tekst mogen zijn (stuur-, richting- en onzichtbare tekens), als JavaScript-patroon (vlag u),
+        # en de namen die de melding noemt ('U+000B (\x0b, verticale tab)').
+        "verboden_in_tekst": _js_patroon(VERBODEN_IN_TEKST.pattern),
+        "tekennamen": {f"{code:04X}": naam for code, naam in TEKENNAMEN.items()},
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         # Zonder kader en zonder protocol: dit kader (een aanvraag van nu).
