@@ -784,6 +784,15 @@
       h('ul', {}, lijst.map((f) => h('li', {}, h('a', { href: '#' + (f.el ? f.el.id : f.doel.id), tekst: f.eigen ? f.tekst : `${labelVan(f.pad)}: ${f.tekst}` }))))]));
   }
 
+  // Een tabel die breder is dan het scherm, schuift in haar vak: dan krijgt het vak focus, de rol region en het
+  // bijschrift als naam (zoals toegankelijkheid.js doet met de tabellen die er bij het laden al zijn).
+  function schuifvak(vak) {
+    const schuift = vak.scrollWidth > vak.clientWidth + 1, bijschrift = vak.querySelector('caption');
+    for (const [k, w] of [['tabindex', '0'], ['role', 'region'], ['aria-label', 'Tabel: ' + (bijschrift ? bijschrift.textContent.trim() : '')]]) {
+      if (schuift) vak.setAttribute(k, w); else vak.removeAttribute(k);
+    }
+  }
+  const waarnemer = 'ResizeObserver' in window ? new ResizeObserver((items) => items.forEach((i) => schuifvak(i.target))) : null;
   let laatste = null; // de laatst berekende uitkomst (voor Opslaan en Word)
   let planFout = false; // een melding bij een veld van het plan: geen Word-bestand
   function reken() {
@@ -806,6 +815,7 @@
     status.textContent = vul(RT.status, { uren: uren(u.begeleidingsuren), per_week: uren(u.uren_per_week) })
       + (toontHistorie(u, staat.historie) ? ' ' + vul(RT.status_historisch, { percentage: procentAfgekapt(u.percentage) }) : '');
     uitkomst.innerHTML = onderbouwing(u, staat.historie).map((b) => blokHtml(b, u)).join('\n');
+    uitkomst.querySelectorAll('.md-typeset__scrollwrap').forEach((vak) => { schuifvak(vak); if (waarnemer) waarnemer.observe(vak); });
     return u;
   }
   function allesControleren() {
