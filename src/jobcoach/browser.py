@@ -53,8 +53,7 @@ def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
         "id": protocol.id,
         "naam": protocol.naam,
         "label": protocol.label,  # zo noemen de bevindingen dit protocol: 'de regels van juli 2011'
-        "bron": protocol.bron,
-        "bron_kort": protocol.bron_kort or protocol.bron,  # de bron in de bevindingen
+        "bron_kort": protocol.bron_kort or protocol.bron,  # de bron in de bevindingen (de lange bron toont de rekenhulp niet)
         "bron_einde": protocol.bron_einde,
         "soort": protocol.soort,
         "geldig_van": _datum(protocol.geldig_van),
@@ -67,13 +66,17 @@ def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
         "standaard": standaard.model_dump() if standaard else None,
         "periode_maanden": protocol.periode_maanden,
         "max_jaren": protocol.max_jaren,
-        "onzeker": protocol.onzeker,
         "bekend": bekende_regels(protocol),  # dezelfde tekst als in de tabel met protocolversies
     }
 
 
+# Wat de rekenhulp van een kader gebruikt (de toelichting en de lange bron staan op de pagina's, niet in het script).
+_KADER_VELDEN = ("id", "naam", "soort", "geldig_van", "protocol", "protocol_soort", "verordening")
+
+
 def _kader(kader: Kader) -> dict[str, Any]:
-    return {**kader.model_dump(mode="json"), "label": kader.label, "bron_kort": kader.bron_kort or kader.bron}
+    return {**kader.model_dump(mode="json", include=set(_KADER_VELDEN)), "label": kader.label,
+            "bron_kort": kader.bron_kort or kader.bron}
 
 
 def _veld(annotatie: Any, metadata: list[Any]) -> dict[str, Any]:

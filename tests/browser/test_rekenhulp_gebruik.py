@@ -162,7 +162,7 @@ def test_een_onzichtbaar_stuurteken_wordt_geweigerd_met_het_teken(pagina, server
     expect(samenvatting).to_be_hidden()
     expect(pagina.locator(".rh-status")).to_contain_text("42 uur")
     # Wat XML 1.0 verbiedt, haalt de schrijver van het Word-bestand ook zelf weg (de tweede grendel).
-    assert pagina.evaluate("rekenhulp.xmlTekst('a\\u000bb\\u0000c\\ud800d\\uffffe<&')") == "abcde&lt;&amp;"
+    assert pagina.evaluate("async () => (await rekenhulp.laadWord()).xmlTekst('a\\u000bb\\u0000c\\ud800d\\uffffe<&')") == "abcde&lt;&amp;"
     assert not fouten, fouten
 
 
