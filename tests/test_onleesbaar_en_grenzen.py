@@ -113,7 +113,8 @@ def _bouw_zonder_traceback(project: Path, tmp_path: Path, verwacht: list[str]) -
 
 def test_bouw_met_een_pagina_die_niet_te_lezen_is(project, tmp_path):
     (project / "docs" / "lus.md").symlink_to("lus.md")
-    _bouw_zonder_traceback(project, tmp_path, ["docs/lus.md", "naar zichzelf wijst"])
+    # De controle van docs/ (leidraadsite.bestanden) weigert de link al voordat een pagina gelezen wordt.
+    _bouw_zonder_traceback(project, tmp_path, ["docs/lus.md", "naar zichzelf of naar niets wijst"])
 
 
 def test_bouw_met_een_begrippenlijst_die_niet_te_lezen_is(project, tmp_path):

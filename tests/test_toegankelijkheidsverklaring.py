@@ -11,7 +11,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from test_terugmelding import ADRES
+from test_terugmelding import ADRES, VOORLOPIG
 
 
 def _pagina(site):
@@ -69,4 +69,7 @@ def test_elke_afwijking_heeft_gevolg_maatregel_en_datum(site):
 
 def test_noemt_het_adres_van_de_onderhoudsgroep(site):
     contact = _pagina(site).find(id="contact").find_next("p")
-    assert contact.find("a", href=f"mailto:{ADRES}") is not None, contact
+    if VOORLOPIG:  # een voorlopig adres wordt nergens een link (issue 22), de verklaring zegt dat het nog komt
+        assert contact.find("a", href=re.compile("^mailto:")) is None and "nog in te vullen" in contact.get_text(), contact
+    else:
+        assert contact.find("a", href=f"mailto:{ADRES}") is not None, contact
