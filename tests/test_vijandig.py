@@ -158,7 +158,7 @@ def test_wat_paginas_wel_doen_blijft_werken(macros_van_de_site):
         "{% for d, naam in coachingsdoelen().items() %}{{ loop.index }}={{ d }};{% endfor %} E {{ dubbel('zo') }}"
         " F {{ einde_protocollen().year }} G {{ editie }}\n"))
     assert melding is None, melding
-    assert "C 2026.1 D https&#58;//leidraad&#45;jobcoach.example.nl/" in uit, uit  # als tekst (jinja.als_tekst)
+    assert "C 2026.1 D https&#58;//leidraad&#45;jobcoach.example.org/" in uit, uit  # als tekst (jinja.als_tekst)
     assert "1=1;" in uit and "E zozo" in uit and "F 2019" in uit and "G 2026.1" in uit, uit
 
 
