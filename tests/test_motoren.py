@@ -134,6 +134,12 @@ def test_zonder_hooks_staan_alle_tabellen_er(project: Path, tmp_path: Path, site
         assert tabellen(zonder_tekst) == met, f"{pagina}: tabellen verschillen zonder hooks"
         met_tabellen += bool(met)
     assert met_tabellen >= 8, f"maar {met_tabellen} pagina's met tabellen"
+    # Met de stap na de bouw (zoals make build hem altijd zet) is het dezelfde site: downloads, CSP, labels, tekst.
+    na = subprocess.run([sys.executable, "-m", "leidraadsite.nabouw", str(tmp_path / "site"), "-f",
+                         str(project / "mkdocs.yml")], capture_output=True, text=True, cwd=project, timeout=300)
+    assert na.returncode == 0, na.stderr[-3000:]
+    verschil = _verschillen(site, tmp_path / "site")
+    assert not verschil, "zonder de plugin van de site:\n" + "\n".join(f"- {k}: {v}" for k, v in verschil.items())
 
 
 # ---------------------------------------------------------------------------------------------
