@@ -9,12 +9,14 @@ STAMP  := $(VENV)/.geinstalleerd
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren
+.PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren mutatie
 
-# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/hooks/voorvertoning.py
+# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/plugin.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
+# Een ander adres: make serve SERVE_ARGS='-a 127.0.0.1:8001'.
+SERVE_ARGS ?=
 serve: $(STAMP)
-	$(PY) -m leidraadsite.serve
+	$(PY) -m leidraadsite.serve $(SERVE_ARGS)
 
 # Alle tests (behalve de prestatiemeting), met pytest-xdist in twee processen: de browsertests met de rondgang langs
 # alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
@@ -65,12 +67,26 @@ motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
 	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# De bouw die online gaat (de CI op main): als make build, maar hij stopt zolang mkdocs.yml nog een voorlopig adres
+# heeft (extra.onderhoudsgroep.voorlopig, een adres of site_url op example.org; src/leidraadsite/terugmelding.py).
+publiceer: export LEIDRAAD_PRODUCTIE := 1
+publiceer: build
+
 # Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
 # ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
 # Schrijft docs/prestaties/resultaten.json.
 bench: $(STAMP) chromium
 	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
+
+# Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie (de regel
+# .venv-%/.geinstalleerd: requirements.lock plus requirements-mutatie.lock, met controlesom). Instellingen: [tool.mutmut]
+# in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach; PYTHONPATH wijst daarheen,
+# ook voor de tests die de opdrachtregel in een eigen proces starten. Toont daarna de mutaties die geen test merkte.
+mutatie: .venv-mutatie/.geinstalleerd
+	rm -rf mutants
+	PYTHONPATH=$(CURDIR)/mutants/src .venv-mutatie/bin/mutmut run --max-children 2
+	.venv-mutatie/bin/mutmut results
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 15) else "Python 3.11 tot en met 3.15 is nodig (requirements.lock heeft alleen bestanden voor die versies); gevonden: " + sys.version.split()[0])'
@@ -95,4 +111,4 @@ lock-bewijs: $(STAMP)
 	$(PY) -m tools.hashes --bewijs .lock-bewijs
 
 clean:
-	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site .lock-bewijs .venv-mutatie mutants

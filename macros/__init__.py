@@ -27,6 +27,8 @@ def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros
     env.macro(b.rolkeuze, "rolkeuze")
     env.macro(b.rolpagina, "rolpagina")
     env.macro(b.routekeuze, "routekeuze")
+    env.macro(b.meldadres, "meldadres")
+    env.macro(b.voorlopig, "voorlopig")
     env.macro(b.routes_uitgebreid, "routes_uitgebreid")
     env.macro(b.begrippenlijst, "begrippenlijst")
     env.macro(b.herstellingen_tabel, "herstellingen_tabel")

@@ -302,6 +302,19 @@ def alle_gevallen(aantal: int = 220, zaad: int = 20261126) -> list[dict[str, Any
     return gevallen + [nu_casus(nu, i) for i in range(aantal // 2)]
 
 
+def geldig(casus: dict[str, Any]) -> bool:
+    """Accepteert het model deze casus (als gewone JSON-gegevens, zoals het formulier ze geeft)?"""
+    import json
+
+    from pydantic import ValidationError
+
+    try:
+        Casus.model_validate(json.loads(json.dumps(casus, default=str)), context={"regels": laad_regels()})
+    except ValidationError:
+        return False
+    return True
+
+
 def als_yaml(casus: dict[str, Any]) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(casus, Dumper=dumper, sort_keys=False, allow_unicode=True)

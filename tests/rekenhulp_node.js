@@ -3,7 +3,8 @@
 // Schrijft naar stdout per geval {"uitkomst": ...} of {"problemen": [...]}, in dezelfde vorm als de Python-kant.
 'use strict';
 const path = require('path');
-const Rekenkern = require(path.join(__dirname, '..', 'docs', 'javascripts', 'rekenkern.js'));
+// Het script: het eerste argument (een verkleinde of kapotte kopie), anders de bron.
+const Rekenkern = require(process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'docs', 'javascripts', 'rekenkern.js'));
 
 const stukken = [];
 process.stdin.on('data', (d) => stukken.push(d)).on('end', () => {

@@ -188,7 +188,7 @@ def test_het_model_weigert_een_begrip_zonder_betekenis(velden, melding):
 def test_de_bouw_weigert_een_begrip_dat_zichzelf_herhaalt(tmp_path):
     kopie = tmp_path / "begrippen.yml"
     tekst = BEGRIPPEN_PAD.read_text(encoding="utf-8")
-    kopie.write_text(tekst.replace("  - term: Onderzoeksbureau\n    afkorting: APE\n",
+    kopie.write_text(tekst.replace("  - term: Aarts De Jong Wilms Goudriaan Public Economics\n    afkorting: APE\n",
                                    "  - term: APE\n    afkorting: APE\n", 1), encoding="utf-8")
     assert "term: APE\n" in kopie.read_text(encoding="utf-8")
     regel = kopie.read_text(encoding="utf-8").splitlines().index("  - term: APE") + 1
@@ -201,3 +201,18 @@ def test_de_bouw_weigert_een_begrip_dat_zichzelf_herhaalt(tmp_path):
 def test_onbekende_groep_begrippen_geeft_een_melding():
     with pytest.raises(ValueError, match="onbekende groep begrippen 'ontwikkelaars'"):
         begrippen_markdown(BEGRIPPEN, "ontwikkelaars")
+
+
+@pytest.mark.parametrize("term", ["Interne jobcoach", "Participatiewet", "Loonkostensubsidie", "Jobcoachportaal",
+                                  "eHerkenning", "Normbedrag", "Breed offensief", "Discrepantie", "Plausibiliteit",
+                                  "Urengroep"])
+def test_woorden_van_nu_staan_in_de_begrippen(term):
+    """Issue 22: woorden die de site gebruikt maar niet uitlegde."""
+    assert any(b.term == term for b in BEGRIPPEN.begrippen), term
+
+
+def test_ape_heeft_zijn_volledige_naam_en_coachingsdoel_een_betekenis():
+    ape = next(b for b in BEGRIPPEN.begrippen if b.afkorting == "APE")
+    assert ape.term == "Aarts De Jong Wilms Goudriaan Public Economics", ape.term
+    doel = next(b for b in BEGRIPPEN.begrippen if b.term == "Coachingsdoel")
+    assert "matching" in doel.uitleg and "urengroep" in doel.uitleg, doel.uitleg

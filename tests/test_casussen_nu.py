@@ -23,6 +23,7 @@ CASUSSEN = {
     "interne-jobcoach-tweede-jaar": "uwv-intern",
     "verlenging-met-logboek": "uwv-extern",
     "afwijzing-inwerken-is-werk-van-de-werkgever": "uwv-extern",
+    "gemeente-breed-offensief": "gemeente",
 }
 
 
@@ -53,8 +54,10 @@ def test_casus_is_een_aanvraag_van_nu_zonder_regime(naam):
 @pytest.mark.parametrize("naam", sorted(CASUSSEN))
 def test_casuspagina_zegt_dat_hij_verzonnen_is_en_heeft_live_tabellen(site, naam):
     a = artikel(site, naam)
-    eerste_blok = a.find("h1").find_next(class_="admonition")
-    assert eerste_blok is not None and "Verzonnen voorbeeld" in tekst(eerste_blok), f"{naam}: niet als voorbeeld gemeld"
+    eerste_blok = a.find("h1").find_next(["details", "div"], class_=["admonition", "info"])
+    assert eerste_blok is not None, f"{naam}: geen blok onder de titel"
+    titel = eerste_blok.find(["summary", "p"])
+    assert "Verzonnen voorbeeld" in tekst(titel), f"{naam}: de titel van het eerste blok zegt niet dat hij verzonnen is"
     assert eerste_blok.find_previous("h2") is None, f"{naam}: de melding staat niet vóór de eerste kop"
     bijschriften = [tekst(c) for c in a.select("caption")]
     for begin in ("Schema begeleidingsbehoefte", "Begeleidingsuren per periode van zes maanden",
@@ -73,6 +76,7 @@ def test_geen_berekend_getal_met_de_hand_getypt(naam):
                 *(uren(p.begeleidingsuren) for p in u.perioden)}
     berekend = {b for b in berekend if len(b.replace(",", "").replace(".", "")) >= 2}  # 'doel 2' is geen getal
     bron = (ROOT / "docs" / "casussen" / f"{naam}.md").read_text(encoding="utf-8")
+    bron = re.sub(r"\A---\n.*?\n---\n", "", bron, flags=re.DOTALL)  # de voorkant (datums van beoordeling)
     zonder_macro = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", bron, flags=re.DOTALL)
     getypt = sorted({g for g in re.findall(r"(?<![\w.,])\d[\d.,]*(?![\w])", zonder_macro)
                      if g.rstrip(".,") in berekend})
@@ -123,3 +127,14 @@ def test_afwijzing_adviseert_nul_uur_en_de_controle_vraagt_waarom(site):
     a = artikel(site, "afwijzing-inwerken-is-werk-van-de-werkgever")
     assert "lager dan de berekende behoefte (54 uur)" in tekst(a.select_one(".admonition.warning, .bevindingen") or a)
     assert "adviseert UWV de aanvraag af te wijzen (0 uur)" in tekst(a)
+
+
+def test_gemeente_rekent_per_periode_zonder_grens_van_uwv(site):
+    """Rij 1: 1,5 uur, 8 weken wekelijks (12) + 16 weken om de week (12) = 24, alles in periode 1. Rij 2: 0,5 uur,
+    12 weken wekelijks (6), dan eens per 4 weken: weken 13-24 (3 keer, 1,5) en 25-48 (6 keer, 3). Rij 3: 1 uur eens
+    per 4 weken: 6 per periode. Periode 1: 24 + 6 + 1,5 + 6 = 37,5; periode 2: 3 + 6 = 9; samen 46,5."""
+    u = uitkomst("gemeente-breed-offensief")
+    assert [p.begeleidingsuren for p in u.perioden] == [Fraction("37.5"), 9]
+    assert u.casus.verordening and not u.bevindingen, [b.tekst for b in u.bevindingen]
+    lopend = tekst(artikel(site, "gemeente-breed-offensief"))
+    assert "Staatsblad 2022, 499" in lopend and "Voorbeeldstad en haar verordening bestaan niet" in lopend

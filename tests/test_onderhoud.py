@@ -66,8 +66,9 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     # mkdocs.yml: precies één regel erbij, direct onder de markering; de rest byte voor byte gelijk.
     voor = gewijzigde_bouw.menu_voor.decode("utf-8").splitlines(keepends=True)
     na = (project / "mkdocs.yml").read_bytes().decode("utf-8").splitlines(keepends=True)
-    plek = next(i for i, r in enumerate(voor) if r.strip() == MARKERING) + 1
-    inspringing = voor[plek - 1][: len(voor[plek - 1]) - len(voor[plek - 1].lstrip())]
+    markering = next(i for i, r in enumerate(voor) if r.strip() == MARKERING)
+    inspringing = voor[markering][: len(voor[markering]) - len(voor[markering].lstrip())]
+    plek = einde_van_de_casussen(voor, markering)  # onder de casussen die er al staan
     assert na == voor[:plek] + [f'{inspringing}- "Proef: een casus": casussen/proefcasus.md\n'] + voor[plek:]
 
     assert controle.returncode == 0, controle.stderr
@@ -89,7 +90,7 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     per_rij = tabel(pagina, "Urenberekening per rij")
     assert [r[-1] for r in per_rij[1:5]] == ["18", "24", "6", "4"], per_rij
     assert per_rij[-1][0] == "Totaal begeleidingsuren" and per_rij[-1][-1] == "56", per_rij[-1]
-    per_doel = tabel(pagina, "Begeleidingsuren per coachingsdoel")
+    per_doel = tabel(pagina, "Begeleidingsuren per urengroep")
     assert [r[2] for r in per_doel[1:4]] == ["22", "28", "6"], per_doel
     per_periode = tabel(pagina, "Begeleidingsuren per periode")
     assert per_periode[1][0] == "Periode 1 (jaar 1)" and per_periode[1][-1] == "56", per_periode
@@ -104,6 +105,15 @@ def test_nieuwe_casus_bouwt_meteen_en_rekent_goed(gewijzigde_bouw):
     assert "beoordeeld: 2026-11-26\n" in bron and "herzien_voor: 2027-11-26\n" in bron, bron[:300]
 
 
+def einde_van_de_casussen(regels: list[str], markering: int) -> int:
+    """De regel na het laatste menu-item onder de markering (de casussen die er al staan, op dezelfde inspringing)."""
+    inspringing = regels[markering][: len(regels[markering]) - len(regels[markering].lstrip())]
+    plek = markering + 1
+    while plek < len(regels) and regels[plek].startswith(inspringing + "- "):
+        plek += 1
+    return plek
+
+
 def nieuw(projectmap: Path, capsys, monkeypatch, *args: str) -> tuple[int, str]:
     """``jobcoach nieuw …`` binnen het testproces (sneller dan een eigen proces)."""
     monkeypatch.chdir(projectmap)
@@ -115,8 +125,8 @@ def test_tweede_nieuwe_casus_komt_onder_de_eerste(klein_project, capsys, monkeyp
     for naam in ("eerste", "tweede"):
         assert nieuw(klein_project, capsys, monkeypatch, naam) == (0, "")
     regels = (klein_project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    plek = next(i for i, r in enumerate(regels) if r.strip() == MARKERING)
-    assert [r.strip() for r in regels[plek + 1 : plek + 3]] == [
+    plek = einde_van_de_casussen(regels, next(i for i, r in enumerate(regels) if r.strip() == MARKERING))
+    assert [r.strip() for r in regels[plek - 2 : plek]] == [
         '- "Eerste": casussen/eerste.md',
         '- "Tweede": casussen/tweede.md',
     ]
@@ -277,7 +287,8 @@ def test_kapotte_casus_laat_controleer_en_de_bouw_falen_met_bestand_regel_en_vel
     controle = jobcoach("controleer", cwd=project)
     assert controle.returncode != 0
     assert melding in controle.stderr, controle.stderr
-    assert "1 van 1 casusbestanden is ongeldig." in controle.stderr
+    aantal = len(list((project / "casussen").glob("*.yml")))
+    assert f"1 van {aantal} casusbestanden is ongeldig." in controle.stderr, controle.stderr
 
     bouw = mkdocs_build(project, tmp_path / "site")
     uitvoer = bouw.stdout + bouw.stderr
@@ -329,8 +340,9 @@ def test_ci_draait_make_test_bij_elk_voorstel_en_publiceert_vanaf_main():
     assert bouwen["needs"] == "test" and "refs/heads/main" in bouwen["if"] and "push" in bouwen["if"]
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site"
                for s in bouwen["steps"])
-    # De site wordt gebouwd zoals lokaal: 'make build', en dat maakt ook de PDF die elke pagina aanbiedt.
-    assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make build"], bouwen["steps"]
+    # De site wordt gebouwd zoals lokaal: 'make publiceer' is 'make build' (met de PDF die elke pagina aanbiedt)
+    # met LEIDRAAD_PRODUCTIE=1, zodat een voorlopig adres niet online gaat (tests/test_terugmelding.py).
+    assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make publiceer"], bouwen["steps"]
     recept = re.search(r"^build:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
     assert recept and "-m tools.pdf --site site" in recept.group(1), "make build maakt de PDF niet (meer)"
     publiceren = ci["jobs"]["publiceren"]

@@ -3,15 +3,21 @@ opdracht ``jobcoach`` maakt een nieuwe casus en controleert casussen vanuit die 
 
 from __future__ import annotations
 
+import ast
+import email
 import os
+import re
 import shutil
 import subprocess
 import sys
-import sysconfig
+import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import ROOT, kopieer_project
 
@@ -43,21 +49,49 @@ def test_wiel_bevat_elk_gegevensbestand(wiel: Path):
     assert not ontbreekt, f"niet in het wiel: {ontbreekt}"
 
 
+def _kopieer_afhankelijkheden(eisen: list[str], doel: Path) -> set[str]:
+    """Kopieer de geïnstalleerde bestanden van elke eis (zonder extra's, markers voor dit platform) en hun eisen."""
+    gedaan: set[str] = set()
+    todo = [Requirement(e) for e in eisen]
+    while todo:
+        eis = todo.pop()
+        naam = canonicalize_name(eis.name)
+        if naam in gedaan or (eis.marker and not eis.marker.evaluate({"extra": ""})):
+            continue
+        gedaan.add(naam)
+        dist = metadata.distribution(naam)
+        for bestand in dist.files or []:
+            bron = Path(dist.locate_file(bestand))
+            if ".." in bestand.parts or "__pycache__" in bestand.parts or not bron.is_file():
+                continue
+            (doel / bestand).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(bron, doel / bestand)
+        todo.extend(Requirement(e) for e in dist.requires or [])
+    return gedaan
+
+
 def test_geinstalleerd_pakket_maakt_en_controleert_een_casus(wiel: Path, tmp_path: Path):
-    # Een nieuwe omgeving zonder de 'editable' installatie van deze map: de afhankelijkheden komen uit de
-    # omgeving van de tests (een .pth-regel), het pakket zelf alleen uit het wiel.
+    # Een nieuwe omgeving met alleen het wiel en wat het zelf als afhankelijkheid noemt (zonder extra 'site'), en
+    # wat die weer noemen: die pakketten worden uit de omgeving van de tests gekopieerd (zonder netwerk, dezelfde
+    # versies als requirements.lock); verder niets uit die omgeving.
     omgeving = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(omgeving)], check=True, timeout=120)
     python = omgeving / "bin" / "python"
     eigen = Path(subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                          text=True).strip())
-    (eigen / "afhankelijkheden.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    resultaat = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
-                                "--disable-pip-version-check", str(wiel)], capture_output=True, text=True, timeout=300)
+    with zipfile.ZipFile(wiel) as z:
+        (meta,) = [n for n in z.namelist() if n.endswith(".dist-info/METADATA")]
+        eisen = email.message_from_bytes(z.read(meta)).get_all("Requires-Dist") or []
+    gekopieerd = _kopieer_afhankelijkheden(eisen, eigen)
+    assert "pydantic" in gekopieerd and "mkdocs" not in gekopieerd, sorted(gekopieerd)
+    resultaat = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
+                                "-q", "--disable-pip-version-check", str(wiel)], capture_output=True, text=True, timeout=300)
     assert resultaat.returncode == 0, resultaat.stderr
     waar = subprocess.check_output([str(python), "-c", "import jobcoach, leidraadsite; print(jobcoach.__file__); "
                                     "print(leidraadsite.__file__)"], text=True, cwd=tmp_path).split()
     assert all(w.startswith(str(eigen)) for w in waar), f"niet uit het wiel: {waar}"
+    mkdocs = subprocess.run([str(python), "-c", "import mkdocs"], capture_output=True, text=True, cwd=tmp_path)
+    assert mkdocs.returncode != 0, "mkdocs hoort alleen bij de extra 'site', niet bij het pakket zelf"
 
     project = kopieer_project(tmp_path / "project")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -70,4 +104,49 @@ def test_geinstalleerd_pakket_maakt_en_controleert_een_casus(wiel: Path, tmp_pat
     controle = subprocess.run([jobcoach, "controleer"], cwd=project, capture_output=True, text=True, timeout=120, env=env)
     assert controle.returncode == 0, controle.stderr
     assert "casussen/uit-het-wiel.yml: in orde" in controle.stdout, controle.stdout
-    assert "Alle 2 casusbestanden zijn geldig." in controle.stdout, controle.stdout
+    aantal = len(list((project / "casussen").glob("*.yml")))  # de casussen van het project plus de nieuwe
+    assert aantal >= 2 and f"Alle {aantal} casusbestanden zijn geldig." in controle.stdout, controle.stdout
+
+
+def _eisen() -> tuple[set[str], set[str]]:
+    """De namen (genormaliseerd) van de afhankelijkheden in pyproject.toml: zonder extra, en met de extra 'site'."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    naam = lambda eis: canonicalize_name(Requirement(eis).name)  # noqa: E731
+    return ({naam(e) for e in project["dependencies"]},
+            {naam(e) for e in project.get("optional-dependencies", {}).get("site", [])})
+
+
+def _imports(map_: Path) -> dict[str, set[str]]:
+    """Module van buiten de standaardbibliotheek -> de bestanden die haar importeren."""
+    uit: dict[str, set[str]] = {}
+    for bestand in map_.rglob("*.py"):
+        for knoop in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.Import):
+                namen = [a.name for a in knoop.names]
+            elif isinstance(knoop, ast.ImportFrom) and knoop.level == 0 and knoop.module:
+                namen = [knoop.module]
+            else:
+                continue
+            for naam in namen:
+                top = naam.split(".")[0]
+                if top not in sys.stdlib_module_names and top not in ("jobcoach", "leidraadsite"):
+                    uit.setdefault(top, set()).add(bestand.relative_to(ROOT).as_posix())
+    return uit
+
+
+def test_het_pakket_noemt_elke_afhankelijkheid_die_het_importeert():
+    basis, site = _eisen()
+    verdeling = metadata.packages_distributions()
+    ontbreekt = []
+    for pakket, extra in (("jobcoach", set()), ("leidraadsite", site)):
+        for module, bestanden in sorted(_imports(ROOT / "src" / pakket).items()):
+            namen = {canonicalize_name(d) for d in verdeling.get(module, [module])}
+            if not namen & (basis | extra):
+                ontbreekt.append(f"{module} ({', '.join(sorted(namen))}; in {sorted(bestanden)[0]})")
+    assert not ontbreekt, f"niet in pyproject.toml (dependencies of de extra 'site'): {ontbreekt}"
+
+
+def test_de_site_extra_noemt_wat_mkdocs_yml_gebruikt():
+    _, site = _eisen()
+    for nodig in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions"):
+        assert nodig in site, f"{nodig} ontbreekt in de extra 'site'"

@@ -178,4 +178,4 @@ def test_printversie_heeft_een_kopregel_voor_elke_pagina(site: Path):
     assert '<style id="print-kopregels">' in html
     for sectie_id in ("index", "wat-geldt-nu", "leidraad-doel", "casussen-begeleidingsbehoefte-en-regime"):
         assert f'section.print-page[id="{sectie_id}"] {{ page: webadres-{sectie_id}; }}' in html, sectie_id
-    assert '@page webadres-leidraad-doel { @top-left { content: "https://leidraad-jobcoach.example.nl/leidraad/doel/"; } }' in html
+    assert '@page webadres-leidraad-doel { @top-left { content: "https://leidraad-jobcoach.example.org/leidraad/doel/"; } }' in html

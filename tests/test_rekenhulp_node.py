@@ -15,12 +15,14 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import rjsmin
 import yaml
 
 from jobcoach import Bestandsfout, laad_regels
@@ -30,6 +32,7 @@ from jobcoach.lezer import YamlDocument, valideer
 from rekenhulp_gevallen import ROOT, alle_gevallen, grensgevallen, python_uitkomst
 
 RUNNER = Path(__file__).with_name("rekenhulp_node.js")
+KERN = ROOT / "docs" / "javascripts" / "rekenkern.js"
 
 
 def _als_gegevens(casus: dict[str, Any]) -> dict[str, Any]:
@@ -72,12 +75,13 @@ def _python() -> tuple[dict[str, Any], ...]:
     return tuple(uit)
 
 
-def _node(regels: dict[str, Any], gevallen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _node(regels: dict[str, Any], gevallen: list[dict[str, Any]], kern: Path | None = None) -> list[dict[str, Any]]:
     node = shutil.which("node") or "/usr/bin/node"
     if not Path(node).exists():
         pytest.fail("Node.js ontbreekt: installeer het (Debian: apt-get install nodejs); de rekenhulp-pariteit draait erin")
     invoer = json.dumps({"regels": regels, "gevallen": gevallen}, ensure_ascii=False)
-    uit = subprocess.run([node, str(RUNNER)], input=invoer.encode("utf-8"), capture_output=True, check=False, timeout=120)
+    uit = subprocess.run([node, str(RUNNER), *([str(kern)] if kern else [])], input=invoer.encode("utf-8"),
+                         capture_output=True, check=False, timeout=120)
     assert uit.returncode == 0, f"de rekenkern gaf een fout in Node:\n{uit.stderr.decode('utf-8', 'replace')}"
     return [{"problemen": _problemen(u["problemen"])} if "problemen" in u else u for u in json.loads(uit.stdout)]
 
@@ -99,8 +103,14 @@ def _verschillen(python: tuple[dict[str, Any], ...], node: list[dict[str, Any]])
     return uit
 
 
-def test_rekenkern_in_node_rekent_en_controleert_als_python():
-    node = _node(_regels_json(), list(GEVALLEN.values()))
+@pytest.mark.parametrize("verkleind", [False, True], ids=["bron", "verkleind"])
+def test_rekenkern_in_node_rekent_en_controleert_als_python(verkleind, tmp_path):
+    """De bron, en het script zoals de site het publiceert (verkleind door rjsmin, dat een string kan beschadigen)."""
+    kern = None
+    if verkleind:
+        kern = tmp_path / "rekenkern.min.js"
+        kern.write_text(rjsmin.jsmin(KERN.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
+    node = _node(_regels_json(), list(GEVALLEN.values()), kern)
     verschillen = _verschillen(_python(), node)
     assert not verschillen, f"{len(verschillen)} van {len(GEVALLEN)} gevallen verschillen:\n" + "\n".join(verschillen[:5])
     # Wat er vergeleken is (zichtbaar met pytest -s): gevallen en bevindingen.
@@ -143,3 +153,30 @@ def test_een_regel_die_de_rekenkern_niet_volgt_valt_op(pad, nieuw):
     plek[pad[-1]] = nieuw
     verschillen = _verschillen(_python(), _node(regels, list(GEVALLEN.values())))
     assert verschillen, f"{'.'.join(pad)} = {nieuw} in de JSON gaf geen enkel verschil"
+
+
+# Eén regel van de rekenkern kapot maken: de vergelijking met Python moet het zien (anders vergelijkt ze te weinig).
+MUTATIES = {
+    "maandelijks telt als 2 weken": (r"intensiteit === 'maandelijks' \? wpm", "intensiteit === 'maandelijks' ? B(2n)"),
+    "afronden wordt afkappen": (r"\+ w\.d\) / \(2n \* w\.d\)", ") / (2n * w.d)"),
+    "meer dan 60 uur wordt 60 uur of meer": (r"c\.uren_per_week > an\.max_uren_per_week", "c.uren_per_week >= an.max_uren_per_week"),
+    "bovengrens van het model telt niet mee": (r"!\(w <= spec\.le\)", "!(w < spec.le)"),
+    "advies gelijk aan de berekening is een bevinding": (r"if \(v\) maak\(v < 0", "if (true) maak(v < 0"),
+    "de dag dat het protocol verviel telt niet": (r"casus\.datum >= R\.einde_protocollen", "casus.datum > R.einde_protocollen"),
+    "jaar 2 van de interne jobcoach begint een periode later": (r"Math\.floor\(\(nummer - 1\) / R\.perioden_per_jaar\)",
+                                                                "Math.floor(nummer / R.perioden_per_jaar)"),
+    "verlenging met evenveel uren is afbouw": (r"breuk\(casus\.vorige_uren\)\) >= 0", "breuk(casus.vorige_uren)) > 0"),
+    "een eenmalige fase valt in de periode ervoor": (r"vergelijk\(van, d\.begin\) <= 0", "vergelijk(van, d.begin) < 0"),
+}
+
+
+@pytest.mark.parametrize("naam", MUTATIES)
+def test_een_kapotte_regel_in_de_rekenkern_valt_op(naam, tmp_path):
+    patroon, kapot = MUTATIES[naam]
+    tekst, n = re.subn(patroon, kapot, KERN.read_text(encoding="utf-8"))
+    assert n == 1, f"de regel staat niet (precies één keer) in rekenkern.js: {n}"
+    kern = tmp_path / "rekenkern.js"
+    kern.write_text(tekst, encoding="utf-8")
+    verschillen = _verschillen(_python(), _node(_regels_json(), list(GEVALLEN.values()), kern))
+    print(f"\n{naam}: {len(verschillen)} van {len(GEVALLEN)} gevallen verschillen")
+    assert verschillen, f"de vergelijking ziet de fout '{naam}' niet"

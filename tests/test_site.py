@@ -70,7 +70,7 @@ def test_casuspagina_heeft_de_urenberekening(site):
     per_rij = tabel(artikel, "Urenberekening per rij")
     assert [r[-1] for r in per_rij[1:4]] == ["12", "12", "12"]  # 0,5 uur × 24 weken; 1 uur × 12 keer
     assert per_rij[-1][0] == "Totaal begeleidingsuren" and per_rij[-1][-1] == "42"
-    per_doel = tabel(artikel, "Begeleidingsuren per coachingsdoel")
+    per_doel = tabel(artikel, "Begeleidingsuren per urengroep")
     assert [r[2] for r in per_doel[1:4]] == ["18", "12", "12"]
     samenvatting = dict(r for r in tabel(artikel, "Samenvatting") if len(r) == 2)
     assert samenvatting["Contracturen"] == "960"

@@ -117,6 +117,8 @@ GEVALLEN += [
           "U+001B (\\x1b"),
     Geval("veldnaam-cyrillisch", _met("  maanden: 6", "  maanden: 6\n  proefplaats\u0456ng: true"), "U+0456"),
     Geval("veldnaam-nulbreedte", _met("  maanden: 6", "  maanden: 6\n  uren\u200b_per_week: 40"), "U+200B"),
+    # een enorme waarde wordt in de melding ingekort (niet 4299 cijfers terug op het scherm)
+    Geval("regime-van-4299-cijfers", _met("regime: 15", "regime: " + "9" * 4299), "een getal van 4299 cijfers"),
 ]
 # --- einde helper hb ---------------------------------------------------------------------------------------------
 
@@ -190,3 +192,67 @@ def pagina_aanval(geval: Paginageval, merkbestand: Path, geheim: Path) -> str:
     """De Jinja van een geval, met de echte opdracht en het echte geheime bestand ingevuld."""
     return (geval.jinja.replace("{OPDRACHT}", f"echo GEP$((6*7))WND; touch {merkbestand}")
             .replace("{GEHEIM}", str(geheim)))
+
+
+# --- Tekst uit gegevens en de voorkant van pagina's: op de site altijd tekst ------------------------------------
+#
+# (bestand, oude tekst, nieuwe tekst): elk maakt in een kopie van het project een tekst vijandig. Elke tekst probeert
+# een script (``window.XSSn``), een kenmerk of een link te worden; op de site moet hij letterlijk leesbaar zijn.
+SCRIPT_TITEL = "Casus Jansen</title><script>window.XSS1=localStorage.length</script>"
+TEKST_AANVALLEN = [
+    ("casussen/begeleidingsbehoefte-en-regime.yml", "titel: Vaststellen begeleidingsbehoefte en regime jobcoaching",
+     f'titel: "{SCRIPT_TITEL}"'),
+    # De pagina van de casus krijgt zijn titel uit de casus, zoals docs/casussen/zo-rekent-de-site.md het voorstelt.
+    ("docs/casussen/begeleidingsbehoefte-en-regime.md", "title: Vaststellen begeleidingsbehoefte en regime jobcoaching\n",
+     ""),
+    ("docs/casussen/begeleidingsbehoefte-en-regime.md", "# Vaststellen begeleidingsbehoefte en regime jobcoaching\n",
+     "# {{ c.casus.titel }}\n"),
+    ("mkdocs.yml", "      - Vaststellen begeleidingsbehoefte en regime: casussen/begeleidingsbehoefte-en-regime.md",
+     "      - casussen/begeleidingsbehoefte-en-regime.md"),
+    ("docs/over.md", "title: Over deze site",
+     "title: \"Over</title><script>window.XSS2=1</script><img src=x onerror=window.XSS2b=1>\""),
+    ("docs/over.md", "description: Licentie,",
+     "description: x\"><script>window.XSS3=1</script><meta http-equiv=refresh content=0;url=https://x.invalid/> Licentie,"),
+    ("mkdocs.yml", "      - Wijzigingen: wijzigingen.md",
+     "      - \"Wijzigingen</a><script>window.XSS4=1</script>\": wijzigingen.md"),
+    ("src/leidraadsite/data/begrippen.yml",
+     "daarvoor nodig is. In deze leidraad: wie een jobcoach aanvraagt of een aanvraag toetst.",
+     "daarvoor nodig is. <script>window.XSS5=1</script> [klik](javascript:window.XSS5b=1) {: onclick=window.XSS5c=1 }"),
+    ("src/leidraadsite/data/rollen.yml", "    kaart: \"Buiten UWV: u onderbouwt de aanvraag.\"",
+     "    kaart: \"Buiten UWV <img src=x onerror=window.XSS6=1> [a](javascript:window.XSS6b=1)\""),
+    ("src/leidraadsite/data/rollen.yml", "    naam: Arbeidsdeskundige als adviseur of aanvrager",
+     "    naam: \"Arbeidsdeskundige</h1><script>window.XSS7=1</script> {: onmouseover=window.XSS7b=1 }\""),
+]
+
+
+# --- Bestanden in docs/ en de andere mappen: niets van buiten het project, geen script -------------------------
+#
+# (pad in het project, maker(pad, buiten) met ``buiten`` een map buiten het project, stuk tekst van de melding).
+def _link(doel: str) -> Callable[[Path, Path], None]:
+    def maak(pad: Path, buiten: Path) -> None:
+        pad.symlink_to(doel.replace("{BUITEN}", str(buiten)))
+    return maak
+
+
+def _schrijf(tekst: str) -> Callable[[Path, Path], None]:
+    def maak(pad: Path, buiten: Path) -> None:
+        pad.write_text(tekst, encoding="utf-8")
+    return maak
+
+
+BESTAND_AANVALLEN = [
+    ("docs/hostnaam.txt", _link("/etc/hostname"), "link naar een bestand of map buiten het project"),
+    ("docs/omgeving.txt", _link("/proc/self/environ"), "link naar een bestand of map buiten het project"),
+    ("docs/buitenmap", _link("{BUITEN}"), "link naar een bestand of map buiten het project"),
+    ("docs/stylesheets/geheim.css", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
+    ("docs/lus.md", _link("lus.md"), "link die naar zichzelf of naar niets wijst"),
+    ("overrides/partials/geheim.html", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
+    # casussen/*.yml controleert de casuslezer (GEVALLEN hierboven); een ander bestand in casussen/ deze controle.
+    ("casussen/notities.txt", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
+    ("docs/plaatje.svg", _schrijf('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'),
+     "een <script>"),
+    ("docs/ander-plaatje.svg", _schrijf('<svg xmlns="http://www.w3.org/2000/svg">\n<rect onclick="alert(1)"/></svg>\n'),
+     "het kenmerk 'onclick' op <rect>"),
+    ("docs/los.html", _schrijf("<!doctype html>\n<body onload=\"alert(1)\">hallo</body>\n"), "het kenmerk 'onload'"),
+    ("docs/extern.html", _schrijf('<p>a</p>\n<script src="x.js"></script>\n'), "een <script>"),
+]

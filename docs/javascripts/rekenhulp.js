@@ -535,7 +535,7 @@
       throw f;
     }
   }
-  window.rekenhulp = { verwerk, laadLezer, bereken: (o) => vergelijking(bereken(laadObject(o))), naarYaml, opmaak: { getal, procentAfgekapt, breuk } };
+  window.rekenhulp = { verwerk, laadLezer, bereken: (o) => vergelijking(bereken(laadObject(o))), naarYaml, xmlTekst: x, opmaak: { getal, procentAfgekapt, breuk } };
 
   // ---------------------------------------------------------------------------------------------
   // Het formulier: stil tot u een veld verlaat; alles controleren bij Bereken, Opslaan, Word en Afdrukken

@@ -128,7 +128,7 @@ class SchemaRij(Strikt):
     fasen: Annotated[list[Fase], Field(min_length=1, max_length=20)] | None = Field(
         None, description="In plaats van één intensiteit: fasen na elkaar, elk met eigen weken en intensiteit "
                           "(afbouw). Na de laatste fase geen begeleiding meer.")
-    doel: Doel | None = Field(None, description="Coachingsdoel 1, 2 of 3.")
+    doel: Doel | None = Field(None, description="Urengroep 1, 2 of 3 (geen coachingsdoel uit de matching).")
     motivering: Annotated[
         list[Tekst],
         Field(max_length=50),

@@ -23,7 +23,7 @@ from .opmaak import procent_afgekapt, uren
 from .regels import laad_regels
 from .tabeldata import toont_percentage
 from .terminal import samenvatting_tekst, veilige_uitvoer
-from .lezer import toon_pad
+from .lezer import bestanden_in_map, toon_pad
 
 STANDAARD_MAP = Path("casussen")
 SCHEMA_PAD = Path("docs/schema/casus.schema.json")
@@ -78,7 +78,7 @@ def casusbestanden(paden: Sequence[Path]) -> list[Path]:
     bestanden: list[Path] = []
     for pad in paden:
         if pad.is_dir():
-            bestanden += sorted(pad.glob("*.yml"))
+            bestanden += bestanden_in_map(pad)
         else:
             bestanden.append(pad)
     return bestanden

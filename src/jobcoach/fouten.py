@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -70,6 +71,22 @@ def vreemde_tekens(naam: str) -> str:
     """
     return ", ".join(dict.fromkeys(f"'{veilig(t)}' " + zichtbaar(t) if not VERBODEN_IN_NAAM.match(t) else zichtbaar(t)
                                    for t in naam if not " " <= t <= "~"))
+
+
+_REDENEN = {
+    errno.ELOOP: "een link die (via andere links) naar zichzelf wijst; vervang hem door het bestand zelf",
+    errno.EACCES: "geen toegang; controleer de rechten van het bestand",
+    errno.EPERM: "geen toegang; controleer de rechten van het bestand",
+    errno.ENOENT: "het bestand bestaat niet (meer), of is een link naar niets",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EIO: "leesfout van de schijf",
+}
+
+
+def bestandsreden(fout: OSError) -> str:
+    """Waarom een bestand niet te lezen is, in gewone taal (zonder de Engelse tekst van het systeem)."""
+    return _REDENEN.get(fout.errno or 0, f"systeemfout nummer {fout.errno}" if fout.errno else "onbekende reden")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # de C-lezer van libyaml
 MAX_BYTES = 1_000_000
 MAX_GEBEURTENISSEN = 200_000  # scalars, lijsten en groepen samen
 MAX_DIEPTE = 50  # lijsten en groepen in elkaar
+MAX_GETOOND = 60  # een waarde in een melding: langer wordt ingekort (een melding herhaalt geen 4000 cijfers)
 
 
 def _zonder_yaml11(lader: type) -> None:
@@ -140,6 +141,27 @@ class YamlDocument:
             except (KeyError, IndexError, TypeError):
                 return []
         return [str(k) for k in gegevens] if isinstance(gegevens, dict) else []
+
+
+_MAPFOUTEN = {
+    errno.ENOENT: "de map bestaat niet",
+    errno.ELOOP: "de map is een link die (via andere links) naar zichzelf wijst",
+    errno.ENOTDIR: "dit is geen map",
+    errno.EACCES: "de map kan niet worden gelezen (geen toegang; controleer de rechten)",
+    errno.EPERM: "de map kan niet worden gelezen (geen toegang; controleer de rechten)",
+}
+
+
+def bestanden_in_map(map_: Path, achtervoegsel: str = ".yml") -> list[Path]:
+    """De bestanden met dit achtervoegsel in een map, op naam. Gooit ``Bestandsfout`` als de map niet te lezen is
+    (zonder map, zonder leesrecht, een link naar zichzelf), in plaats van stil niets te vinden."""
+    try:
+        with os.scandir(map_) as items:
+            namen = sorted(item.name for item in items if item.name.endswith(achtervoegsel))
+    except OSError as fout:
+        reden = _MAPFOUTEN.get(fout.errno or 0, f"de map kan niet worden gelezen ({fout.strerror or 'onbekende fout'})")
+        raise Bestandsfout([Probleem(toon_pad(map_), "", reden)]) from None
+    return [map_ / naam for naam in namen]
 
 
 def _lees_bestand(pad: Path, bestand: str, binnen: Path | None) -> str:
@@ -459,7 +481,23 @@ def _waarde(invoer: Any) -> str:
         return "leeg"
     if isinstance(invoer, bool):
         return "ja" if invoer else "nee"
-    return repr(invoer) if isinstance(invoer, str) else str(invoer)
+    if isinstance(invoer, int) and abs(invoer) >= 10**MAX_GETOOND:  # str() van een int van 4300+ cijfers faalt zelfs
+        cijfers = _cijfers(abs(invoer))
+        return f"een getal van {cijfers} cijfers"
+    if isinstance(invoer, str) and len(invoer) > MAX_GETOOND:
+        return f"{invoer[:20]!r}… ({len(invoer)} tekens)"
+    tekst = repr(invoer) if isinstance(invoer, str) else str(invoer)
+    return tekst if len(tekst) <= MAX_GETOOND else tekst[:20] + f"… ({len(tekst)} tekens)"
+
+
+def _cijfers(n: int) -> int:
+    """Het aantal cijfers van n (>= 1), zonder str(n): dat weigert Python boven 4300 cijfers."""
+    cijfers = max(1, int(n.bit_length() * 0.30102999566398))
+    while 10**cijfers <= n:
+        cijfers += 1
+    while cijfers > 1 and 10 ** (cijfers - 1) > n:
+        cijfers -= 1
+    return cijfers
 
 
 def _getal(x: Any) -> str:

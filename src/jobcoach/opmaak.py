@@ -38,9 +38,24 @@ def _decimaal(getal: Fraction | float | int, decimalen: int) -> Decimal:
     return Decimal(-q if breuk < 0 else q).scaleb(-decimalen)
 
 
+# Een getal op een pagina of in de terminal heeft nooit honderden cijfers: vanaf deze grens staat er 'meer dan …'.
+# (De invoer heeft zelf grenzen; dit is de vangrail als een berekening toch zo'n getal geeft.)
+GROOTSTE = 10**15
+
+
+def _te_groot(waarde: Fraction | float | int, achter: str = "") -> str | None:
+    if abs(Fraction(str(waarde)) if isinstance(waarde, float) else Fraction(waarde)) < GROOTSTE:
+        return None
+    grens = _opmaak(Decimal(GROOTSTE), "#,##0") + achter
+    return f"meer dan {grens}" if waarde > 0 else f"minder dan -{grens}"
+
+
 @lru_cache(maxsize=8192)
 def getal(waarde: Fraction | float | int, decimalen: int = 2) -> str:
     """Een getal met hoogstens ``decimalen`` decimalen, afgerond, zonder nullen achteraan: 0,5; 1,75; 960."""
+    te_groot = _te_groot(waarde)
+    if te_groot is not None:
+        return te_groot
     patroon = "#,##0." + "#" * decimalen if decimalen else "#,##0"
     return _opmaak(_decimaal(waarde, decimalen), patroon)
 
@@ -53,6 +68,9 @@ def uren(waarde: Fraction | float | int) -> str:
 @lru_cache(maxsize=8192)
 def procent_afgekapt(percentage: Fraction) -> str:
     """Een berekend percentage, afgekapt (niet afgerond) op twee decimalen: 4,375 → '4,37%'."""
+    te_groot = _te_groot(percentage, "%")
+    if te_groot is not None:
+        return te_groot
     afgekapt = Fraction(int(Fraction(percentage) * 100 // 1), 100)
     return _opmaak(_decimaal(afgekapt, 2), "#,##0.00") + "%"
 

@@ -202,7 +202,7 @@ def samenvatting(uitkomst: Uitkomst) -> Tabel:
 
 
 def per_periode(uitkomst: Uitkomst) -> Tabel:
-    """De uren per periode van zes maanden en per coachingsdoel (vaste uren tellen in de eerste periode)."""
+    """De uren per periode van zes maanden en per urengroep (vaste uren tellen in de eerste periode)."""
     t = TEKSTEN
     rijen: list[list[Cel]] = []
     for p in uitkomst.perioden:

@@ -19,6 +19,8 @@ from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension
 from markdown.treeprocessors import Treeprocessor
 
+from jobcoach.fouten import Bestandsfout
+
 from .begrippen import laad_begrippen
 
 
@@ -36,7 +38,12 @@ class _FocusTreeprocessor(Treeprocessor):
 
 class AfkortingenExtension(AbbrExtension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - naam komt van Python-Markdown
-        self.load_glossary(laad_begrippen().afkortingen())
+        try:
+            self.load_glossary(laad_begrippen().afkortingen())
+        except Bestandsfout:
+            # MkDocs probeert de extensie al bij het lezen van mkdocs.yml, en toont dan een traceback. De bouw
+            # leest de begrippen daarna zelf (bouw.py) en stopt met de Nederlandse melding (bestand, regel, veld).
+            pass
         super().extendMarkdown(md)
         # Na 'abbr' (prioriteit 7) en vóór de rest van de afwerking.
         md.treeprocessors.register(_FocusTreeprocessor(md), "abbr_focus", 6)

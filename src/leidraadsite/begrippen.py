@@ -24,6 +24,8 @@ from pydantic import Field, field_validator, model_validator
 
 from jobcoach.lezer import Strikt, laad_yaml_model
 
+from .tekst import lijkt_op_html, md_tekst
+
 BEGRIPPEN_PAD = Path(__file__).parent / "data" / "begrippen.yml"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
@@ -37,6 +39,22 @@ class Begrip(Strikt):
     hover: Tekst | None = Field(None, description="Tekst bij de afkorting als die anders is dan de term.")
     voor: Literal["iedereen", "onderhoud"] = Field(
         "iedereen", description="Op welke pagina het begrip staat: Begrippen, of Voor de onderhoudsgroep (CSS, YAML …).")
+
+    @field_validator("term", "afkorting", "hover")
+    @classmethod
+    def _geen_html_in_de_uitleg_bij_aanwijzen(cls, waarde: str | None) -> str | None:
+        """Term, afkorting en hover komen in ``<abbr title="…">``; het thema toont die tekst bij aanwijzen als HTML."""
+        if waarde is not None and lijkt_op_html(waarde):
+            raise ValueError("mag geen < gevolgd door een letter, / of ! bevatten (het thema toont deze tekst bij "
+                             "aanwijzen als HTML); schrijf het zonder <, bijvoorbeeld 'kleiner dan'")
+        return waarde
+
+    @field_validator("ook")
+    @classmethod
+    def _geen_html_in_ook(cls, waarde: list[str]) -> list[str]:
+        for w in waarde:
+            cls._geen_html_in_de_uitleg_bij_aanwijzen(w)
+        return waarde
 
     @model_validator(mode="after")
     def _geen_herhaling(self) -> Begrip:
@@ -111,13 +129,6 @@ def letter_anker(teken: str) -> str:
     return "letter-" + (teken.lower() if teken != "#" else "overig")
 
 
-def _md(tekst: str) -> str:
-    """Tekst veilig in een Markdown-kop: tekens met een betekenis krijgen een backslash."""
-    for teken in "\\[]*_`<>{}#":
-        tekst = tekst.replace(teken, "\\" + teken)
-    return tekst
-
-
 def begrippen_markdown(begrippen: Begrippen, voor: str = "iedereen") -> str:
     """De begrippen van één pagina (``voor``), op alfabet: een lijst A–Z en per letter een kop, per begrip een kop.
 
@@ -132,7 +143,7 @@ def begrippen_markdown(begrippen: Begrippen, voor: str = "iedereen") -> str:
 
     def begrip(b: Begrip) -> str:
         varianten = f" Ook geschreven als {', '.join(b.ook)}." if b.ook else ""
-        return f"### {_md(b.kop)} {{ #{b.anker} .begrip }}\n\n{b.uitleg}{varianten}"
+        return f"### {md_tekst(b.kop)} {{ #{b.anker} .begrip }}\n\n{md_tekst(b.uitleg + varianten)}"
 
     if voor == "onderhoud":  # een korte lijst onder een kop van de pagina: geen letters
         return "\n\n".join(begrip(b) for b in lijst)

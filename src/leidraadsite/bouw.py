@@ -28,9 +28,10 @@ from jobcoach import Bestandsfout, Regels, Uitkomst, laad_regels
 from jobcoach.html import berekening_html, bevindingen_html, protocollen_html, schema_html
 from jobcoach.regels import REGELS_PAD
 
-from .begrippen import begrippen_markdown, laad_begrippen
+from .begrippen import BEGRIPPEN_PAD, begrippen_markdown, laad_begrippen
 from .casusmap import Casusmap
 from .htmlblok import merkteken
+from .bestanden import mappen_veilig
 from .paginas import paginatitel
 from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
 from .rekenhulp import rekenhulp_html
@@ -111,6 +112,9 @@ class Bouw:
         configbestand = env.conf.get("config_file_path")
         self.root = Path(configbestand).parent if configbestand else Path(env.conf["root_dir"])
         self.docs = self.root / env.conf["docs_dir"]
+        fouten = mappen_veilig(self.root, self.docs, env.conf)
+        if fouten:
+            raise PluginError(fouten)
         # Eén keer per proces lezen zolang niets verandert: Zensical roept define_env (en dus Bouw) voor elke pagina aan.
         vingerafdruk = _vingerafdruk(self.docs)
         bewaard = proces.gegevens.get(self.root.resolve())
@@ -275,6 +279,20 @@ class Bouw:
     def rolkeuze(self) -> Markup:
         return Markup(rolkeuze_markdown(self.rolkaart))
 
+    def voorlopig(self) -> bool:
+        """Zijn het adres van de groep en de plek van de site nog voorlopig (``extra.onderhoudsgroep.voorlopig``)?"""
+        return (self._env.conf["extra"].get("onderhoudsgroep") or {}).get("voorlopig") is True
+
+    def meldadres(self) -> Markup:
+        """Het e-mailadres van de onderhoudsgroep als mailto-link, of 'nog in te vullen' zolang het voorlopig is."""
+        from markupsafe import escape
+
+        groep = self._env.conf["extra"].get("onderhoudsgroep") or {}
+        if self.voorlopig():
+            return Markup("<em>nog in te vullen</em> (deze site is een voorlopige uitgave)")
+        adres = escape(str(groep.get("email", "")))
+        return Markup(f'<a href="mailto:{adres}">{adres}</a>')
+
     def _van(self) -> str:
         """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
         pagina = self._pagina()
@@ -310,6 +328,7 @@ class Bouw:
 
     def begrippenlijst(self, voor: str = "iedereen") -> Markup:
         """De begrippen voor iedereen (pagina Begrippen) of voor de onderhoudsgroep (``voor='onderhoud'``)."""
+        self._volg(BEGRIPPEN_PAD)
         try:
             return Markup(begrippen_markdown(self.begrippen, voor))
         except ValueError as fout:

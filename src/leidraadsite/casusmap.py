@@ -16,6 +16,7 @@ from pathlib import Path
 from jobcoach.berekening import Uitkomst, bereken
 from jobcoach.casus import laad_casus
 from jobcoach.fouten import Bestandsfout, Probleem
+from jobcoach.lezer import bestanden_in_map
 from jobcoach.regels import Regels
 
 Stempel = tuple[int, int, int]  # (mtime in ns, grootte, inode)
@@ -45,7 +46,7 @@ class Casusmap:
         uitkomsten: dict[str, Uitkomst] = {}
         veranderd: set[str] = set()
         problemen: list[Probleem] = []
-        for bestand in sorted(self.map_.glob("*.yml")):
+        for bestand in bestanden_in_map(self.map_):  # een map die niet te lezen is: een melding, niet 'geen casussen'
             naam = bestand.stem
             try:
                 stempel = _stempel(bestand.stat())

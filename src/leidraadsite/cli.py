@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jobcoach import bereken, laad_casus, laad_regels
 from jobcoach.cli import maak_parser, voer_uit
-from jobcoach.opmaak import procent_afgekapt
+from jobcoach.opmaak import procent_afgekapt, uren
 from jobcoach.lezer import toon_pad
 
 
@@ -31,7 +31,10 @@ def _nieuw(args: argparse.Namespace) -> int:
     print(f"Gemaakt: {toon_pad(gemaakt.casusbestand)} (de gegevens)")
     print(f"Gemaakt: {toon_pad(gemaakt.pagina)} (de pagina)")
     print(f"Toegevoegd aan het menu in {toon_pad(gemaakt.menu)}: {gemaakt.titel}")
-    print(f"Het voorbeeld rekent: {procent_afgekapt(uitkomst.percentage)} van de contracturen.")
+    rekent = f"{uren(uitkomst.begeleidingsuren)} uur begeleiding"
+    if uitkomst.historisch:  # alleen bij de regels van het Protocol Jobcoach telt het percentage (historisch)
+        rekent += f", {procent_afgekapt(uitkomst.percentage)} van de contracturen"
+    print(f"Het voorbeeld rekent: {rekent}.")
     print(f"Vul nu de gegevens en de tekst in, en controleer met: jobcoach controleer {toon_pad(gemaakt.casusbestand)}")
     return 0
 

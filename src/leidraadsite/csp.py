@@ -123,7 +123,7 @@ def heeft_vorm(css: str, vorm: str) -> bool:
 class Stuk:
     """Een inline script of stijlblok, of een verboden kenmerk, in een HTML-bestand."""
 
-    soort: Literal["script", "stijl", "kenmerk", "extern"]
+    soort: Literal["script", "stijl", "kenmerk", "extern", "bestand"]  # bestand: <script src> van de site zelf
     regel: int
     inhoud: str = ""
     kenmerken: dict[str, str] = field(default_factory=dict)
@@ -147,8 +147,8 @@ class _Lezer(HTMLParser):
                 self.stukken.append(Stuk("kenmerk", regel, f"{naam}={waarde}", tag=tag))
         if tag == "script" and "src" in kenmerken:
             src = kenmerken["src"].strip().lower()
-            if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", src):
-                self.stukken.append(Stuk("extern", regel, kenmerken["src"], kenmerken, tag))
+            soort = "extern" if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", src) else "bestand"
+            self.stukken.append(Stuk(soort, regel, kenmerken["src"], kenmerken, tag))
             return
         if tag in ("script", "style"):
             self._open = Stuk("script" if tag == "script" else "stijl", regel, "", kenmerken, tag)
@@ -207,6 +207,8 @@ def controleer(html: str, lijst: Toegestaan | None = None) -> list[str]:
     for stuk in lees_stukken(html):
         kort = re.sub(r"\s+", " ", stuk.inhoud).strip()
         kort = kort[:80] + ("…" if len(kort) > 80 else "")
+        if stuk.soort == "bestand":
+            continue
         if stuk.soort == "kenmerk":
             problemen.append(f"regel {stuk.regel}: <{stuk.tag}> met het kenmerk {kort!r}; een pagina mag geen "
                              f"script in een kenmerk hebben (on…= of javascript:)")

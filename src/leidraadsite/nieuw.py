@@ -28,6 +28,8 @@ from .sjablonen import casusbestand, casuspagina
 MARKERING = "# nieuwe casussen hieronder (jobcoach nieuw)"
 NAAM_PATROON = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_LENGTE = 80
+# Namen die Windows voor apparaten gebruikt: 'con.yml' of 'nul.md' kan daar geen bestand zijn (ook niet met extensie).
+WINDOWS_APPARATEN = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 class NieuwFout(Exception):
@@ -44,11 +46,15 @@ class NieuweCasus:
 
 
 def controleer_naam(naam: str) -> None:
+    getoond = naam if len(naam) <= MAX_LENGTE else naam[:40] + f"… ({len(naam)} tekens)"
     if len(naam) > MAX_LENGTE:
-        raise NieuwFout(f"de naam '{naam}' is te lang: hoogstens {MAX_LENGTE} tekens")
+        raise NieuwFout(f"de naam '{getoond}' is te lang: hoogstens {MAX_LENGTE} tekens")
+    if WINDOWS_APPARATEN.match(naam):
+        raise NieuwFout(f"de naam '{naam}' kan niet: Windows gebruikt hem voor een apparaat (zoals con, nul, com1, "
+                        "lpt1), ook met een extensie erachter. Kies een andere naam")
     if not NAAM_PATROON.match(naam):
         raise NieuwFout(
-            f"ongeldige naam '{naam}': gebruik alleen kleine letters (a-z), cijfers en '-', "
+            f"ongeldige naam '{getoond}': gebruik alleen kleine letters (a-z), cijfers en '-', "
             "zonder '-' aan het begin of eind, bijvoorbeeld 'loonwaarde-en-regime'"
         )
 

@@ -48,11 +48,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from jobcoach.fouten import bestandsreden
+
 from . import aanpassingen
 from .nabouw import Instellingen, NabouwFout, nabouw
 from .statusblok import StatusFout, gegevens, wis_gegevens
+from .tekst import pagina_als_tekst, titels_als_tekst
 
 log = logging.getLogger("mkdocs.plugins.jobcoach")
+
+# Wat een gewone 'mkdocs serve' naast docs/ en mkdocs.yml bekijkt (make serve bekijkt het hele project zelf).
+BEKIJKEN = ("casussen", "src/jobcoach", "src/leidraadsite", "macros", "CHANGELOG.md", "overrides")
 
 
 class JobcoachConfig(base.Config):
@@ -93,6 +99,15 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
             aanpassingen.dirty_waarschuwing_weg()
             log.info("voorvertoning: alleen gewijzigde pagina's worden opnieuw gebouwd (--dirty)")
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Bekijk de bronnen buiten docs/ die er zijn (in mkdocs.yml 'watch:' zou een ontbrekende map de bouw stoppen;
+        make serve bekijkt het hele project zelf)."""
+        wortel = Path(config.config_file_path).parent
+        for naam in BEKIJKEN:
+            if (wortel / naam).exists():
+                server.watch(str(wortel / naam))
+        return server
+
     def _onthoud_print_links(self, origineel: Any) -> Any:
         """``fix_internal_links`` van print-site, met de uitkomst van de vorige bouw als de invoer gelijk is."""
 
@@ -111,7 +126,7 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         wis_gegevens()
         try:
-            gegevens(Path(config.docs_dir), dict(config.extra or {}))
+            gegevens(Path(config.docs_dir), dict(config.extra or {}), config.site_url)
         except StatusFout as fout:
             raise PluginError(str(fout)) from None
         aanpassingen.thema_bytecode(config.theme)
@@ -119,12 +134,29 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
             aanpassingen.printsite_ankers()
         return config
 
+    # titels -----------------------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Titels van het menu (mkdocs.yml) als HTML-tekst: het thema zet ze zonder escapen in de pagina."""
+        titels_als_tekst(nav.items)
+        return nav
+
+    @event_priority(-100)  # na mkdocs-macros, die een titel met {{ … }} invult
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Titel en omschrijving van de pagina als HTML-tekst (leidraadsite.tekst.pagina_als_tekst)."""
+        pagina_als_tekst(page)
+        return markdown
+
     # 3 ---------------------------------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problemen = []
         for f in files.documentation_pages():
-            ruw = Path(f.abs_src_path).read_bytes() if f.abs_src_path else b""
+            try:
+                ruw = Path(f.abs_src_path).read_bytes() if f.abs_src_path else b""
+            except OSError as fout:  # een link naar zichzelf, geen leesrecht: een melding, geen traceback
+                problemen.append(f"docs/{f.src_uri}: kan niet worden gelezen ({bestandsreden(fout)})")
+                continue
             try:
                 ruw.decode("utf-8")
             except UnicodeDecodeError as fout:

@@ -20,6 +20,8 @@ from pydantic import Field, field_validator
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.lezer import Strikt, lees_yaml, valideer
 
+from .tekst import md_tekst
+
 ROLLEN_PAD = Path(__file__).parent / "data" / "rollen.yml"
 ROLPAGINAS = "rollen"  # map onder docs/ met een pagina per rol: rollen/<id>.md
 
@@ -172,13 +174,6 @@ def relatief(van: str, naar: str) -> str:
     return doel + (f"#{anker}" if anker else "")
 
 
-def _md_tekst(tekst: str) -> str:
-    """Tekst veilig in Markdown-linktekst: haken en sterretjes krijgen een backslash."""
-    for teken in "\\[]*_`<>":
-        tekst = tekst.replace(teken, "\\" + teken)
-    return tekst
-
-
 def rolkeuze_markdown(kaart: Rolkaart, van: str = "index.md") -> str:
     """De vraag 'Wat is uw rol?' als kaarten; elke kaart leidt in één tik naar de pagina van de rol.
 
@@ -188,9 +183,9 @@ def rolkeuze_markdown(kaart: Rolkaart, van: str = "index.md") -> str:
     regels = ['<div class="grid cards rolkeuze" markdown>', ""]
     for rol in kaart.rollen:
         regels += [
-            f"-   **[{_md_tekst(rol.naam)}]({relatief(van, rolpagina_pad(rol.id))})**",
+            f"-   **[{md_tekst(rol.naam)}]({relatief(van, rolpagina_pad(rol.id))})**",
             "",
-            f"    {_md_tekst(rol.kaart or rol.wie)}",
+            f"    {md_tekst(rol.kaart or rol.wie)}",
             "",
         ]
     regels.append("</div>")
@@ -208,25 +203,25 @@ def rolpagina_markdown(rol: Rol, titels: dict[str, str]) -> str:
     (``#opdracht-<id>``), zodat andere pagina's naar een opdracht kunnen linken.
     """
     van = rolpagina_pad(rol.id)
-    inhoud = "\n".join(f"- [{_md_tekst(o.naam)}](#{opdracht_anker(o.id)})" for o in rol.opdrachten)
+    inhoud = "\n".join(f"- [{md_tekst(o.naam)}](#{opdracht_anker(o.id)})" for o in rol.opdrachten)
     stappen = "\n".join(
-        f"{i}. {_md_tekst(stap.doe)} [{_md_tekst(titels.get(stap.pagina.partition('#')[0], stap.pagina))}]"
+        f"{i}. {md_tekst(stap.doe)} [{md_tekst(titels.get(stap.pagina.partition('#')[0], stap.pagina))}]"
         f"({relatief(van, stap.pagina)})" for i, stap in enumerate(rol.vandaag, start=1))
     delen = [
-        f"# {_md_tekst(rol.naam)}",
+        f"# {md_tekst(rol.naam)}",
         f'<div class="rol-vandaag" markdown>\n\n**Wat u vandaag doet**\n\n{stappen}\n\n</div>',
-        f"{_md_tekst(rol.wie)}",
+        f"{md_tekst(rol.wie)}",
         f'<nav class="rol-opdrachten" aria-label="Uw opdrachten" markdown>\n\n**Uw opdrachten**\n\n{inhoud}\n\n</nav>',
     ]
     for opdracht in rol.opdrachten:
         items = []
         for v in opdracht.paginas:
             titel = titels.get(v.pagina, v.pagina)
-            link = f"[{_md_tekst(titel)}]({relatief(van, v.pagina)})"
-            items.append(f"- {link}" + (f": {_md_tekst(v.waarom)}" if v.waarom else ""))
+            link = f"[{md_tekst(titel)}]({relatief(van, v.pagina)})"
+            items.append(f"- {link}" + (f": {md_tekst(v.waarom)}" if v.waarom else ""))
         delen.append(
-            f"## {_md_tekst(opdracht.naam)} {{ #{opdracht_anker(opdracht.id)} }}\n\n"
-            f"{_md_tekst(opdracht.omschrijving)}\n\n" + "\n".join(items)
+            f"## {md_tekst(opdracht.naam)} {{ #{opdracht_anker(opdracht.id)} }}\n\n"
+            f"{md_tekst(opdracht.omschrijving)}\n\n" + "\n".join(items)
         )
     delen.append(f"[Terug naar de keuze van uw rol]({relatief(van, 'index.md#wat-is-uw-rol')})")
     return "\n\n".join(delen)

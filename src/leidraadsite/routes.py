@@ -3,7 +3,7 @@
 De routes staan als data in ``data/routes.yml``, met bron, datum van de bron en zekerheid. De startpagina
 toont ze kort als stappenplan (route, rekenhulp, sjabloon, aanvraag); *Wat geldt nu* toont hetzelfde
 stappenplan en daaronder elke route met haar bron. Alle tekst uit het bestand is tekst: haken, sterretjes en
-HTML-tekens krijgen een backslash (``_md_tekst``), zodat geen bijdrage opmaak of een link wordt.
+tekens van HTML en Markdown worden tekst (``leidraadsite.tekst.md_tekst``), zodat geen bijdrage opmaak of een link wordt.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from pydantic import Field, field_validator
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.lezer import Strikt, Tekst, lees_yaml, valideer
 
-from .rollen import _md_tekst, relatief
+from .rollen import relatief
+from .tekst import md_tekst
 
 ROUTES_PAD = Path(__file__).parent / "data" / "routes.yml"
 REKENHULP = "rekenhulp.md"
@@ -101,10 +102,10 @@ def routekeuze_markdown(routes: Routes, van: str, titels: dict[str, str]) -> str
     items = []
     for r in routes.routes:
         doel = f"#{route_anker(r.id)}" if van == nu else relatief(van, f"{nu}#{route_anker(r.id)}")
-        items.append(f"    - [{_md_tekst(r.naam)}]({doel}): {_md_tekst(r.kort)}")
+        items.append(f"    - [{md_tekst(r.naam)}]({doel}): {md_tekst(r.kort)}")
     sjablonen = []
     for pad in dict.fromkeys(r.sjabloon for r in routes.routes):
-        sjablonen.append(f"[{_md_tekst(titels.get(pad, pad))}]({relatief(van, pad)})")
+        sjablonen.append(f"[{md_tekst(titels.get(pad, pad))}]({relatief(van, pad)})")
     regels = [
         '<div class="routekeuze" markdown>',
         "",
@@ -130,15 +131,15 @@ def routes_markdown(routes: Routes, van: str, titels: dict[str, str]) -> str:
     """Elke route met wanneer, wie aanvraagt, wat erbij hoort, het sjabloon, de bron en de zekerheid."""
     delen = []
     for r in routes.routes:
-        bron = (f"Bron: [{_md_tekst(r.bron.titel)}]({r.bron.url}), {_md_tekst(r.bron.datum)}. "
+        bron = (f"Bron: [{md_tekst(r.bron.titel)}]({r.bron.url}), {md_tekst(r.bron.datum)}. "
                 f"{ZEKERHEID_TEKST[r.zekerheid]}")
         delen.append("\n\n".join([
-            f"### {_md_tekst(r.naam)} {{ #{route_anker(r.id)} }}",
-            f"**Wanneer:** {_md_tekst(r.wanneer)}",
-            f"**Wie vraagt aan:** {_md_tekst(r.wie)}",
-            f"**Wat hoort erbij:** {_md_tekst(r.meesturen)}",
+            f"### {md_tekst(r.naam)} {{ #{route_anker(r.id)} }}",
+            f"**Wanneer:** {md_tekst(r.wanneer)}",
+            f"**Wie vraagt aan:** {md_tekst(r.wie)}",
+            f"**Wat hoort erbij:** {md_tekst(r.meesturen)}",
             f"**Daarna:** [Rekenhulp]({relatief(van, REKENHULP)}), dan het sjabloon "
-            f"[{_md_tekst(titels.get(r.sjabloon, r.sjabloon))}]({relatief(van, r.sjabloon)}). "
+            f"[{md_tekst(titels.get(r.sjabloon, r.sjabloon))}]({relatief(van, r.sjabloon)}). "
             f"[Meer hierover]({_link(van, r.meer)}).",
             bron,
         ]))

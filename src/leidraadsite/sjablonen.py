@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
 import os
 import re
+import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -221,7 +223,68 @@ def downloads(regels: Regels, editie: str | None = None) -> list[Download]:
 # --- Markdown naar Word ------------------------------------------------------------------------
 
 
-_DOCX_CACHE = Path(tempfile.gettempdir()) / "jobcoach-docx"
+def _cachemap() -> Path:
+    """De cache van deze gebruiker: ``$XDG_CACHE_HOME`` (of ``~/.cache``; op Windows ``%LOCALAPPDATA%``).
+
+    Niet de gedeelde tijdelijke map: daar kan een andere gebruiker van de machine onder een voorspelbare naam een
+    vervalst bestand neerzetten, dat de volgende bouw dan publiceerde.
+    """
+    basis = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    return Path(basis or Path.home() / ".cache") / "leidraad-jobcoach" / "docx"
+
+
+_DOCX_CACHE = _cachemap()
+_KOP = 64  # de eerste 64 tekens van een cachebestand: sha256 (hex) van sleutel en inhoud
+
+
+def _van_mij(status: os.stat_result) -> bool:
+    """Van deze gebruiker, en door niemand anders te beschrijven (op Windows: altijd waar; het profiel is privé)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def _prive_map(map_: Path) -> Path | None:
+    """De cachemap, alleen als die van deze gebruiker is en niemand anders erin kan schrijven; anders geen cache."""
+    try:
+        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+        status = os.lstat(map_)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(status.st_mode) or not _van_mij(status):
+        return None
+    return map_
+
+
+def _controle(sleutel: str, inhoud: bytes) -> bytes:
+    return hashlib.sha256(sleutel.encode() + b"\x00" + inhoud).hexdigest().encode()
+
+
+def _lees_cache(map_: Path, sleutel: str) -> bytes | None:
+    """Het Word-bestand uit de cache, alleen als het bestand van deze gebruiker is en de controlesom klopt."""
+    try:
+        fd = os.open(map_ / f"{sleutel}.docx", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        status = os.fstat(f.fileno())
+        if not stat.S_ISREG(status.st_mode) or not _van_mij(status) or status.st_size > 50_000_000:
+            return None
+        gegevens = f.read()
+    kop, inhoud = gegevens[:_KOP], gegevens[_KOP:]
+    if not hmac.compare_digest(kop, _controle(sleutel, inhoud)) or not zipfile.is_zipfile(io.BytesIO(inhoud)):
+        return None
+    return inhoud
+
+
+def _schrijf_cache(map_: Path, sleutel: str, inhoud: bytes) -> None:
+    try:
+        fd, tijdelijk = tempfile.mkstemp(dir=map_, suffix=".tmp")  # alleen voor deze gebruiker (0600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_controle(sleutel, inhoud) + inhoud)
+        os.replace(tijdelijk, map_ / f"{sleutel}.docx")  # in één keer: een andere bouw ziet nooit een half bestand
+    except OSError:
+        pass  # zonder cache gaat het ook, alleen trager
 
 
 def _docx_sleutel(tekst: str, titel: str, editie: str | None) -> str:
@@ -235,25 +298,19 @@ def markdown_naar_docx(tekst: str, titel: str, editie: str | None = None) -> byt
     """Het Word-bestand van een Markdown-sjabloon, uit de cache als niets veranderd is.
 
     Een Word-bestand maken kost per sjabloon ongeveer 0,2 s, bij elke bouw en elke herbouw van
-    ``mkdocs serve``. De cache (in de tijdelijke map van het systeem) bewaart het bestand onder een
-    sleutel van alles waar het van afhangt (zie ``_docx_sleutel``); een kapot of onleesbaar
-    cachebestand wordt genegeerd en opnieuw gemaakt.
+    ``mkdocs serve``. De cache bewaart het bestand onder een sleutel van alles waar het van afhangt (zie
+    ``_docx_sleutel``), in een map van deze gebruiker alleen (``_cachemap``). Een cachebestand telt alleen als
+    de map en het bestand van deze gebruiker zijn, niemand anders erin kan schrijven, en de controlesom (sha256
+    van sleutel en inhoud, vooraan in het bestand) klopt; anders wordt het Word-bestand opnieuw gemaakt.
     """
-    bestand = _DOCX_CACHE / f"{_docx_sleutel(tekst, titel, editie)}.docx"
-    try:
-        inhoud = bestand.read_bytes()
-        if zipfile.is_zipfile(io.BytesIO(inhoud)):
-            return inhoud
-    except OSError:
-        pass
+    sleutel = _docx_sleutel(tekst, titel, editie)
+    map_ = _prive_map(_DOCX_CACHE)
+    inhoud = _lees_cache(map_, sleutel) if map_ is not None else None
+    if inhoud is not None:
+        return inhoud
     inhoud = maak_docx(tekst, titel, editie)
-    try:
-        _DOCX_CACHE.mkdir(parents=True, exist_ok=True)
-        tijdelijk = bestand.with_suffix(f".{os.getpid()}.tmp")
-        tijdelijk.write_bytes(inhoud)
-        tijdelijk.replace(bestand)  # in één keer: een andere bouw ziet nooit een half bestand
-    except OSError:
-        pass  # zonder cache gaat het ook, alleen trager
+    if map_ is not None:
+        _schrijf_cache(map_, sleutel, inhoud)
     return inhoud
 
 

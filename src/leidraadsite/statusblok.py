@@ -62,7 +62,7 @@ class _Gegevens:
 
 
 @lru_cache(maxsize=4)
-def _gegevens(docs: Path, extra_json: str, _bouwdatum: str) -> _Gegevens:
+def _gegevens(docs: Path, extra_json: str, _bouwdatum: str, site_url: str | None = None) -> _Gegevens:
     extra = json.loads(extra_json)
     try:
         rolkaart = laad_rolkaart(docs=docs)
@@ -82,20 +82,21 @@ def _gegevens(docs: Path, extra_json: str, _bouwdatum: str) -> _Gegevens:
                          f"maar volgens src/jobcoach/data/regels.yml geldt er vanaf {einde} geen Protocol Jobcoach "
                          "meer; maak ze gelijk")
     try:
-        onderhoudsadres(extra)
+        onderhoudsadres(extra, site_url=site_url)
         datum = bouwdatum()
     except ValueError as fout:
         raise StatusFout(str(fout)) from None
     return _Gegevens(rolkaart, licenties, editie, datum, {r.id: r.kort for r in rolkaart.rollen})
 
 
-def gegevens(docs: Path, extra: dict[str, Any]) -> _Gegevens:
-    """De gegevens voor deze bouw (per proces onthouden zolang docs, ``extra`` en de bouwdatum gelijk blijven)."""
+def gegevens(docs: Path, extra: dict[str, Any], site_url: str | None = None) -> _Gegevens:
+    """De gegevens voor deze bouw (per proces onthouden zolang docs, ``extra``, ``site_url`` en de bouwdatum gelijk
+    blijven). Met ``site_url`` wordt ook dat adres gecontroleerd (voorlopig domein, productiebouw)."""
     try:
         datum = bouwdatum().isoformat()
     except ValueError as fout:
         raise StatusFout(str(fout)) from None
-    return _gegevens(docs.resolve(), json.dumps(extra, sort_keys=True, default=str), datum)
+    return _gegevens(docs.resolve(), json.dumps(extra, sort_keys=True, default=str), datum, site_url)
 
 
 def wis_gegevens() -> None:

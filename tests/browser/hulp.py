@@ -72,6 +72,54 @@ def alle_paden(site: Path) -> list[str]:
     return sitemap_paden(site) + [p for p in EXTRA_PADEN if (site / p.lstrip("/")).is_file()]
 
 
+# Soorten inhoud die de opmaak (375 px, afdruk) of axe-core anders raken. Een pagina hoort bij een soort door haar
+# onderdeel (eerste deel van het pad: start, leidraad, casussen, sjablonen, …; de ingang van een onderdeel apart van
+# de pagina's eronder) en de soorten inhoud in haar artikel.
+INHOUDSOORTEN = {
+    "formulier": "input, select, textarea, .rekenhulp",
+    "uitklapblok": "details",
+    "kader": ".admonition",
+    "code": "pre",
+    "afbeelding": "img, figure",
+    "regioplan-tabel": ".regioplan table",
+    "sjabloon-tabel": ".sjabloon-voorbeeld table",
+}
+BREDE_TABEL = 5  # kolommen
+# Pagina's die een test bij naam meet (test_tabellen.py: hun brede tabellen op 375 px en op papier).
+ALTIJD_VOLLEDIG = ["/casussen/begeleidingsbehoefte-en-regime/", "/leidraad/uitgangspunten/protocol-jobcoach/"]
+
+
+def paginasoort(site: Path, pad: str) -> tuple[str, tuple[str, ...]]:
+    """(onderdeel, soorten inhoud) van één gebouwde pagina."""
+    bestand = site / pad.lstrip("/") / "index.html" if pad.endswith("/") else site / pad.lstrip("/")
+    artikel = BeautifulSoup(bestand.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    delen = [d for d in pad.strip("/").split("/") if d]
+    onderdeel = (delen[0] if delen else "start") + ("/…" if len(delen) > 1 else "")
+    if artikel is None:
+        return onderdeel, ()
+    soorten = {naam for naam, css in INHOUDSOORTEN.items() if artikel.select_one(css)}
+    for tabel in artikel.find_all("table"):
+        kolommen = max((len(r.find_all(["td", "th"])) for r in tabel.find_all("tr")), default=0)
+        soorten.add("brede tabel" if kolommen >= BREDE_TABEL else "tabel")
+    return onderdeel, tuple(sorted(soorten))
+
+
+def paginasoorten(site: Path, paden: list[str]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+    """Elke soort pagina met haar pagina's, in de volgorde van ``paden``."""
+    uit: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for pad in paden:
+        uit.setdefault(paginasoort(site, pad), []).append(pad)
+    return uit
+
+
+def voorbeeldpaginas(site: Path, paden: list[str]) -> list[str]:
+    """De eerste pagina van elke soort plus de hoofdpagina's, in de volgorde van ``paden``: daarop draaien axe-core,
+    de metingen op 375 px en op papier, en het toetsenbordrondje (issue 23: één keer per sjabloon en per soort
+    inhoud, niet alle pagina's drie keer)."""
+    gekozen = {pagina[0] for pagina in paginasoorten(site, paden).values()} | set(hoofdpaginas(site)) | set(ALTIJD_VOLLEDIG)
+    return [pad for pad in paden if pad in gekozen]
+
+
 def hoofdpaginas(site: Path) -> list[str]:
     """De startpagina en de eerste pagina van elk onderdeel in het hoofdmenu (voor schermafdrukken)."""
     soep = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -142,3 +190,4 @@ class Bezoek:
     metingen: dict = field(default_factory=dict)
     smal: dict | None = None  # opmaak op 375 px, gemeten in hetzelfde tabblad (alleen in de desktoprondgang)
     afdruk: dict | None = None  # wat er bij afdrukken te zien is (media print, 665 px; alleen in de desktoprondgang)
+    volledig: bool = True  # axe-core, 375 px en afdruk gemeten (een voorbeeldpagina); anders alleen geladen en gemeten op 1280 px

@@ -1,9 +1,12 @@
-"""De rondgang langs alle pagina's: elke pagina één keer geladen, en dan in hetzelfde tabblad alles gemeten.
+"""De rondgang langs alle pagina's: elke pagina één keer geladen, en dan in hetzelfde tabblad gemeten.
 
-De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina). Per pagina, na één keer
-laden: de metingen op 1280 px, axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px
-(het venster even smaller) en de afdrukweergave (media print, 665 px breed: de bladspiegel van A4). De
-telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met axe-core en een schermafdruk.
+De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina). Van elke pagina: de
+status, de netwerkverzoeken, overtredingen van de CSP, de taal, de overslaan-link en de tabellen op 1280 px. Van één
+pagina per soort (``hulp.voorbeeldpaginas``: per onderdeel van de site en per soort inhoud, plus de hoofdpagina's)
+daarnaast axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px (het venster even
+smaller) en de afdrukweergave (media print, 665 px breed: de bladspiegel van A4); pagina's van dezelfde soort komen
+uit dezelfde sjablonen en macro's. De telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met
+axe-core en een schermafdruk.
 
 Elk bezoek (``hulp.Bezoek``) bewaart de netwerkverzoeken, de uitslag van axe-core en de metingen. De tests in
 test_alle_paginas.py en test_afdrukken.py toetsen die; een nieuwe test die iets van elke pagina wil weten, kan hier
@@ -32,6 +35,7 @@ from .hulp import (
     axe_fouten,
     hoofdpaginas,
     naam_voor_bestand,
+    voorbeeldpaginas,
 )
 
 # Metingen in de pagina zelf, na het laden.
@@ -201,7 +205,7 @@ def _meet_smal_en_afgedrukt(p) -> tuple[dict, dict]:
     return smal, afdruk
 
 
-def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str]) -> list[Bezoek]:
+def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str], volledig: set[str]) -> list[Bezoek]:
     """Bezoek de pagina's één voor één in één tabblad en toets elke pagina met axe-core.
 
     Desktop (1280 px): elke pagina. Van elke pagina wordt ook de opmaak op 375 px gemeten, door het venster
@@ -227,16 +231,17 @@ def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str
     bezoek: Bezoek | None = None
     p.on("request", lambda verzoek: bezoek.verzoeken.append(verzoek.url) if bezoek else None)
     for pad in paden:
-        bezoek = Bezoek(pad)
+        bezoek = Bezoek(pad, volledig=pad in volledig)
         antwoord = p.goto(server + pad, wait_until="load")
         bezoek.metingen["status"] = antwoord.status if antwoord else None
         p.wait_for_function(JS_ANIMATIES_KLAAR)
         bezoek.metingen.update(p.evaluate(JS_METINGEN))
-        p.evaluate(AXE_JS)
-        bezoek.axe = axe_fouten(f"{pad} ({soort})", p.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
+        if bezoek.volledig:
+            p.evaluate(AXE_JS)
+            bezoek.axe = axe_fouten(f"{pad} ({soort})", p.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
         if pad in hoofd:
             p.screenshot(path=str(map_ / f"{naam_voor_bestand(pad)}.png"), full_page=pad == "/")
-        if not smal:
+        if not smal and bezoek.volledig:
             bezoek.smal, bezoek.afdruk = _meet_smal_en_afgedrukt(p)
         p.wait_for_load_state("networkidle")  # late verzoeken (zoekindex, webworker) tellen mee
         bezoek.metingen["csp"] = p.evaluate(
@@ -246,7 +251,8 @@ def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str
     bezoek = None
     context.close()
     duur = time.perf_counter() - begin
-    print(f"\nRondgang {soort}: {len(paden)} pagina's in {duur:.1f} s (axe-core {AXE_VERSIE}); schermafdrukken in {map_}")
+    print(f"\nRondgang {soort}: {len(paden)} pagina's, waarvan {sum(b.volledig for b in klaar)} volledig (axe-core "
+          f"{AXE_VERSIE}, 375 px, afdruk), in {duur:.1f} s; schermafdrukken in {map_}")
     return klaar
 
 
@@ -257,9 +263,10 @@ def paden(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def rondgang_breed(browser, server, site, paden) -> list[Bezoek]:
-    return _rondgang(browser, server, paden, smal=False, hoofd=set(hoofdpaginas(site)))
+    return _rondgang(browser, server, paden, smal=False, hoofd=set(hoofdpaginas(site)),
+                     volledig=set(voorbeeldpaginas(site, paden)))
 
 
 @pytest.fixture(scope="session")
 def rondgang_smal(browser, server, site, paden) -> list[Bezoek]:
-    return _rondgang(browser, server, paden, smal=True, hoofd=set(hoofdpaginas(site)))
+    return _rondgang(browser, server, paden, smal=True, hoofd=set(hoofdpaginas(site)), volledig=set(paden))

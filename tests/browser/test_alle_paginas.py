@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .hulp import ARTEFACTEN, AXE_TAGS, AXE_VERSIE, SMAL, hoofdpaginas, meld_fouten, sitemap_paden
+from .hulp import ARTEFACTEN, AXE_TAGS, AXE_VERSIE, SMAL, hoofdpaginas, meld_fouten, paginasoorten, sitemap_paden
 
 
 def test_alle_paginas_uit_de_sitemap_worden_bezocht(site, rondgang_breed, rondgang_smal):
@@ -24,9 +24,17 @@ def test_alle_paginas_uit_de_sitemap_worden_bezocht(site, rondgang_breed, rondga
         assert set(moet) <= set(bezocht), f"Niet bezocht: {sorted(set(moet) - set(bezocht))}"
         fout = [(b.pad, b.metingen["status"]) for b in rondgang if b.metingen["status"] != 200]
         assert not fout, f"Pagina's die niet goed laden (pad, HTTP-status): {fout}"
-    zonder_smal = [b.pad for b in rondgang_breed if not b.smal]
-    assert not zonder_smal, f"Geen meting op 375 px: {zonder_smal}"
-    print("\nGescande pagina's:\n" + "\n".join(f"  {b.pad}  {b.metingen['titel']}" for b in rondgang_breed))
+    # axe-core, 375 px en afdruk: één pagina van elke soort (en de hoofdpagina's), zie hulp.voorbeeldpaginas.
+    volledig = {b.pad for b in rondgang_breed if b.volledig}
+    soorten = paginasoorten(site, [b.pad for b in rondgang_breed])
+    zonder = [f"{onderdeel} {inhoud}: {paden}" for (onderdeel, inhoud), paden in soorten.items() if not volledig & set(paden)]
+    assert not zonder, f"Soorten pagina's zonder volledig bezoek: {zonder}"
+    assert set(hoofdpaginas(site)) <= volledig, sorted(set(hoofdpaginas(site)) - volledig)
+    zonder_smal = [b.pad for b in rondgang_breed if b.volledig and not (b.smal and b.afdruk and b.metingen)]
+    assert not zonder_smal, f"Geen meting op 375 px of op papier: {zonder_smal}"
+    print("\nSoorten pagina's (de volledig bezochte pagina eerst):\n" + "\n".join(
+        f"  {onderdeel:<18} {', '.join(inhoud) or '-':<60} {' '.join(sorted(paden, key=lambda p: p not in volledig))}"
+        for (onderdeel, inhoud), paden in soorten.items()))
 
 
 @pytest.mark.parametrize("breedte", ["breed", "smal"])
@@ -39,7 +47,7 @@ def test_axe_core_vindt_geen_overtredingen_van_wcag_2_1_aa(breedte, rondgang_bre
             {
                 "axe": AXE_VERSIE,
                 "tags": AXE_TAGS,
-                "paginas": [b.pad for b in rondgang],
+                "paginas": [b.pad for b in rondgang if b.volledig],
                 "overtredingen": [vars(f) for f in fouten],
             },
             indent=2,
@@ -95,7 +103,7 @@ def test_elke_pagina_uit_de_sitemap_heeft_een_overslaan_link_naar_de_inhoud(site
 @pytest.fixture(scope="module")
 def telefoonmetingen(rondgang_breed, rondgang_smal) -> list[tuple[str, dict]]:
     """Opmaak op 375 px: van elke pagina (smal venster) en van de hoofdpagina's ook als echte telefoon."""
-    return [(f"{b.pad} (venster 375 px)", b.smal) for b in rondgang_breed] + [
+    return [(f"{b.pad} (venster 375 px)", b.smal) for b in rondgang_breed if b.volledig] + [
         (f"{b.pad} (telefoon)", b.metingen) for b in rondgang_smal
     ]
 

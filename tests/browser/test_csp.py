@@ -7,6 +7,11 @@ De rondgang langs alle pagina's (rondgang.py) draait met de policy aan en houdt 
 
 from __future__ import annotations
 
+import re
+
+from leidraadsite.csp import met_policy
+from tools.server import bestandsserver
+
 from .rondgang import MELD_OVERTREDINGEN
 
 
@@ -41,4 +46,29 @@ def test_printversie_zonder_overtreding_en_ingevoegd_script_geweigerd(browser, s
     p.wait_for_timeout(100)
     assert p.evaluate("window.__ingevoegd") is None, "een ingevoegd script werd uitgevoerd"
     assert any("script-src" in o for o in p.evaluate("window.__overtredingen")), "geen melding van de geweigerde code"
+    context.close()
+
+
+def test_script_dat_toch_in_een_pagina_staat_mag_niets_en_leest_geen_opgeslagen_gegevens(browser, site, tmp_path):
+    """Stel dat een script de controle van de bouw voorbij komt (zoals een titel die uit <title> breekt): de policy
+    van de pagina (leidraadsite.csp.met_policy) noemt alleen de bekende scripts, dus de browser voert het niet uit."""
+    bron = (site / "casussen/begeleidingsbehoefte-en-regime/index.html").read_text(encoding="utf-8")
+    bron = re.sub(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*">', "", bron)
+    aanval = ("<script>window.__gelezen = localStorage.getItem('rekenhulp-proef') || 'leeg';"
+              "document.title = 'GEKAAPT'</script>")
+    vijandig = bron.replace("<title>", f"<title>Casus Jansen</title>{aanval}<title>", 1)
+    assert aanval in vijandig
+    (tmp_path / "index.html").write_text(met_policy(vijandig), encoding="utf-8")
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(MELD_OVERTREDINGEN)
+    p = context.new_page()
+    with bestandsserver(tmp_path) as adres:
+        p.goto(adres + "/", wait_until="load")
+        p.evaluate("() => localStorage.setItem('rekenhulp-proef', 'klantgegevens')")
+        p.reload(wait_until="load")  # een script in <head> draait (of niet) vóór 'load'
+        assert p.evaluate("window.__gelezen") is None, "het ingevoegde script las de opgeslagen gegevens"
+        assert p.title() != "GEKAAPT"
+        p.wait_for_function("() => window.__overtredingen.length > 0")
+        assert any(o.startswith("script-src") for o in p.evaluate("window.__overtredingen")), \
+            p.evaluate("window.__overtredingen")
     context.close()

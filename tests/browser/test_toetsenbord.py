@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .hulp import BREED, CSS_ZONDER_OVERGANGEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, sitemap_paden
+from .hulp import BREED, CSS_ZONDER_OVERGANGEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, paginasoort, sitemap_paden
 
 MAX_TABS = 800
 
@@ -105,22 +105,29 @@ def _tab_rondje(p) -> list[dict]:
 
 
 def _paginas_om_te_toetsen(site: Path) -> list[str]:
-    """Start, de casuspagina, elke pagina met formulieren of uitklapblokken in de inhoud, en per soort eigen
-    tabstop (afkorting met uitleg, schuifvak) de eerste pagina die hem heeft.
+    """Start, de casuspagina, de eerste leidraadpagina, elke soort pagina (``hulp.paginasoort``) met formulieren of
+    uitklapblokken in de inhoud, en per soort eigen tabstop (afkorting met uitleg, schuifvak) de eerste pagina die
+    hem heeft.
 
     Afkortingen en schuifvakken komen op veel pagina's voor en werken overal met dezelfde code; één pagina
-    per soort toetsen houdt de test snel. Formulieren zijn per pagina anders en worden allemaal getoetst.
+    per soort toetsen houdt de test snel. Formulieren en uitklapblokken komen uit het sjabloon van hun soort pagina
+    (de sjablonen delen er één); de 404-pagina heeft een eigen test.
     """
+    alle = sitemap_paden(site)
     paden = ["/", "/casussen/begeleidingsbehoefte-en-regime/"]
+    paden += [p for p in alle if p.startswith("/leidraad/") and p.count("/") > 2][:1]
     soorten_gezien: set[str] = set()
-    for pad in sitemap_paden(site):
+    paginasoorten_gezien = {paginasoort(site, p) for p in paden}
+    for pad in alle:
         html = (site / pad.lstrip("/") / "index.html").read_text(encoding="utf-8")
         artikel = BeautifulSoup(html, "html.parser").select_one("article")
         if artikel is None or pad in paden:
             continue
         # Formulieren, ook die een script pas in de browser maakt (zoals de rekenhulp)
         if artikel.select("input, select, textarea, button, summary, .rekenhulp, script[src]"):
-            paden.append(pad)
+            if paginasoort(site, pad) not in paginasoorten_gezien:
+                paginasoorten_gezien.add(paginasoort(site, pad))
+                paden.append(pad)
             continue
         soorten = {el.name for el in artikel.select("[tabindex], pre")} - soorten_gezien
         if soorten:

@@ -6,8 +6,13 @@ from __future__ import annotations
 import base64
 import time
 
+import pytest
+
 from jobcoach import Bestandsfout, laad_casus, laad_regels
-from vijandig import GEVALLEN
+from tools.server import bestandsserver
+from vijandig import GEVALLEN, SCRIPT_TITEL, TEKST_AANVALLEN
+
+from .rondgang import MELD_OVERTREDINGEN
 
 
 def test_rekenhulp_geeft_bij_elk_vijandig_bestand_dezelfde_melding_als_python(browser, server, tmp_path):
@@ -43,4 +48,49 @@ def test_rekenhulp_geeft_bij_elk_vijandig_bestand_dezelfde_melding_als_python(br
         getest += 1
     assert not fouten, f"fouten in de pagina: {fouten}"
     assert getest >= 28, getest
+    context.close()
+
+
+# --- Een vijandige titel, voorkant, menu, begrippen en rollen (tests/vijandig.py: TEKST_AANVALLEN) -----------------
+
+VIJANDIGE_PAGINAS = ["casussen/begeleidingsbehoefte-en-regime/", "over/", "begrippen/", "rollen/adviseur/", "",
+                     "printversie/"]
+
+
+@pytest.fixture(scope="module")
+def vijandige_site(tmp_path_factory):  # noqa: ANN001, ANN201
+    """Een kopie van het project met elke vijandige tekst, streng gebouwd, op een eigen bestandsserver."""
+    from bouwhulp import bouw_met_eigen_pakket
+    from conftest import kopieer_project, vervang_precies_een_keer
+
+    basis = tmp_path_factory.mktemp("vijandige-site")
+    project = kopieer_project(basis / "project")
+    for bestand, oud, nieuw in TEKST_AANVALLEN:
+        vervang_precies_een_keer(project / bestand, oud, nieuw)
+    bouw = bouw_met_eigen_pakket(project, basis / "site")
+    assert bouw.returncode == 0, (bouw.stdout + bouw.stderr)[-3000:]
+    with bestandsserver(basis / "site") as adres:
+        yield adres
+
+
+def test_vijandige_titel_voert_geen_script_uit_en_leest_geen_opgeslagen_gegevens(browser, vijandige_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.add_init_script(MELD_OVERTREDINGEN)
+    pagina = context.new_page()
+    fouten: list[str] = []
+    pagina.on("pageerror", lambda fout: fouten.append(str(fout)))
+    # Wat de rekenhulp van een lezer bewaart, op dezelfde oorsprong als de site.
+    pagina.goto(f"{vijandige_site}/rekenhulp/", wait_until="load")
+    pagina.evaluate("() => localStorage.setItem('rekenhulp-proef', 'klantgegevens')")
+    for pad in VIJANDIGE_PAGINAS:
+        pagina.goto(f"{vijandige_site}/{pad}", wait_until="load")
+        for element in pagina.locator("abbr[title], nav a, h1").all()[:40]:  # tooltips tonen title als HTML
+            if element.is_visible():
+                element.hover()
+        uitgevoerd = pagina.evaluate("() => Object.keys(window).filter(k => k.startsWith('XSS'))")
+        assert uitgevoerd == [], f"/{pad}: een vijandige tekst voerde script uit: {uitgevoerd}"
+    pagina.goto(f"{vijandige_site}/casussen/begeleidingsbehoefte-en-regime/", wait_until="load")
+    assert pagina.title().startswith(SCRIPT_TITEL + " - "), pagina.title()
+    assert pagina.locator("h1").first.inner_text().startswith(SCRIPT_TITEL)
+    assert not fouten, fouten
     context.close()

@@ -122,7 +122,8 @@ def _alleen_eigen_server(server: str, verzoeken: list[str]) -> None:
 # een pagina met 'berekend' is een goede treffer.
 ZOEKWOORDEN = [
     ("regime", r"\bregim", r"\bregim", "gewoon woord"),
-    ("berekeningen", r"\bberekening", r"\bbereken", "meervoud vindt enkelvoud (stemming)"),
+    # 'berekening' hoort bij dezelfde groep als 'rekenen' en 'rekenhulp' (synoniemen in zoeken_nl.js, issue 22).
+    ("berekeningen", r"\bberekening", r"\b(be|uit)?reken", "meervoud vindt enkelvoud (stemming)"),
     ("logboek", r"\blogboek", r"\blogboek", "pagina afgeleid uit de zoekindex"),
 ]
 
@@ -221,3 +222,84 @@ def test_zoeken_op_een_begrip_geeft_eerst_dat_begrip(zoekpagina, term):
         f"zoeken op {term.lower()!r}: het eerste resultaat is {deel.path}#{deel.fragment} ({eerste['kop']!r}), "
         f"niet het begrip /begrippen/#{begrip.anker}; alle: {[(r['href'], r['kop']) for r in resultaten[:5]]}")
     assert eerste["kop"].strip() == begrip.kop, eerste
+
+
+# Issue 22: de tien vragen die een professional het eerst typt, met de pagina (en waar nodig de kop) die bovenaan
+# hoort. Elke vraag wordt toets voor toets getypt, zoals een mens dat doet.
+BESTE_ANTWOORDEN = [
+    ("hoeveel uur jobcoach", "/rekenhulp/"),
+    ("uren berekenen", "/rekenhulp/"),
+    ("verlenging", "/leidraad/verlenging/"),
+    ("logboek", "/leidraad/logboek/"),
+    ("interne jobcoach", "/wat-geldt-nu/#intern"),
+    ("tarief", "/wat-geldt-nu/#tarief"),
+    ("aanvraag toetsen", "/leidraad/toetsing/"),
+    ("gemeente", "/wat-geldt-nu/#gemeente"),
+    ("jobcoachportaal", "/wat-geldt-nu/#routes"),
+    ("sjabloon coachingsplan", "/sjablonen/coachingsplan/"),
+]
+
+
+def _eerste_groep(resultaten: list[str]) -> list[str]:
+    """De resultaten van de eerste pagina in de lijst (het thema groepeert per pagina: pagina, dan haar koppen)."""
+    pad = resultaten[0].split("#")[0]
+    groep = []
+    for r in resultaten:
+        if r.split("#")[0] != pad:
+            break
+        groep.append(r)
+    return groep
+
+
+@pytest.mark.parametrize(("vraag", "verwacht"), BESTE_ANTWOORDEN, ids=[v for v, _ in BESTE_ANTWOORDEN])
+def test_beste_antwoord_staat_bovenaan(zoekpagina, server, vraag, verwacht):
+    p, verzoeken = zoekpagina
+    resultaten = _zoek(p, vraag, met_anker=True)
+    assert resultaten, f"zoeken op {vraag!r} vindt niets"
+    groep = _eerste_groep(resultaten)
+    assert resultaten[0].split("#")[0] == verwacht.split("#")[0] and verwacht in groep, (
+        f"zoeken op {vraag!r}: bovenaan staat {groep}, verwacht {verwacht}; alle: {resultaten[:8]}")
+    _alleen_eigen_server(server, verzoeken)
+
+
+@pytest.mark.parametrize(("getypt", "alleen_in", "niet_in"), [
+    ("uur", r"\buren\b", r"\buur\b"),
+    ("rekenen", r"\bberekening", r"\brekenen\b"),
+    ("berekening", r"\brekenhulp", r"\bbereken"),
+    ("afbouwen", r"\bafbouw\b", r"\bafbouwen\b"),
+])
+def test_een_vorm_vindt_ook_paginas_met_alleen_de_andere_vorm(zoekpagina, index_per_pagina, getypt, alleen_in,
+                                                               niet_in):
+    """Issue 22: 'uur' (11 treffers) en 'uren' (30) waren voor het zoekvak verschillende woorden; 'afbouw' vond niets.
+
+    Bewijs dat het zoekvak ze nu samen neemt: tussen de treffers staat een pagina met alleen de andere vorm."""
+    alleen = {pagina for pagina, tekst in index_per_pagina.items()
+              if re.search(alleen_in, tekst) and not re.search(niet_in, tekst)}
+    assert alleen, f"geen pagina met {alleen_in!r} zonder {niet_in!r}: niets te toetsen"
+    gevonden = _zoek(zoekpagina[0], getypt)
+    assert set(gevonden) & alleen, f"{getypt!r} vindt geen pagina met alleen {alleen_in!r}: {gevonden}"
+
+
+def _aantal(p) -> str:
+    return p.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.parametrize(("een", "ander"), [("uur", "uren"), ("afbouw", "afbouwen"), ("rekenen", "berekening")])
+def test_beide_vormen_geven_evenveel_treffers(zoekpagina, een, ander):
+    """Het thema noemt boven de resultaten hoeveel er zijn; voor twee vormen van één woord is dat nu hetzelfde."""
+    p = zoekpagina[0]
+    _zoek(p, een)
+    eerst = _aantal(p)
+    _zoek(p, ander)
+    dan = _aantal(p)
+    assert re.search(r"\d", eerst) and eerst == dan, f"{een!r}: {eerst!r}; {ander!r}: {dan!r}"
+
+
+@pytest.mark.parametrize(("tikfout", "bedoeld"), [("jobcoch", r"\bjobcoach"), ("verlening", r"\bverlenging"),
+                                                  ("logbok", r"\blogboek")])
+def test_een_tikfout_vindt_toch_het_woord(zoekpagina, index_per_pagina, tikfout, bedoeld):
+    p = zoekpagina[0]
+    gevonden = _zoek(p, tikfout)
+    assert gevonden, f"zoeken op {tikfout!r} vindt niets"
+    met_woord = {pagina for pagina, tekst in index_per_pagina.items() if re.search(bedoeld, tekst)}
+    assert set(gevonden) <= met_woord, f"{tikfout!r} vindt pagina's zonder {bedoeld!r}: {set(gevonden) - met_woord}"

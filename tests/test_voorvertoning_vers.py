@@ -1,0 +1,134 @@
+"""``make serve`` toont nooit oude inhoud (issue 20): na een map die weg was en terugkwam (een andere branch),
+na een wijziging in de gegevens (begrippen.yml, teksten.yml) en in de Python-code, en na een weggehaalde pagina.
+Een fout in ``mkdocs.yml`` of een pagina die niet te lezen is, geeft een Nederlandse foutpagina.
+
+Elke stap wacht (met een tijdslimiet) tot de wijziging te zien is, en meet hoe lang dat duurde.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+from tools.bench import haal, serve, wacht_op, wijzig_casus
+
+CASUS = "casussen/begeleidingsbehoefte-en-regime.yml"
+CASUS_PAGINA = "/casussen/begeleidingsbehoefte-en-regime/"
+FOUTPAGINA = "De site kan nu niet gebouwd worden"
+GRENS = 2.0  # seconden: zo snel moet een wijziging te zien zijn (issue 20)
+# Woorden die een Engelse foutmelding verraden (MkDocs, Python, YAML).
+ENGELS = re.compile(r"\b(Error|error|Traceback|Config value|Aborted|Errno|Permission denied|No such file|"
+                    r"Too many levels|while parsing|expected|found)\b")
+
+
+def _wacht_niet_op(url: str, teken: str, proces, log: Path, wachttijd: float) -> float:  # noqa: ANN001
+    """Wacht tot ``teken`` NIET meer op ``url`` staat (of de pagina weg is)."""
+    begin = time.perf_counter()
+    while True:
+        status, tekst = haal(url, timeout=5)
+        if status != 200 or teken not in tekst:
+            return time.perf_counter() - begin
+        assert proces.poll() is None, log.read_text(errors="replace")[-3000:]
+        assert time.perf_counter() - begin < wachttijd, f"na {wachttijd} s staat {teken!r} nog op {url}"
+        time.sleep(0.05)
+
+
+def test_voorvertoning_is_nooit_oud(project: Path, tmp_path: Path):
+    log = tmp_path / "serve.log"
+    casus = project / CASUS
+    tijden: dict[str, float] = {}
+    with serve(project, [], log, make_serve=True, env={"PYTHONPATH": str(project / "src")}) as (proces, basis):
+        wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)
+
+        def zichtbaar(naam: str, pagina: str, teken: str, wachttijd: float = 60) -> float:
+            tijden[naam] = round(wacht_op(basis + pagina, teken, proces, log, wachttijd), 2)
+            return tijden[naam]
+
+        # De bestandswachter draait: een eerste wijziging komt door (geen vaste wachttijd).
+        zichtbaar("eerste casuswijziging", CASUS_PAGINA, f"In totaal komt dit neer op {wijzig_casus(casus, 1)} uur")
+
+        # 1. casussen/ weg en terug (zoals bij een andere branch): daarna komt een wijziging nog steeds binnen 2 s.
+        weg = project / "casussen.weg"
+        (project / "casussen").rename(weg)
+        zichtbaar("casussen weg: foutpagina", CASUS_PAGINA, FOUTPAGINA)
+        weg.rename(project / "casussen")
+        zichtbaar("casussen terug", CASUS_PAGINA, "In totaal komt dit neer op")
+        duur = zichtbaar("casus na terugzetten", CASUS_PAGINA,
+                         f"In totaal komt dit neer op {wijzig_casus(casus, 2)} uur", 30)
+        assert duur < GRENS, f"casuswijziging na het terugzetten van casussen/ pas na {duur:.2f} s zichtbaar"
+
+        # 2. begrippen.yml: de pagina Begrippen toont de nieuwe uitleg binnen 2 s.
+        begrippen = project / "src/leidraadsite/data/begrippen.yml"
+        tekst = begrippen.read_text(encoding="utf-8")
+        oud = "Universitair ziekenhuis in Amsterdam."
+        assert oud in tekst
+        begrippen.write_text(tekst.replace(oud, "Universitair ziekenhuis in Amsterdam (proef begrippen)."),
+                             encoding="utf-8")
+        duur = zichtbaar("begrippen.yml", "/begrippen/", "(proef begrippen)", 30)
+        assert duur < GRENS, f"wijziging in begrippen.yml pas na {duur:.2f} s zichtbaar"
+
+        # 3. teksten.yml (bij het importeren gelezen) en een .py-bestand: ook zichtbaar.
+        teksten = project / "src/jobcoach/data/teksten.yml"
+        teksten.write_text(teksten.read_text(encoding="utf-8").replace(
+            "totaal: Totaal begeleidingsuren", "totaal: Totaal begeleidingsuren (proef teksten)"), encoding="utf-8")
+        zichtbaar("teksten.yml", CASUS_PAGINA, "Totaal begeleidingsuren (proef teksten)")
+        code = project / "src/leidraadsite/begrippen.py"
+        code.write_text(code.read_text(encoding="utf-8").replace('" Ook geschreven als ', '" Ook (proef py) geschreven als '),
+                        encoding="utf-8")
+        zichtbaar(".py-bestand", "/begrippen/", "Ook (proef py) geschreven als")
+
+        # 4. Een weggehaalde pagina wordt niet meer geserveerd.
+        config = project / "mkdocs.yml"
+        config_tekst = config.read_text(encoding="utf-8")
+        (project / "docs/proefpagina.md").write_text("# Proefpagina weg\n\nTekst.\n", encoding="utf-8")
+        config.write_text(config_tekst.replace("  - Begrippen: begrippen.md\n",
+                                               "  - Begrippen: begrippen.md\n  - Proefpagina: proefpagina.md\n"),
+                          encoding="utf-8")
+        zichtbaar("nieuwe pagina", "/proefpagina/", "Proefpagina weg")
+        (project / "docs/proefpagina.md").unlink()
+        config.write_text(config_tekst, encoding="utf-8")
+        tijden["pagina weg"] = round(_wacht_niet_op(basis + "/proefpagina/", "Proefpagina weg", proces, log, 60), 2)
+        # eerst kan de foutpagina er staan (het menu noemt de pagina nog even); daarna: niet gevonden
+        zichtbaar("pagina weg: 404", "/404.html", "404")
+        begin = time.perf_counter()
+        while haal(basis + "/proefpagina/")[0] != 404:
+            assert time.perf_counter() - begin < 60, "de weggehaalde pagina wordt nog geserveerd"
+            time.sleep(0.05)
+        # ook een pagina die niet in het menu staat (een rolpagina: de bouw meldt dan dat ze ontbreekt)
+        rol = next((project / "docs/rollen").glob("*.md"))
+        adres = f"/rollen/{rol.stem}/"
+        status, inhoud = haal(basis + adres)
+        kop = re.search(r"<h1[^>]*>(.*?)</h1>", inhoud, re.S).group(1)
+        bewaard = rol.read_bytes()
+        rol.unlink()
+        tijden["pagina buiten menu weg"] = round(_wacht_niet_op(basis + adres, kop, proces, log, 60), 2)
+        rol.write_bytes(bewaard)
+        zichtbaar("pagina buiten menu terug", adres, kop)
+
+        # 5. Fouten in het Nederlands: een kapotte mkdocs.yml en een pagina die niet te lezen is.
+        config.write_text(config_tekst.replace("strict: true", "strict: [true"), encoding="utf-8")
+        zichtbaar("mkdocs.yml kapot", CASUS_PAGINA, FOUTPAGINA)
+        _, pagina = haal(basis + CASUS_PAGINA)
+        melding = pagina.split("<h2>Wat is er mis?</h2>")[1].split("<h2>")[0]
+        assert "mkdocs.yml" in melding and not ENGELS.search(melding), melding
+        config.write_text(config_tekst, encoding="utf-8")
+        zichtbaar("mkdocs.yml hersteld", CASUS_PAGINA, "In totaal komt dit neer op")
+
+        over = project / "docs/over.md"
+        over_tekst = over.read_bytes()
+        over.unlink()
+        over.symlink_to("over.md")  # een link naar zichzelf: niet te lezen (ook niet voor root)
+        zichtbaar("pagina onleesbaar", CASUS_PAGINA, FOUTPAGINA)
+        _, pagina = haal(basis + CASUS_PAGINA)
+        melding = pagina.split("<h2>Wat is er mis?</h2>")[1].split("<h2>")[0]
+        assert "over.md" in melding and not ENGELS.search(melding), melding
+        over.unlink()
+        over.write_bytes(over_tekst)
+        zichtbaar("pagina hersteld", CASUS_PAGINA, "In totaal komt dit neer op")
+
+    uitvoer = log.read_text(errors="replace")
+    assert "Traceback" not in uitvoer, uitvoer[-4000:]
+    print("\n" + "\n".join(f"{naam}: {tijd:.2f} s" for naam, tijd in tijden.items()))
