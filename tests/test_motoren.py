@@ -155,8 +155,6 @@ UITZONDERINGEN: dict[str, dict[str, tuple[str, str]]] = {
                                       "printversie en geen PDF (make build MOTOR=zensical meldt dat)"),
         "zoekindex": ("2026-12-07", "Zensical heeft een eigen zoekfunctie (search.json), Engels, zonder Nederlandse "
                                     "stemming; zoeken_nl en de instelling lang: nl werken daar niet"),
-        "wijzig-link": ("2026-12-07", "Zensical 0.0.73 maakt page.edit_url alleen met repo_url; die zetten we bewust "
-                                      "niet (dan haalt het thema gegevens op bij GitHub)"),
     },
 }
 

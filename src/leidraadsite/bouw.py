@@ -295,8 +295,8 @@ class Bouw:
 
     def _van(self) -> str:
         """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
-        pagina = self._pagina()
-        return pagina.file.src_uri if pagina is not None else "index.md"
+        pagina = self._pagina()  # MkDocs en ProperDocs: file.src_uri; Zensical: path
+        return str(getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None) or "index.md")
 
     def _sjabloontitels(self) -> dict[str, str]:
         return {r.sjabloon: paginatitel(self.docs / r.sjabloon) for r in self.routes.routes}
