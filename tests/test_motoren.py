@@ -152,7 +152,8 @@ UITZONDERINGEN: dict[str, dict[str, tuple[str, str]]] = {
     "properdocs": {},
     "zensical": {
         "printversie": ("2026-12-07", "Zensical 0.0.73 draait geen plugins, dus ook mkdocs-print-site-plugin niet: geen "
-                                      "printversie en geen PDF (make build MOTOR=zensical meldt dat)"),
+                                      "printversie en geen PDF (make build MOTOR=zensical meldt dat); de link 'Download "
+                                      "als PDF' op elke pagina wijst dan naar een bestand dat er niet is"),
         "zoekindex": ("2026-12-07", "Zensical heeft een eigen zoekfunctie (search.json), Engels, zonder Nederlandse "
                                     "stemming; zoeken_nl en de instelling lang: nl werken daar niet"),
     },
@@ -283,3 +284,31 @@ def test_tikfout_in_casusnaam_laat_elke_bouwer_falen(motor: str, project: Path, 
     assert uit.returncode != 0, f"{motor}: de bouw slaagde met een onbekende casus:\n{melding[-2000:]}"
     assert f"docs/casussen/zo-rekent-de-site.md:{regel}: Casus 'begeleidingsbehoefte-en-regiem' bestaat niet" \
         in melding, melding[-3000:]
+
+
+# ---------------------------------------------------------------------------------------------
+# ProperDocs: de versiecontrole van de aanpassingen kijkt naar de bouwer die draait
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("properdocs", "goed"), [("1.6.7", True), ("1.6.7.1", True), ("1.7.0", False)])
+def test_aanpassingen_controleren_de_versie_van_properdocs_als_die_draait(monkeypatch, properdocs, goed) -> None:
+    import types
+    from importlib import metadata
+
+    from mkdocs.exceptions import PluginError
+
+    from leidraadsite import aanpassingen
+
+    motor = types.ModuleType("properdocs")  # ProperDocs zet zichzelf ook onder de naam mkdocs
+    monkeypatch.setitem(sys.modules, "properdocs", motor)
+    monkeypatch.setitem(sys.modules, "mkdocs", motor)
+    versies = {"properdocs": properdocs, "mkdocs": "0.0.0"}  # een mkdocs die niet past: telt niet mee
+    monkeypatch.setattr(metadata, "version", lambda pakket: versies[pakket])
+    monkeypatch.delenv(aanpassingen.SCHAKELAAR, raising=False)
+    assert aanpassingen.motor() == "properdocs"
+    if goed:
+        assert aanpassingen.aan("thema-bytecode") is True
+    else:
+        with pytest.raises(PluginError, match=f"getest met properdocs 1.6.7, maar {properdocs} is"):
+            aanpassingen.aan("thema-bytecode")
