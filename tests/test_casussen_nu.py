@@ -61,7 +61,7 @@ def test_casuspagina_zegt_dat_hij_verzonnen_is_en_heeft_live_tabellen(site, naam
     assert eerste_blok.find_previous("h2") is None, f"{naam}: de melding staat niet vóór de eerste kop"
     bijschriften = [tekst(c) for c in a.select("caption")]
     for begin in ("Schema begeleidingsbehoefte", "Begeleidingsuren per periode van zes maanden",
-                  "Begeleidingsuren per coachingsdoel", "Samenvatting van de urenberekening"):
+                  "Begeleidingsuren per urengroep", "Samenvatting van de urenberekening"):
         assert any(b.startswith(begin) for b in bijschriften), f"{naam}: geen tabel '{begin}': {bijschriften}"
     assert a.select_one(".pagina-status__tijdvak") is None, f"{naam}: melding over de regels van 2011 op een casus van nu"
     assert "Bron" in [tekst(h).rstrip("¶ ").strip() for h in a.find_all("h2")], f"{naam}: geen bron"
