@@ -265,7 +265,7 @@ def werkeenheid(nodeid: str) -> str:
 
 
 @pytest.hookimpl(optionalhook=True)  # ook zonder pytest-xdist (-p no:xdist) geen fout
-def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``; de grootste eenheid
     (de browsertests met de rondgang) gaat als eerste weg, de rest naar de werker die vrij is.
 

@@ -202,7 +202,7 @@ def _inhoud(pad: Path) -> dict[str, object]:
     for weg in artikel.select("a.headerlink, script, .md-content__button, .pagina-voet__wijzig"):
         weg.decompose()
 
-    def tekst(el) -> str:  # noqa: ANN001
+    def tekst(el) -> str:
         return re.sub(r"\s+", " ", el.get_text(" ")).strip() if el is not None else ""
 
     return {

@@ -88,7 +88,7 @@ def test_controleer_met_een_onleesbare_map(tmp_path, capsys, monkeypatch):
     (map_ / "a.yml").write_text(GOED, encoding="utf-8")
     echt = os.scandir
 
-    def scandir(pad=".", *args):  # noqa: ANN001, ANN002, ANN202 - zoals een map zonder leesrecht (ook voor root)
+    def scandir(pad=".", *args):
         if Path(pad).name == "casussen":
             raise PermissionError(13, "Permission denied", str(pad))
         return echt(pad, *args)

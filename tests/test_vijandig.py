@@ -28,8 +28,8 @@ class _TeLang(Exception):
     pass
 
 
-def _binnen_de_tijd(functie, *args):  # noqa: ANN001, ANN002, ANN202
-    def op_tijd(signum, frame):  # noqa: ANN001, ARG001
+def _binnen_de_tijd(functie, *args):
+    def op_tijd(signum, frame):
         raise _TeLang
 
     oud = signal.signal(signal.SIGALRM, op_tijd)
@@ -100,7 +100,7 @@ def test_bouw_noemt_elk_vijandig_bestand_en_stopt(corpus, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def macros_van_de_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def macros_van_de_site(tmp_path_factory: pytest.TempPathFactory):
     """De echte plugin mkdocs-macros van een kopie van het project, ingesteld zoals bij ``mkdocs build``, met een
     bestand buiten het project (``geheim``) en een link ernaartoe in docs/."""
     from mkdocs.config import load_config
@@ -115,7 +115,7 @@ def macros_van_de_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN20
     return project, config, plugin, geheim
 
 
-def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):  # noqa: ANN001, ANN202
+def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):
     """Laat mkdocs-macros een pagina docs/aanval.md invullen; geeft (uitvoer, de melding van de Paginafout of None)."""
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page

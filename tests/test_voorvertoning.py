@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
 
 from tools.bench import haal, serve, wacht_op, wijzig_casus  # make bench meet serve op dezelfde manier
 
@@ -152,7 +151,7 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
 FOUTPAGINA = "De site kan nu niet gebouwd worden"
 
 
-def _fouten_in_de_voorvertoning(project: Path, basis: str, proces, log: Path) -> dict[str, float]:  # noqa: ANN001
+def _fouten_in_de_voorvertoning(project: Path, basis: str, proces, log: Path) -> dict[str, float]:
     casus = project / CASUS
     origineel = casus.read_bytes()
     rekenpagina = project / "docs/casussen/zo-rekent-de-site.md"

@@ -7,9 +7,7 @@ Elke stap wacht (met een tijdslimiet) tot de wijziging te zien is, en meet hoe l
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -24,7 +22,7 @@ ENGELS = re.compile(r"\b(Error|error|Traceback|Config value|Aborted|Errno|Permis
                     r"Too many levels|while parsing|expected|found)\b")
 
 
-def _wacht_niet_op(url: str, teken: str, proces, log: Path, wachttijd: float) -> float:  # noqa: ANN001
+def _wacht_niet_op(url: str, teken: str, proces, log: Path, wachttijd: float) -> float:
     """Wacht tot ``teken`` NIET meer op ``url`` staat (of de pagina weg is)."""
     begin = time.perf_counter()
     while True:
@@ -146,7 +144,7 @@ def test_onthouden_themabestanden_volgen_een_nieuw_of_weggehaald_bestand(project
     config = load_config(config_file=str(project / "mkdocs.yml"))
     env = config.theme.get_env()
 
-    def namen(docs: list[str] = ()) -> set[str]:  # noqa: B006
+    def namen(docs: list[str] = ()) -> set[str]:
         files = Files([File(n, str(project / "docs"), config.site_dir, True) for n in docs])
         files.add_files_from_theme(env, config)
         return {f.src_uri for f in files if f.src_dir != str(project / "docs")}

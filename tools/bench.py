@@ -53,10 +53,10 @@ from tools import synthetisch
 from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN
 from tools.server import bestandsserver
 
-from jobcoach import Bestandsfout, bereken, laad_casus, laad_regels  # noqa: E402
-from jobcoach.opmaak import getal, uren  # noqa: E402
+from jobcoach import Bestandsfout, bereken, laad_casus, laad_regels
+from jobcoach.opmaak import getal, uren
 from leidraadsite.config import lees_mkdocs_yml
-from leidraadsite.prestaties import (  # noqa: E402
+from leidraadsite.prestaties import (
     Bestand,
     Bouw,
     Doelen,

@@ -111,7 +111,7 @@ def kies_bestanden(pakket: dict) -> list[tuple[str, str]]:
 def schrijf_lock(pylock: dict, lock: Path = LOCK, bestanden: Path | None = BESTANDEN) -> int:
     versies = f"{PYTHON_VERSIES[0][0]}.{PYTHON_VERSIES[0][1]} t/m {PYTHON_VERSIES[-1][0]}.{PYTHON_VERSIES[-1][1]}"
     regels = [LOCK_KOP.format(versies=versies) if bestanden else
-              f"# uv voor make lock, met de controlesommen voor dezelfde platforms. Opnieuw maken: make lock\n"]
+              "# uv voor make lock, met de controlesommen voor dezelfde platforms. Opnieuw maken: make lock\n"]
     lijst = ["# Bestand bij elke controlesom in requirements.lock (sha256, twee spaties, bestandsnaam). Maak: make lock\n"]
     for pakket in sorted(pylock["packages"], key=lambda p: canonicalize_name(p["name"])):
         if "marker" in pakket:

@@ -25,7 +25,6 @@ import html
 import io
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -90,7 +89,7 @@ STRUCTUUR_JS = """
   // Uitgever, bron en licentie voor de documentgegevens: zoals ze op het voorblad staan.
   const gegevens = {};
   document.querySelectorAll('#print-site-cover-page [data-pdf-veld]').forEach((el) => {
-    gegevens[el.dataset.pdfVeld] = el.textContent.replace(/\s+/g, ' ').trim();
+    gegevens[el.dataset.pdfVeld] = el.textContent.replace(/\\s+/g, ' ').trim();
   });
   return {hoofdstukken, voorblad, inhoud, gegevens};
 }

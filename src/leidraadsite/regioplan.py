@@ -16,7 +16,6 @@ Dit bestand maakt van een tabel ook een toegankelijke HTML-tabel en een eenvoudi
 
 from __future__ import annotations
 
-import re
 import textwrap
 from functools import lru_cache
 from html import escape
@@ -275,7 +274,7 @@ def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
         f'<th scope="col" class="regioplan-getal">{_kolomkop(k)}</th>' for k in tabel.kolommen
     ]
     delen = [
-        f'<div class="regioplan">',
+        '<div class="regioplan">',
         f'<table id="{tabel.anker}">',
         f"<caption>Tabel {escape(tabel.nummer)} {escape(tabel.titel)}</caption>",
         "<thead><tr>" + "".join(kop) + "</tr></thead>",

@@ -5,7 +5,6 @@ De schermafdrukken komen in ``artefacten/`` (genegeerd door git), om ze na een r
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 from conftest import ROOT

@@ -58,7 +58,7 @@ VIJANDIGE_PAGINAS = ["casussen/begeleidingsbehoefte-en-regime/", "over/", "begri
 
 
 @pytest.fixture(scope="module")
-def vijandige_site(tmp_path_factory):  # noqa: ANN001, ANN201
+def vijandige_site(tmp_path_factory):
     """Een kopie van het project met elke vijandige tekst, streng gebouwd, op een eigen bestandsserver."""
     from bouwhulp import bouw_met_eigen_pakket
     from conftest import kopieer_project, vervang_precies_een_keer
