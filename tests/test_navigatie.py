@@ -123,7 +123,7 @@ def test_vaste_ankers_staan_in_de_gebouwde_paginas(site):
     for pad in ANKERPAGINAS:
         rel = str(pad.relative_to(DOCS))
         html = BeautifulSoup((site / url_van(rel) / "index.html").read_text(encoding="utf-8"), "html.parser")
-        for kop, anker in koppen(pad):
+        for _kop, anker in koppen(pad):
             el = html.find(id=anker)
             assert el is not None and el.name in {"h2", "h3", "h4", "h5", "h6"}, f"{rel}: anker #{anker} ontbreekt"
 

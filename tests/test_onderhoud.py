@@ -365,7 +365,7 @@ ONDERHOUD = {"internal", "contract", "community", "none"}
 
 
 def test_publiccode_yml_heeft_de_verplichte_velden():
-    pc = yaml.load((ROOT / "publiccode.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # alles als tekst
+    pc = yaml.load((ROOT / "publiccode.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - alles als tekst
     for sleutel in ("publiccodeYmlVersion", "name", "url", "platforms", "categories", "developmentStatus",
                     "softwareType", "description", "legal", "maintenance", "localisation"):
         assert sleutel in pc, f"publiccode.yml: verplichte sleutel '{sleutel}' ontbreekt"
@@ -391,7 +391,7 @@ def test_editie_is_overal_dezelfde():
     extra = mkdocs_config(ROOT / "mkdocs.yml")["extra"]
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     edities = re.findall(r"^## Editie (\S+)", changelog, flags=re.M)
-    pc = yaml.load((ROOT / "publiccode.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    pc = yaml.load((ROOT / "publiccode.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - alleen tekst
     assert edities[0] == str(extra["editie"]) == pc["softwareVersion"], (edities, extra["editie"], pc["softwareVersion"])
     assert str(extra["editiedatum"]) == pc["releaseDate"]
     assert edities[-1] == "2011", "de oudste editie is de leidraad van 2011"

@@ -140,7 +140,7 @@ def test_pdf_heet_naar_de_editie(pdf_pad, site):
 def test_pdf_is_tagged_en_in_het_nederlands(pdf):
     wortel = pdf.trailer["/Root"]
     assert "/StructTreeRoot" in wortel, "geen tagged PDF: /StructTreeRoot ontbreekt"
-    assert wortel["/MarkInfo"]["/Marked"] == True, "geen tagged PDF: /MarkInfo /Marked is niet true"
+    assert wortel["/MarkInfo"]["/Marked"] == True, "geen tagged PDF: /MarkInfo /Marked is niet true"  # noqa: E712 - een BooleanObject van pypdf
     assert str(wortel["/Lang"]).startswith("nl"), f"documenttaal is {wortel.get('/Lang')!r}, verwacht nl"
 
 

@@ -254,7 +254,6 @@ def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
         (project / naam).write_text(yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "nav": nav, "theme": {"features": functies}})
-    dumpmap = project / "_dump"
     schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml",
                                 "hooks": haken + [str(Path(__file__).with_name("markdown_bewaren.py"))]})
     schrijf(

@@ -7,6 +7,7 @@ import os
 
 import yaml
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from leidraadsite.htmlblok import MERKTEKEN, inhoud
 
@@ -14,7 +15,7 @@ DOEL = os.environ["JOBCOACH_BENCH_DUMP"]  # tools/bench.py zet de map
 
 
 @event_priority(-10)  # na mkdocs-macros (0); zonder statusblok, dat zet leidraadsite.statusblok ook in de statische bouw
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: object, files: object) -> str:  # noqa: ARG001 - vorm van MkDocs
     statisch = MERKTEKEN.sub(inhoud, markdown)
     pad = os.path.join(DOEL, page.file.src_path)
     os.makedirs(os.path.dirname(pad), exist_ok=True)

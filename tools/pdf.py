@@ -26,14 +26,18 @@ import io
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import Fit, NameObject
+from pypdf.generic import Fit, IndirectObject, NameObject
 
 from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN
 from tools.server import bestandsserver
 from leidraadsite.config import Uitgave, UitgaveFout, lees_editie
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_AFDRUKKEN = 4
@@ -219,7 +223,7 @@ LAAD_LETTERTYPEN_JS = """async () => {
 }"""
 
 
-def laad_lettertypen(pagina) -> None:
+def laad_lettertypen(pagina: Page) -> None:
     """Laad de lettertypen van de site; stop met een melding als er een ontbreekt (dan hangt de PDF van de computer af)."""
     lettertypen = pagina.evaluate(LAAD_LETTERTYPEN_JS)
     fout = [f"{f['familie']} {f['stijl']} {f['gewicht']}: {f['status']}" for f in lettertypen if f["status"] != "loaded"]
@@ -229,7 +233,7 @@ def laad_lettertypen(pagina) -> None:
     meld(f"{len(lettertypen)} lettertypen van de site geladen")
 
 
-def pas_breedte_aan(pagina) -> None:
+def pas_breedte_aan(pagina: Page) -> None:
     """Zorg dat niets breder is dan de bladspiegel, zodat Chromium de pagina's niet verkleint."""
     pagina.emulate_media(media="print")
     pagina.set_viewport_size({"width": BLADSPIEGEL_PX, "height": 1000})
@@ -245,7 +249,7 @@ def pas_breedte_aan(pagina) -> None:
         )
 
 
-def afdruk(pagina, editie: Uitgave, lettertype: bytes | None = None) -> bytes:
+def afdruk(pagina: Page, editie: Uitgave, lettertype: bytes | None = None) -> bytes:
     return pagina.pdf(
         format="A4",
         print_background=True,
@@ -281,7 +285,7 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
             context = browser.new_context(locale="nl-NL")
             pagina = context.new_page()
 
-            def alleen_eigen_server(route) -> None:
+            def alleen_eigen_server(route: Route) -> None:
                 url = route.request.url
                 if urlparse(url).netloc == eigen_host or url.startswith(("data:", "blob:")):
                     route.continue_()
@@ -352,7 +356,7 @@ def schrijf_pdf(
     if "/Outlines" in wortel:
         del wortel["/Outlines"]
 
-    def bladwijzer(titel: str, id_: str, ouder=None, *, hoofdstuk: bool = False):
+    def bladwijzer(titel: str, id_: str, ouder: IndirectObject | None = None, *, hoofdstuk: bool = False) -> IndirectObject:
         links, boven = plekken[id_]
         return schrijver.add_outline_item(
             title=titel, page_number=paginas[id_], parent=ouder, fit=Fit.xyz(links, boven, 0), bold=hoofdstuk
@@ -384,7 +388,7 @@ def schrijf_pdf(
     tijdelijk.replace(doel)
 
 
-def documentgegevens(editie: Editie, voorblad: dict[str, str]) -> dict[str, str]:
+def documentgegevens(editie: Uitgave, voorblad: dict[str, str]) -> dict[str, str]:
     """Titel, auteur en onderwerp van de PDF. De uitgever is deze online editie, niet het AKC of de NVvA; de
     leidraad van het AKC en de NVvA is de bron. Uitgever, bron en licentie komen van het voorblad."""
     datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 class _StilleHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - naam van de standaardbibliotheek
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - naam van de standaardbibliotheek
         pass
 
 

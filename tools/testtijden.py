@@ -17,6 +17,8 @@ import os
 import resource
 import time
 from collections import defaultdict
+from collections.abc import Generator
+from typing import Any
 
 import pytest
 
@@ -49,7 +51,7 @@ class Testtijden:
     # Het verslag van het afbreken (het laatste van een test) krijgt de meting mee; zo komt ze met pytest-xdist ook
     # van de werker bij het hoofdproces.
     @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call):  # noqa: ANN001
+    def pytest_runtest_makereport(self, item: pytest.Item, call) -> Generator[None, Any, None]:  # noqa: ANN001
         uitkomst = yield
         if call.when == "teardown":
             wand, cpu = self.start

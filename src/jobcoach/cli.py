@@ -125,7 +125,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 class _Hulpopmaak(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - vorm van argparse
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001 - vorm van argparse
         return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 

@@ -164,7 +164,7 @@ def _verlenging(uitkomst: Uitkomst, maak: _Maker) -> None:
              uren=uren(eerste), vorige=uren(casus.vorige_uren))
 
 
-def _standaard(uitkomst: Uitkomst, protocol: Protocol, regels: Regels, maak: _Maker) -> None:
+def _standaard(uitkomst: Uitkomst, protocol: Protocol, regels: Regels, maak: _Maker) -> None:  # noqa: ARG001
     standaard = protocol.standaard
     if standaard is None:
         return

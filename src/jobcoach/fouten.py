@@ -110,7 +110,7 @@ class Probleem:
 class Bestandsfout(Exception):
     """Een of meer problemen in een gegevensbestand (casus, regels, pagina, CHANGELOG, resultaten …)."""
 
-    def __init__(self, problemen: list[Probleem]):
+    def __init__(self, problemen: list[Probleem]) -> None:
         if not problemen:
             raise ValueError("Bestandsfout zonder problemen")
         self.problemen = list(problemen)

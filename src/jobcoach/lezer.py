@@ -102,7 +102,7 @@ def toon_pad(pad: Path) -> str:
 class YamlDocument:
     """Een ingelezen YAML-bestand: de gegevens plus de plaats (regel) van elk veld."""
 
-    def __init__(self, bestand: str, gegevens: Any, knoop: yaml.Node | None, problemen: list[Probleem] | None = None):
+    def __init__(self, bestand: str, gegevens: Any, knoop: yaml.Node | None, problemen: list[Probleem] | None = None) -> None:
         self.bestand = bestand
         self.gegevens = gegevens
         self._knoop = knoop
@@ -281,8 +281,8 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
             problemen = _dubbele_sleutels(bestand, knoop)
             try:
                 gegevens = lezer.construct_document(knoop) if knoop is not None else None
-            except ValueError as fout:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
-                raise Bestandsfout([_onmogelijke_waarde(bestand, knoop, fout)]) from None
+            except ValueError:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
+                raise Bestandsfout([_onmogelijke_waarde(bestand, knoop)]) from None
             except TypeError:  # een lijst of groep als sleutel
                 raise Bestandsfout([_sleutel_geen_tekst(bestand, knoop)]) from None
         finally:
@@ -407,7 +407,7 @@ def _yaml_uitleg(fout: yaml.YAMLError) -> str:
     return "het bestand is geen geldige YAML op deze plek; vergelijk het met het sjabloon (docs/sjablonen/casus.md)"
 
 
-def _onmogelijke_waarde(bestand: str, knoop: yaml.Node, fout: ValueError) -> Probleem:
+def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
     """Zoek de waarde die PyYAML niet kon omzetten (in de praktijk: een datum die niet bestaat)."""
     te_doen: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(knoop, ())]
     gezien: set[int] = set()

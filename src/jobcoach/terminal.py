@@ -52,7 +52,7 @@ class VeiligeUitvoer:
     escape-reeks daarin zou het scherm van de gebruiker kunnen wissen of een vals 'in orde' kunnen tonen.
     """
 
-    def __init__(self, stroom: TextIO):
+    def __init__(self, stroom: TextIO) -> None:
         self._stroom = stroom
 
     def write(self, tekst: str) -> int:

@@ -13,7 +13,7 @@ zo kan wie met het toetsenbord werkt er ook naartoe, zonder dat elke herhaling e
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - zoals Python-Markdown
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension
@@ -49,5 +49,5 @@ class AfkortingenExtension(AbbrExtension):
         md.treeprocessors.register(_FocusTreeprocessor(md), "abbr_focus", 6)
 
 
-def makeExtension(**kwargs) -> AfkortingenExtension:  # noqa: N802 - naam komt van Python-Markdown
+def makeExtension(**kwargs: object) -> AfkortingenExtension:  # noqa: N802 - naam komt van Python-Markdown
     return AfkortingenExtension(**kwargs)

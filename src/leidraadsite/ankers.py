@@ -16,7 +16,7 @@ het blok "Verwijzen naar deze pagina" onderaan. Met de muis blijft de ¶ zichtba
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - zoals Python-Markdown
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -38,5 +38,5 @@ class AnkersExtension(Extension):
         md.treeprocessors.register(_AnkerTreeprocessor(md), "leidraadsite_ankers", 4)
 
 
-def makeExtension(**kwargs) -> AnkersExtension:  # noqa: N802, ANN003 - naam die Python-Markdown zoekt
+def makeExtension(**kwargs: object) -> AnkersExtension:  # noqa: N802 - naam die Python-Markdown zoekt
     return AnkersExtension(**kwargs)

@@ -150,9 +150,9 @@ def begrippen_markdown(begrippen: Begrippen, voor: str = "iedereen") -> str:
     groepen: dict[str, list[Begrip]] = {}
     for b in lijst:
         groepen.setdefault(letter(b), []).append(b)
-    letters = " ".join(f'<a href="#{letter_anker(l)}">{l}</a>' for l in groepen)
+    letters = " ".join(f'<a href="#{letter_anker(a)}">{a}</a>' for a in groepen)
     delen = [f'<nav class="begrippen-az" aria-label="Begrippen van A tot Z"><p>{letters}</p></nav>']
-    for l, groep in groepen.items():
-        delen.append(f"## {l if l != '#' else 'Overig'} {{ #{letter_anker(l)} .begrippen-letter }}")
+    for a, groep in groepen.items():
+        delen.append(f"## {a if a != '#' else 'Overig'} {{ #{letter_anker(a)} .begrippen-letter }}")
         delen += [begrip(b) for b in groep]
     return "\n\n".join(delen)

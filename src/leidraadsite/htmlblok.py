@@ -78,5 +78,5 @@ class HtmlBlokExtension(Extension):
         md.postprocessors.register(_Controle(md), "jobcoach_html_controle", 5)
 
 
-def makeExtension(**kwargs) -> HtmlBlokExtension:  # noqa: N802 - naam komt van Python-Markdown
+def makeExtension(**kwargs: object) -> HtmlBlokExtension:  # noqa: N802 - naam komt van Python-Markdown
     return HtmlBlokExtension(**kwargs)

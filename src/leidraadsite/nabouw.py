@@ -113,7 +113,7 @@ def downloads(site: Path, inst: Instellingen) -> None:
         def goed(m: re.Match[str]) -> str:
             if m.group(1) not in namen:
                 return m.group(0)
-            doel = os.path.relpath(site / DOWNLOADS / m.group(1), pad.parent).replace(os.sep, "/")
+            doel = os.path.relpath(site / DOWNLOADS / m.group(1), pad.parent).replace(os.sep, "/")  # noqa: B023 - goed loopt in dezelfde ronde
             return f'<a download="{m.group(1)}" href="{html.escape(doel, quote=True)}"'
 
         nieuw = _DOWNLOADLINK.sub(goed, tekst)
@@ -173,7 +173,7 @@ def zoeken(site: Path) -> None:
         return
     try:
         aanpassingen.zoekworker_nl(site)
-    except Exception as fout:  # PluginError van MkDocs: hier een gewone fout
+    except Exception as fout:  # noqa: BLE001 - PluginError van MkDocs: hier een gewone fout
         raise NabouwFout(str(fout)) from None
 
 

@@ -54,7 +54,7 @@ def lees_voorkant(pad: Path) -> dict[str, Any]:
     if einde == -1:
         raise Bestandsfout([Probleem(toon_pad(pad), "", "voorkant (front matter) wordt niet afgesloten met '---'", 1)])
     try:
-        gegevens = yaml.load(tekst[3:einde], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        gegevens = yaml.load(tekst[3:einde], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - een SafeLoader
     except yaml.YAMLError as fout:
         raise Bestandsfout([Probleem(toon_pad(pad), "", f"voorkant is geen geldige YAML ({fout})")]) from None
     return gegevens if isinstance(gegevens, dict) else {}

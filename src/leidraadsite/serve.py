@@ -235,7 +235,7 @@ class _Werker:
     """Een bouwproces. Er staat er steeds één klaar (met de pakketten van anderen geladen), zodat een herstart na
     een wijziging in de code of de gegevens weinig tijd kost."""
 
-    def __init__(self, opties: dict[str, Any]):
+    def __init__(self, opties: dict[str, Any]) -> None:
         context = multiprocessing.get_context("spawn")  # een nieuw proces: niets van de oude code of gegevens
         self.verbinding, kant = context.Pipe()
         self.proces = context.Process(target=_werker, args=(kant, opties), daemon=True)

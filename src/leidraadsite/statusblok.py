@@ -127,5 +127,5 @@ class StatusblokExtension(Extension):
         md.preprocessors.register(_Status(md), "jobcoach_status", 33)
 
 
-def makeExtension(**kwargs) -> StatusblokExtension:  # noqa: N802 - naam komt van Python-Markdown
+def makeExtension(**kwargs: object) -> StatusblokExtension:  # noqa: N802 - naam komt van Python-Markdown
     return StatusblokExtension(**kwargs)

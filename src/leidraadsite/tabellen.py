@@ -215,5 +215,5 @@ class TabellenExtension(Extension):
         md.postprocessors.register(_Markeer(md), "jobcoach_tabellen", 4)
 
 
-def makeExtension(**kwargs) -> TabellenExtension:  # noqa: N802 - naam komt van Python-Markdown
+def makeExtension(**kwargs: object) -> TabellenExtension:  # noqa: N802 - naam komt van Python-Markdown
     return TabellenExtension(**kwargs)
