@@ -51,7 +51,7 @@ def delen(rij: SchemaRij, weken: Fraction, weken_per_maand: Fraction) -> list[De
         assert rij.uren is not None and rij.intensiteit is not None  # afgedwongen door het model
         fasen = [(weken, rij.intensiteit, breuk(rij.uren))]
     else:
-        fasen = [(breuk(f.weken), f.intensiteit, breuk(f.uren if f.uren is not None else rij.uren))  # type: ignore[arg-type]
+        fasen = [(breuk(f.weken), f.intensiteit, breuk(f.uren if f.uren is not None else rij.uren))
                  for f in rij.fasen]
     uit: list[Deel] = []
     begin = Fraction(0)

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import re
 import types
-import typing
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
@@ -143,7 +142,7 @@ def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
             velden.append(spec)
             for deel in (spec, spec.get("item") or {}):
                 if deel.get("soort") == "model":
-                    te_doen.append(typing.cast(type[BaseModel], _model_klasse(huidig, deel["model"])))
+                    te_doen.append(_model_klasse(huidig, deel["model"]))
         uitkomst[huidig.__name__] = velden
     return uitkomst
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import NoReturn
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -133,12 +134,12 @@ class Parser(argparse.ArgumentParser):
     """Een ``ArgumentParser`` met Nederlandse hulp en foutmeldingen (alleen met de openbare API van argparse)."""
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, add_help=False, formatter_class=_Hulpopmaak, **kwargs)
+        super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _Hulpopmaak})
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
-    def error(self, message: str) -> None:  # Nederlandse melding, geen Engelse
+    def error(self, message: str) -> NoReturn:  # Nederlandse melding, geen Engelse
         self.print_usage(sys.stderr)
         vertaald = (
             message.replace("the following arguments are required", "deze argumenten ontbreken")

@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from .fouten import VERBODEN_IN_NAAM, VERBODEN_IN_TEKST, Bestandsfout, Probleem, pad_tekst, vreemde_tekens, zichtbaar
 
@@ -26,7 +26,7 @@ MAX_DIEPTE = 50  # lijsten en groepen in elkaar
 MAX_GETOOND = 60  # een waarde in een melding: langer wordt ingekort (een melding herhaalt geen 4000 cijfers)
 
 
-def _zonder_yaml11(lader: type) -> None:
+def _zonder_yaml11(lader: Any) -> None:
     """Alleen de gewone vormen die een mens bedoelt (YAML 1.2): geen 1:30 (= 90), 0x10, 017, 1_000, yes/no."""
     lader.yaml_implicit_resolvers = {}
     lader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -315,7 +315,7 @@ def _verborgen_tekens(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
                 naam = sleutel.value if isinstance(sleutel, yaml.ScalarNode) else None
                 m = VERBODEN_IN_NAAM.search(naam) if isinstance(naam, str) else None
                 if m is not None:
-                    problemen.append(Probleem(bestand, pad_tekst(pad + (naam,)), MELDINGEN["stuurteken_naam"].format(
+                    problemen.append(Probleem(bestand, pad_tekst(pad + (str(naam),)), MELDINGEN["stuurteken_naam"].format(
                         teken=zichtbaar(m.group())), sleutel.start_mark.line + 1, "stuurteken"))
                 te_doen.append((waarde, pad + (naam if isinstance(naam, str) else "?",)))
         elif isinstance(huidige, yaml.SequenceNode):
@@ -466,6 +466,7 @@ def valideer(document: YamlDocument, model: type[M], context: dict[str, Any] | N
     if problemen:
         problemen.sort(key=lambda p: (p.regel or 0, p.pad))
         raise Bestandsfout(problemen)
+    assert resultaat is not None  # zonder problemen is het model gelezen
     return resultaat
 
 
@@ -510,7 +511,7 @@ def _getal(x: Any) -> str:
 EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "datums", "perioden", "stuurteken"}
 
 
-def _vertaal(document: YamlDocument, model: type[BaseModel], fout: dict[str, Any]) -> Probleem:
+def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails) -> Probleem:
     loc: Pad = tuple(fout["loc"])
     soort = fout["type"]
     ctx = fout.get("ctx") or {}

@@ -184,7 +184,7 @@ def pagina_compilatie(env: Environment) -> None:
             _GECOMPILEERD[sleutel] = code
         return (template_class or env.template_class).from_code(env, code, env.make_globals(globals), None)
 
-    env.from_string = from_string  # type: ignore[method-assign]
+    env.from_string = from_string  # type: ignore[method-assign, assignment]
     env._jobcoach_versneld = True  # type: ignore[attr-defined]
 
 
@@ -276,7 +276,7 @@ def themabestanden_onthouden() -> None:
     if not aan("themabestanden-voorvertoning") or hasattr(Files.add_files_from_theme, "_jobcoach_origineel"):
         return
     origineel = Files.add_files_from_theme
-    onthouden: dict[tuple, list[tuple[str, str]]] = {}
+    onthouden: dict[tuple, list[tuple[str, str | None]]] = {}
 
     def add_files_from_theme(self: Files, env: Any, config: Any) -> None:
         mappen = list(config.theme.dirs)

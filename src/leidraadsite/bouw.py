@@ -24,7 +24,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from jobcoach import Bestandsfout, Regels, Uitkomst, laad_regels
+from jobcoach import Bestandsfout, Uitkomst, laad_regels
 from jobcoach.html import berekening_html, bevindingen_html, protocollen_html, schema_html
 from jobcoach.regels import REGELS_PAD
 
@@ -135,7 +135,7 @@ class Bouw:
 
     def _lees(self) -> None:
         try:
-            self.regels: Regels = laad_regels(REGELS_PAD)
+            self.regels = laad_regels(REGELS_PAD)
         except Bestandsfout as fout:
             raise _fout("Ongeldige regels", fout) from None
         try:

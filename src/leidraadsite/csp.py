@@ -156,7 +156,7 @@ class _Lezer(HTMLParser):
                 self.stukken.append(Stuk("kenmerk", regel, f"{naam}={waarde}", tag=tag))
         if tag == "script" and "src" in kenmerken:
             src = kenmerken["src"].strip().lower()
-            soort = "extern" if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", src) else "bestand"
+            soort: Literal["extern", "bestand"] = "extern" if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", src) else "bestand"
             self.stukken.append(Stuk(soort, regel, kenmerken["src"], kenmerken, tag))
             return
         if tag in ("script", "style"):

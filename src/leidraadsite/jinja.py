@@ -133,7 +133,7 @@ class Paginaomgeving(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float, fractions.Fraction, decimal.Decimal)) \
-                and abs(right) > self.MAX_EXPONENT:
+                and abs(right) > self.MAX_EXPONENT:  # type: ignore[operator]
             raise Verboden(f"een macht met een exponent groter dan {self.MAX_EXPONENT} is te groot voor een pagina")
         if operator == "*":
             for reeks, aantal in ((left, right), (right, left)):
@@ -288,6 +288,7 @@ class Paginatekst(Extension):
         super().__init__(environment)
         if not isinstance(environment, Paginaomgeving):
             environment.__class__ = Paginaomgeving
+            assert isinstance(environment, Paginaomgeving)
             environment.binop_table = Paginaomgeving.default_binop_table.copy()
             environment.unop_table = Paginaomgeving.default_unop_table.copy()
         environment.globals.clear()

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - een bouwer zonder MkDocs
     _Basis = Exception  # type: ignore[misc, assignment]
 
 
-class Bouwfout(_Basis):  # type: ignore[valid-type, misc]
+class Bouwfout(_Basis):
     """Een fout in de bronnen die de bouw laat stoppen, met een Nederlandse melding (bestand, regel, veld)."""
 
 
@@ -47,11 +47,11 @@ def huidige_pagina(md: Markdown) -> Pagina | None:
                       dict(config.get("extra") or {}), getattr(pagina, "meta", None))
     for processor in md.preprocessors:
         if type(processor).__name__ == "ContextPreprocessor" and getattr(processor, "page", None) is not None:
-            config = processor.config or {}  # type: ignore[attr-defined]
+            config = processor.config or {}
             root = Path(config.get("root_dir") or config.get("config_file_path", "mkdocs.yml")).resolve()
             if root.is_file():
                 root = root.parent
             docs = root / (config.get("docs_dir") or "docs")
-            page = processor.page  # type: ignore[attr-defined]
+            page = processor.page
             return Pagina(page.path, docs / page.path, docs, dict(config.get("extra") or {}), page.meta)
     return None

@@ -54,7 +54,7 @@ class Instellingen:
 
     @classmethod
     def uit_config(cls, config: dict[str, Any], basis: Path) -> Instellingen:
-        toc = {}
+        toc: dict[str, Any] = {}
         for ext in config.get("markdown_extensions") or []:
             if isinstance(ext, dict) and "toc" in ext:
                 toc = ext["toc"] or {}

@@ -248,12 +248,13 @@ def doeluitkomsten(res: Resultaten) -> list[Doeluitkomst]:
     )
     marginaal = res.marginale_kosten_ms()
     index = next((i for i, m in enumerate(res.schaal) if m.n == d.n_groot), None)
-    if index is not None and index >= 2 and marginaal[index] is not None and marginaal[index - 1]:
-        groei = marginaal[index] / marginaal[index - 1]
+    nu, vorig = (marginaal[index], marginaal[index - 1]) if index is not None and index >= 2 else (None, None)
+    if nu is not None and vorig:
+        groei = nu / vorig
         uit.append(
             Doeluitkomst(
                 doel,
-                f"{getal(marginaal[index - 1], 1)} → {getal(marginaal[index], 1)} ms per pagina "
+                f"{getal(vorig, 1)} → {getal(nu, 1)} ms per pagina "
                 f"({getal(groei, 2)} ×)",
                 groei <= d.groei_per_pagina_max,
             )
@@ -313,7 +314,7 @@ def _kb(aantal_bytes: int) -> str:
     return f"{getal(aantal_bytes / 1000, 1)} kB"
 
 
-def _tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], rechts: set[int] = frozenset(),
+def _tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], rechts: set[int] | frozenset[int] = frozenset(),
            voet: list[list[str]] = ()) -> str:  # type: ignore[assignment]
     """Een tabel waarvan de cellen hier al als veilige HTML gemaakt zijn."""
     return _tabel_html(Tabel(Html(bijschrift), [Html(k) for k in koppen], [[Html(c) for c in r] for r in rijen],

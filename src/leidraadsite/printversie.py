@@ -194,7 +194,10 @@ def paginasleutel(url: str) -> str:
 
 def _css_tekst(tekst: str) -> str:
     """Een tekst als CSS-string tussen dubbele aanhalingstekens."""
-    return '"' + re.sub(r'["\\\n]', lambda m: "\\a " if m.group(0) == "\n" else "\\" + m.group(0), tekst) + '"'
+    def teken(m: re.Match[str]) -> str:
+        return "\\a " if m.group(0) == "\n" else "\\" + m.group(0)
+
+    return '"' + re.sub(r'["\\\n]', teken, tekst) + '"'
 
 
 def kopregels_css(html: str, adressen: dict[str, str]) -> str:

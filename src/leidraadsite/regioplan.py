@@ -142,14 +142,14 @@ def problemen_in(tabel: Tabel) -> list[tuple[Pad, str]]:
         if o.blok > len(tabel.blokken):
             problemen.append((loc + ("blok",), f"blok {o.blok} bestaat niet; de tabel heeft {len(tabel.blokken)} blok(ken)"))
             continue
-        rij = next((r for r in tabel.blokken[o.blok - 1].rijen if r.label == o.rij), None)
-        if rij is None:
+        gevonden = next((r for r in tabel.blokken[o.blok - 1].rijen if r.label == o.rij), None)
+        if gevonden is None:
             problemen.append((loc + ("rij",), f"opmerking bij rij '{o.rij}' in blok {o.blok}, maar die rij bestaat niet"))
             continue
         if o.kolom > aantal:
             problemen.append((loc + ("kolom",), f"kolom {o.kolom} bestaat niet; de tabel heeft {aantal} kolom(men)"))
             continue
-        waarde = rij.waarden[o.kolom - 1]
+        waarde = gevonden.waarden[o.kolom - 1]
         if o.soort == "onleesbaar" and waarde is not None:
             problemen.append((loc + ("soort",), f"rij '{o.rij}', kolom {o.kolom}: 'onleesbaar', maar er staat een waarde"))
         if o.soort != "onleesbaar" and waarde is None:

@@ -119,7 +119,7 @@ def laad_rolkaart(pad: Path = ROLLEN_PAD, docs: Path | None = None) -> Rolkaart:
             for j, opdracht in enumerate(rol.opdrachten):
                 for k, verwijzing in enumerate(opdracht.paginas):
                     if not (Path(docs) / verwijzing.pagina).is_file():
-                        loc = ("rollen", i, "opdrachten", j, "paginas", k, "pagina")
+                        loc: tuple[str | int, ...] = ("rollen", i, "opdrachten", j, "paginas", k, "pagina")
                         problemen.append(Probleem(
                             document.bestand,  # type: ignore[attr-defined]
                             pad_tekst(loc),

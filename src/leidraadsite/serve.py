@@ -416,6 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def herstart() -> None:
         with toestand["slot"]:
             oud, werkers["bezig"], werkers["reserve"] = werkers["bezig"], werkers["reserve"] or _Werker(opties), None
+        assert oud is not None  # "bezig" heeft altijd een werker
         oud.stop()
 
     def bouw() -> None:
@@ -438,8 +439,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if map_ != server.root:
                 shutil.rmtree(map_, ignore_errors=True)
                 mappen.remove(map_)
-        antwoord = werkers["bezig"].bouw({"site_dir": server.root, "nieuwe_map": nieuwe_map(), "adres": adres,
-                                           "volledig": toestand["volledig"], "gegevens": gegevens})
+        bezig = werkers["bezig"]
+        assert bezig is not None  # "bezig" heeft altijd een werker
+        antwoord = bezig.bouw({"site_dir": server.root, "nieuwe_map": nieuwe_map(), "adres": adres,
+                              "volledig": toestand["volledig"], "gegevens": gegevens})
         meldingen = antwoord["meldingen"]
         if meldingen is None:
             server.root = antwoord["map"]

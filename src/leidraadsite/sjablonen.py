@@ -32,6 +32,7 @@ from functools import lru_cache
 from html import escape
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -97,7 +98,10 @@ def sjabloon_tekst(bestand: str, regels: Regels) -> str:
     if "@coachingsdoelen@" in tekst:
         tekst = tekst.replace("@coachingsdoelen@", _coachingsdoelen(regels))
     if "@einde_protocollen@" in tekst:  # de eerste dag zonder Protocol Jobcoach, uit de regels
-        tekst = tekst.replace("@einde_protocollen@", datum_tekst(regels.einde_protocollen()))
+        einde = regels.einde_protocollen()
+        if einde is None:
+            raise SjabloonFout("de regels noemen geen einde van de protocollen, maar een sjabloon vraagt @einde_protocollen@")
+        tekst = tekst.replace("@einde_protocollen@", datum_tekst(einde))
     if "@interne_jobcoach_maxima@" in tekst:
         tekst = tekst.replace("@interne_jobcoach_maxima@", _interne_jobcoach_maxima(regels))
     over = re.findall(r"@[a-z_]+@", tekst)
@@ -113,7 +117,7 @@ def _interne_jobcoach_maxima(regels: Regels) -> str:
         raise SjabloonFout("de regels noemen geen interne jobcoach met grenzen per jaar (max_per_jaar), "
                            "maar een sjabloon vraagt @interne_jobcoach_maxima@")
     nieuwste = max(intern, key=lambda p: p.geldig_van)
-    delen = [f"jaar {jaar} hoogstens {procent(m)}" for jaar, m in enumerate(nieuwste.max_per_jaar, start=1)]
+    delen = [f"jaar {jaar} hoogstens {procent(m)}" for jaar, m in enumerate(nieuwste.max_per_jaar or [], start=1)]
     return ", ".join(delen[:-1]) + " en " + delen[-1] if len(delen) > 1 else delen[0]
 
 
@@ -375,7 +379,7 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
         if soort == "heading_open":
             niveau = int(token.tag[1])
             if niveau > 4:
-                raise SjabloonFout(f"kop van niveau {niveau} wordt niet ondersteund (regel {token.map[0] + 1})")
+                raise SjabloonFout(f"kop van niveau {niveau} wordt niet ondersteund (regel {token.map[0] + 1 if token.map else '?'})")
             laatste_kop = tokens[i + 1].content
             kop = _alinea(doc, f"Heading{niveau}")
             _inline(kop, tokens[i + 1])
@@ -396,7 +400,7 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
             i = einde + 1
             continue
         elif soort not in {"list_item_open", "list_item_close", "paragraph_close"}:
-            regel = f" (regel {token.map[0] + 1})" if token.map else ""
+            regel = f" (regel {token.map[0] + 1 if token.map else '?'})" if token.map else ""
             raise SjabloonFout(f"Markdown-onderdeel '{soort}' wordt niet ondersteund in een sjabloon{regel}")
         i += 1
 
@@ -406,7 +410,7 @@ def maak_docx(tekst: str, titel: str, editie: str | None = None) -> bytes:
 
 
 # De huisstijl van de Word-bestanden: de letter en de kleuren van de site (docs/stylesheets/jobcoach.css).
-HUIS = {
+HUIS: dict[str, Any] = {
     "uitgever": "Leidraad Jobcoach online",
     "letter": "Arial",  # schreefloos; LibreOffice toont dezelfde maten met Liberation Sans
     "grootte": 10.5,
