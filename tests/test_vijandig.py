@@ -160,10 +160,7 @@ def test_wat_paginas_wel_doen_blijft_werken(macros_van_de_site):
         "{% for d, naam in coachingsdoelen().items() %}{{ loop.index }}={{ d }};{% endfor %} E {{ dubbel('zo') }}"
         " F {{ einde_protocollen().year }} G {{ editie }}\n"))
     assert melding is None, melding
-    from leidraadsite.jinja import als_tekst
-
-    site_url = macros_van_de_site[1]["site_url"]
-    assert f"C 2026.1 D {als_tekst(site_url)}" in uit and "&#58;//" in als_tekst(site_url), uit  # als tekst
+    assert "C 2026.1 D https&#58;//leidraad&#45;jobcoach.example.org/" in uit, uit  # als tekst (jinja.als_tekst)
     assert "1=1;" in uit and "E zozo" in uit and "F 2019" in uit and "G 2026.1" in uit, uit
 
 
