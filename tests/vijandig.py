@@ -158,6 +158,7 @@ def _alle_plugins(expressie: str) -> str:
             + "{% endif %}{% endfor %}")
 
 
+GEEN_INCLUDE = "include, import en extends kunnen niet in een pagina"
 PAGINA_AANVALLEN = [
     Paginageval("cycler-popen", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
                 "onbekende naam 'cycler'"),
@@ -181,9 +182,13 @@ PAGINA_AANVALLEN = [
                 "GEP8WND", "het kenmerk 'update'"),
     Paginageval("page-bestand", "{{ page.file.abs_src_path }}", "project/docs/aanval.md", "onbekende naam 'page'"),
     Paginageval("mkdocs-macros-context", "{{ context() }}", "config", "'context' aanroepen mag niet"),
-    Paginageval("include-etc-passwd", "{% include '/etc/passwd' %}", "root:", "kunnen niet in een pagina"),
-    Paginageval("include-pagina", "{% include 'index.md' %}", "Wat is uw rol", "kunnen niet in een pagina"),
-    Paginageval("import-pagina", "{% import 'index.md' as x %}", "", "kunnen niet in een pagina"),
+    Paginageval("include-etc-passwd", "{% include '/etc/passwd' %}", "root:", GEEN_INCLUDE),
+    Paginageval("include-pagina", "{% include 'index.md' %}", "Wat is uw rol", GEEN_INCLUDE),
+    Paginageval("import-pagina", "{% import 'index.md' as x %}", "", GEEN_INCLUDE),
+    # Rekenwerk dat de bouw laat hangen (9 ** 9 ** 9 duurt minuten): een macht of herhaling boven de grens is een melding.
+    Paginageval("grote-macht", "{{ 2 ** 200 }}", "1606938044258990275541962092341162602522202993782792835301376",
+                "exponent groter dan 100"),
+    Paginageval("grote-herhaling", "{{ ('GEP' ~ 'WND') * 100000 }}", "GEPWNDGEPWND", "herhaling van meer dan 100000"),
     Paginageval("titel-cycler", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
                 "onbekende naam 'cycler'", in_titel=True),
 ]

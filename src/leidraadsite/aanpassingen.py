@@ -244,9 +244,10 @@ class _ZonderDirtyWaarschuwing(logging.Filter):
 def dirty_waarschuwing_weg() -> None:
     if not aan("dirty-waarschuwing"):
         return
-    logger = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, _ZonderDirtyWaarschuwing) for f in logger.filters):
-        logger.addFilter(_ZonderDirtyWaarschuwing())
+    for naam in ("mkdocs.commands.build", "properdocs.commands.build"):  # ProperDocs logt onder eigen naam
+        logger = logging.getLogger(naam)
+        if not any(isinstance(f, _ZonderDirtyWaarschuwing) for f in logger.filters):
+            logger.addFilter(_ZonderDirtyWaarschuwing())
 
 
 # --- themabestanden-voorvertoning ------------------------------------------------------------

@@ -215,7 +215,8 @@ def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cove
         # Alles opnieuw: in een nieuwe, lege map, zodat niets van een weggehaalde pagina blijft staan.
         site_dir = opdracht["nieuwe_map"] if volledig else opdracht["site_dir"]
         meldingen = _Meldingen()
-        logging.getLogger("mkdocs").addHandler(meldingen)
+        for naam in ("mkdocs", "properdocs"):  # ProperDocs logt onder eigen naam
+            logging.getLogger(naam).addHandler(meldingen)
         try:
             config = load_config(**opties, site_dir=site_dir)
             if not gestart:
@@ -229,7 +230,8 @@ def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cove
         except (Exception, SystemExit) as fout:  # noqa: BLE001 - elke fout wordt een foutpagina, de server blijft
             antwoord = {"map": site_dir, "meldingen": foutmeldingen(fout, meldingen.meldingen, opties["config_file"])}
         finally:
-            logging.getLogger("mkdocs").removeHandler(meldingen)
+            for naam in ("mkdocs", "properdocs"):
+                logging.getLogger(naam).removeHandler(meldingen)
         try:
             verbinding.send(antwoord)
         except (BrokenPipeError, OSError):
