@@ -20,6 +20,7 @@ Het bestand komt in de hoofdmap van de site: ``leidraad-jobcoach-<editie>.pdf`` 
 from __future__ import annotations
 
 import argparse
+import base64
 import html
 import io
 import sys
@@ -172,14 +173,25 @@ def meld(tekst: str) -> None:
     print(f"pdf: [{time.monotonic() - _BEGIN:4.1f} s] {tekst}", flush=True)
 
 
-def voettekst(editie: Uitgave) -> str:
+VOET_LETTERTYPE = "fonts/dejavu-sans-latin-400-normal.woff2"  # in de gebouwde site (docs/fonts/, tools/fonts.sh)
+
+
+def voettekst(editie: Uitgave, lettertype: bytes | None = None) -> str:
     """De lopende voettekst (HTML voor Chromium): titel, editie, datum van de editie en pagina x van y.
 
-    Het webadres van elke pagina staat in de kopregel (CSS in de printversie, zie leidraadsite.printversie)."""
+    Het webadres van elke pagina staat in de kopregel (CSS in de printversie, zie leidraadsite.printversie).
+    ``lettertype``: het lettertype van de site (woff2); Chromium maakt de voettekst los van de pagina, dus het gaat
+    erin mee als data-URL. Zo hangt ook de voettekst niet af van de lettertypen van de computer."""
     datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"
-    stijl = "font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 17mm; display: flex;"
+    stijl = "font-size: 8pt; color: #444; width: 100%; margin: 0 17mm; display: flex;"
+    if lettertype:
+        bron = "data:font/woff2;base64," + base64.b64encode(lettertype).decode("ascii")
+        kop = (f'<style>@font-face {{ font-family: "Leidraad Voet"; src: url("{bron}") format("woff2"); }}</style>')
+        stijl = 'font-family: "Leidraad Voet", sans-serif; ' + stijl
+    else:
+        kop, stijl = "", "font-family: sans-serif; " + stijl
     return (
-        f'<div style="{stijl}">'
+        kop + f'<div style="{stijl}">'
         f'<span style="flex: 1">{html.escape(editie.site_naam)} · editie {html.escape(editie.editie)} · {datum}</span>'
         '<span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span>'
         "</div>"
@@ -199,10 +211,30 @@ def bestemmingspaginas(pdf: bytes) -> tuple[int, dict[str, int], dict[str, tuple
     return len(lezer.pages), paginas, plekken
 
 
+# De lettertypen van de site zelf (print.css, @font-face 'Leidraad Sans' en 'Leidraad Mono'; tools/fonts.sh). Ze
+# worden hier eerst helemaal geladen: anders meet pas_breedte_aan met een lettertype van de computer.
+LAAD_LETTERTYPEN_JS = """async () => {
+  const eigen = [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('Leidraad '));
+  await Promise.all(eigen.map((f) => f.load().catch(() => null)));
+  return eigen.map((f) => ({familie: f.family, stijl: f.style, gewicht: f.weight, status: f.status}));
+}"""
+
+
+def laad_lettertypen(pagina) -> None:
+    """Laad de lettertypen van de site; stop met een melding als er een ontbreekt (dan hangt de PDF van de computer af)."""
+    lettertypen = pagina.evaluate(LAAD_LETTERTYPEN_JS)
+    fout = [f"{f['familie']} {f['stijl']} {f['gewicht']}: {f['status']}" for f in lettertypen if f["status"] != "loaded"]
+    if not lettertypen or fout:
+        raise PdfFout("de lettertypen van de site (docs/fonts/, @font-face in print.css) laden niet"
+                      + (":\n" + "\n".join(fout) if fout else "; print.css noemt er geen"))
+    meld(f"{len(lettertypen)} lettertypen van de site geladen")
+
+
 def pas_breedte_aan(pagina) -> None:
     """Zorg dat niets breder is dan de bladspiegel, zodat Chromium de pagina's niet verkleint."""
     pagina.emulate_media(media="print")
     pagina.set_viewport_size({"width": BLADSPIEGEL_PX, "height": 1000})
+    laad_lettertypen(pagina)
     uitkomst = pagina.evaluate(PAS_TABELLEN_JS, BLADSPIEGEL_PX)
     for t in uitkomst["aangepast"]:
         afbreken = f"; lange woorden mogen afbreken in kolom {', '.join(t['kolommen'])}" if t["kolommen"] else ""
@@ -214,7 +246,7 @@ def pas_breedte_aan(pagina) -> None:
         )
 
 
-def afdruk(pagina, editie: Uitgave) -> bytes:
+def afdruk(pagina, editie: Uitgave, lettertype: bytes | None = None) -> bytes:
     return pagina.pdf(
         format="A4",
         print_background=True,
@@ -222,7 +254,7 @@ def afdruk(pagina, editie: Uitgave) -> bytes:
         outline=False,  # de bladwijzers maakt dit script zelf, in de volgorde van de navigatie
         display_header_footer=True,
         header_template="<span></span>",
-        footer_template=voettekst(editie),
+        footer_template=voettekst(editie, lettertype),
         margin={kant: f"{mm}mm" for kant, mm in MARGE_MM.items()},
         prefer_css_page_size=False,
     )
@@ -231,6 +263,8 @@ def afdruk(pagina, editie: Uitgave) -> bytes:
 def maak_pdf(site: Path, editie: Uitgave) -> Path:
     begin = time.monotonic()
     printpagina = site / editie.printpagina_pad
+    voet = site / VOET_LETTERTYPE
+    voet_lettertype = voet.read_bytes() if voet.is_file() else None
     if not printpagina.is_file():
         raise PdfFout(
             f"de printversie ontbreekt: {printpagina}. Bouw eerst de site (mkdocs build) met de plugin print-site."
@@ -277,7 +311,7 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
             vaste_ids = [v["id"] for v in (structuur["voorblad"], structuur["inhoud"]) if v]
             gezet: dict[str, int] | None = None
             for poging in range(1, MAX_AFDRUKKEN + 1):
-                pdf = afdruk(pagina, editie)
+                pdf = afdruk(pagina, editie, voet_lettertype)
                 aantal, paginas, plekken = bestemmingspaginas(pdf)
                 zonder = [i for i in ids + vaste_ids if i not in paginas]
                 if zonder:
