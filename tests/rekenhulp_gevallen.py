@@ -256,6 +256,10 @@ def grensgevallen() -> list[dict[str, Any]]:
                                                  {"weken": 1, "intensiteit": "eenmalig", "uren": 3}]}
     del eenmalig["intensiteit"]
     casus(contract={"uren_per_week": 32, "maanden": 12}, schema=[eenmalig], weken_per_maand=4.33)
+    # Stuur-, richting- en onzichtbare tekens in een tekst worden geweigerd (lezer.Tekst); tab en nieuwe regel niet.
+    for teken in ("\x0b", "\x1b", "\x85", "\u202e", "\u2066", "\u200b", "\ufeff", "\ufffe", "\t", "\n"):
+        casus(schema=[{**_jc(1, "wekelijks"), "knelpunt": f"Aansturing{teken}sbehoefte", "motivering": [f"punt{teken}"]}])
+    casus(titel="Titel\x07", kader="gemeente", verordening="Verordening\u202e 2024")
     return uit
 
 

@@ -96,12 +96,13 @@ def test_afbouw_per_periode_met_de_hand_nagerekend():
 
 
 def test_interne_jobcoach_in_jaar_twee_met_de_grens_van_jaar_twee(site):
-    """Periode 3 is jaar 2. Contract 32 uur × 6 maanden × 4,33 weken = 831,36 uur. Uren: 8 × 1 + 17 × 1/2
-    (machine) + 25,98 × 0,5 (pauzes) + 6 × 1 (overleg, eens per 4,33 weken) = 35,49, dus 4,26% (afgekapt)."""
+    """Periode 3 is jaar 2. Contract 32 uur × 6 maanden × 4,33 weken = 831,36 uur. Uren: 8 × 1 + 16 × 1/2
+    (machine) + 25,98 × 0,5 (pauzes) + 6 × 1 (overleg, eens per 4,33 weken) = 34,99, dus 34,99 / 831,36 × 100 =
+    4,2087…, afgekapt 4,20%."""
     u = uitkomst("interne-jobcoach-tweede-jaar")
     assert u.perioden[0].nummer == 3 and u.perioden[0].jaar == 2
-    assert u.contracturen == Fraction("831.36") and u.begeleidingsuren == Fraction("35.49")
-    assert procent_afgekapt(u.percentage) == "4,26%"
+    assert u.contracturen == Fraction("831.36") and u.begeleidingsuren == Fraction("34.99")
+    assert procent_afgekapt(u.percentage) == "4,20%"
     lopend = tekst(artikel(site, "interne-jobcoach-tweede-jaar"))
     assert "De grens voor jaar 2 is 7,5%." in lopend and "De aanvraag blijft dus binnen de grens." in lopend
     assert "in jaar 1 hoogstens 15%, in jaar 2 hoogstens 7,5% en in jaar 3 hoogstens 6%" in lopend

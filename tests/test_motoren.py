@@ -134,6 +134,12 @@ def test_zonder_hooks_staan_alle_tabellen_er(project: Path, tmp_path: Path, site
         assert tabellen(zonder_tekst) == met, f"{pagina}: tabellen verschillen zonder hooks"
         met_tabellen += bool(met)
     assert met_tabellen >= 8, f"maar {met_tabellen} pagina's met tabellen"
+    # Met de stap na de bouw (zoals make build hem altijd zet) is het dezelfde site: downloads, CSP, labels, tekst.
+    na = subprocess.run([sys.executable, "-m", "leidraadsite.nabouw", str(tmp_path / "site"), "-f",
+                         str(project / "mkdocs.yml")], capture_output=True, text=True, cwd=project, timeout=300)
+    assert na.returncode == 0, na.stderr[-3000:]
+    verschil = _verschillen(site, tmp_path / "site")
+    assert not verschil, "zonder de plugin van de site:\n" + "\n".join(f"- {k}: {v}" for k, v in verschil.items())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,11 +152,10 @@ UITZONDERINGEN: dict[str, dict[str, tuple[str, str]]] = {
     "properdocs": {},
     "zensical": {
         "printversie": ("2026-12-07", "Zensical 0.0.73 draait geen plugins, dus ook mkdocs-print-site-plugin niet: geen "
-                                      "printversie en geen PDF (make build MOTOR=zensical meldt dat)"),
+                                      "printversie en geen PDF (make build MOTOR=zensical meldt dat); de link 'Download "
+                                      "als PDF' op elke pagina wijst dan naar een bestand dat er niet is"),
         "zoekindex": ("2026-12-07", "Zensical heeft een eigen zoekfunctie (search.json), Engels, zonder Nederlandse "
                                     "stemming; zoeken_nl en de instelling lang: nl werken daar niet"),
-        "wijzig-link": ("2026-12-07", "Zensical 0.0.73 maakt page.edit_url alleen met repo_url; die zetten we bewust "
-                                      "niet (dan haalt het thema gegevens op bij GitHub)"),
     },
 }
 
@@ -279,3 +284,31 @@ def test_tikfout_in_casusnaam_laat_elke_bouwer_falen(motor: str, project: Path, 
     assert uit.returncode != 0, f"{motor}: de bouw slaagde met een onbekende casus:\n{melding[-2000:]}"
     assert f"docs/casussen/zo-rekent-de-site.md:{regel}: Casus 'begeleidingsbehoefte-en-regiem' bestaat niet" \
         in melding, melding[-3000:]
+
+
+# ---------------------------------------------------------------------------------------------
+# ProperDocs: de versiecontrole van de aanpassingen kijkt naar de bouwer die draait
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("properdocs", "goed"), [("1.6.7", True), ("1.6.7.1", True), ("1.7.0", False)])
+def test_aanpassingen_controleren_de_versie_van_properdocs_als_die_draait(monkeypatch, properdocs, goed) -> None:
+    import types
+    from importlib import metadata
+
+    from mkdocs.exceptions import PluginError
+
+    from leidraadsite import aanpassingen
+
+    motor = types.ModuleType("properdocs")  # ProperDocs zet zichzelf ook onder de naam mkdocs
+    monkeypatch.setitem(sys.modules, "properdocs", motor)
+    monkeypatch.setitem(sys.modules, "mkdocs", motor)
+    versies = {"properdocs": properdocs, "mkdocs": "0.0.0"}  # een mkdocs die niet past: telt niet mee
+    monkeypatch.setattr(metadata, "version", lambda pakket: versies[pakket])
+    monkeypatch.delenv(aanpassingen.SCHAKELAAR, raising=False)
+    assert aanpassingen.motor() == "properdocs"
+    if goed:
+        assert aanpassingen.aan("thema-bytecode") is True
+    else:
+        with pytest.raises(PluginError, match=f"getest met properdocs 1.6.7, maar {properdocs} is"):
+            aanpassingen.aan("thema-bytecode")

@@ -113,7 +113,7 @@ def _bouw_zonder_traceback(project: Path, tmp_path: Path, verwacht: list[str]) -
 
 def test_bouw_met_een_pagina_die_niet_te_lezen_is(project, tmp_path):
     (project / "docs" / "lus.md").symlink_to("lus.md")
-    _bouw_zonder_traceback(project, tmp_path, ["docs/lus.md", "naar zichzelf wijst"])
+    _bouw_zonder_traceback(project, tmp_path, ["docs/lus.md", "naar zichzelf"])
 
 
 def test_bouw_met_een_begrippenlijst_die_niet_te_lezen_is(project, tmp_path):
@@ -134,3 +134,12 @@ def test_bouw_met_een_fout_in_de_begrippenlijst(project, tmp_path):
 def test_bouw_zonder_map_casussen(project, tmp_path):
     (project / "casussen").rename(project / "casussen.weg")
     _bouw_zonder_traceback(project, tmp_path, ["casussen: de map bestaat niet"])
+
+
+def test_enorme_veldnaam_wordt_in_de_melding_ingekort(tmp_path, capsys, monkeypatch):
+    (tmp_path / "casus.yml").write_text(GOED.replace("  maanden: 6", "  maanden: 6\n  " + "x" * 1000 + ": 1"),
+                                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert jobcoach_main(["controleer", "casus.yml"]) == 1
+    regel = capsys.readouterr().err.splitlines()[0]
+    assert len(regel) < 400 and "contract.xxxx" in regel and "1000 tekens" in regel, regel[:500]

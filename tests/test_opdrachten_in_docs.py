@@ -32,6 +32,7 @@ DROOG = {
     "check": "voert zelf alle tests zonder browser uit (ook deze)",
     "build": "maakt de PDF met Chromium (een halve minuut); de browsertests bouwen en lezen de PDF al",
     "bench": "de prestatiemeting duurt ongeveer tien minuten",
+    "mutatie": "mutmut over het domein duurt lang en maakt een eigen omgeving (.venv-mutatie)",
     "lock": "haalt de nieuwste gegevens uit het pakketregister (netwerk); de lock zelf test test_toeleveringsketen.py",
     "lock-bewijs": "downloadt honderden megabytes uit het pakketregister; de uitkomst staat in CONTRIBUTING.md",
 }

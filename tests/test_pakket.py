@@ -104,7 +104,7 @@ def test_geinstalleerd_pakket_maakt_en_controleert_een_casus(wiel: Path, tmp_pat
     controle = subprocess.run([jobcoach, "controleer"], cwd=project, capture_output=True, text=True, timeout=120, env=env)
     assert controle.returncode == 0, controle.stderr
     assert "casussen/uit-het-wiel.yml: in orde" in controle.stdout, controle.stdout
-    aantal = len(list((project / "casussen").glob("*.yml")))  # de casussen van het project plus de nieuwe
+    aantal = len(list((project / "casussen").glob("*.yml")))
     assert aantal >= 2 and f"Alle {aantal} casusbestanden zijn geldig." in controle.stdout, controle.stdout
 
 

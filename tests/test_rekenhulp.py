@@ -133,7 +133,9 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     kern = bronnen.index("../javascripts/rekenkern.js")
     assert bronnen[kern + 1] == "../javascripts/rekenhulp.js", bronnen
     assert "../javascripts/js-yaml.min.js" not in bronnen, bronnen
-    for naam in ("rekenkern.js", "rekenhulp.js", "js-yaml.min.js"):
+    # Het Word-script laadt de rekenhulp pas als er een uitkomst is (zoals js-yaml pas bij 'Casus openen').
+    assert "../javascripts/rekenhulp-word.js" not in bronnen, bronnen
+    for naam in ("rekenkern.js", "rekenhulp.js", "rekenhulp-word.js", "js-yaml.min.js"):
         assert (site / "javascripts" / naam).is_file(), naam
     for html in site.rglob("*.html"):
         if html.parent.name != "rekenhulp":
@@ -141,7 +143,7 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
             assert "rekenhulp.js" not in tekst and "rekenkern.js" not in tekst, f"script ook geladen op {html}"
 
 
-@pytest.mark.parametrize("bestand", ["rekenkern.js", "rekenhulp.js", "js-yaml.min.js"])
+@pytest.mark.parametrize("bestand", ["rekenkern.js", "rekenhulp.js", "rekenhulp-word.js", "js-yaml.min.js"])
 def test_scripts_halen_niets_van_andere_hosts(bestand):
     from conftest import ROOT
 

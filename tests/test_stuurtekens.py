@@ -150,3 +150,16 @@ def test_word_bestand_laat_weg_wat_xml_verbiedt():
     document = docx.Document(io.BytesIO(inhoud))
     tekst = "\n".join(p.text for p in document.paragraphs)
     assert "Tekst met" in tekst and "[2J." in tekst
+
+
+def test_stuurteken_in_de_voorkant_van_een_pagina(tmp_path):
+    """Ook de voorkant (front matter) van een pagina is YAML: title: "\\e[2J…" komt niet in de titel van de pagina."""
+    from leidraadsite.paginas import pagina_voorkant
+
+    pagina = tmp_path / "pagina.md"
+    pagina.write_text('---\nsamenvatting: Een pagina.\ntitle: "Kop\\e[2J\\u202Eniets"\n---\n\n# Kop\n', encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        pagina_voorkant(pagina, [], [])
+    eerste = fout.value.problemen[0]
+    assert (eerste.pad, eerste.regel) == ("title", 3), str(fout.value)
+    assert "U+001B" in eerste.melding

@@ -7,6 +7,7 @@ De tabel invoer → melding → tijd komt in ``artefacten/vijandig.md`` (voor he
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 
 from conftest import ROOT, kopieer_project, mkdocs_build
 from leidraadsite.cli import main
-from vijandig import GEVALLEN, PAGINA_AANVALLEN, maak, pagina_aanval
+from vijandig import (BESTAND_AANVALLEN, GEVALLEN, PAGINA_AANVALLEN, SCRIPT_TITEL, TEKST_AANVALLEN, maak,
+                      pagina_aanval)
 
 pytestmark = pytest.mark.build  # bouwt een kopie van het project
 
@@ -174,3 +176,108 @@ def test_bouw_stopt_bij_code_in_een_pagina_met_bestand_en_regel(project, tmp_pat
     assert resultaat.returncode != 0, "de bouw had moeten stoppen"
     assert f"docs/casussen/zo-rekent-de-site.md:{regel}: onbekende naam 'cycler'" in uitvoer, uitvoer[-2000:]
     assert "GEP42WND" not in uitvoer and "Traceback" not in uitvoer, uitvoer[-2000:]
+
+
+# --- Tekst uit gegevens is tekst -------------------------------------------------------------------------------
+
+
+def _scripts_en_handlers(html: str) -> list[str]:
+    """Elk script, kenmerk of elke link in deze HTML waarin een aanval (XSS…) werkt."""
+    from bs4 import BeautifulSoup
+
+    soep = BeautifulSoup(html, "html.parser")
+    gevonden = [f"<script>{s.get_text()[:80]}" for s in soep.find_all("script") if "XSS" in s.get_text()]
+    for element in soep.find_all(True):
+        for naam, waarde in element.attrs.items():
+            tekst = " ".join(waarde) if isinstance(waarde, list) else str(waarde)
+            if "XSS" in tekst and (naam.startswith("on") or tekst.strip().lower().startswith("javascript:")):
+                gevonden.append(f"<{element.name} {naam}={tekst[:80]!r}>")
+            if naam == "title" and re.search(r"<[a-zA-Z/!?]", tekst):  # Material toont title als HTML (tooltip)
+                gevonden.append(f"<{element.name} title={tekst[:80]!r}>")
+        if element.name == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            gevonden.append(f"<meta http-equiv=refresh content={element.get('content')!r}>")
+    return gevonden
+
+
+def test_tekst_uit_gegevens_en_voorkant_wordt_nergens_script_of_opmaak(project, tmp_path):
+    from bouwhulp import bouw_met_eigen_pakket
+    from conftest import vervang_precies_een_keer
+
+    for bestand, oud, nieuw in TEKST_AANVALLEN:
+        vervang_precies_een_keer(project / bestand, oud, nieuw)
+    site = tmp_path / "site"
+    resultaat = bouw_met_eigen_pakket(project, site)
+    assert resultaat.returncode == 0, (resultaat.stdout + resultaat.stderr)[-3000:]
+    fouten = {}
+    for html in sorted(site.rglob("*.html")):
+        gevonden = _scripts_en_handlers(html.read_text(encoding="utf-8"))
+        if gevonden:
+            fouten[html.relative_to(site).as_posix()] = gevonden[:4]
+    assert not fouten, f"script of opmaak uit tekst in {len(fouten)} bestanden: {dict(list(fouten.items())[:6])}"
+
+    from bs4 import BeautifulSoup
+
+    casus = BeautifulSoup((site / "casussen/begeleidingsbehoefte-en-regime/index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    assert casus.title.get_text().startswith(SCRIPT_TITEL + " - "), casus.title
+    assert casus.h1.get_text().strip().startswith(SCRIPT_TITEL), casus.h1
+    over = BeautifulSoup((site / "over/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert over.title.get_text().startswith("Over</title><script>window.XSS2=1</script>"), over.title
+    assert over.find("meta", attrs={"name": "description"})["content"].startswith('x"><script>window.XSS3=1'), over
+    begrippen = BeautifulSoup((site / "begrippen/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "<script>window.XSS5=1</script> [klik](javascript:window.XSS5b=1) {: onclick=window.XSS5c=1 }" in \
+        begrippen.get_text(), "de uitleg van het begrip staat er niet letterlijk"
+
+
+def test_wijzigingen_met_html_link_of_kenmerk_geven_een_melding_met_regel(tmp_path):
+    from jobcoach import Bestandsfout
+    from leidraadsite.wijzigingen import wijzigingen_markdown
+
+    pad = tmp_path / "CHANGELOG.md"
+    goed = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").rstrip("\n")
+    regel = goed.count("\n") + 2
+    pad.write_text(goed + "\n- <script>window.XSS=1</script> `<b>` is code\n- [klik](javascript:alert(1))\n"
+                   "- tekst {: onclick=alert(1) }\n", encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        wijzigingen_markdown(pad)
+    meldingen = [str(p) for p in fout.value.problemen]
+    assert len(meldingen) == 3, meldingen
+    assert meldingen[0].endswith(f"CHANGELOG.md:{regel}: HTML (<…>) kan niet in de wijzigingen; schrijf gewone tekst "
+                                 "(zet een naam of teken eventueel tussen `…`)"), meldingen
+    assert f"CHANGELOG.md:{regel + 1}: een link ([…](…)) kan niet" in meldingen[1], meldingen
+    assert f"CHANGELOG.md:{regel + 2}: een kenmerk ({{: … }}) kan niet" in meldingen[2], meldingen
+    pad.write_text(goed + "\n- `<b>` en `{: x }` tussen backticks zijn code\n", encoding="utf-8")
+    assert "`<b>` en `{: x }`" in wijzigingen_markdown(pad)
+
+
+@pytest.mark.parametrize("veld", ["term", "afkorting", "hover", "ook"])
+def test_begrip_met_html_bij_aanwijzen_wordt_geweigerd(veld):
+    from pydantic import ValidationError
+
+    from leidraadsite.begrippen import Begrip
+
+    gegevens = {"term": "Loonwaarde", "afkorting": "LW", "uitleg": "Wat iemand met zijn werk waard is."}
+    gegevens[veld] = ["LW<img src=x onerror=alert(1)>"] if veld == "ook" else "LW<img src=x onerror=alert(1)>"
+    with pytest.raises(ValidationError, match="mag geen < gevolgd door een letter"):
+        Begrip.model_validate(gegevens)
+    gegevens[veld] = ["a < b"] if veld == "ook" else "Loonwaarde a < b"  # een < met een spatie is gewone tekst
+    Begrip.model_validate(gegevens)
+
+
+def test_bouw_weigert_links_naar_buiten_en_script_in_docs(project, tmp_path):
+    buiten = tmp_path / "buiten"
+    buiten.mkdir()
+    (buiten / "geheim.txt").write_text("GEHEIM-456\n", encoding="utf-8")
+    (project / "docs" / "binnen.txt").symlink_to(project / "docs" / "index.md")  # binnen het project: mag
+    for pad, maker, _ in BESTAND_AANVALLEN:
+        maker(project / pad, buiten)
+    resultaat = mkdocs_build(project, tmp_path / "site")
+    uitvoer = resultaat.stdout + resultaat.stderr
+    assert resultaat.returncode != 0, "de bouw had moeten stoppen"
+    assert "Bestanden die de site niet publiceert; de site wordt niet gebouwd:" in uitvoer, uitvoer[-3000:]
+    for pad, _, melding in BESTAND_AANVALLEN:
+        regels = [r for r in uitvoer.splitlines() if r.startswith(f"{pad}:")]
+        assert regels and melding in regels[0], f"{pad}: verwacht '{melding}' in {regels or uitvoer[-2000:]}"
+    assert "binnen.txt" not in uitvoer
+    assert "GEHEIM-456" not in uitvoer and "Traceback" not in uitvoer
+    assert not (tmp_path / "site" / "hostnaam.txt").exists()

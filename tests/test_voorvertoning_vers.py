@@ -132,3 +132,31 @@ def test_voorvertoning_is_nooit_oud(project: Path, tmp_path: Path):
     uitvoer = log.read_text(errors="replace")
     assert "Traceback" not in uitvoer, uitvoer[-4000:]
     print("\n" + "\n".join(f"{naam}: {tijd:.2f} s" for naam, tijd in tijden.items()))
+
+
+def test_onthouden_themabestanden_volgen_een_nieuw_of_weggehaald_bestand(project: Path):
+    """De voorvertoning onthoudt de bestanden van het thema (aanpassing themabestanden-voorvertoning); een bestand dat
+    in overrides/ bijkomt of weggaat, telt bij de volgende bouw meteen mee. En een bestand in docs/ gaat voor."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from leidraadsite import aanpassingen
+
+    aanpassingen.themabestanden_onthouden()
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    env = config.theme.get_env()
+
+    def namen(docs: list[str] = ()) -> set[str]:  # noqa: B006
+        files = Files([File(n, str(project / "docs"), config.site_dir, True) for n in docs])
+        files.add_files_from_theme(env, config)
+        return {f.src_uri for f in files if f.src_dir != str(project / "docs")}
+
+    voor = namen()
+    assert any(n.startswith("assets/javascripts/bundle.") for n in voor), sorted(voor)[:20]
+    (project / "overrides" / "proef-thema.css").write_text("/* proef */\n", encoding="utf-8")
+    assert "proef-thema.css" in namen()
+    (project / "overrides" / "proef-thema.css").unlink()
+    assert "proef-thema.css" not in namen()
+    assert namen() == voor
+    eerste = sorted(voor)[0]
+    assert eerste not in namen([eerste])  # het bestand in docs/ gaat voor

@@ -123,3 +123,25 @@ def test_logboek_heeft_ruimte_voor_een_periode_van_zes_maanden(word_pdfs):
     kop = "Datum Doel (nr.) Wat heeft de jobcoach gedaan? Met wie? Uren"
     # De kopregel van de tabel wordt op elk blad herhaald waar de tabel doorloopt.
     assert sum(t.count(kop) for t in teksten) >= 2, "de kopregel van de urentabel staat niet op een tweede blad"
+
+
+def test_geen_woord_van_een_kolomkop_wordt_afgebroken(word_pdfs):
+    """Een smalle kolom brak 'Motivering' af als 'Moti/verin/g' (casusrapport, schema begeleidingsbehoefte). Elk woord
+    van een kolomkop staat heel in de PDF die LibreOffice maakt."""
+    import io
+    import re
+
+    from docx import Document
+
+    from jobcoach.regels import laad_regels as regels_laden
+
+    afgebroken = []
+    documenten = {d.bestandsnaam: d for d in downloads(regels_laden(), "1")}
+    for naam, pdf in word_pdfs.items():
+        tekst = " ".join(_teksten(pdf))
+        for tabel in Document(io.BytesIO(documenten[naam].inhoud)).tables:
+            for cel in tabel.rows[0].cells:
+                for woord in re.findall(r"\S{3,}", cel.text):
+                    if woord not in tekst:
+                        afgebroken.append(f"{naam}: '{woord}' ({cel.text})")
+    assert not afgebroken, "afgebroken in een kolomkop:\n" + "\n".join(sorted(set(afgebroken)))

@@ -101,20 +101,21 @@ GEVALLEN = [
 
 
 # --- Helper hb (issue 20): stuur-, richting- en onzichtbare tekens via YAML-escapes, en vreemde veldnamen ---------
-# Het ruwe bestand is gewone tekst; pas de YAML-lezer maakt van de escape een echt teken.
+# Het ruwe bestand is gewone tekst; pas de YAML-lezer maakt van de escape een echt teken. De melding noemt het teken
+# als U+000B (Python zet er de escape en een naam achter: 'U+000B (\\x0b, verticale tab)').
 GEVALLEN += [
     Geval("escape-verticale-tab", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\vbehoefte"'),
-          "U+000B (\\x0b"),
+          "U+000B"),
     Geval("escape-nulteken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\0behoefte"'),
-          "U+0000 (\\x00"),
+          "U+0000"),
     Geval("escape-nieuwe-pagina", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\fbehoefte"'),
-          "U+000C (\\x0c"),
+          "U+000C"),
     Geval("escape-niet-teken", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturings\\uFFFEbehoefte"'),
-          "U+FFFE (\\ufffe"),
+          "U+FFFE"),
     Geval("escape-bidi", _met("knelpunt: Aansturingsbehoefte", 'knelpunt: "Aansturing\\u202Eeohffeb"'),
-          "U+202E (\\u202e"),
+          "U+202E"),
     Geval("escape-terminal-in-veldnaam", _met("  maanden: 6", '  maanden: 6\n  "x\\e[2J\\e[H\\e[32min orde\\e[0m": 1'),
-          "U+001B (\\x1b"),
+          "U+001B"),
     Geval("veldnaam-cyrillisch", _met("  maanden: 6", "  maanden: 6\n  proefplaats\u0456ng: true"), "U+0456"),
     Geval("veldnaam-nulbreedte", _met("  maanden: 6", "  maanden: 6\n  uren\u200b_per_week: 40"), "U+200B"),
     # een enorme waarde wordt in de melding ingekort (niet 4299 cijfers terug op het scherm)
@@ -157,6 +158,7 @@ def _alle_plugins(expressie: str) -> str:
             + "{% endif %}{% endfor %}")
 
 
+GEEN_INCLUDE = "include, import en extends kunnen niet in een pagina"
 PAGINA_AANVALLEN = [
     Paginageval("cycler-popen", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
                 "onbekende naam 'cycler'"),
@@ -180,9 +182,13 @@ PAGINA_AANVALLEN = [
                 "GEP8WND", "het kenmerk 'update'"),
     Paginageval("page-bestand", "{{ page.file.abs_src_path }}", "project/docs/aanval.md", "onbekende naam 'page'"),
     Paginageval("mkdocs-macros-context", "{{ context() }}", "config", "'context' aanroepen mag niet"),
-    Paginageval("include-etc-passwd", "{% include '/etc/passwd' %}", "root:", "kunnen niet in een pagina"),
-    Paginageval("include-pagina", "{% include 'index.md' %}", "Wat is uw rol", "kunnen niet in een pagina"),
-    Paginageval("import-pagina", "{% import 'index.md' as x %}", "", "kunnen niet in een pagina"),
+    Paginageval("include-etc-passwd", "{% include '/etc/passwd' %}", "root:", GEEN_INCLUDE),
+    Paginageval("include-pagina", "{% include 'index.md' %}", "Wat is uw rol", GEEN_INCLUDE),
+    Paginageval("import-pagina", "{% import 'index.md' as x %}", "", GEEN_INCLUDE),
+    # Rekenwerk dat de bouw laat hangen (9 ** 9 ** 9 duurt minuten): een macht of herhaling boven de grens is een melding.
+    Paginageval("grote-macht", "{{ 2 ** 200 }}", "1606938044258990275541962092341162602522202993782792835301376",
+                "exponent groter dan 100"),
+    Paginageval("grote-herhaling", "{{ ('GEP' ~ 'WND') * 100000 }}", "GEPWNDGEPWND", "herhaling van meer dan 100000"),
     Paginageval("titel-cycler", "{{ cycler.__init__.__globals__.os.popen('{OPDRACHT}').read() }}", "GEP42WND",
                 "onbekende naam 'cycler'", in_titel=True),
 ]

@@ -32,24 +32,30 @@ def brotli(data: bytes) -> int | None:
     return int(subprocess.run([node, "-e", code], input=data, capture_output=True, check=True).stdout)
 
 
+def _verkleind(naam: str) -> bytes:
+    """Zoals in de gebouwde site: verkleind door rjsmin (leidraadsite.rekenhulp.verklein, na de bouw)."""
+    return rjsmin.jsmin((ROOT / "docs/javascripts" / naam).read_text(encoding="utf-8"), keep_bang_comments=True).encode("utf-8")
+
+
 def main() -> int:
-    delen = {
-        "docs/javascripts/js-yaml.min.js": (ROOT / "docs/javascripts/js-yaml.min.js").read_bytes(),
-        # Zoals in de gebouwde site: verkleind door rjsmin (de hook rekenhulp, on_post_build).
-        **{f"docs/javascripts/{naam} (rjsmin)": rjsmin.jsmin(
-            (ROOT / "docs/javascripts" / naam).read_text(encoding="utf-8"), keep_bang_comments=True
-        ).encode("utf-8") for naam in ("rekenkern.js", "rekenhulp.js")},
+    laden = {  # wat de pagina laadt
+        "docs/javascripts/rekenkern.js (rjsmin)": _verkleind("rekenkern.js"),
+        "docs/javascripts/rekenhulp.js (rjsmin)": _verkleind("rekenhulp.js"),
         "regels (JSON in de pagina)": rekenhulp_html(laad_regels()).encode("utf-8"),
     }
-    delen["bij het laden (rekenkern.js + rekenhulp.js + JSON)"] = b"".join(list(delen.values())[1:4])
-    delen["na 'Casus openen' (ook js-yaml)"] = b"".join(list(delen.values())[:4])
-    print(f"{'deel':40} {'ruw':>9} {'gzip -9':>9} {'brotli':>9}")
+    later = {  # wat pas komt als u erom vraagt
+        "docs/javascripts/rekenhulp-word.js (rjsmin, bij een uitkomst)": _verkleind("rekenhulp-word.js"),
+        "docs/javascripts/js-yaml.min.js (bij 'Casus openen')": (ROOT / "docs/javascripts/js-yaml.min.js").read_bytes(),
+    }
+    delen = {**laden, **later, "bij het laden (rekenkern.js + rekenhulp.js + JSON)": b"".join(laden.values())}
+    print(f"{'deel':62} {'ruw':>9} {'gzip -9':>9} {'brotli':>9}")
     for naam, data in delen.items():
         br = brotli(data)
-        print(f"{naam:40} {len(data):>9} {len(gzip.compress(data, 9)):>9} {br if br is not None else '-':>9}")
-    totaal = sum(len(gzip.compress(d, 9)) for d in list(delen.values())[1:4])
+        print(f"{naam:62} {len(data):>9} {len(gzip.compress(data, 9)):>9} {br if br is not None else '-':>9}")
+    totaal = sum(len(gzip.compress(d, 9)) for d in laden.values())
     print(f"budget: {BUDGET} bytes gecomprimeerd bij het laden van de pagina; gzip -9 per deel opgeteld (rekenkern.js, "
-          f"rekenhulp.js en JSON): {totaal} ({'binnen' if totaal <= BUDGET else 'BOVEN'} het budget). js-yaml komt pas bij 'Casus openen'.")
+          f"rekenhulp.js en JSON): {totaal} ({'binnen' if totaal <= BUDGET else 'BOVEN'} het budget). Het Word-script komt "
+          f"pas als er een uitkomst is, js-yaml pas bij 'Casus openen'.")
     return 0
 
 

@@ -275,6 +275,13 @@
     // ---------------------------------------------------------------------------------------------
     // Controleren tegen het model uit de pagina; elke fout krijgt de code en de zin uit teksten.yml (meldingen)
 
+    const VERBODEN = new RegExp(R.verboden_in_tekst, 'u');
+    /** Een onzichtbaar teken zichtbaar: 'U+000B (\x0b, verticale tab)' (jobcoach.fouten.zichtbaar, zonder de schriftnamen). */
+    function zichtbaar(teken) {
+      const code = teken.codePointAt(0), hex = code.toString(16), naam = R.tekennamen[hex.toUpperCase().padStart(4, '0')];
+      const ontsnapt = code < 0x100 ? '\\x' + hex.padStart(2, '0') : code < 0x10000 ? '\\u' + hex.padStart(4, '0') : '\\U' + hex.padStart(8, '0');
+      return `U+${hex.toUpperCase().padStart(4, '0')} (${ontsnapt}${naam ? ', ' + naam : ''})`;
+    }
     const isGroep = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Kommagetal) && !(v instanceof Datum);
     const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     const FOUT = Symbol('fout');
@@ -291,7 +298,12 @@
       const lengte = (n, code) => (spec.min_lengte && n < spec.min_lengte ? f(spec.min_lengte === 1 ? 'leeg' : 'te_kort', { min: spec.min_lengte })
         : spec.max_lengte != null && n > spec.max_lengte ? f(code, { max: spec.max_lengte }) : true);
       switch (spec.soort) {
-        case 'tekst': return typeof v !== 'string' ? f('tekst') : lengte([...v].length, 'te_lang') === FOUT ? FOUT : v;
+        case 'tekst': {
+        if (typeof v !== 'string') return f('tekst');
+        if (lengte([...v].length, 'te_lang') === FOUT) return FOUT;
+        const m = VERBODEN.exec(v); // stuur-, richting- en onzichtbare tekens (lezer.Tekst)
+        return m ? f('stuurteken', { teken: zichtbaar(m[0]) }) : v;
+      }
         case 'getal': { const w = getalWaarde(v); return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w); }
         case 'geheel': return typeof v === 'boolean' || !(typeof v === 'bigint' || Number.isInteger(v)) ? f('geheel') : grenzen(Number(v));
         case 'janee': return typeof v === 'boolean' ? v : getalWaarde(v) === 0 || getalWaarde(v) === 1 ? getalWaarde(v) === 1
@@ -397,7 +409,7 @@
       const problemen = doc.problemen.concat(fouten.map((f) => {
         const grens = f.code === 'le' && f.spec.grens ? ': ' + f.spec.grens : '';
         const hint = ['getal', 'geheel'].includes(f.code) && typeof f.invoer === 'string' ? T.hints.find((h) => new RegExp(h.patroon).test(f.invoer.trim())) : null;
-        const erbij = 'invoer' in f && !['leeg', 'te_kort', 'te_veel', 'te_lang'].includes(f.code) ? vul(M.gevonden, { waarde: gevonden(f.invoer) }) : '';
+        const erbij = 'invoer' in f && !['leeg', 'te_kort', 'te_veel', 'te_lang', 'stuurteken'].includes(f.code) ? vul(M.gevonden, { waarde: gevonden(f.invoer) }) : '';
         return probleem(doc.bestand, padTekst(f.loc), f.code, f.melding + erbij + grens + (hint ? '; ' + hint.tekst : ''), doc.regel(f.ouder ? f.loc.slice(0, -1) : f.loc));
       }));
       if (problemen.length) throw new CasusFout(problemen.sort((a, b) => (a.regel || 0) - (b.regel || 0) || (a.pad < b.pad ? -1 : a.pad > b.pad ? 1 : 0)));

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import types
 import typing
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -23,6 +24,8 @@ from pydantic.fields import FieldInfo
 from .berekening import ELKE_N_WEKEN
 from .casus import Casus
 from .controles import BRON_VERVALLEN
+from .fouten import _NAMEN as TEKENNAMEN
+from .fouten import VERBODEN_IN_TEKST
 from .lezer import MAX_BYTES, MAX_DIEPTE
 from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
@@ -32,6 +35,11 @@ from .uitkomst import MAANDEN_PER_JAAR, PERIODEN_PER_JAAR
 ELEMENT_ID = "rekenhulp-regels"
 # Teksten die de rekenhulp nooit toont (de tabel met protocolversies; meldingen die alleen de lezer van bestanden geeft).
 _NIET_IN_DE_BROWSER = {"tabellen": {"protocollen"}, "meldingen": {"tikfout", "bedoelt_u", "vorm", "lt"}}
+
+
+def _js_patroon(patroon: str) -> str:
+    r"""Een Python-patroon als JavaScript-patroon met vlag u: \U0001fffe wordt \u{1fffe}."""
+    return re.sub(r"\\U([0-9a-fA-F]{8})", lambda m: "\\u{" + m.group(1).lstrip("0") + "}", patroon)
 
 
 def _datum(datum: dt.date | None) -> str | None:
@@ -45,8 +53,7 @@ def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
         "id": protocol.id,
         "naam": protocol.naam,
         "label": protocol.label,  # zo noemen de bevindingen dit protocol: 'de regels van juli 2011'
-        "bron": protocol.bron,
-        "bron_kort": protocol.bron_kort or protocol.bron,  # de bron in de bevindingen
+        "bron_kort": protocol.bron_kort or protocol.bron,  # de bron in de bevindingen (de lange bron toont de rekenhulp niet)
         "bron_einde": protocol.bron_einde,
         "soort": protocol.soort,
         "geldig_van": _datum(protocol.geldig_van),
@@ -59,13 +66,17 @@ def _protocol(protocol: Protocol, regels: Regels) -> dict[str, Any]:
         "standaard": standaard.model_dump() if standaard else None,
         "periode_maanden": protocol.periode_maanden,
         "max_jaren": protocol.max_jaren,
-        "onzeker": protocol.onzeker,
         "bekend": bekende_regels(protocol),  # dezelfde tekst als in de tabel met protocolversies
     }
 
 
+# Wat de rekenhulp van een kader gebruikt (de toelichting en de lange bron staan op de pagina's, niet in het script).
+_KADER_VELDEN = ("id", "naam", "soort", "geldig_van", "protocol", "protocol_soort", "verordening")
+
+
 def _kader(kader: Kader) -> dict[str, Any]:
-    return {**kader.model_dump(mode="json"), "label": kader.label, "bron_kort": kader.bron_kort or kader.bron}
+    return {**kader.model_dump(mode="json", include=set(_KADER_VELDEN)), "label": kader.label,
+            "bron_kort": kader.bron_kort or kader.bron}
 
 
 def _veld(annotatie: Any, metadata: list[Any]) -> dict[str, Any]:
@@ -152,6 +163,10 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "maanden_per_jaar": MAANDEN_PER_JAAR,
         "elke_n_weken": ELKE_N_WEKEN,  # wekelijks 1, tweewekelijks 2; maandelijks: de weken per maand
         "bron_vervallen": BRON_VERVALLEN,
+        # Tekens die geen tekst mogen zijn (stuur-, richting- en onzichtbare tekens), als JavaScript-patroon (vlag u),
+        # en de namen die de melding noemt ('U+000B (\x0b, verticale tab)').
+        "verboden_in_tekst": _js_patroon(VERBODEN_IN_TEKST.pattern),
+        "tekennamen": {f"{code:04X}": naam for code, naam in TEKENNAMEN.items()},
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         # Zonder kader en zonder protocol: dit kader (een aanvraag van nu).

@@ -130,5 +130,7 @@ def pad_tekst(loc: tuple[str | int, ...]) -> str:
         if isinstance(deel, int):
             tekst += f"[{deel + 1}]"
         else:
+            if len(deel) > 60:  # een melding herhaalt geen veldnaam van 1000 tekens
+                deel = f"{deel[:40]}… ({len(deel)} tekens)"
             tekst += f".{deel}" if tekst else str(deel)
     return tekst

@@ -62,6 +62,8 @@ class Proces:
     # bron (een casusnaam, of "bestand:" + pad) -> gebouwde pagina's (index.html) die haar tonen
     gebruikt_door: dict[str, set[Path]] = field(default_factory=dict)
     stempels: dict[Path, Stempel] = field(default_factory=dict)  # andere bronbestanden die pagina's tonen
+    # projectmap -> (vingerafdruk, gelezen gegevens): regels, rolkaart, routes, Regioplan, begrippen, transcripties
+    gegevens: dict[Path, tuple[tuple, tuple]] = field(default_factory=dict)
 
     def veranderde_bestanden(self) -> set[str]:
         veranderd = set()
@@ -84,6 +86,17 @@ class Proces:
 
 PROCES = Proces()
 
+_DATAMAPPEN = (REGELS_PAD.parent, Path(__file__).parent / "data")
+
+
+def _vingerafdruk(docs: Path) -> tuple:
+    """Alles waar de gegevens van :class:`Bouw` van afhangen: elk bestand in de datamappen van ``jobcoach`` en
+    ``leidraadsite`` (regels, teksten, rollen, routes, Regioplan, begrippen …), en welke pagina's er in docs/ zijn
+    (de rollen en routes noemen pagina's; een map verandert van stempel als er een bestand bij komt of af gaat)."""
+    bestanden = [p for map_ in _DATAMAPPEN for p in sorted(map_.rglob("*")) if p.is_file()]
+    mappen = [docs, *sorted(p for p in docs.rglob("*") if p.is_dir())] if docs.is_dir() else [docs]
+    return tuple((str(p), stempel(p)) for p in bestanden + mappen)
+
 
 def _fout(kop: str, fout: Bestandsfout) -> PluginError:
     return PluginError(f"{kop}; de site wordt niet gebouwd:\n{fout.tekst()}")
@@ -102,10 +115,15 @@ class Bouw:
         fouten = mappen_veilig(self.root, self.docs, env.conf)
         if fouten:
             raise PluginError(fouten)
-        try:
-            self.regels: Regels = laad_regels(REGELS_PAD)
-        except Bestandsfout as fout:
-            raise _fout("Ongeldige regels", fout) from None
+        # Eén keer per proces lezen zolang niets verandert: Zensical roept define_env (en dus Bouw) voor elke pagina aan.
+        vingerafdruk = _vingerafdruk(self.docs)
+        bewaard = proces.gegevens.get(self.root.resolve())
+        if bewaard is not None and bewaard[0] == vingerafdruk:
+            self.regels, self.rolkaart, self.routes, self.regioplan, self.begrippen, self.transcripties = bewaard[1]
+        else:
+            self._lees()
+            proces.gegevens[self.root.resolve()] = (vingerafdruk, (self.regels, self.rolkaart, self.routes,
+                                                                   self.regioplan, self.begrippen, self.transcripties))
         self._volg(REGELS_PAD)
         casusmap = proces.casusmappen.setdefault((self.root / "casussen").resolve(), Casusmap(self.root / "casussen"))
         try:
@@ -113,6 +131,13 @@ class Bouw:
         except Bestandsfout as fout:
             raise _fout("Ongeldige casus", fout) from None
         proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), (self.root / env.conf["site_dir"]).resolve())
+        self._prestaties: Any = None
+
+    def _lees(self) -> None:
+        try:
+            self.regels: Regels = laad_regels(REGELS_PAD)
+        except Bestandsfout as fout:
+            raise _fout("Ongeldige regels", fout) from None
         try:
             self.rolkaart = laad_rolkaart(docs=self.docs)
             self.routes = laad_routes(docs=self.docs)
@@ -121,7 +146,6 @@ class Bouw:
             self.transcripties = laad_transcripties()
         except Bestandsfout as fout:
             raise _fout("Ongeldige gegevens", fout) from None
-        self._prestaties: Any = None
 
     # --- bijhouden wat een pagina toont (voor mkdocs serve --dirty) --------------------------------
 
@@ -271,8 +295,8 @@ class Bouw:
 
     def _van(self) -> str:
         """Het pad onder docs/ van de pagina die nu wordt ingevuld (voor relatieve links)."""
-        pagina = self._pagina()
-        return pagina.file.src_uri if pagina is not None else "index.md"
+        pagina = self._pagina()  # MkDocs en ProperDocs: file.src_uri; Zensical: path
+        return str(getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None) or "index.md")
 
     def _sjabloontitels(self) -> dict[str, str]:
         return {r.sjabloon: paginatitel(self.docs / r.sjabloon) for r in self.routes.routes}

@@ -123,11 +123,17 @@ def heeft_vorm(css: str, vorm: str) -> bool:
 class Stuk:
     """Een inline script of stijlblok, of een verboden kenmerk, in een HTML-bestand."""
 
-    soort: Literal["script", "stijl", "kenmerk", "extern", "bestand"]  # bestand: <script src> van de site zelf
+    # bestand: <script src> van de site zelf; element: een element dat een pagina nooit nodig heeft (zie _ELEMENTEN)
+    soort: Literal["script", "stijl", "kenmerk", "extern", "bestand", "element"]
     regel: int
     inhoud: str = ""
     kenmerken: dict[str, str] = field(default_factory=dict)
     tag: str = ""
+
+
+# Elementen die de site nooit gebruikt en die buiten de policy om iets doen: een andere pagina laden of tonen
+# (refresh, frames, plug-ins) of elke link laten wijzen naar een andere host (base).
+_ELEMENTEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
 
 
 class _Lezer(HTMLParser):
@@ -139,6 +145,9 @@ class _Lezer(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         kenmerken = {k.lower(): (v or "") for k, v in attrs}
         regel = self.getpos()[0]
+        if tag in _ELEMENTEN or (tag == "meta" and kenmerken.get("http-equiv", "").strip().lower()
+                                 in ("refresh", "set-cookie")):
+            self.stukken.append(Stuk("element", regel, self.get_starttag_text() or tag, kenmerken, tag))
         for naam, waarde in kenmerken.items():
             if naam.startswith("on"):
                 self.stukken.append(Stuk("kenmerk", regel, f"{naam}={waarde}", tag=tag))
@@ -208,6 +217,10 @@ def controleer(html: str, lijst: Toegestaan | None = None) -> list[str]:
         kort = re.sub(r"\s+", " ", stuk.inhoud).strip()
         kort = kort[:80] + ("…" if len(kort) > 80 else "")
         if stuk.soort == "bestand":
+            continue
+        if stuk.soort == "element":
+            problemen.append(f"regel {stuk.regel}: het element {kort!r}; een pagina van de site gebruikt geen "
+                             f"<{stuk.tag}> (het laadt of toont iets buiten de policy om)")
             continue
         if stuk.soort == "kenmerk":
             problemen.append(f"regel {stuk.regel}: <{stuk.tag}> met het kenmerk {kort!r}; een pagina mag geen "

@@ -126,6 +126,23 @@ _LEESMETHODEN = {(dict, "items"), (dict, "keys"), (dict, "values")}
 class Paginaomgeving(ImmutableSandboxedEnvironment):
     """De Jinja-omgeving van de pagina's: een zandbak waarin alleen de macro's van de site iets doen."""
 
+    # Rekenen in een pagina kan de bouw niet laten hangen: 9 ** 9 ** 9 of 'x' * 10 ** 9 wordt een melding.
+    intercepted_binops = frozenset({"**", "*"})
+    MAX_EXPONENT = 100
+    MAX_HERHALING = 100_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float, fractions.Fraction, decimal.Decimal)) \
+                and abs(right) > self.MAX_EXPONENT:
+            raise Verboden(f"een macht met een exponent groter dan {self.MAX_EXPONENT} is te groot voor een pagina")
+        if operator == "*":
+            for reeks, aantal in ((left, right), (right, left)):
+                if isinstance(reeks, (str, list, tuple)) and isinstance(aantal, int) \
+                        and len(reeks) * aantal > self.MAX_HERHALING:
+                    raise Verboden(f"een herhaling van meer dan {self.MAX_HERHALING} tekens of items is te groot "
+                                   "voor een pagina")
+        return super().call_binop(context, operator, left, right)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
             return False
@@ -167,7 +184,7 @@ class _GeenSjablonen(BaseLoader):
     """``{% include %}``, ``{% import %}`` en ``{% extends %}`` in een pagina: altijd een melding."""
 
     def get_source(self, environment: Environment, template: str) -> Any:
-        raise Verboden(f"{{% include %}}, {{% import %}} en {{% extends %}} kunnen niet in een pagina "
+        raise Verboden(f"de opdrachten include, import en extends kunnen niet in een pagina "
                        f"('{template}'): {UITLEG}")
 
 

@@ -2,7 +2,7 @@
 
     python -m leidraadsite.nabouw site/ [-f mkdocs.yml]
 
-MkDocs en ProperDocs roepen dit zelf aan na elke bouw (de hook ``hooks/nabouw.py``); na Zensical, dat geen hooks
+MkDocs en ProperDocs roepen dit zelf aan na elke bouw (de plugin ``leidraadsite.plugin``); na Zensical, dat geen plugins
 draait, roept ``make build MOTOR=zensical`` het aan. De stappen, in deze volgorde:
 
 1. ``controle``: geen pagina mag een merkteken van ``leidraadsite.htmlblok`` of een foutmelding van de macro's

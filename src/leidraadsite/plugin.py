@@ -97,6 +97,7 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
             aanpassingen.printsite_links(self._onthoud_print_links)
             aanpassingen.mkdocs_yaml_c()
             aanpassingen.dirty_waarschuwing_weg()
+            aanpassingen.themabestanden_onthouden()
             log.info("voorvertoning: alleen gewijzigde pagina's worden opnieuw gebouwd (--dirty)")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

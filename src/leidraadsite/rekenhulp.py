@@ -1,14 +1,14 @@
 """De rekenhulp in de browser: zijn gegevens in de pagina, en zijn scripts verkleind.
 
-Twee scripts: ``docs/javascripts/rekenkern.js`` rekent en controleert (zonder pagina; de test draait het ook in
-Node, zie ``tests/test_rekenhulp_node.py``) en ``docs/javascripts/rekenhulp.js`` maakt het formulier, de tabellen
-en het Word-bestand.
+Drie scripts: ``docs/javascripts/rekenkern.js`` rekent en controleert (zonder pagina; de test draait het ook in
+Node, zie ``tests/test_rekenhulp_node.py``), ``docs/javascripts/rekenhulp.js`` maakt het formulier en de tabellen,
+en ``docs/javascripts/rekenhulp-word.js`` (pas geladen als er een uitkomst is) het Word-bestand.
 
 De rekenhulp rekent in de browser. Hij krijgt zijn regels, gegevensmodel en teksten niet uit eigen
 code, maar uit ``jobcoach.browser``: de macro ``rekenhulp_regels()`` zet ze als JSON in de pagina. Zo
 rekenen site en rekenhulp met dezelfde gegevens, ook offline en vanaf ``file://``.
 
-Na de bouw haalt rjsmin commentaar en witruimte uit beide scripts (``javascripts/`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het budget van 30 KB gecomprimeerd
+Na de bouw haalt rjsmin commentaar en witruimte uit de drie scripts (``javascripts/`` in de gebouwde site). Zo blijft de bron leesbaar en de pagina binnen het budget van 30 KB gecomprimeerd
 script. Commentaar dat begint met ``/*!`` (licentie) blijft staan.
 """
 
@@ -21,7 +21,7 @@ import rjsmin
 from jobcoach.browser import ELEMENT_ID, rekenhulp_json
 from jobcoach.regels import Regels
 
-SCRIPTS = (Path("javascripts") / "rekenkern.js", Path("javascripts") / "rekenhulp.js")  # in de gebouwde site
+SCRIPTS = tuple(Path("javascripts") / naam for naam in ("rekenkern.js", "rekenhulp.js", "rekenhulp-word.js"))  # gebouwde site
 
 
 def rekenhulp_html(regels: Regels, uitgave: dict[str, str] | None = None) -> str:

@@ -208,7 +208,8 @@ def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cove
         # Alles opnieuw: in een nieuwe, lege map, zodat niets van een weggehaalde pagina blijft staan.
         site_dir = opdracht["nieuwe_map"] if volledig else opdracht["site_dir"]
         meldingen = _Meldingen()
-        logging.getLogger("mkdocs").addHandler(meldingen)
+        for naam in ("mkdocs", "properdocs"):  # ProperDocs logt onder eigen naam
+            logging.getLogger(naam).addHandler(meldingen)
         try:
             config = load_config(**opties, site_dir=site_dir)
             if not gestart:
@@ -222,7 +223,8 @@ def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cove
         except (Exception, SystemExit) as fout:  # noqa: BLE001 - elke fout wordt een foutpagina, de server blijft
             antwoord = {"map": site_dir, "meldingen": foutmeldingen(fout, meldingen.meldingen, opties["config_file"])}
         finally:
-            logging.getLogger("mkdocs").removeHandler(meldingen)
+            for naam in ("mkdocs", "properdocs"):
+                logging.getLogger(naam).removeHandler(meldingen)
         try:
             verbinding.send(antwoord)
         except (BrokenPipeError, OSError):
@@ -370,6 +372,10 @@ def vergeet_alles() -> int:
     return aantal
 
 
+# Na zoveel seconden zonder wijziging of bouw start de reserve-werker.
+RUST = 1.5
+
+
 # --- De server ------------------------------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -399,16 +405,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return mappen[-1]
 
     site_dir = nieuwe_map()
-    werkers = {"bezig": _Werker(opties), "reserve": _Werker(opties)}
+    # De reserve start pas als het een tijdje rustig is (kijk): zo vraagt haar opstart geen rekentijd terwijl er
+    # gebouwd wordt of iemand net iets bewaart.
+    werkers: dict[str, _Werker | None] = {"bezig": _Werker(opties), "reserve": None}
     toestand: dict[str, Any] = {"fout": None, "volledig": True, "momentopname": momentopname(wortel),
-                                "wijziging": "", "gegevens": set(), "slot": threading.Lock()}
+                                "wijziging": "", "gegevens": set(), "slot": threading.Lock(), "paginas": set(),
+                                "bouwt": False, "rustig_sinds": time.monotonic()}
     server = LiveReloadServer(builder=lambda: None, host=host, port=int(poort), root=site_dir, mount_path="/")
 
     def herstart() -> None:
-        werkers["bezig"].stop()
-        werkers["bezig"], werkers["reserve"] = werkers["reserve"], _Werker(opties)
+        with toestand["slot"]:
+            oud, werkers["bezig"], werkers["reserve"] = werkers["bezig"], werkers["reserve"] or _Werker(opties), None
+        oud.stop()
 
     def bouw() -> None:
+        toestand["bouwt"] = True
+        try:
+            _bouw()
+        finally:
+            toestand.update(bouwt=False, rustig_sinds=time.monotonic())
+
+    def _bouw() -> None:
         with toestand["slot"]:
             soort, toestand["wijziging"] = toestand["wijziging"], ""
             gegevens, toestand["gegevens"] = sorted(toestand["gegevens"]), set()
@@ -426,6 +443,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         meldingen = antwoord["meldingen"]
         if meldingen is None:
             server.root = antwoord["map"]
+            # Elke pagina die er nu is: bij een fout krijgt elk van die adressen de foutpagina (ook een pagina die
+            # de mislukte bouw al had weggehaald om haar opnieuw te bouwen).
+            toestand["paginas"] = {p.relative_to(server.root) for p in Path(server.root).rglob("*.html")}
             if toestand["fout"] is not None:
                 log.info("De fout is hersteld; de site is weer helemaal gebouwd.")
             toestand.update(fout=None, volledig=False)
@@ -435,7 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         tekst = "\n".join(meldingen)
         pagina = foutpagina(meldingen)
         root = Path(server.root)
-        for bestand in {*root.rglob("*.html"), root / "index.html", root / "404.html"}:
+        for bestand in {*root.rglob("*.html"), *(root / p for p in toestand["paginas"]), root / "index.html",
+                        root / "404.html"}:
             bestand.parent.mkdir(parents=True, exist_ok=True)
             bestand.write_text(pagina, encoding="utf-8")
         if tekst != toestand["fout"]:
@@ -449,7 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             soort, gegevens = soort_wijziging(toestand["momentopname"], nieuw)
             toestand["momentopname"] = nieuw
             if not soort:
+                if werkers["reserve"] is None and not toestand["bouwt"] \
+                        and time.monotonic() - toestand["rustig_sinds"] > RUST:
+                    with toestand["slot"]:
+                        werkers["reserve"] = werkers["reserve"] or _Werker(opties)
                 continue
+            toestand["rustig_sinds"] = time.monotonic()
             with toestand["slot"]:
                 toestand["wijziging"] = max(toestand["wijziging"], soort, key=_RANG.__getitem__)
                 toestand["gegevens"] |= gegevens
@@ -474,7 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         stop.set()
         server.shutdown()
         for werker in werkers.values():
-            werker.stop()
+            if werker is not None:
+                werker.stop()
         for map_ in mappen:
             shutil.rmtree(map_, ignore_errors=True)
     return 0

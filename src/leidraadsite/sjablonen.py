@@ -414,6 +414,12 @@ HUIS = {
     "kopregel": "E8EAF6",  # lichte indigo voor de kopregel van tabellen
     "grijs": "595959",  # contrast met wit 7:1
 }
+# Kolombreedte: de bladspiegel, en hoe breed een teken is in de kop (vet, 9-10 pt) en in een gewone cel, met ruimte
+# voor de bredere letters van andere schreefloze letters dan Arial; de marges links en rechts in een cel samen.
+BLADSPIEGEL_CM = 17.0
+CM_PER_TEKEN_KOP = 0.22
+CM_PER_TEKEN = 0.2
+CEL_MARGES_CM = 0.45
 # Hoe hoog een lege rij is, zodat er met de hand in geschreven kan worden.
 RIJHOOGTE_INVULLEN = Cm(0.9)  # een rij met een leeg invulvak
 RIJHOOGTE_SCHRIJFVAK = Cm(4)  # een tabel van hooguit twee kolommen die helemaal leeg is: een vak voor een beschrijving
@@ -554,16 +560,27 @@ def _tabel(doc, tokens, bijschrift: str) -> None:  # noqa: ANN001
                 run.font.size = Pt(9 if kolommen > 4 else 10)
                 if is_kop:
                     run.bold = True
-    # Kolombreedte naar de lengte van de kop (tussen 8 en 40 tekens), samen de breedte van de bladspiegel (17 cm):
-    # 'Wat heeft de jobcoach gedaan?' krijgt meer ruimte dan 'Uren'.
+    # Kolombreedte: elke kolom krijgt eerst de breedte van het langste woord in de kolom, zodat geen woord in het
+    # midden breekt ('Moti/verin/g'); de rest van de bladspiegel (17 cm) gaat naar de lengte van de kop (tussen 8 en
+    # 40 tekens): 'Wat heeft de jobcoach gedaan?' krijgt meer ruimte dan 'Uren'.
     koppen = next((c for k, c in rijen if k), rijen[0][1])
     gewichten = [min(max(len(c.content.strip()), 8), 40) for c in koppen] + [6] * (kolommen - len(koppen))
+    minimum = [0.0] * kolommen
+    for is_kop, cellen in rijen:
+        for i, cel in enumerate(cellen):
+            langste = max((len(w) for w in cel.content.split()), default=0)
+            minimum[i] = max(minimum[i], langste * (CM_PER_TEKEN_KOP if is_kop else CM_PER_TEKEN) + CEL_MARGES_CM)
+    if sum(minimum) > BLADSPIEGEL_CM:  # past niet: dan naar verhouding van die minima
+        breedtes = [BLADSPIEGEL_CM * m / sum(minimum) for m in minimum]
+    else:
+        rest = BLADSPIEGEL_CM - sum(minimum)
+        breedtes = [m + rest * g / sum(gewichten) for m, g in zip(minimum, gewichten)]
     tabel.autofit = False
-    for kolom, gewicht in zip(tabel.columns, gewichten):
-        kolom.width = Cm(17 * gewicht / sum(gewichten))  # w:gridCol: die leest LibreOffice
+    for kolom, breedte in zip(tabel.columns, breedtes):
+        kolom.width = Cm(breedte)  # w:gridCol: die leest LibreOffice
     for rij in tabel.rows:
-        for cel, gewicht in zip(rij.cells, gewichten):
-            cel.width = Cm(17 * gewicht / sum(gewichten))
+        for cel, breedte in zip(rij.cells, breedtes):
+            cel.width = Cm(breedte)
     doc.add_paragraph()
 
 

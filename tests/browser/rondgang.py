@@ -251,8 +251,9 @@ def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str
     bezoek = None
     context.close()
     duur = time.perf_counter() - begin
-    print(f"\nRondgang {soort}: {len(paden)} pagina's, waarvan {sum(b.volledig for b in klaar)} volledig (axe-core "
-          f"{AXE_VERSIE}, 375 px, afdruk), in {duur:.1f} s; schermafdrukken in {map_}")
+    volledig = "" if smal else f", waarvan {sum(b.volledig for b in klaar)} volledig (axe-core, 375 px, afdruk)"
+    print(f"\nRondgang {soort}: {len(paden)} pagina's{volledig}, in {duur:.1f} s (axe-core {AXE_VERSIE}); "
+          f"schermafdrukken in {map_}")
     return klaar
 
 

@@ -162,7 +162,7 @@ def test_een_onzichtbaar_stuurteken_wordt_geweigerd_met_het_teken(pagina, server
     expect(samenvatting).to_be_hidden()
     expect(pagina.locator(".rh-status")).to_contain_text("42 uur")
     # Wat XML 1.0 verbiedt, haalt de schrijver van het Word-bestand ook zelf weg (de tweede grendel).
-    assert pagina.evaluate("rekenhulp.xmlTekst('a\\u000bb\\u0000c\\ud800d\\uffffe<&')") == "abcde&lt;&amp;"
+    assert pagina.evaluate("async () => (await rekenhulp.laadWord()).xmlTekst('a\\u000bb\\u0000c\\ud800d\\uffffe<&')") == "abcde&lt;&amp;"
     assert not fouten, fouten
 
 
@@ -407,3 +407,25 @@ def test_printweergave_toont_eerst_de_uitkomst_zonder_formulier(pagina, server):
     assert "42 uur" in tekst and "4,37%" in tekst and "Historisch" in tekst, tekst
     pagina.emulate_media(media="screen")
     expect(pagina.locator("form.rh-formulier")).to_be_visible()
+
+
+def test_axe_in_elke_stand_van_het_formulier(pagina, telefoon, server):
+    """De rondgang langs alle pagina's ziet alleen het lege formulier; hier ook de foutsamenvatting, de geschiedenis
+    en een uitkomst, op 1280 en 375 px."""
+    from .hulp import AXE_JS, JS_ANIMATIES_KLAAR, axe_fouten, meld_fouten
+    from .rondgang import AXE_OPTIES
+
+    fouten = []
+    for scherm in (pagina, telefoon):
+        scherm.goto(f"{server}/rekenhulp/")
+        scherm.get_by_role("button", name="Bereken").click()
+        expect(scherm.locator("#rh-foutsamenvatting")).to_be_visible()
+        scherm.locator("#rh-historie-aan").check()
+        scherm.evaluate(AXE_JS)
+        scherm.wait_for_function(JS_ANIMATIES_KLAAR)  # axe meet anders kleuren halverwege het vervagen
+        fouten += axe_fouten("rekenhulp met meldingen", scherm.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
+        scherm.set_input_files("#rh-openen", str(SEED_CASUS))
+        expect(scherm.locator(".rh-status")).to_contain_text("42 uur")
+        scherm.wait_for_function(JS_ANIMATIES_KLAAR)
+        fouten += axe_fouten("rekenhulp met uitkomst", scherm.evaluate("opties => axe.run(document, opties)", AXE_OPTIES))
+    assert not fouten, meld_fouten("axe-core", fouten)
