@@ -32,9 +32,9 @@ DROOG = {
     "check": "voert zelf alle tests zonder browser uit (ook deze)",
     "build": "maakt de PDF met Chromium (een halve minuut); de browsertests bouwen en lezen de PDF al",
     "bench": "de prestatiemeting duurt ongeveer tien minuten",
-    "motoren": "bouwt de site met drie bouwers in eigen omgevingen (minuten); tests/test_motoren.py vergelijkt ze",
     "publiceer": "als build (de PDF), met LEIDRAAD_PRODUCTIE=1; tests/test_terugmelding.py test die weigering",
     "mutatie": "mutmut over het domein duurt lang en maakt een eigen omgeving (.venv-mutatie)",
+    "motoren": "bouwt de site met ProperDocs en Zensical, elk in een eigen omgeving (een paar minuten; -m motoren)",
     "lock": "haalt de nieuwste gegevens uit het pakketregister (netwerk); de lock zelf test test_toeleveringsketen.py",
     "lock-bewijs": "downloadt honderden megabytes uit het pakketregister; de uitkomst staat in CONTRIBUTING.md",
 }
@@ -76,7 +76,7 @@ def _kopie(map_: Path) -> Path:
     for naam in ("Makefile", "requirements.in", "requirements.lock", "requirements.bestanden", "README.md",
                  "CONTRIBUTING.md", "publiccode.yml"):
         shutil.copy2(ROOT / naam, project / naam)
-    for lock in ROOT.glob("requirements-*.lock"):  # de eigen omgevingen van ProperDocs, Zensical en mutmut
+    for lock in ROOT.glob("requirements-*.lock"):  # de andere bouwers (make build MOTOR=…)
         shutil.copy2(lock, project / lock.name)
     (project / ".venv").symlink_to(ROOT / ".venv")
     return project
