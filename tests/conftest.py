@@ -81,6 +81,8 @@ def kopieer_project(doel: Path) -> Path:
         shutil.copytree(ROOT / naam, doel / naam, ignore=shutil.ignore_patterns("__pycache__"))
     for naam in ("mkdocs.yml", "pyproject.toml", "CHANGELOG.md"):
         shutil.copy2(ROOT / naam, doel / naam)
+    if (ROOT / "edities").is_dir():
+        shutil.copytree(ROOT / "edities", doel / "edities")
     return doel
 
 

@@ -39,7 +39,7 @@ from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
 from .routes import laad_routes, routekeuze_markdown, routes_markdown
 from .sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
 from .transcripties import herstellingen_html, laad_transcripties
-from .wijzigingen import wijzigingen_markdown
+from .wijzigingen import archief_pdfs, pdf_naam, wijzigingen_markdown
 
 PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
 
@@ -269,8 +269,27 @@ class Bouw:
         """De wijzigingen per editie uit CHANGELOG.md (één bron voor bestand en pagina)."""
         pad = self.root / "CHANGELOG.md"
         self._volg(pad)
+        extra = self._env.conf["extra"]
+        huidig = str(extra.get("editie"))
+        bron = self._bron()
+        pagina_map = posixpath.dirname(bron) if posixpath.basename(bron) in ("index.md", "README.md") \
+            else bron.removesuffix(".md")
         try:
-            return Markup(wijzigingen_markdown(pad))
+            archief = archief_pdfs(pad)
+
+            def pdf_link(editie: str) -> str | None:
+                # De huidige editie: de PDF die tools/pdf.py na de bouw maakt (niet in de voorvertoning); een eerdere:
+                # alleen als de onderhoudsgroep hem in edities/ heeft gezet. De naam komt uit data: altijd ge-escapet.
+                if editie == huidig and extra.get("voorvertoning"):
+                    return None
+                if editie != huidig and editie not in archief:
+                    return None
+                naam = pdf_naam(editie)
+                href = posixpath.relpath(naam, pagina_map or ".")
+                return merkteken(Markup('<p class="editie-pdf">De PDF van editie {}: <a download href="{}" '
+                                        'type="application/pdf">{}</a></p>').format(editie, href, naam))
+
+            return Markup(wijzigingen_markdown(pad, pdf_link))
         except Bestandsfout as fout:
             raise PluginError(fout.tekst()) from None
 

@@ -7,7 +7,9 @@ draait, roept ``make build MOTOR=zensical`` het aan. De stappen, in deze volgord
 
 1. ``controle``: geen pagina mag een merkteken van ``leidraadsite.htmlblok`` of een foutmelding van de macro's
    bevatten (dan ontbreekt er een tabel en zou de pagina stil kapot online komen); de bouw stopt;
-2. ``downloads``: de sjablonen als Markdown, YAML en Word in ``sjablonen/downloads/`` (``leidraadsite.sjablonen``);
+2. ``downloads``: de sjablonen als Markdown, YAML en Word in ``sjablonen/downloads/`` (``leidraadsite.sjablonen``),
+   en de PDF van elke eerdere editie uit ``edities/`` in de hoofdmap van de site, onder dezelfde vaste naam
+   (``leidraadsite.wijzigingen.archief_pdfs``; nooit die van de huidige editie, die maakt ``tools/pdf.py``);
 3. ``printversie``: de links in de printversie herstellen en de kopregels met het webadres (alleen als de bouwer
    een printversie maakte: mkdocs-print-site-plugin; ``leidraadsite.printversie``);
 4. ``rekenhulp``: het script van de rekenhulp verkleinen (``leidraadsite.rekenhulp``);
@@ -26,6 +28,7 @@ import html
 import logging
 import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +54,7 @@ class Instellingen:
     use_directory_urls: bool
     editie: str | None
     permalink_title: str
+    project: Path  # de map van mkdocs.yml, met CHANGELOG.md en edities/
 
     @classmethod
     def uit_config(cls, config: dict[str, Any], basis: Path) -> Instellingen:
@@ -64,7 +68,8 @@ class Instellingen:
                    site_url=str(config.get("site_url") or ""),
                    use_directory_urls=bool(config.get("use_directory_urls", True)),
                    editie=None if editie is None else str(editie),
-                   permalink_title=str(toc.get("permalink_title") or "Vaste link naar deze kop"))
+                   permalink_title=str(toc.get("permalink_title") or "Vaste link naar deze kop"),
+                   project=basis.resolve())
 
     @classmethod
     def uit_bestand(cls, pad: Path) -> Instellingen:
@@ -119,6 +124,27 @@ def downloads(site: Path, inst: Instellingen) -> None:
         nieuw = _DOWNLOADLINK.sub(goed, tekst)
         if nieuw != tekst:
             pad.write_text(nieuw, encoding="utf-8")
+
+
+def edities(site: Path, inst: Instellingen) -> None:
+    """Zet de PDF van elke eerdere editie uit ``edities/`` in de hoofdmap van de site, onder dezelfde naam."""
+    from jobcoach import Bestandsfout
+
+    from .wijzigingen import archief_pdfs
+
+    try:
+        archief = archief_pdfs(inst.project / "CHANGELOG.md")
+    except Bestandsfout as fout:
+        raise NabouwFout("De PDF's van eerdere edities kloppen niet; de site wordt niet gebouwd:\n" + fout.tekst()) from None
+    for editie, pdf in archief.items():
+        if editie == inst.editie:  # de PDF van de huidige editie maakt de bouw zelf; nooit overschrijven
+            log.info("nabouw: %s overgeslagen (de huidige editie; die PDF maakt tools/pdf.py)", pdf.name)
+            continue
+        doel = site / pdf.name
+        if not doel.is_file() or doel.read_bytes() != pdf.read_bytes():
+            shutil.copyfile(pdf, doel)
+    if archief:
+        log.info("nabouw: PDF van eerdere edities: %s", ", ".join(sorted(e for e in archief if e != inst.editie)))
 
 
 def adressen(inst: Instellingen) -> dict[str, str]:
@@ -205,6 +231,7 @@ def nabouw(site: Path, inst: Instellingen, voorvertoning: bool = False) -> None:
     """Alle stappen, in de volgorde van de uitleg bovenaan."""
     controle(site)
     downloads(site, inst)
+    edities(site, inst)
     printversie(site, inst)
     rekenhulp(site)
     zoeken(site)

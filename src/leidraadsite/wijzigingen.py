@@ -7,11 +7,17 @@ Vorm van ``CHANGELOG.md``: een kop ``# Wijzigingen``, een korte inleiding, en pe
 De pagina toont de edities als Markdown, maar alleen een klein deel ervan: koppen, lijsten, alinea's, nadruk en
 ``code``. HTML (``<…>``), links (``[…](…)``) en kenmerken (``{: … }``) kunnen niet: de bouw stopt dan met het
 bestand en de regel. Zo wordt geen tekst in het bestand een script of een link op de site.
+
+De PDF van elke uitgebrachte editie bewaart de onderhoudsgroep in de map ``edities/`` onder zijn vaste naam
+``leidraad-jobcoach-<editie>.pdf`` (``archief_pdfs``). De bouw zet die bestanden in de hoofdmap van de site
+(``leidraadsite.nabouw``), en de pagina linkt per editie naar zijn PDF: de huidige naar de PDF die de bouw maakt, een
+eerdere naar die uit ``edities/``. Een bestand met een andere naam laat de bouw stoppen.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +25,8 @@ from jobcoach.fouten import Bestandsfout, Probleem
 from jobcoach.lezer import toon_pad
 
 _EDITIE = re.compile(r"^## Editie (?P<naam>\S+)", re.MULTILINE)
+ARCHIEF = "edities"  # de map met de PDF van elke uitgebrachte editie, naast CHANGELOG.md
+_PDF = re.compile(r"leidraad-jobcoach-(?P<naam>.+)\.pdf")
 
 
 @dataclass(frozen=True)
@@ -60,13 +68,56 @@ def _alleen_tekst(pad: Path, tekst: str, vanaf: int) -> None:
         raise Bestandsfout(problemen)
 
 
-def wijzigingen_markdown(pad: Path) -> str:
+def pdf_naam(editie: str) -> str:
+    """De vaste naam van de PDF van een editie (dezelfde regel als ``Uitgave.pdf_bestand``)."""
+    return f"leidraad-jobcoach-{editie}.pdf"
+
+
+def archief_pdfs(changelog: Path) -> dict[str, Path]:
+    """Editie → PDF in de map ``edities/`` naast ``changelog``; leeg als die map er niet is.
+
+    Elk bestand in de map (behalve ``README.md``) moet ``leidraad-jobcoach-<editie>.pdf`` heten, met een editie die
+    in ``CHANGELOG.md`` staat; anders een ``Bestandsfout`` die elk verkeerd bestand noemt.
+    """
+    map_ = changelog.parent / ARCHIEF
+    if not map_.is_dir():
+        return {}
+    namen = [e.naam for e in edities(changelog)]
+    uit: dict[str, Path] = {}
+    problemen = []
+    for pad in sorted(map_.iterdir()):
+        if pad.name == "README.md":
+            continue
+        treffer = _PDF.fullmatch(pad.name)
+        if pad.is_file() and treffer and treffer.group("naam") in namen:
+            uit[treffer.group("naam")] = pad
+            continue
+        if not pad.is_file() or treffer is None:
+            waarom = "de naam heeft niet de vorm leidraad-jobcoach-<editie>.pdf"
+        else:
+            waarom = f"editie {treffer.group('naam')} staat niet in CHANGELOG.md (daar staan: {', '.join(namen)})"
+        problemen.append(Probleem(toon_pad(pad), "", f"dit bestand hoort niet in {ARCHIEF}/: {waarom}. Alleen de PDF "
+                                  "van een editie uit CHANGELOG.md mag hier staan, onder zijn vaste naam; geef het "
+                                  "bestand die naam of haal het weg"))
+    if problemen:
+        raise Bestandsfout(problemen)
+    return uit
+
+
+def wijzigingen_markdown(pad: Path, pdf_link: Callable[[str], str | None] | None = None) -> str:
     """De edities uit ``CHANGELOG.md`` (vanaf de eerste kop ``## Editie``), om in een pagina op te nemen.
 
-    De titel en de inleiding voor de onderhoudsgroep blijven weg; de pagina heeft een eigen inleiding.
+    De titel en de inleiding voor de onderhoudsgroep blijven weg; de pagina heeft een eigen inleiding. ``pdf_link``
+    geeft per editie een regel (de link naar zijn PDF) voor onder de kop van die editie, of ``None``.
     """
-    eerste = edities(pad)[0]  # controleert ook de vorm
+    alle = edities(pad)  # controleert ook de vorm
+    eerste = alle[0]
     tekst = _lees(pad)
     _alleen_tekst(pad, tekst, eerste.regel)
     regels = tekst.splitlines()
+    if pdf_link is not None:
+        for kop in reversed(alle):  # van onder naar boven, zodat de regelnummers erboven blijven kloppen
+            link = pdf_link(kop.naam)
+            if link is not None:
+                regels[kop.regel:kop.regel] = ["", link]
     return "\n".join(regels[eerste.regel - 1 :]).strip() + "\n"
