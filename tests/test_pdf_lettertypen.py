@@ -40,7 +40,7 @@ def test_pdf_zonder_lettertypen_van_de_computer_is_dezelfde(site_met_pdf, tmp_pa
     conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{tmp_path / "geen-lettertypen"}</dir>'
                     f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
     (tmp_path / "geen-lettertypen").mkdir()
-    resultaat = subprocess.run([sys.executable, "-m", "tools.pdf", "--site", str(kopie)], cwd=ROOT,
+    resultaat = subprocess.run([sys.executable, "-m", "leidraadsite.pdf", "--site", str(kopie)], cwd=ROOT,
                                capture_output=True, text=True, timeout=600,
                                env={**os.environ, "FONTCONFIG_FILE": str(conf)})
     assert resultaat.returncode == 0, resultaat.stdout[-3000:] + resultaat.stderr[-3000:]

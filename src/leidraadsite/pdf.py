@@ -1,8 +1,11 @@
 """Maak de PDF van de hele leidraad uit de gebouwde site.
 
-    python tools/pdf.py [--site site] [--config mkdocs.yml]
+    python -m leidraadsite.pdf [--site site] [--config mkdocs.yml]
 
-Werkwijze: een gewone bestandsserver op 127.0.0.1 serveert de gebouwde site; Chromium van Debian
+``make build`` (en ``make publiceer``) doet dit na de bouw en ``python -m leidraadsite.nabouw``. De paden zijn
+relatief aan de map waarin u het start (de hoofdmap van het project).
+
+Werkwijze: een gewone bestandsserver op 127.0.0.1 (``leidraadsite.chromium``) serveert de gebouwde site; Chromium van Debian
 (via Playwright, nooit een download) opent de printversie (plugin print-site) en drukt die af als
 PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op elke pagina
 (titel, editie, pagina x van y). Daarna:
@@ -25,18 +28,15 @@ import html
 import io
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Fit, NameObject
 
-from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN
-from tools.server import bestandsserver
-from leidraadsite.config import Uitgave, UitgaveFout, lees_editie
+from .chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
+from .config import Uitgave, UitgaveFout, lees_editie
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_AFDRUKKEN = 4
 MARGE_MM = {"top": 18, "bottom": 20, "left": 17, "right": 17}  # gelijk aan @page in print.css
 BLADSPIEGEL_PX = round((210 - MARGE_MM["left"] - MARGE_MM["right"]) / 25.4 * 96)  # A4 min marges
@@ -251,7 +251,7 @@ def afdruk(pagina, editie: Uitgave, lettertype: bytes | None = None) -> bytes:
         format="A4",
         print_background=True,
         tagged=True,
-        outline=False,  # de bladwijzers maakt dit script zelf, in de volgorde van de navigatie
+        outline=False,  # de bladwijzers maakt dit module zelf, in de volgorde van de navigatie
         display_header_footer=True,
         header_template="<span></span>",
         footer_template=voettekst(editie, lettertype),
@@ -272,7 +272,7 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
     if not Path(CHROMIUM).is_file():
         raise PdfFout(f"Chromium ontbreekt op {CHROMIUM}; voer tools/chromium.sh uit (make test en make build doen dat).")
 
-    from playwright.sync_api import sync_playwright  # pas hier: alleen dit script heeft de browser nodig
+    from playwright.sync_api import sync_playwright  # pas hier: alleen het afdrukken heeft de browser nodig
 
     andere_hosts: list[str] = []
     with bestandsserver(site) as basis, sync_playwright() as pw:
@@ -385,7 +385,7 @@ def schrijf_pdf(
     tijdelijk.replace(doel)
 
 
-def documentgegevens(editie: Editie, voorblad: dict[str, str]) -> dict[str, str]:
+def documentgegevens(editie: Uitgave, voorblad: dict[str, str]) -> dict[str, str]:
     """Titel, auteur en onderwerp van de PDF. De uitgever is deze online editie, niet het AKC of de NVvA; de
     leidraad van het AKC en de NVvA is de bron. Uitgever, bron en licentie komen van het voorblad."""
     datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"
@@ -400,9 +400,11 @@ def documentgegevens(editie: Editie, voorblad: dict[str, str]) -> dict[str, str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Maak de PDF van de hele leidraad uit de gebouwde site.")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="map van de gebouwde site (standaard: site)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml (standaard: die van het project)")
+    parser = argparse.ArgumentParser(prog="python -m leidraadsite.pdf",
+                                     description="Maak de PDF van de hele leidraad uit de gebouwde site.")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="map van de gebouwde site (standaard: site)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="mkdocs.yml (standaard: die in de huidige map)")
     args = parser.parse_args(argv)
     try:
         maak_pdf(args.site, lees_editie(args.config))
