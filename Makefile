@@ -81,11 +81,13 @@ bench: $(STAMP) chromium
 
 # Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie (de regel
 # .venv-%/.geinstalleerd: requirements.lock plus requirements-mutatie.lock, met controlesom). Instellingen: [tool.mutmut]
-# in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach. Tests die de opdrachtregel in
-# een eigen proces starten, gebruiken de gewone code (die merken dus geen mutatie). Toont daarna wat geen test merkte.
+# in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach; PYTHONPATH zet die kopie
+# vóór de gewone code (ook in de tests). Eén module: make mutatie MUTANTEN='jobcoach.controles*'.
+# Toont daarna de mutaties die geen test merkte.
+MUTANTEN ?=
 mutatie: .venv-mutatie/.geinstalleerd
 	rm -rf mutants
-	.venv-mutatie/bin/mutmut run --max-children 2
+	PYTHONPATH=$(CURDIR)/mutants/src .venv-mutatie/bin/mutmut run --max-children 2 $(MUTANTEN)
 	.venv-mutatie/bin/mutmut results
 
 $(STAMP): requirements.lock pyproject.toml

@@ -445,3 +445,65 @@ def test_opdrachtregel_rekent_een_casus_van_nu(tmp_path):
                                      capture_output=True, text=True, timeout=60).stdout)
     assert data["kader"] == "uwv-extern" and data["protocol"] is None
     assert [p["begeleidingsuren"] for p in data["perioden"]] == [24, 24]
+
+
+# --- Elke bevinding: het juiste veld, het kader en de bron, en alle waarden ingevuld ----------------------------
+# (mutatietests lieten zien dat een verkeerd veld, een leeg kader of een lege waarde in de tekst onopgemerkt bleef.)
+
+_TOETSER = "Bron: de Leidraad Jobcoach (2011), toetsing van de aanvraag: de goedkoopste adequate voorziening."
+_VERVOLG = "Bron: de Leidraad Jobcoach (2011), vervolgaanvraag met het logboek van de vorige periode."
+_JULI_2011 = "Bron: de regels van juli 2011, Kamervragen 2011Z09242."
+_INTERN = "Bron: het Protocol Interne Jobcoach UWV 2015, Stcrt. 2014, 36771; uwv.nl voor werkgevers."
+_2016_EINDE = ("Bron: het Protocol Jobcoach UWV 2016, wetten.overheid.nl, BWBR0037573: geldend van 28-01-2016 t/m "
+               "30-09-2019, vervallen per 01-10-2019.")
+_UWV_NU = "Bron: de werkwijze van UWV sinds 1 oktober 2019, uwv.nl."
+
+
+@pytest.mark.parametrize(("gegevens", "code", "veld", "stukken", "label"), [
+    ({"advies": {"regime": 2}}, "advies-onder-berekening", "advies.regime", ["(2%)", "(2,50%)"], _TOETSER),
+    ({"advies": {"uren": 30}}, "advies-boven-berekening", "advies.uren", ["(30 uur)", "(24 uur)"], _TOETSER),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "schema": [rij(7)]}, "berekend-boven-maximum", "schema",
+     ["(17,50% van de contracturen)", "dan 15%, het hoogste percentage volgens de regels van juli 2011"], _JULI_2011),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "schema": [rij(5)]}, "berekend-vraagt-onderbouwing",
+     "schema", ["Wajongers 10% van", "(12,50%)"], _JULI_2011),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "aanvraag": {"regime": 16}}, "aanvraag-boven-maximum",
+     "aanvraag.regime", ["Het aangevraagde regime (16%) is hoger dan 15%"], _JULI_2011),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "advies": {"regime": 12}}, "advies-vraagt-onderbouwing",
+     "advies.regime", ["Het geadviseerde regime (12%)", "Wajongers 10% van"], _JULI_2011),
+    ({"kader": "uwv-intern", "periode": 3, "vorige_uren": 99, "schema": [rij(4)]}, "berekend-boven-jaarmaximum",
+     "schema", ["In periode 3 (jaar 2) is de berekende behoefte 10,00%", "in jaar 2 hoogstens 7,5%"], _INTERN),
+    ({"kader": "uwv-intern", "periode": 5, "vorige_uren": 99, "aanvraag": {"regime": 7}},
+     "aanvraag-boven-jaarmaximum", "aanvraag.regime",
+     ["Het aangevraagde regime (7%) is hoger dan 6%, het hoogste percentage in jaar 3 (periode 5)"], _INTERN),
+    ({"kader": "uwv-intern", "periode": 7, "vorige_uren": 99}, "na-max-jaren", "periode",
+     ["Periode 7 valt in jaar 4", "hoogstens 3 jaar"], _INTERN),
+    ({"kader": "uwv-intern", "contract": {"uren_per_week": 40, "weken": 20}}, "contract-te-kort", "contract",
+     ["duurt 20 weken", "minstens 6 maanden (24 weken)."], _INTERN),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "contract": {"uren_per_week": 40, "weken": 20}},
+     "contract-te-kort", "contract", ["duurt 20 weken", "minstens 6 maanden (24 weken) of een proefplaatsing."],
+     _JULI_2011),
+    ({"kader": "uwv-intern", "contract": {"uren_per_week": 40, "weken": 24, "loonwaarde_wml": 30}},
+     "loonwaarde-te-laag", "contract.loonwaarde_wml", ["De loonwaarde is 30% van het WML", "minstens 35%."], _INTERN),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "contract": {"uren_per_week": 11, "weken": 24}},
+     "contract-te-weinig-uren", "contract.uren_per_week", ["heeft 11 uur per week", "minstens 12 uur"], _JULI_2011),
+    ({"periode": 2}, "verlenging-zonder-vorige-uren", "vorige_uren", ["(periode 2)"], _VERVOLG),
+    ({"periode": 2, "vorige_uren": 20}, "verlenging-zonder-afbouw", "schema", ["(24 uur)", "(20 uur)"], _VERVOLG),
+    ({"datum": "2019-09-30"}, "datum-voor-kader", "datum", ["(30-09-2019) ligt vóór 01-10-2019"], _UWV_NU),
+    ({"protocol": "protocol-2016", "datum": "2019-10-01"}, "datum-buiten-protocol", "datum",
+     ["(01-10-2019) valt buiten de geldigheid van Beleidsregel Protocol Jobcoach UWV 2016: van 01-01-2016 tot en met "
+      "30-09-2019."], _2016_EINDE),
+    ({"protocol": "protocol-2016", "datum": "2019-10-01"}, "protocol-vervallen", "datum",
+     ["Sinds 01-10-2019", "de regels van Beleidsregel Protocol Jobcoach UWV 2016"],
+     "Bron: het Protocol Jobcoach UWV 2016, wetten.overheid.nl, BWBR0037573."),
+    ({"protocol": "protocol-2016"}, "datum-ontbreekt", "datum", ["of Beleidsregel Protocol Jobcoach UWV 2016 gold"],
+     "Bron: het Protocol Jobcoach UWV 2016, BWBR0037573."),
+    ({"schema": [rij(0)]}, "geen-uren", "schema", ["Geen enkele rij"],
+     "Bron: de controle van de site op aannemelijkheid, geen regel uit een bron."),
+])
+def test_elke_bevinding_heeft_het_juiste_veld_kader_en_waarden(gegevens, code, veld, stukken, label):
+    (b,) = [b for b in bereken(casus(**gegevens), REGELS).bevindingen if b.code == code]
+    assert b.veld == veld
+    assert b.kader == label and b.tekst.endswith(" " + label), b.tekst
+    for stuk in stukken:
+        assert stuk in b.tekst, (stuk, b.tekst)
+    assert "None" not in b.tekst and "{" not in b.tekst

@@ -32,11 +32,12 @@ DROOG = {
     "check": "voert zelf alle tests zonder browser uit (ook deze)",
     "build": "maakt de PDF met Chromium (een halve minuut); de browsertests bouwen en lezen de PDF al",
     "bench": "de prestatiemeting duurt ongeveer tien minuten",
-    "motoren": "bouwt de site met drie bouwers in eigen omgevingen (minuten); tests/test_motoren.py vergelijkt ze",
-    "publiceer": "als build (de PDF), met LEIDRAAD_PRODUCTIE=1; tests/test_terugmelding.py test die weigering",
     "mutatie": "mutmut over het domein duurt lang en maakt een eigen omgeving (.venv-mutatie)",
     "lock": "haalt de nieuwste gegevens uit het pakketregister (netwerk); de lock zelf test test_toeleveringsketen.py",
     "lock-bewijs": "downloadt honderden megabytes uit het pakketregister; de uitkomst staat in CONTRIBUTING.md",
+    "motoren": "installeert ProperDocs en Zensical in eigen venvs en bouwt de site drie keer (een paar minuten)",
+    "publiceer": "is make build voor de echte site (PDF met Chromium); zie build",
+    "mutatie": "de mutatietest duurt lang en staat bewust buiten make test",
 }
 # Plaatsaanduidingen in een opdracht -> wat de test invult.
 INVULLEN = {
@@ -73,10 +74,9 @@ def _vrije_poort() -> int:
 def _kopie(map_: Path) -> Path:
     project = kopieer_project(map_ / "project")
     shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-    for naam in ("Makefile", "requirements.in", "requirements.lock", "requirements.bestanden", "README.md",
-                 "CONTRIBUTING.md", "publiccode.yml"):
+    for naam in ("Makefile", "requirements.in", "requirements.bestanden", "README.md", "CONTRIBUTING.md", "publiccode.yml"):
         shutil.copy2(ROOT / naam, project / naam)
-    for lock in ROOT.glob("requirements-*.lock"):  # de eigen omgevingen van ProperDocs, Zensical en mutmut
+    for lock in ROOT.glob("requirements*.lock"):  # ook die van de andere bouwers (make build MOTOR=…)
         shutil.copy2(lock, project / lock.name)
     (project / ".venv").symlink_to(ROOT / ".venv")
     return project

@@ -182,3 +182,10 @@ def test_bouwdatum_komt_uit_source_date_epoch(monkeypatch):
         bouwdatum()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert bouwdatum() == dt.date.today()
+
+
+def test_statusblok_staat_niet_in_de_zoekindex():
+    """Issue 22: anders begon elk zoekresultaat met dezelfde melding over 2011 in plaats van met de tekst zelf."""
+    v = PaginaVoorkant(beoordeeld=dt.date(2026, 11, 26), rollen=["adviseur"])
+    blok = status_markdown(v, EDITIE, ROLNAMEN, "leidraad/doel.md", dt.date(2027, 1, 1))
+    assert blok.startswith('<div class="pagina-status" data-search-exclude markdown>'), blok

@@ -2,8 +2,8 @@
 
 print.css gebruikt in print de lettertypen van de site zelf (docs/fonts/, DejaVu uit npm via tools/fonts.sh). Eerst
 stopte make build op een computer met fonts-liberation ("breder dan de bladspiegel"): Arial werd Liberation Sans,
-met andere maten. Deze test maakt de PDF met een lettertypeconfiguratie (fontconfig) zonder één lettertype van de
-computer, en eist dezelfde PDF: evenveel bladzijden, en alleen de lettertypen van de site erin.
+met andere maten. Deze test maakt de PDF met een lettertypeconfiguratie (fontconfig) waarin de lettertypen van de
+computer heel andere maten hebben, en eist dezelfde PDF: evenveel bladzijden, en alleen de lettertypen van de site.
 """
 
 from __future__ import annotations
@@ -27,26 +27,33 @@ def _lettertypen(pdf: Path) -> set[str]:
     return namen
 
 
-def test_pdf_zonder_lettertypen_van_de_computer_is_dezelfde(site_met_pdf, tmp_path):
+def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp_path):
     from leidraadsite.config import lees_editie
 
     editie = lees_editie(ROOT / "mkdocs.yml")
     gewoon = site_met_pdf / editie.pdf_bestand
-    # Een kopie van de gebouwde site, en een fontconfig die geen enkele map met lettertypen van de computer kent.
+    # Een kopie van de gebouwde site, en een fontconfig waarin de lettertypen van de computer heel andere maten
+    # hebben: elk schreefloos lettertype (Arial, Helvetica, sans-serif, ook DejaVu Sans) wordt een letter met vaste
+    # breedte, en monospace een schreefloze. Gebruikte de PDF lettertypen van de computer, dan liep alles anders.
     kopie = tmp_path / "site"
     shutil.copytree(site_met_pdf, kopie)
     (kopie / editie.pdf_bestand).unlink()
     conf = tmp_path / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{tmp_path / "geen-lettertypen"}</dir>'
-                    f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
-    (tmp_path / "geen-lettertypen").mkdir()
+    anders = "".join(
+        f"<match target='pattern'><test name='family'><string>{familie}</string></test>"
+        f"<edit name='family' mode='assign' binding='strong'><string>{doel}</string></edit></match>"
+        for familie, doel in (("sans-serif", "DejaVu Sans Mono"), ("Arial", "DejaVu Sans Mono"),
+                              ("Helvetica", "DejaVu Sans Mono"), ("DejaVu Sans", "DejaVu Sans Mono"),
+                              ("monospace", "DejaVu Sans"), ("DejaVu Sans Mono", "DejaVu Sans")))
+    conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f"{anders}<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
     resultaat = subprocess.run([sys.executable, "-m", "leidraadsite.pdf", "--site", str(kopie)], cwd=ROOT,
                                capture_output=True, text=True, timeout=600,
                                env={**os.environ, "FONTCONFIG_FILE": str(conf)})
     assert resultaat.returncode == 0, resultaat.stdout[-3000:] + resultaat.stderr[-3000:]
     zonder = kopie / editie.pdf_bestand
     assert len(PdfReader(zonder).pages) == len(PdfReader(gewoon).pages), (
-        f"zonder lettertypen van de computer {len(PdfReader(zonder).pages)} bladzijden, gewoon "
+        f"met andere lettertypen op de computer {len(PdfReader(zonder).pages)} bladzijden, gewoon "
         f"{len(PdfReader(gewoon).pages)}")
     eigen = {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique", "DejaVuSansMono",
              "DejaVuSansMono-Bold"}

@@ -251,7 +251,7 @@ BESTAND_AANVALLEN = [
     ("docs/omgeving.txt", _link("/proc/self/environ"), "link naar een bestand of map buiten het project"),
     ("docs/buitenmap", _link("{BUITEN}"), "link naar een bestand of map buiten het project"),
     ("docs/stylesheets/geheim.css", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
-    ("docs/lus.md", _link("lus.md"), "link die naar zichzelf of naar niets wijst"),
+    ("docs/lus.md", _link("lus.md"), "link die naar zichzelf wijst (of naar niets)"),
     ("overrides/partials/geheim.html", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),
     # casussen/*.yml controleert de casuslezer (GEVALLEN hierboven); een ander bestand in casussen/ deze controle.
     ("casussen/notities.txt", _link("{BUITEN}/geheim.txt"), "link naar een bestand of map buiten het project"),

@@ -286,8 +286,16 @@
     const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     const FOUT = Symbol('fout');
     const JANEE = ['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']; // tekst die pydantic als ja/nee leest
-    const gevonden = (v) => (Array.isArray(v) ? 'een lijst' : v == null ? 'leeg' : typeof v === 'boolean' ? (v ? 'ja' : 'nee')
+    const gevonden0 = (v) => (Array.isArray(v) ? 'een lijst' : v == null ? 'leeg' : typeof v === 'boolean' ? (v ? 'ja' : 'nee')
       : typeof v === 'string' ? `'${v}'` : v instanceof Kommagetal ? String(v.w) : v instanceof Datum ? v.iso : isGroep(v) ? 'een groep velden' : String(v));
+    // Een lange waarde ingekort, zoals lezer._waarde: een melding herhaalt geen 4000 cijfers.
+    const gevonden = (v) => {
+      const max = R.max_getoond;
+      if (typeof v === 'bigint' && (v < 0n ? -v : v) >= 10n ** BigInt(max)) return `een getal van ${String(v < 0n ? -v : v).length} cijfers`;
+      if (typeof v === 'string' && [...v].length > max) return `'${[...v].slice(0, 20).join('')}'… (${[...v].length} tekens)`;
+      const tekst = gevonden0(v);
+      return [...tekst].length <= max ? tekst : `${[...tekst].slice(0, 20).join('')}… (${[...tekst].length} tekens)`;
+    };
     const getalWaarde = (v) => (v instanceof Kommagetal ? v.w : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : undefined);
 
     function valideerVeld(spec, v, loc, fouten) {
@@ -388,8 +396,14 @@
         if (w === FOUT) goed = false; else uit[spec.naam] = w;
       }
       for (const k of Object.keys(v)) {
-        if (!velden.some((s) => s.naam === k)) {
-          fouten.push({ loc: loc.concat(k), code: 'onbekend_veld', melding: M.onbekend_veld + vul(M.toegestaan, { velden: velden.map((s) => s.naam).join(', ') }) });
+        const teken = VERBODEN.exec(k); // een stuurteken in de veldnaam: zichtbaar maken, zoals lezer.lees_yaml
+        if (teken) {
+          fouten.push({ loc: loc.concat(k), code: 'stuurteken', melding: vul(M.stuurteken_naam, { teken: zichtbaar(teken[0]) }) });
+          goed = false;
+        } else if (!velden.some((s) => s.naam === k)) {
+          // 'proefplaatsіng' met een Cyrillische і lijkt op een bekend veld: noem het vreemde teken (fouten.vreemde_tekens)
+          const vreemd = [...new Set([...k].filter((t) => !(t >= ' ' && t <= '~')))].map((t) => `'${t}' ${zichtbaar(t)}`).join(', ');
+          fouten.push({ loc: loc.concat(k), code: 'onbekend_veld', melding: M.onbekend_veld + (vreemd ? vul(M.vreemde_tekens, { tekens: vreemd }) : '') + vul(M.toegestaan, { velden: velden.map((s) => s.naam).join(', ') }) });
           goed = false;
         }
       }

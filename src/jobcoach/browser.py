@@ -26,7 +26,7 @@ from .casus import Casus
 from .controles import BRON_VERVALLEN
 from .fouten import _NAMEN as TEKENNAMEN
 from .fouten import VERBODEN_IN_TEKST
-from .lezer import MAX_BYTES, MAX_DIEPTE
+from .lezer import MAX_BYTES, MAX_DIEPTE, MAX_GETOOND
 from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
@@ -167,6 +167,7 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         # en de namen die de melding noemt ('U+000B (\x0b, verticale tab)').
         "verboden_in_tekst": _js_patroon(VERBODEN_IN_TEKST.pattern),
         "tekennamen": {f"{code:04X}": naam for code, naam in TEKENNAMEN.items()},
+        "max_getoond": MAX_GETOOND,  # een langere waarde wordt in een melding ingekort (lezer._waarde)
         "coachingsdoelen": {str(d): naam for d, naam in sorted(regels.coachingsdoelen.items())},
         "protocollen": [_protocol(p, regels) for p in regels.protocollen],
         # Zonder kader en zonder protocol: dit kader (een aanvraag van nu).

@@ -55,7 +55,7 @@ def controleer_uitkomst(uitkomst: Uitkomst, regels: Regels) -> list[Bevinding]:
     if uitkomst.protocol is not None:
         _percentages(uitkomst, uitkomst.protocol, maak)
         _jaren_intern(uitkomst, uitkomst.protocol, maak)
-        _standaard(uitkomst, uitkomst.protocol, regels, maak)
+        _standaard(uitkomst, uitkomst.protocol, maak)
     _verlenging(uitkomst, maak)
     if uitkomst.historisch:
         maak.lijst += _geldigheid(uitkomst, regels)
@@ -164,7 +164,7 @@ def _verlenging(uitkomst: Uitkomst, maak: _Maker) -> None:
              uren=uren(eerste), vorige=uren(casus.vorige_uren))
 
 
-def _standaard(uitkomst: Uitkomst, protocol: Protocol, regels: Regels, maak: _Maker) -> None:
+def _standaard(uitkomst: Uitkomst, protocol: Protocol, maak: _Maker) -> None:
     standaard = protocol.standaard
     if standaard is None:
         return

@@ -49,7 +49,7 @@ def links_naar_buiten(mappen: list[Path], project: Path, eigen_lezer: frozenset[
             except (OSError, RuntimeError):
                 if alleen_buiten:
                     return False
-                problemen.append(f"{_toon(pad, project)}: link die naar zichzelf of naar niets wijst; haal de link "
+                problemen.append(f"{_toon(pad, project)}: link die naar zichzelf wijst (of naar niets); haal de link "
                                  "weg of zet er het bestand zelf neer")
                 return False
             if not doel.is_relative_to(project):

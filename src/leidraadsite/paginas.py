@@ -299,7 +299,7 @@ def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[st
     if v.herzien_voor:
         regel1.append(f'Volgende controle vóór: <time datetime="{v.herzien_voor.isoformat()}">'
                       f"{datum_tekst(v.herzien_voor)}</time>")
-    delen = ['<div class="pagina-status" markdown>']
+    delen = ['<div class="pagina-status" data-search-exclude markdown>']  # niet in de zoekindex: geen ruis in de resultaten
     if regel1:
         delen += ["", " · ".join(regel1)]
     if tijdvak:

@@ -187,7 +187,7 @@ def voettekst(editie: Uitgave, lettertype: bytes | None = None) -> str:
     if lettertype:
         bron = "data:font/woff2;base64," + base64.b64encode(lettertype).decode("ascii")
         kop = (f'<style>@font-face {{ font-family: "Leidraad Voet"; src: url("{bron}") format("woff2"); }}</style>')
-        stijl = 'font-family: "Leidraad Voet", sans-serif; ' + stijl
+        stijl = "font-family: 'Leidraad Voet', sans-serif; " + stijl  # enkele aanhalingstekens: binnen style="…"
     else:
         kop, stijl = "", "font-family: sans-serif; " + stijl
     return (

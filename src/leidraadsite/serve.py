@@ -192,6 +192,9 @@ def _voorladen() -> None:
 
 def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cover - draait in een eigen proces
     """Bouwt de site, steeds als de server erom vraagt; een nieuwe werker laadt alle code en gegevens opnieuw."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is voor de server; die stopt de werkers zelf
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     _voorladen()
     gestart = False
@@ -204,7 +207,11 @@ def _werker(verbinding: Any, opties: dict[str, Any]) -> None:  # pragma: no cove
             return
         volledig = opdracht["volledig"]
         if opdracht["gegevens"]:
-            volledig = _alles_opnieuw(opdracht["gegevens"], Path(opties["config_file"]).parent) or volledig
+            try:
+                volledig = _alles_opnieuw(opdracht["gegevens"], Path(opties["config_file"]).parent) or volledig
+            except Exception:  # noqa: BLE001 - twijfel: alles opnieuw (de bouw meldt dan zelf wat er mis is)
+                vergeet_alles()
+                volledig = True
         # Alles opnieuw: in een nieuwe, lege map, zodat niets van een weggehaalde pagina blijft staan.
         site_dir = opdracht["nieuwe_map"] if volledig else opdracht["site_dir"]
         meldingen = _Meldingen()

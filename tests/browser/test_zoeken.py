@@ -263,9 +263,9 @@ def test_beste_antwoord_staat_bovenaan(zoekpagina, server, vraag, verwacht):
 
 
 @pytest.mark.parametrize(("getypt", "alleen_in", "niet_in"), [
-    ("uur", r"\buren\b", r"\buur\b"),
+    # Alleen vormen met weinig treffers: het thema toont eerst tien pagina's. Voor 'uur'/'uren' en
+    # 'rekenen'/'berekening' telt test_beide_vormen_geven_evenveel_treffers alle treffers.
     ("rekenen", r"\bberekening", r"\brekenen\b"),
-    ("berekening", r"\brekenhulp", r"\bbereken"),
     ("afbouwen", r"\bafbouw\b", r"\bafbouwen\b"),
 ])
 def test_een_vorm_vindt_ook_paginas_met_alleen_de_andere_vorm(zoekpagina, index_per_pagina, getypt, alleen_in,
@@ -284,15 +284,25 @@ def _aantal(p) -> str:
     return p.locator(".md-search-result__meta").inner_text()
 
 
-@pytest.mark.parametrize(("een", "ander"), [("uur", "uren"), ("afbouw", "afbouwen"), ("rekenen", "berekening")])
-def test_beide_vormen_geven_evenveel_treffers(zoekpagina, een, ander):
-    """Het thema noemt boven de resultaten hoeveel er zijn; voor twee vormen van één woord is dat nu hetzelfde."""
+@pytest.mark.parametrize(("een", "ander", "vormen"), [
+    ("uur", "uren", r"\b(uur|uren)\b"),
+    ("afbouw", "afbouwen", r"\bafbouw(en)?\b"),
+    ("rekenen", "berekening", r"\b(rekenen|berekening|rekenhulp)\b"),
+])
+def test_beide_vormen_geven_evenveel_treffers(zoekpagina, site, een, ander, vormen):
+    """Het thema noemt boven de resultaten hoeveel er zijn; voor twee vormen van één woord is dat nu hetzelfde, en
+    minstens het aantal pagina's in de zoekindex waarin een van de vormen staat."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # het thema telt pagina's (een groep per pagina), niet de koppen erin
+    met_vorm = len({d["location"].split("#")[0] for d in index["docs"]
+                    if re.search(vormen, unescape(re.sub(r"<[^>]+>", " ", f"{d['title']} {d['text']}")).lower())})
     p = zoekpagina[0]
     _zoek(p, een)
     eerst = _aantal(p)
     _zoek(p, ander)
     dan = _aantal(p)
     assert re.search(r"\d", eerst) and eerst == dan, f"{een!r}: {eerst!r}; {ander!r}: {dan!r}"
+    assert int(re.search(r"\d+", eerst).group()) >= met_vorm, f"{een!r}: {eerst!r}; in de index: {met_vorm}"
 
 
 @pytest.mark.parametrize(("tikfout", "bedoeld"), [("jobcoch", r"\bjobcoach"), ("verlening", r"\bverlenging"),
