@@ -90,7 +90,7 @@ STRUCTUUR_JS = """
   // Uitgever, bron en licentie voor de documentgegevens: zoals ze op het voorblad staan.
   const gegevens = {};
   document.querySelectorAll('#print-site-cover-page [data-pdf-veld]').forEach((el) => {
-    gegevens[el.dataset.pdfVeld] = el.textContent.replace(/\s+/g, ' ').trim();
+    gegevens[el.dataset.pdfVeld] = el.textContent.replace(/\\s+/g, ' ').trim();
   });
   return {hoofdstukken, voorblad, inhoud, gegevens};
 }
