@@ -199,8 +199,12 @@ def test_onbekend_einde_geeft_geldigheid_onbekend_met_nederlandse_datum(tmp_path
     regels = laad_regels(pad)
     casus = Casus.model_validate({**maak_casus().model_dump(by_alias=True, exclude_none=True),
                                   "protocol": "protocol-2016", "datum": "2020-05-04"}, context={"regels": regels})
-    tekst = {b.code: b.tekst for b in bereken(casus, regels).bevindingen}
-    assert "Of het op 04-05-2020 nog gold, kan de site niet nagaan." in tekst["geldigheid-onbekend"], tekst
+    gevonden = {b.code: b for b in bereken(casus, regels).bevindingen}
+    tekst = {c: b.tekst for c, b in gevonden.items()}
+    assert tekst["geldigheid-onbekend"] == (
+        "Van Beleidsregel Protocol Jobcoach UWV 2016 is niet bekend tot wanneer het gold. Of het op 04-05-2020 nog gold, "
+        "kan de site niet nagaan. Bron: het Protocol Jobcoach UWV 2016, BWBR0037573."), tekst
+    assert gevonden["geldigheid-onbekend"].veld == "datum"
     assert "protocol-vervallen" not in tekst
 
 
