@@ -497,6 +497,16 @@ _UWV_NU = "Bron: de werkwijze van UWV sinds 1 oktober 2019, uwv.nl."
      "Bron: het Protocol Jobcoach UWV 2016, wetten.overheid.nl, BWBR0037573."),
     ({"protocol": "protocol-2016"}, "datum-ontbreekt", "datum", ["of Beleidsregel Protocol Jobcoach UWV 2016 gold"],
      "Bron: het Protocol Jobcoach UWV 2016, BWBR0037573."),
+    ({"contract": {"uren_per_week": 1, "weken": 24}, "schema": [rij(2)]}, "uren-boven-contract", "schema",
+     ["(48 uur) zijn meer dan de contracturen (24 uur)"],
+     "Bron: de controle van de site op aannemelijkheid, geen regel uit een bron."),
+    ({"contract": {"uren_per_week": 61, "weken": 24}}, "veel-contracturen", "contract.uren_per_week",
+     ["heeft 61 uur per week. Dat is meer dan 60 uur"],
+     "Bron: de controle van de site op aannemelijkheid, Arbeidstijdenwet, artikel 5:7 (wetten.overheid.nl, "
+     "BWBR0007671)."),
+    ({"protocol": "protocol-2011", "datum": "2012-01-01", "periode": 6, "vorige_uren": 99,
+      "contract": {"uren_per_week": 40, "weken": 25}}, "contract-te-lang", "contract",
+     ["tot en met week 145", "hoogstens 3 jaar (144 weken, met 4 weken per maand)."], _JULI_2011),
     ({"schema": [rij(0)]}, "geen-uren", "schema", ["Geen enkele rij"],
      "Bron: de controle van de site op aannemelijkheid, geen regel uit een bron."),
 ])
@@ -507,3 +517,17 @@ def test_elke_bevinding_heeft_het_juiste_veld_kader_en_waarden(gegevens, code, v
     for stuk in stukken:
         assert stuk in b.tekst, (stuk, b.tekst)
     assert "None" not in b.tekst and "{" not in b.tekst
+
+
+@pytest.mark.parametrize(("contract", "verwacht"), [
+    ({"uren_per_week": 40, "weken": 24, "loonwaarde_wml": 34.99}, {"loonwaarde-te-laag"}),
+    ({"uren_per_week": 40, "weken": 24, "loonwaarde_wml": 35}, set()),  # precies de ondergrens: in orde
+    ({"uren_per_week": 40, "weken": 24, "loonwaarde_wml": 35.01}, set()),
+    ({"uren_per_week": 11.99, "weken": 24}, {"contract-te-weinig-uren"}),
+    ({"uren_per_week": 12, "weken": 24}, set()),
+    ({"uren_per_week": 40, "weken": 23.99}, {"contract-te-kort"}),
+    ({"uren_per_week": 40, "weken": 24}, set()),
+])
+def test_standaardsituatie_van_2011_op_de_grens(contract, verwacht):
+    standaard = {"loonwaarde-te-laag", "contract-te-weinig-uren", "contract-te-kort"}
+    assert set(codes(casus(protocol="protocol-2011", datum="2012-01-01", contract=contract))) & standaard == verwacht
