@@ -38,7 +38,7 @@ libreoffice:
 	@sh tools/libreoffice.sh
 
 # Strenge bouw naar site/, de stap na de bouw (python -m leidraadsite.nabouw: controle, downloads, printversie, CSP …),
-# daarna de PDF van de hele leidraad (tools/pdf.py, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
+# daarna de PDF van de hele leidraad (python -m leidraadsite.pdf, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
 # Met een andere bouwer, uit dezelfde bronnen (elk in een eigen .venv-<bouwer> met vaste versies en controlesommen):
 #   make build MOTOR=properdocs   ProperDocs, de voortzetting van MkDocs 1.x (met plugins en de printversie)
 #   make build MOTOR=zensical     Zensical, de opvolger van Material (geen plugins: geen printversie en geen PDF)
@@ -47,7 +47,7 @@ build: $(if $(filter mkdocs,$(MOTOR)),$(STAMP),.venv-$(MOTOR)/.geinstalleerd) ch
 	@case "$(MOTOR)" in mkdocs|properdocs|zensical) ;; *) echo "Onbekende MOTOR=$(MOTOR); kies mkdocs, properdocs of zensical"; exit 2;; esac
 	$(call bouw_$(MOTOR))
 	$(MOTOR_PY) -m leidraadsite.nabouw site
-	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m tools.pdf --site site; \
+	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m leidraadsite.pdf --site site; \
 	 else echo "Geen printversie in deze bouw ($(MOTOR)); geen PDF."; fi
 
 MOTOR_PY = $(if $(filter mkdocs,$(MOTOR)),$(PY),.venv-$(MOTOR)/bin/python)

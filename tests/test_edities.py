@@ -37,7 +37,7 @@ def test_pdf_van_een_eerdere_editie_staat_op_zijn_vaste_adres_en_wijzigingen_lin
     assert bouw.returncode == 0, bouw.stderr
     site = tmp_path / "site"
     assert (site / f"leidraad-jobcoach-{OUD}.pdf").read_bytes() == KLEINE_PDF
-    assert not (site / f"leidraad-jobcoach-{HUIDIG}.pdf").exists(), "de huidige PDF komt uit tools/pdf.py, niet uit edities/"
+    assert not (site / f"leidraad-jobcoach-{HUIDIG}.pdf").exists(), "de huidige PDF komt uit leidraadsite.pdf, niet uit edities/"
     pagina = BeautifulSoup((site / "wijzigingen/index.html").read_text(encoding="utf-8"), "html.parser")
     gevonden = pagina.select("article p.editie-pdf a")  # niet de link bovenaan elke pagina (pdf-link.html)
     links = {a["href"]: a for a in gevonden}

@@ -47,8 +47,8 @@ def test_geen_kapotte_interne_links_of_ankers(site: Path):
     begin = time.perf_counter()
     basis = _site_url()
     basis_deel = urlparse(basis)
-    # De site is gebouwd zonder PDF (die maakt tools/pdf.py daarna, met Chromium): een link naar precies het bestand
-    # dat tools/pdf.py schrijft, is goed. Dat de PDF er na 'make build' ook is en elke pagina ernaar linkt, toetst
+    # De site is gebouwd zonder PDF (die maakt leidraadsite.pdf daarna, met Chromium): een link naar precies het bestand
+    # dat leidraadsite.pdf schrijft, is goed. Dat de PDF er na 'make build' ook is en elke pagina ernaar linkt, toetst
     # test_pdf.py::test_elke_pagina_linkt_naar_de_pdf (met de PDF).
     pdf = site / lees_editie(ROOT / "mkdocs.yml").pdf_bestand
     paginas = sorted(site.rglob("*.html"))
@@ -76,7 +76,7 @@ def test_geen_kapotte_interne_links_of_ankers(site: Path):
                 doelbestand = _bestand_van(site, "/" + doel.path[len(basis_deel.path):])
                 if not doelbestand.is_file():
                     if doelbestand == pdf:
-                        continue  # de PDF komt pas na de bouw (tools/pdf.py); zie test_pdf.py::test_elke_pagina_linkt_naar_de_pdf
+                        continue  # de PDF komt pas na de bouw (leidraadsite.pdf); zie test_pdf.py::test_elke_pagina_linkt_naar_de_pdf
                     fouten.append(f"{bestand.relative_to(site)}: {waarde} → {doelbestand.relative_to(site)} bestaat niet")
                     continue
                 anker = unquote(doel.fragment)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import email
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,3 +150,28 @@ def test_de_site_extra_noemt_wat_mkdocs_yml_gebruikt():
     _, site = _eisen()
     for nodig in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions"):
         assert nodig in site, f"{nodig} ontbreekt in de extra 'site'"
+
+
+def _recept(makefile: str, doel: str) -> list[str]:
+    """De regels van het recept van ``doel`` in de Makefile, met de variabelen bouw_* die het aanroept."""
+    recept = re.search(rf"^{doel}:.*\n((?:\t.*\n)+)", makefile, flags=re.M)
+    assert recept, f"geen recept voor {doel} in de Makefile"
+    regels = recept.group(1).splitlines()
+    if "$(call bouw_$(MOTOR))" in recept.group(1):
+        regels += re.findall(r"^bouw_\w+ = (.*)$", makefile, flags=re.M)
+    return regels
+
+
+def test_de_site_en_de_pdf_komen_uit_het_pakket_niet_uit_tools():
+    # tools/ is gereedschap voor ontwikkelaars (meten, vastleggen, installeren). Wat online gaat (make build, en
+    # make publiceer, die make build is), maakt alleen het pakket: de bouwer, leidraadsite.nabouw, leidraadsite.pdf.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^publiceer: build$", makefile, flags=re.M), "make publiceer is niet (meer) make build"
+    regels = _recept(makefile, "build")
+    modules = [m for regel in regels for m in re.findall(r"-m ([\w.]+)", regel)]
+    assert "leidraadsite.pdf" in modules and "leidraadsite.nabouw" in modules, regels
+    uit_tools = [regel.strip() for regel in regels if "tools." in regel or "tools/" in regel]
+    assert not uit_tools, f"make build gebruikt tools/: {uit_tools}"
+    # En het pakket zelf importeert niets uit tools/ (dat zit niet in het wiel).
+    assert "tools" not in _imports(ROOT / "src"), _imports(ROOT / "src")["tools"]
+    assert not (ROOT / "tools/pdf.py").exists(), "de PDF hoort in het pakket (src/leidraadsite/pdf.py)"

@@ -1,4 +1,4 @@
-"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met tools/pdf.py, en dan geopend.
+"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met leidraadsite.pdf, en dan geopend.
 
 De verwachte hoofdstukken komen uit de navigatie in mkdocs.yml (min de uitgesloten pagina's van de
 plugin print-site), niet uit een vaste lijst. Twee pagina's worden als PNG getekend en bewaard in
@@ -337,7 +337,7 @@ def test_elke_pagina_linkt_naar_de_pdf(site, pdf_pad):
         assert doel == pdf_pad.resolve(), f"{html_pad.relative_to(site)}: link wijst naar {doel}, niet naar de PDF"
 
 
-# --- Foutmeldingen van tools/pdf.py en leidraadsite.config -------------------------------------------
+# --- Foutmeldingen van leidraadsite.pdf en leidraadsite.config ------------------------------------
 
 
 def test_pdf_script_meldt_ontbrekende_printversie(tmp_path):

@@ -50,8 +50,7 @@ from jinja2 import FileSystemBytecodeCache
 
 ROOT = Path(__file__).resolve().parent.parent
 from tools import synthetisch
-from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN
-from tools.server import bestandsserver
+from leidraadsite.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
 
 from jobcoach import Bestandsfout, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, uren

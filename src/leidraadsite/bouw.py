@@ -278,7 +278,7 @@ class Bouw:
             archief = archief_pdfs(pad)
 
             def pdf_link(editie: str) -> str | None:
-                # De huidige editie: de PDF die tools/pdf.py na de bouw maakt (niet in de voorvertoning); een eerdere:
+                # De huidige editie: de PDF die leidraadsite.pdf na de bouw maakt (niet in de voorvertoning); een eerdere:
                 # alleen als de onderhoudsgroep hem in edities/ heeft gezet. De naam komt uit data: altijd ge-escapet.
                 if editie == huidig and extra.get("voorvertoning"):
                     return None

@@ -9,7 +9,7 @@ draait, roept ``make build MOTOR=zensical`` het aan. De stappen, in deze volgord
    bevatten (dan ontbreekt er een tabel en zou de pagina stil kapot online komen); de bouw stopt;
 2. ``downloads``: de sjablonen als Markdown, YAML en Word in ``sjablonen/downloads/`` (``leidraadsite.sjablonen``),
    en de PDF van elke eerdere editie uit ``edities/`` in de hoofdmap van de site, onder dezelfde vaste naam
-   (``leidraadsite.wijzigingen.archief_pdfs``; nooit die van de huidige editie, die maakt ``tools/pdf.py``);
+   (``leidraadsite.wijzigingen.archief_pdfs``; nooit die van de huidige editie, die maakt ``leidraadsite.pdf``);
 3. ``printversie``: de links in de printversie herstellen en de kopregels met het webadres (alleen als de bouwer
    een printversie maakte: mkdocs-print-site-plugin; ``leidraadsite.printversie``);
 4. ``rekenhulp``: het script van de rekenhulp verkleinen (``leidraadsite.rekenhulp``);
@@ -138,7 +138,7 @@ def edities(site: Path, inst: Instellingen) -> None:
         raise NabouwFout("De PDF's van eerdere edities kloppen niet; de site wordt niet gebouwd:\n" + fout.tekst()) from None
     for editie, pdf in archief.items():
         if editie == inst.editie:  # de PDF van de huidige editie maakt de bouw zelf; nooit overschrijven
-            log.info("nabouw: %s overgeslagen (de huidige editie; die PDF maakt tools/pdf.py)", pdf.name)
+            log.info("nabouw: %s overgeslagen (de huidige editie; die PDF maakt leidraadsite.pdf)", pdf.name)
             continue
         doel = site / pdf.name
         if not doel.is_file() or doel.read_bytes() != pdf.read_bytes():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from leidraadsite.csp import met_policy
-from tools.server import bestandsserver
+from leidraadsite.chromium import bestandsserver
 
 from .rondgang import MELD_OVERTREDINGEN
 

@@ -1,8 +1,11 @@
 """Maak de PDF van de hele leidraad uit de gebouwde site.
 
-    python tools/pdf.py [--site site] [--config mkdocs.yml]
+    python -m leidraadsite.pdf [--site site] [--config mkdocs.yml]
 
-Werkwijze: een gewone bestandsserver op 127.0.0.1 serveert de gebouwde site; Chromium van Debian
+``make build`` (en ``make publiceer``) doet dit na de bouw en ``python -m leidraadsite.nabouw``. De paden zijn
+relatief aan de map waarin u het start (de hoofdmap van het project).
+
+Werkwijze: een gewone bestandsserver op 127.0.0.1 (``leidraadsite.chromium``) serveert de gebouwde site; Chromium van Debian
 (via Playwright, nooit een download) opent de printversie (plugin print-site) en drukt die af als
 PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op elke pagina
 (titel, editie, pagina x van y). Daarna:
@@ -32,14 +35,12 @@ from urllib.parse import urlparse
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Fit, IndirectObject, NameObject
 
-from tools.chromium import CHROMIUM, CHROMIUM_VLAGGEN
-from tools.server import bestandsserver
-from leidraadsite.config import Uitgave, UitgaveFout, lees_editie
+from .chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
+from .config import Uitgave, UitgaveFout, lees_editie
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_AFDRUKKEN = 4
 MARGE_MM = {"top": 18, "bottom": 20, "left": 17, "right": 17}  # gelijk aan @page in print.css
 BLADSPIEGEL_PX = round((210 - MARGE_MM["left"] - MARGE_MM["right"]) / 25.4 * 96)  # A4 min marges
@@ -209,7 +210,10 @@ def bestemmingspaginas(pdf: bytes) -> tuple[int, dict[str, int], dict[str, tuple
     plekken: dict[str, tuple[float, float]] = {}
     for naam, bestemming in lezer.named_destinations.items():
         id_ = naam[1:] if naam.startswith("/") else naam
-        paginas[id_] = lezer.get_destination_page_number(bestemming)
+        nummer = lezer.get_destination_page_number(bestemming)
+        if nummer is None:  # een bestemming zonder pagina: niets om naar te verwijzen
+            continue
+        paginas[id_] = nummer
         plekken[id_] = (float(bestemming.left or 0), float(bestemming.top or 0))
     return len(lezer.pages), paginas, plekken
 
@@ -254,11 +258,12 @@ def afdruk(pagina: Page, editie: Uitgave, lettertype: bytes | None = None) -> by
         format="A4",
         print_background=True,
         tagged=True,
-        outline=False,  # de bladwijzers maakt dit script zelf, in de volgorde van de navigatie
+        outline=False,  # de bladwijzers maakt deze module zelf, in de volgorde van de navigatie
         display_header_footer=True,
         header_template="<span></span>",
         footer_template=voettekst(editie, lettertype),
-        margin={kant: f"{mm}mm" for kant, mm in MARGE_MM.items()},
+        margin={"top": f"{MARGE_MM['top']}mm", "bottom": f"{MARGE_MM['bottom']}mm",
+                "left": f"{MARGE_MM['left']}mm", "right": f"{MARGE_MM['right']}mm"},
         prefer_css_page_size=False,
     )
 
@@ -275,7 +280,7 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
     if not Path(CHROMIUM).is_file():
         raise PdfFout(f"Chromium ontbreekt op {CHROMIUM}; voer tools/chromium.sh uit (make test en make build doen dat).")
 
-    from playwright.sync_api import sync_playwright  # pas hier: alleen dit script heeft de browser nodig
+    from playwright.sync_api import sync_playwright  # pas hier: alleen het afdrukken heeft de browser nodig
 
     andere_hosts: list[str] = []
     with bestandsserver(site) as basis, sync_playwright() as pw:
@@ -403,9 +408,11 @@ def documentgegevens(editie: Uitgave, voorblad: dict[str, str]) -> dict[str, str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Maak de PDF van de hele leidraad uit de gebouwde site.")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="map van de gebouwde site (standaard: site)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml (standaard: die van het project)")
+    parser = argparse.ArgumentParser(prog="python -m leidraadsite.pdf",
+                                     description="Maak de PDF van de hele leidraad uit de gebouwde site.")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="map van de gebouwde site (standaard: site)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="mkdocs.yml (standaard: die in de huidige map)")
     args = parser.parse_args(argv)
     try:
         maak_pdf(args.site, lees_editie(args.config))
