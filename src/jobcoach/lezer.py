@@ -66,6 +66,13 @@ with open(TEKSTEN_PAD, encoding="utf-8") as _f:
 MELDINGEN: dict[str, str] = _TEKSTEN["meldingen"]
 
 
+def geen_dubbele(waarden: list[str], wat: str) -> None:
+    """``ValueError`` met de waarden die meer dan eens voorkomen: '<wat>: a, b' (voor de controles van een lijst)."""
+    dubbel = sorted({w for w in waarden if waarden.count(w) > 1})
+    if dubbel:
+        raise ValueError(f"{wat}: {', '.join(dubbel)}")
+
+
 class Strikt(BaseModel):
     """Het basismodel van elk gegevensbestand: onbekende velden zijn een fout, een ingelezen waarde verandert niet."""
 

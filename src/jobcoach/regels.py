@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .lezer import Strikt, laad_yaml_model
+from .lezer import Strikt, geen_dubbele, laad_yaml_model
 
 REGELS_PAD = Path(__file__).parent / "data" / "regels.yml"
 
@@ -160,10 +160,7 @@ class Regels(Strikt):
     @field_validator("protocollen")
     @classmethod
     def _unieke_ids(cls, waarde: list[Protocol]) -> list[Protocol]:
-        ids = [p.id for p in waarde]
-        dubbel = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbel:
-            raise ValueError(f"protocol-id komt meer dan eens voor: {', '.join(dubbel)}")
+        geen_dubbele([p.id for p in waarde], "protocol-id komt meer dan eens voor")
         return waarde
 
     @field_validator("protocollen")

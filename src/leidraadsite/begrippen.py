@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from jobcoach.lezer import Strikt, laad_yaml_model
+from jobcoach.lezer import Strikt, geen_dubbele, laad_yaml_model
 
 from .tekst import lijkt_op_html, md_tekst
 
@@ -86,18 +86,10 @@ class Begrippen(Strikt):
     @field_validator("begrippen")
     @classmethod
     def _uniek(cls, waarde: list[Begrip]) -> list[Begrip]:
-        afk = [a for b in waarde for a in ([b.afkorting] if b.afkorting else []) + b.ook]
-        dubbel = sorted({a for a in afk if afk.count(a) > 1})
-        if dubbel:
-            raise ValueError(f"afkorting staat meer dan eens in de lijst: {', '.join(dubbel)}")
-        termen = [b.term.lower() for b in waarde]
-        dubbel = sorted({t for t in termen if termen.count(t) > 1})
-        if dubbel:
-            raise ValueError(f"begrip staat meer dan eens in de lijst: {', '.join(dubbel)}")
-        ankers = [b.anker for b in waarde]
-        dubbel = sorted({a for a in ankers if ankers.count(a) > 1})
-        if dubbel:
-            raise ValueError(f"twee begrippen krijgen hetzelfde anker: {', '.join(dubbel)}")
+        geen_dubbele([a for b in waarde for a in ([b.afkorting] if b.afkorting else []) + b.ook],
+                     "afkorting staat meer dan eens in de lijst")
+        geen_dubbele([b.term.lower() for b in waarde], "begrip staat meer dan eens in de lijst")
+        geen_dubbele([b.anker for b in waarde], "twee begrippen krijgen hetzelfde anker")
         return waarde
 
     def afkortingen(self) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
-from jobcoach.lezer import Strikt, lees_yaml, valideer
+from jobcoach.lezer import Strikt, geen_dubbele, lees_yaml, valideer
 
 from .tekst import md_tekst
 
@@ -65,10 +65,7 @@ class Rol(Strikt):
     @field_validator("opdrachten")
     @classmethod
     def _unieke_opdrachten(cls, waarde: list[Opdracht]) -> list[Opdracht]:
-        ids = [o.id for o in waarde]
-        dubbel = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbel:
-            raise ValueError(f"opdracht-id komt meer dan eens voor in deze rol: {', '.join(dubbel)}")
+        geen_dubbele([o.id for o in waarde], "opdracht-id komt meer dan eens voor in deze rol")
         return waarde
 
 
@@ -78,10 +75,7 @@ class Rolkaart(Strikt):
     @field_validator("rollen")
     @classmethod
     def _unieke_rollen(cls, waarde: list[Rol]) -> list[Rol]:
-        ids = [r.id for r in waarde]
-        dubbel = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbel:
-            raise ValueError(f"rol-id komt meer dan eens voor: {', '.join(dubbel)}")
+        geen_dubbele([r.id for r in waarde], "rol-id komt meer dan eens voor")
         return waarde
 
     @property

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
-from jobcoach.lezer import Strikt, Tekst, lees_yaml, valideer
+from jobcoach.lezer import Strikt, Tekst, geen_dubbele, lees_yaml, valideer
 
 from .rollen import relatief
 from .tekst import md_tekst
@@ -56,10 +56,7 @@ class Routes(Strikt):
     @field_validator("routes")
     @classmethod
     def _uniek(cls, waarde: list[Route]) -> list[Route]:
-        ids = [r.id for r in waarde]
-        dubbel = sorted({i for i in ids if ids.count(i) > 1})
-        if dubbel:
-            raise ValueError(f"route-id komt meer dan eens voor: {', '.join(dubbel)}")
+        geen_dubbele([r.id for r in waarde], "route-id komt meer dan eens voor")
         return waarde
 
 
