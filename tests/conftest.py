@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -257,12 +258,26 @@ ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit
                "test_rekenhulp_gebruik.py", "test_vijandig_in_browser.py")
 
 
+@functools.cache
+def _bron(bestand: str) -> str:
+    pad = ROOT / bestand
+    return pad.read_text(encoding="utf-8") if pad.suffix == ".py" and pad.is_file() else ""
+
+
 def werkeenheid(nodeid: str) -> str:
     """Wat met ``--dist loadgroup`` bij elkaar blijft: de browsertests met de rondgang, elk zelfstandig
-    browsertestbestand (zijn fixtures per module), en verder elke test apart."""
-    if not nodeid.startswith(BROWSERTESTS):
-        return nodeid
+    browsertestbestand (zijn fixtures per module), de tests die de PDF lezen (``site_met_pdf``), elk ander bestand
+    met een fixture per module, en verder elke test apart.
+
+    De PDF-tests samen: de PDF wordt één keer per run gemaakt (een halve minuut); verspreid over twee werkers wacht
+    de ene werker al die tijd stil op het slot terwijl de andere hem maakt. Een fixture per module (een gebouwde
+    kopie, een wiel, Word-bestanden via LibreOffice) zou op elke werker opnieuw gemaakt worden."""
     bestand = nodeid.split("::")[0]
+    if not nodeid.startswith(BROWSERTESTS):
+        bron = _bron(bestand)
+        if "site_met_pdf" in bron and "def site_met_pdf" not in bron:
+            return "pdf"
+        return bestand if 'scope="module"' in bron else nodeid
     return bestand if bestand.removeprefix(BROWSERTESTS) in ZELFSTANDIG else "browser"
 
 
@@ -317,8 +332,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
     # Volgorde (voor twee werkers van pytest-xdist): eerst de browsertests (één lange reeks, op één werker), dan de
-    # test van de voorvertoning (de langste, ongeveer 20 s), dan de tests die een eigen kopie bouwen (die wachten
-    # niet op de bouw van de site), dan wie de site leest, en de snelle tests als laatste, om de gaten te vullen.
+    # tests van de voorvertoning (de langste, elk ongeveer 25 s; ze bouwen een eigen kopie), dan de tests van de PDF
+    # (één werkeenheid, zie werkeenheid), dan de tests die een eigen kopie bouwen (die wachten niet op de bouw van de
+    # site), dan wie de site leest, en de snelle tests als laatste, om de gaten te vullen.
     items.sort(key=_volgorde)
 
 
@@ -326,8 +342,10 @@ def _volgorde(item: pytest.Item) -> int:
     fixtures = set(getattr(item, "fixturenames", ()))
     if item.nodeid.startswith(BROWSERTESTS):
         return 0
-    if Path(str(item.path)).name == "test_voorvertoning.py":
+    if Path(str(item.path)).name.startswith("test_voorvertoning"):
         return 1
-    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+    if "site_met_pdf" in fixtures:
         return 2
-    return 3 if item.get_closest_marker("unit") is None else 4
+    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+        return 3
+    return 4 if item.get_closest_marker("unit") is None else 5
