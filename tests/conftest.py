@@ -283,8 +283,8 @@ def werkeenheid(nodeid: str) -> str:
 
 @pytest.hookimpl(optionalhook=True)  # ook zonder pytest-xdist (-p no:xdist) geen fout
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``; de grootste eenheid
-    (de browsertests met de rondgang) gaat als eerste weg, de rest naar de werker die vrij is.
+    """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``, in de volgorde van
+    ``_volgorde``: de browsertests met de rondgang gaan als eerste weg, de rest naar de werker die vrij is.
 
     Dit verdeelt zelf, op het pad van de test: de marker ``xdist_group`` van pytest-xdist 3.8 werkt niet met pytest
     9.2 (xdist zet de groep in ``item._nodeid``, pytest 9.2 leest ``item.nodeid`` uit ``item._id``), waardoor de
@@ -293,6 +293,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    # Niet eerst de grootste eenheid (het aantal tests zegt weinig over de duur): de volgorde van _volgorde.
+    config.option.loadscopereorder = False
 
     class Werkeenheden(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -331,21 +334,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if bench:
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
-    # Volgorde (voor twee werkers van pytest-xdist): eerst de browsertests (één lange reeks, op één werker), dan de
-    # tests van de voorvertoning (de langste, elk ongeveer 25 s; ze bouwen een eigen kopie), dan de tests van de PDF
-    # (één werkeenheid, zie werkeenheid), dan de tests die een eigen kopie bouwen (die wachten niet op de bouw van de
-    # site), dan wie de site leest, en de snelle tests als laatste, om de gaten te vullen.
+    # Volgorde (voor twee werkers van pytest-xdist; de werkeenheden gaan in deze volgorde weg, zie
+    # pytest_xdist_make_scheduler): eerst de browsertests met de rondgang (één lange reeks, op één werker; die werker
+    # bouwt de site), dan de tests van de voorvertoning (de langste, elk ongeveer 25 s; ze bouwen een eigen kopie,
+    # zodat de andere werker niet op de site wacht), dan de tests van de PDF (één werkeenheid), dan de andere
+    # browsertests, dan de tests die een eigen kopie bouwen, dan wie de site leest, en de snelle tests als laatste,
+    # om de gaten te vullen.
     items.sort(key=_volgorde)
 
 
 def _volgorde(item: pytest.Item) -> int:
     fixtures = set(getattr(item, "fixturenames", ()))
-    if item.nodeid.startswith(BROWSERTESTS):
+    if werkeenheid(item.nodeid) == "browser":
         return 0
     if Path(str(item.path)).name.startswith("test_voorvertoning"):
         return 1
     if "site_met_pdf" in fixtures:
         return 2
-    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+    if item.nodeid.startswith(BROWSERTESTS):
         return 3
-    return 4 if item.get_closest_marker("unit") is None else 5
+    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+        return 4
+    return 5 if item.get_closest_marker("unit") is None else 6
