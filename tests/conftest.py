@@ -258,6 +258,10 @@ ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit
                "test_rekenhulp_gebruik.py", "test_vijandig_in_browser.py")
 
 
+# Wat in een testbestand eens per proces gemaakt wordt en door meer tests gelezen: die tests blijven op één werker.
+GEDEELD_PER_BESTAND = ('scope="module"', "functools.cache", "functools.lru_cache")
+
+
 @functools.cache
 def _bron(bestand: str) -> str:
     pad = ROOT / bestand
@@ -267,17 +271,18 @@ def _bron(bestand: str) -> str:
 def werkeenheid(nodeid: str) -> str:
     """Wat met ``--dist loadgroup`` bij elkaar blijft: de browsertests met de rondgang, elk zelfstandig
     browsertestbestand (zijn fixtures per module), de tests die de PDF lezen (``site_met_pdf``), elk ander bestand
-    met een fixture per module, en verder elke test apart.
+    met een fixture per module of een cache (``GEDEELD_PER_BESTAND``), en verder elke test apart.
 
     De PDF-tests samen: de PDF wordt één keer per run gemaakt (een halve minuut); verspreid over twee werkers wacht
     de ene werker al die tijd stil op het slot terwijl de andere hem maakt. Een fixture per module (een gebouwde
-    kopie, een wiel, Word-bestanden via LibreOffice) zou op elke werker opnieuw gemaakt worden."""
+    kopie, een wiel, Word-bestanden via LibreOffice) of een cache (de 511 gevallen van de rekenhulp in Python) zou op
+    elke werker opnieuw gemaakt worden."""
     bestand = nodeid.split("::")[0]
     if not nodeid.startswith(BROWSERTESTS):
         bron = _bron(bestand)
         if "site_met_pdf" in bron and "def site_met_pdf" not in bron:
             return "pdf"
-        return bestand if 'scope="module"' in bron else nodeid
+        return bestand if any(teken in bron for teken in GEDEELD_PER_BESTAND) else nodeid
     return bestand if bestand.removeprefix(BROWSERTESTS) in ZELFSTANDIG else "browser"
 
 
