@@ -12,6 +12,7 @@ Fixtures voor nieuwe tests (vraag ze gewoon als argument):
   (zie ``GewijzigdeBouw``). Voor tests die alleen lezen wat een gewijzigd project oplevert; een nieuwe wijziging die
   niet bijt met de andere kan erbij.
 - ``waarschuwingsbouw``: zo ook voor fouten die de strenge bouw pas aan het eind meldt (``Waarschuwingsbouw``).
+- ``vijandige_bouw``: de kopie met elke vijandige tekst uit tests/vijandig.py, één keer gebouwd (``VijandigeBouw``).
   Een fout die de bouw meteen stopt, hoort in een eigen kopie (``project``): dan ziet elke test zijn eigen melding.
 
 Soorten tests (markers; ``pytest -m build`` voert één soort uit). Ze worden hier vanzelf gezet, uit de map en uit
@@ -247,6 +248,36 @@ def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwings
     return Waarschuwingsbouw(map_ / "project", subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
 
 
+@dataclass
+class VijandigeBouw:
+    """Een kopie van het project met elke vijandige tekst uit tests/vijandig.py (``TEKST_AANVALLEN``: titel, voorkant,
+    menu, begrippen, rollen), één keer per run streng gebouwd met het pakket uit de kopie. Gelezen door
+    test_vijandig.py (de HTML) en browser/test_vijandig_in_browser.py (dezelfde site in Chromium). Alleen lezen."""
+
+    project: Path
+    site: Path
+    bouw: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def vijandige_bouw(tmp_path_factory: pytest.TempPathFactory) -> VijandigeBouw:
+    from bouwhulp import bouw_met_eigen_pakket
+    from vijandig import TEKST_AANVALLEN
+
+    def maak(map_: Path) -> None:
+        project = kopieer_project(map_ / "project")
+        for bestand, oud, nieuw in TEKST_AANVALLEN:
+            vervang_precies_een_keer(project / bestand, oud, nieuw)
+        bouw = bouw_met_eigen_pakket(project, map_ / "site")
+        (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+
+    map_ = een_keer_per_run(tmp_path_factory, "vijandig", maak)
+    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
+    stdout, stderr = rest.split("\0")
+    return VijandigeBouw(map_ / "project", map_ / "site",
+                         subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
+
+
 # --- Twee werkers (pytest-xdist, make test) -------------------------------------------------------
 
 BROWSERTESTS = "tests/browser/"
@@ -311,7 +342,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 # --- Markers ---------------------------------------------------------------------------------------
 
-BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw"}
+BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw", "vijandige_bouw"}
 SOORTEN = ("unit", "build", "browser", "bench", "motoren")
 
 
