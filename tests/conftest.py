@@ -290,7 +290,7 @@ ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit
 
 
 # Wat in een testbestand eens per proces gemaakt wordt en door meer tests gelezen: die tests blijven op één werker.
-GEDEELD_PER_BESTAND = ('scope="module"', "functools.cache", "functools.lru_cache")
+GEDEELD_PER_BESTAND = ('scope="module"', "functools.cache", "functools.lru_cache", "een_keer_per_run(")
 
 
 @functools.cache
@@ -342,7 +342,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 # --- Markers ---------------------------------------------------------------------------------------
 
-BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw", "vijandige_bouw"}
+BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw", "vijandige_bouw",
+                 "bouw_met_script_in_paginas"}
 SOORTEN = ("unit", "build", "browser", "bench", "motoren")
 
 
