@@ -85,7 +85,7 @@ class _Tabellen(Treeprocessor):
             i = int(t.group(1))
             return _TAG.sub("", str(blokken[i])) if i < len(blokken) else ""
 
-        return html.unescape(util.INLINE_PLACEHOLDER_RE.sub(ruw, tekst))
+        return html.unescape(util.HTML_PLACEHOLDER_RE.sub(ruw, tekst))
 
     def _markeer(self, tabel: etree.Element) -> None:
         rijen: list[tuple[str, etree.Element]] = []
