@@ -2,7 +2,7 @@
 
 Twee kanten, dezelfde uitkomst: de tabellen die Python maakt krijgen het meteen (``jobcoach.html.Kolommen``: casussen,
 protocollen, prestaties, Regioplan, herstellingen), de gewone Markdown-tabellen van de extensie
-``leidraadsite.tabellen`` op de boom van Python-Markdown. Geen van beide leest de HTML van een pagina opnieuw.
+``leidraadsite.weergave.tabellen`` op de boom van Python-Markdown. Geen van beide leest de HTML van een pagina opnieuw.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from markdown import Markdown
 from jobcoach import laad_regels
 from jobcoach.html import LABEL_MAX, protocollen_html, tabel_html
 from jobcoach.tabeldata import Html, Tabel
-from leidraadsite.config import lees_mkdocs_yml
-from leidraadsite.htmlblok import merkteken
-from leidraadsite.regioplan import laad_regioplan
-from leidraadsite.regioplan import tabel_html as regioplan_html
-from leidraadsite.transcripties import herstellingen_html, laad_transcripties
+from leidraadsite.inhoud.config import lees_mkdocs_yml
+from leidraadsite.weergave.htmlblok import merkteken
+from leidraadsite.inhoud.regioplan import laad_regioplan
+from leidraadsite.inhoud.regioplan import tabel_html as regioplan_html
+from leidraadsite.inhoud.transcripties import herstellingen_html, laad_transcripties
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ MARKDOWN = """Voor 01-01-2020 geen span.
 
 
 def markdown(tekst: str) -> str:
-    return Markdown(extensions=["tables", "md_in_html", "leidraadsite.tabellen"]).convert(tekst)
+    return Markdown(extensions=["tables", "md_in_html", "leidraadsite.weergave.tabellen"]).convert(tekst)
 
 
 def maak(soort: str) -> str:
@@ -168,12 +168,12 @@ def test_een_pagina_wordt_niet_nog_eens_als_html_gelezen(monkeypatch):
     namen, instellingen = [], {}
     for ext in config["markdown_extensions"]:
         naam = ext if isinstance(ext, str) else next(iter(ext))
-        if naam == "leidraadsite.statusblok":  # wil de voorkant van een echte pagina
+        if naam == "leidraadsite.weergave.statusblok":  # wil de voorkant van een echte pagina
             continue
         namen.append(naam)
         if isinstance(ext, dict):
             instellingen[naam] = ext[naam] or {}
-    assert "leidraadsite.tabellen" in namen
+    assert "leidraadsite.weergave.tabellen" in namen
 
     def verboden(self, data):
         raise AssertionError("de pagina wordt opnieuw als HTML gelezen")

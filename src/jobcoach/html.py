@@ -10,7 +10,7 @@ de rollen van een tabel (``role="table"`` enz.: zo blijft het voor een schermlez
 ``data-veel-kolommen`` (op papier een kleinere letter, print.css). Geen klasse op de tabel: Material maakt alleen
 ``table:not([class])`` op. Datums (dd-mm-jjjj) in cellen staan in een ``span class="tabel-heel"``: een regel breekt
 er niet middenin; na een schuine streep tussen twee woorden mag een regel wel afbreken (``<wbr>``). Gewone
-Markdown-tabellen krijgen hetzelfde van ``leidraadsite.tabellen``; de rekenhulp (rekenhulp.js) maakt het zelf.
+Markdown-tabellen krijgen hetzelfde van ``leidraadsite.weergave.tabellen``; de rekenhulp (rekenhulp.js) maakt het zelf.
 """
 
 from __future__ import annotations

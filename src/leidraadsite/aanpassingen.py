@@ -20,7 +20,7 @@ De aanpassingen:
     gecompileerde code per pagina.
 ``printsite-ankers``  (mkdocs-print-site-plugin 2.9)
     ``update_anchor_ids`` van de plugin kost bij lange regels kwadratisch veel tijd;
-    ``leidraadsite.printversie.ankers_uniek`` geeft dezelfde uitkomst in lineaire tijd.
+    ``leidraadsite.nabouw.printversie.ankers_uniek`` geeft dezelfde uitkomst in lineaire tijd.
 ``printsite-bestanden``  (mkdocs-print-site-plugin 2.9)
     print-site zet zijn stijl- en scriptbestanden (``css/print-site*.css``, ``js/print-site.js``) in ``extra_css`` en
     ``extra_javascript``, en daarmee in elke pagina; alleen de printversie heeft ze nodig. De plugin van de site haalt
@@ -42,7 +42,7 @@ De aanpassingen:
     vergeleken met patronen: ongeveer 0,4 s van een herbouw van 1 s). De voorvertoning onthoudt de lijst zolang de
     mappen van het thema niet veranderen; welke bestanden van docs/ voorgaan, bepaalt hij wel bij elke bouw.
 ``voorvertoning-server``  (mkdocs 1.6.1)
-    ``make serve`` (``leidraadsite.serve``) bouwt met ``mkdocs.commands.build.build`` en serveert met MkDocs'
+    ``make serve`` (``leidraadsite.mkdocs.serve``) bouwt met ``mkdocs.commands.build.build`` en serveert met MkDocs'
     ``LiveReloadServer``; een mislukte bouw wordt een foutpagina. Uit: gewoon ``mkdocs serve --dirty``.
 """
 
@@ -202,7 +202,7 @@ def printsite_ankers() -> None:
     """Laat mkdocs-print-site-plugin ``ankers_uniek`` gebruiken in plaats van ``update_anchor_ids``."""
     import mkdocs_print_site_plugin.urls as print_site_urls
 
-    from .printversie import ankers_uniek
+    from leidraadsite.nabouw.printversie import ankers_uniek
 
     if not aan("printsite-ankers"):
         return

@@ -8,7 +8,7 @@ prestaties, Regioplan, herstellingen) het meteen, en de rekenhulp maakt het zelf
 
 Deze extensie doet hetzelfde voor de tabellen die Markdown zelf maakt (``| a | b |`` en tabellen in ``md_in_html``),
 op de boom van Python-Markdown, voordat die tekst wordt: geen tweede keer HTML ontleden. HTML die als blok in de pagina
-staat (uit de macro's, via ``leidraadsite.htmlblok``) ziet ze niet; die is al af. ``tests/test_tabellen.py`` eist dat
+staat (uit de macro's, via ``leidraadsite.weergave.htmlblok``) ziet ze niet; die is al af. ``tests/test_tabellen.py`` eist dat
 elke tabel van de gebouwde site haar labels en rollen heeft.
 """
 
