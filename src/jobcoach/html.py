@@ -44,6 +44,8 @@ def heel(tekst: str) -> str:
 
 def datums_heel(inhoud: str) -> str:
     """:func:`heel` op de tekst van veilige HTML: niet in een tag of kenmerk."""
+    if "-" not in inhoud and "/" not in inhoud:  # geen datum en geen schuine streep: niets te doen (de meeste cellen)
+        return inhoud
     stukken = _TAG.split(inhoud)
     stukken[::2] = [heel(s) for s in stukken[::2]]
     return "".join(stukken)
@@ -58,6 +60,13 @@ def _kenmerken(kenmerken: Sequence[tuple[str, str]]) -> str:
     return "".join(f' {k}="{escape(v)}"' for k, v in kenmerken)
 
 
+def _breedte(kenmerken: Sequence[tuple[str, str]]) -> int:
+    for k, v in kenmerken:
+        if k == "colspan":
+            return max(1, int(v)) if v.isdigit() else 1
+    return 1
+
+
 @dataclass(frozen=True)
 class HtmlCel:
     """Eén cel als veilige HTML, met haar eigen kenmerken (``scope``, ``colspan``, ``class`` …) in volgorde."""
@@ -68,8 +77,7 @@ class HtmlCel:
 
     @property
     def breedte(self) -> int:
-        span = dict(self.kenmerken).get("colspan", "1")
-        return max(1, int(span)) if span.isdigit() else 1
+        return _breedte(self.kenmerken)
 
 
 class Kolommen:
@@ -78,6 +86,8 @@ class Kolommen:
     def __init__(self, koppen: Sequence[HtmlCel]) -> None:
         self.namen = [kolomnaam(k.inhoud) for k in koppen for _ in range(k.breedte)]
         self.blokken = len(self.namen) >= MIN_KOLOMMEN
+        # per kolom de kenmerken van een datacel, al als tekst (de naam ge-escaped)
+        self._datacel = [' role="cell"' + (f' data-label="{escape(naam)}"' if naam else "") for naam in self.namen]
 
     def tabel(self, kenmerken: Sequence[tuple[str, str]] = ()) -> str:
         extra = [("data-blokken", ""), ("role", "table")] if self.blokken else []
@@ -93,21 +103,20 @@ class Kolommen:
         """De HTML van de cellen van één rij, elk met haar rol en (een datacel) de naam van haar kolom."""
         uit = []
         kolom = 0
+        n = len(self.namen)
         for cel in cellen:
-            extra: list[tuple[str, str]] = []
-            scope = dict(cel.kenmerken).get("scope")
+            breedte = _breedte(cel.kenmerken)
+            kenmerken = _kenmerken(cel.kenmerken) if cel.kenmerken else ""
             if self.blokken:
-                if cel.kop and (deel == "thead" or scope in ("col", "colgroup")):
-                    extra.append(("role", "columnheader"))
-                elif cel.kop:
-                    extra.append(("role", "rowheader"))
+                if not cel.kop:
+                    kenmerken += self._datacel[kolom] if kolom < n and breedte < n else ' role="cell"'
+                elif deel == "thead" or ("scope", "col") in cel.kenmerken or ("scope", "colgroup") in cel.kenmerken:
+                    kenmerken += ' role="columnheader"'
                 else:
-                    extra.append(("role", "cell"))
-                    if kolom < len(self.namen) and cel.breedte < len(self.namen) and self.namen[kolom]:
-                        extra.append(("data-label", self.namen[kolom]))
+                    kenmerken += ' role="rowheader"'
             tag = "th" if cel.kop else "td"
-            uit.append(f"<{tag}{_kenmerken([*cel.kenmerken, *extra])}>{datums_heel(cel.inhoud)}</{tag}>")
-            kolom += cel.breedte
+            uit.append(f"<{tag}{kenmerken}>{datums_heel(cel.inhoud)}</{tag}>")
+            kolom += breedte
         return uit
 
     def rij(self, cellen: Sequence[HtmlCel], deel: str = "tbody", kenmerken: Sequence[tuple[str, str]] = ()) -> str:
