@@ -104,19 +104,57 @@ def paginasoort(site: Path, pad: str) -> tuple[str, tuple[str, ...]]:
     return onderdeel, tuple(sorted(soorten))
 
 
-def paginasoorten(site: Path, paden: list[str]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
-    """Elke soort pagina met haar pagina's, in de volgorde van ``paden``."""
-    uit: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for pad in paden:
-        uit.setdefault(paginasoort(site, pad), []).append(pad)
+def sjabloon(pad: str) -> str:
+    """Het sjabloon waar een pagina uit komt: de startpagina, de 404-pagina (overrides/404.html), de pagina's onder
+    een onderdeel (``leidraad/…``, ``casussen/…``, ``sjablonen/…``, ``rollen/…``, ``achtergrond/…``: elk onderdeel
+    zijn eigen macro's en kop), de ingang van een onderdeel met pagina's eronder (``leidraad``, ``sjablonen``), en de
+    losse pagina's bovenaan (overrides/main.html met gewone Markdown; wat daar verschilt, is de inhoud, en die telt
+    via ``kenmerken``)."""
+    delen = [d for d in pad.strip("/").split("/") if d]
+    if not delen:
+        return "start"
+    if delen == ["404.html"]:
+        return "404"
+    if len(delen) > 1:
+        return delen[0] + "/…"
+    return delen[0] if delen[0] in ONDERDELEN_MET_INGANG else "losse pagina"
+
+
+# Onderdelen waarvan de ingang (/leidraad/, /sjablonen/) een eigen inhoudsopgave van het onderdeel toont.
+ONDERDELEN_MET_INGANG = ("leidraad", "sjablonen")
+
+
+def kenmerken(site: Path, pad: str) -> set[str]:
+    """Wat een pagina voor axe-core, 375 px en papier kan onderscheiden: haar sjabloon, haar soorten inhoud
+    (``paginasoort``: formulier, uitklapblok, kader, brede tabel, …) en elke soort element in haar artikel (tag, en
+    tag met klasse: ``table``, ``div.admonition``, ``abbr``, ``dl.begrippen``, …). Twee pagina's met dezelfde
+    kenmerken hebben dezelfde opmaak uit dezelfde sjablonen en macro's; alleen hun tekst verschilt."""
+    bestand = site / pad.lstrip("/") / "index.html" if pad.endswith("/") else site / pad.lstrip("/")
+    artikel = BeautifulSoup(bestand.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    uit = {f"sjabloon {sjabloon(pad)}"} | {f"inhoud {s}" for s in paginasoort(site, pad)[1]}
+    for el in artikel.find_all(True) if artikel is not None else ():
+        uit.add(el.name)
+        uit.update(f"{el.name}.{klasse}" for klasse in el.get("class", []))
     return uit
 
 
 def voorbeeldpaginas(site: Path, paden: list[str]) -> list[str]:
-    """De eerste pagina van elke soort plus de hoofdpagina's, in de volgorde van ``paden``: daarop draaien axe-core,
-    de metingen op 375 px en op papier, en het toetsenbordrondje (issue 23: één keer per sjabloon en per soort
-    inhoud, niet alle pagina's drie keer)."""
-    gekozen = {pagina[0] for pagina in paginasoorten(site, paden).values()} | set(hoofdpaginas(site)) | set(ALTIJD_VOLLEDIG)
+    """De pagina's waarop axe-core, de metingen op 375 px en op papier draaien (issue 23: één keer per sjabloon en
+    per soort inhoud, niet alle pagina's drie keer), in de volgorde van ``paden``.
+
+    Gekozen worden ``ALTIJD_VOLLEDIG`` en dan telkens de pagina die de meeste nog niet gedekte ``kenmerken``
+    heeft, tot elk kenmerk van elke pagina op minstens één gekozen pagina staat: dus elk sjabloon (start, 404,
+    leidraadpagina, casus, sjabloon, rol, achtergrond, de ingangen, een losse pagina) en elke soort inhoud en
+    element (de rekenhulp met haar formulier, de begrippenlijst, de tabel van het regioplan, de sjabloontabellen,
+    code, afbeeldingen, …). Wie een nieuwe soort inhoud toevoegt, krijgt zo vanzelf een pagina erbij.
+    test_alle_paginas.py toetst de dekking en print welke pagina welk sjabloon en welke soort inhoud draagt."""
+    alle = {pad: kenmerken(site, pad) for pad in paden}
+    gekozen = [pad for pad in ALTIJD_VOLLEDIG if pad in alle]
+    open_ = set().union(*alle.values()) - set().union(*(alle[p] for p in gekozen))
+    while open_:
+        beste = max(paden, key=lambda p: len(alle[p] & open_))  # bij gelijkspel de eerste in de sitemap
+        gekozen.append(beste)
+        open_ -= alle[beste]
     return [pad for pad in paden if pad in gekozen]
 
 

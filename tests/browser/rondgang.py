@@ -2,8 +2,7 @@
 
 De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina). Van elke pagina: de
 status, de netwerkverzoeken, overtredingen van de CSP, de taal, de overslaan-link en de tabellen op 1280 px. Van één
-pagina per soort (``hulp.voorbeeldpaginas``: per onderdeel van de site en per soort inhoud, plus de hoofdpagina's)
-daarnaast axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px (het venster even
+pagina per sjabloon en per soort inhoud (``hulp.voorbeeldpaginas``, die noemt welke en waarom) daarnaast axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px (het venster even
 smaller) en de afdrukweergave (media print, 665 px breed: de bladspiegel van A4); pagina's van dezelfde soort komen
 uit dezelfde sjablonen en macro's. De telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met
 axe-core en een schermafdruk.
@@ -234,7 +233,8 @@ def _rondgang(browser, server: str, paden: list[str], smal: bool, hoofd: set[str
         bezoek = Bezoek(pad, volledig=pad in volledig)
         antwoord = p.goto(server + pad, wait_until="load")
         bezoek.metingen["status"] = antwoord.status if antwoord else None
-        p.wait_for_function(JS_ANIMATIES_KLAAR)
+        if not p.evaluate(JS_ANIMATIES_KLAAR):  # meestal loopt er niets: dan geen wachten op een volgend beeld
+            p.wait_for_function(JS_ANIMATIES_KLAAR)
         bezoek.metingen.update(p.evaluate(JS_METINGEN))
         if bezoek.volledig:
             p.evaluate(AXE_JS)
