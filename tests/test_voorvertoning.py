@@ -5,7 +5,11 @@ De test start ``mkdocs serve --dirty`` op een kopie van het project, wijzigt een
 elke pagina uit de sitemap, de zoekindex en de printversie met een volledige ``mkdocs build`` van hetzelfde
 project; ook na een wijziging in CHANGELOG.md (de bron van de pagina Wijzigingen). Daarna komt er een nieuwe
 pagina in de navigatie: die moet ook in het menu van een pagina staan die
-zelf niet veranderde.
+zelf niet veranderde. Tot slot vijf fouten na elkaar, met één herstel aan het eind.
+
+Volledige bouwen (issue 23: één vuile en één volledige bouw om te vergelijken): de eerste bouw van serve, de
+volledige ``mkdocs build`` om mee te vergelijken, de nieuwe pagina (met een nieuwe naam in de regels in dezelfde
+bouw) en het herstel na de laatste fout. De casus en CHANGELOG.md gaan via de vuile bouw.
 """
 
 from __future__ import annotations
