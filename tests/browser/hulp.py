@@ -6,6 +6,7 @@ naar de eigen server op 127.0.0.1. Zo worden nieuwe pagina's vanzelf meegetest.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -124,7 +125,8 @@ def sjabloon(pad: str) -> str:
 ONDERDELEN_MET_INGANG = ("leidraad", "sjablonen")
 
 
-def kenmerken(site: Path, pad: str) -> set[str]:
+@functools.cache  # de rondgang en test_alle_paginas.py vragen het allebei
+def kenmerken(site: Path, pad: str) -> frozenset[str]:
     """Wat een pagina voor axe-core, 375 px en papier kan onderscheiden: haar sjabloon, haar soorten inhoud
     (``paginasoort``: formulier, uitklapblok, kader, brede tabel, …) en elke soort element in haar artikel (tag, en
     tag met klasse: ``table``, ``div.admonition``, ``abbr``, ``dl.begrippen``, …). Twee pagina's met dezelfde
@@ -135,7 +137,7 @@ def kenmerken(site: Path, pad: str) -> set[str]:
     for el in artikel.find_all(True) if artikel is not None else ():
         uit.add(el.name)
         uit.update(f"{el.name}.{klasse}" for klasse in el.get("class", []))
-    return uit
+    return frozenset(uit)
 
 
 def voorbeeldpaginas(site: Path, paden: list[str]) -> list[str]:
