@@ -149,7 +149,25 @@ def voorbeeldpaginas(site: Path, paden: list[str]) -> list[str]:
     leidraadpagina, casus, sjabloon, rol, achtergrond, de ingangen, een losse pagina) en elke soort inhoud en
     element (de rekenhulp met haar formulier, de begrippenlijst, de tabel van het regioplan, de sjabloontabellen,
     code, afbeeldingen, …). Wie een nieuwe soort inhoud toevoegt, krijgt zo vanzelf een pagina erbij.
-    test_alle_paginas.py toetst de dekking en print welke pagina welk sjabloon en welke soort inhoud draagt."""
+    test_alle_paginas.py toetst de dekking en print welke pagina welk sjabloon en welke soort inhoud draagt.
+
+    De keuze is berekend, niet vast; in december 2026 (54 pagina's, 18 gekozen) en waarom:
+
+    - ``/casussen/begeleidingsbehoefte-en-regime/``, ``/leidraad/uitgangspunten/protocol-jobcoach/``: ALTIJD_VOLLEDIG
+      (hun brede tabellen, test_tabellen.py); daarmee ook de casus (uitklapblok, kader, brede tabel) en de leidraadpagina
+    - ``/achtergrond/jobcoaches-sw-sector/``: achtergrond, de tabel en grafiek van het regioplan (figure, svg), afbeelding
+    - ``/sjablonen/casus/``: sjabloonpagina, sjabloontabel, code met kleuren (pre, span.gh, …), details.abstract
+    - ``/casussen/zo-rekent-de-site/``, ``/casussen/casusbestand/``, ``/sjablonen/toetsingsformulier/``: de overige
+      kleuren van code (Python, YAML: span.kn, span.nv, span.gs; axe-core meet hun contrast)
+    - ``/``: startpagina (kaarten, rol- en routekeuze, tijdvak)
+    - ``/begrippen/``: losse pagina, de begrippenlijst met A-Z
+    - ``/rekenhulp/``: het formulier (door script gemaakt)
+    - ``/rollen/adviseur/``: rolpagina (de vier andere rolpagina's komen uit dezelfde macro)
+    - ``/over/``: citaat (blockquote), letterlijke tekst in een tabel
+    - ``/wijzigingen/``: de link naar de PDF van een editie
+    - ``/casussen/externe-jobcoach-met-afbouw/``: kader 'success'; ``/leidraad/toepassingsgebied/``: kader 'note'
+    - ``/leidraad/``, ``/sjablonen/``: de ingangen; ``/404.html``: de 404-pagina
+    """
     alle = {pad: kenmerken(site, pad) for pad in paden}
     gekozen = [pad for pad in ALTIJD_VOLLEDIG if pad in alle]
     open_ = set().union(*alle.values()) - set().union(*(alle[p] for p in gekozen))
