@@ -14,6 +14,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from tools.bench import haal, serve, wacht_op, wijzig_casus
 
 CASUS = "casussen/begeleidingsbehoefte-en-regime.yml"
@@ -173,3 +175,34 @@ def test_onthouden_themabestanden_volgen_een_nieuw_of_weggehaald_bestand(project
     assert namen() == voor
     eerste = sorted(voor)[0]
     assert eerste not in namen([eerste])  # het bestand in docs/ gaat voor
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("pad", "weg", "soort"), [
+    # test_voorvertoning_is_nooit_oud laat teksten.yml, een .py-bestand en mkdocs.yml in één bouw veranderen; dat elk
+    # van de drie op zichzelf een nieuw bouwproces vraagt, toetst deze tabel (issue 20 en 23).
+    ("src/leidraadsite/inhoud/begrippen.py", False, "herstart"),
+    ("src/jobcoach/data/teksten.yml", False, "herstart"),
+    ("mkdocs.yml", False, "herstart"),
+    ("mkdocs.volledig.yml", False, "herstart"),
+    ("overrides/main.html", False, "herstart"),
+    ("hooks/iets.py", False, "herstart"),
+    ("docs/over.md", False, "pagina"),
+    ("docs/over.md", True, "herstart"),
+    ("casussen/a.yml", False, "pagina"),
+    ("casussen/a.yml", True, "herstart"),
+    ("CHANGELOG.md", False, "pagina"),
+    ("src/leidraadsite/data/begrippen.yml", False, "gegevens"),
+    ("src/jobcoach/data/regels.yml", True, "herstart"),
+    ("tests/test_iets.py", False, ""),
+    ("tools/iets.py", False, ""),
+    ("README.md", False, ""),
+])
+def test_soort_wijziging_per_bestand(pad: str, weg: bool, soort: str):
+    from leidraadsite.mkdocs.serve import soort_wijziging
+
+    oud = {pad: (1, 1)}
+    nieuw = {} if weg else {pad: (2, 1)}
+    assert soort_wijziging(oud, nieuw)[0] == soort
+    # Samen met een gewone paginawijziging wint de zwaarste soort.
+    assert soort_wijziging({**oud, "docs/a.md": (1,)}, {**nieuw, "docs/a.md": (2,)})[0] == (soort or "pagina")
