@@ -2,9 +2,10 @@
 
 De desktoprondgang (1280 px) bezoekt elke pagina uit ``sitemap.xml`` (plus de 404-pagina). Van elke pagina: de
 status, de netwerkverzoeken, overtredingen van de CSP, de taal, de overslaan-link en de tabellen op 1280 px. Van één
-pagina per sjabloon en per soort inhoud (``hulp.voorbeeldpaginas``, die noemt welke en waarom) daarnaast axe-core, een schermafdruk (hoofdpagina's), de opmaak in een venster van 375 px (het venster even
-smaller) en de afdrukweergave (media print, 665 px breed: de bladspiegel van A4); pagina's van dezelfde soort komen
-uit dezelfde sjablonen en macro's. De telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met
+pagina per sjabloon en per soort inhoud (``hulp.voorbeeldpaginas``, die noemt welke en waarom) daarnaast axe-core,
+de opmaak in een venster van 375 px (het venster even smaller) en de afdrukweergave (media print, 665 px breed: de
+bladspiegel van A4); pagina's van dezelfde soort komen uit dezelfde sjablonen en macro's. Van de hoofdpagina's een
+schermafdruk. De telefoonrondgang (375 px, aanraakscherm) bezoekt de hoofdpagina's met
 axe-core en een schermafdruk.
 
 Elk bezoek (``hulp.Bezoek``) bewaart de netwerkverzoeken, de uitslag van axe-core en de metingen. De tests in
