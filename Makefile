@@ -72,10 +72,14 @@ motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
 publiceer: export LEIDRAAD_PRODUCTIE := 1
 publiceer: build
 
-# Prestatiemeting (niet in make test; duurt ongeveer tien minuten): eerst de test van het meetscript (klein,
-# ongeveer 100 s), dan proefsites met 10, 100 en 1000 casussen, de echte site, mkdocs serve en de startpagina.
+# Prestatiemeting (niet in make test): eerst de test van het meetscript (klein, ongeveer twee minuten), dan de echte site
+# en proefsites met 10, 100 en 1000 casussen, elk gebouwd met MkDocs, ProperDocs en Zensical (koud en met cache, drie
+# keer, plus de stap na de bouw), een bouw met profiler per bouwer, mkdocs serve en de startpagina. Duurt op een rustige
+# machine met twee kernen ongeveer 25 minuten (de duur staat ook op de pagina Prestaties); voortgang en een schatting
+# van de resterende tijd staan in de terminal. Snelle proefrun (één herhaling): make bench BENCH_ARGS=--snel.
 # Schrijft docs/prestaties/resultaten.json.
-bench: $(STAMP) chromium
+BENCH_ARGS ?=
+bench: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd chromium
 	$(PY) -m pytest -m bench $(PYTEST_ARGS)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
