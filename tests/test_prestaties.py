@@ -16,13 +16,12 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, SEED_CASUS, mkdocs_build
 from jobcoach import Bestandsfout, laad_regels
-from leidraadsite.casusmap import Casusmap
+from leidraadsite.inhoud.casusmap import Casusmap
 from jobcoach.opmaak import getal
-from leidraadsite.prestaties import doeluitkomsten, laad_resultaten
+from leidraadsite.inhoud.prestaties import doeluitkomsten, laad_resultaten
 
 RESULTATEN = ROOT / "docs" / "prestaties" / "resultaten.json"
 
@@ -251,7 +250,7 @@ def test_casusmap_onthoudt_geen_ongeldige_casus(tmp_path: Path) -> None:
 
 
 def _env(conf: dict | None = None) -> SimpleNamespace:
-    from leidraadsite.config import lees_mkdocs_yml
+    from leidraadsite.inhoud.config import lees_mkdocs_yml
 
     if conf is None:
         conf = {**lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
@@ -265,7 +264,7 @@ def test_bouw_controleert_gegevens_en_casussen_een_keer_per_configuratie(monkeyp
     """Zensical roept define_env voor elke pagina aan, met hetzelfde configuratie-object: alleen de eerste Bouw
     controleert de mappen en alle casussen; een Bouw binnen een seconde daarna neemt dat over. Een ander
     configuratie-object (MkDocs en ProperDocs maken er een per bouw) controleert altijd opnieuw."""
-    from leidraadsite import bouw as bouwmodule
+    from leidraadsite.weergave import bouw as bouwmodule
 
     nu = [100.0]
     proces = bouwmodule.Proces(klok=lambda: nu[0])
@@ -288,7 +287,8 @@ def test_bouw_controleert_gegevens_en_casussen_een_keer_per_configuratie(monkeyp
 
 
 def test_bouw_met_dezelfde_configuratie_ziet_een_kapotte_casus_na_een_seconde(tmp_path: Path) -> None:
-    from leidraadsite import bouw as bouwmodule
+    from leidraadsite.weergave import bouw as bouwmodule
+    from leidraadsite.weergave.motor import Bouwfout
 
     (tmp_path / "casussen").mkdir()
     seed = SEED_CASUS.read_text(encoding="utf-8")
@@ -302,12 +302,12 @@ def test_bouw_met_dezelfde_configuratie_ziet_een_kapotte_casus_na_een_seconde(tm
     nu[0] = 0.5
     assert bouwmodule.Bouw(_env(env.conf), proces).uitkomsten["a"].begeleidingsuren == 42  # binnen de seconde
     nu[0] = 1.5
-    with pytest.raises(PluginError, match="contract.uren_per_week: moet een getal zijn"):
+    with pytest.raises(Bouwfout, match="contract.uren_per_week: moet een getal zijn"):
         bouwmodule.Bouw(_env(env.conf), proces)
 
 
 # ---------------------------------------------------------------------------------------------
-# Tabellen na Markdown terugzetten (de extensie src/leidraadsite/htmlblok.py; zonder hooks: tests/test_motoren.py)
+# Tabellen na Markdown terugzetten (de extensie src/leidraadsite/weergave/htmlblok.py; zonder hooks: tests/test_motoren.py)
 # ---------------------------------------------------------------------------------------------
 
 

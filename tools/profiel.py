@@ -109,7 +109,8 @@ def per_onderdeel(stats: dict[Any, Any]) -> dict[str, float]:
 
 def tel_bouw_en_casussen() -> None:
     """Tel hoe vaak de macro's een Bouw maken en een casus lezen (en berekenen)."""
-    from leidraadsite import bouw, casusmap
+    from leidraadsite.inhoud import casusmap
+    from leidraadsite.weergave import bouw
 
     bouw_init, laad, controle = bouw.Bouw.__init__, casusmap.laad_casus, casusmap.Casusmap.laad
 
