@@ -603,7 +603,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.geen_profiel:
             for motor in motoren:
                 meld(f"N = {aantallen[-1]}: {MOTORNAMEN[motor]} met profiler")
-                profielen.append(meet_profiel(motor, project, werkmap, aantallen[-1]))
+                try:
+                    profielen.append(meet_profiel(motor, project, werkmap, aantallen[-1]))
+                except BenchFout as fout:  # de rest van de meting blijft bruikbaar; de pagina zegt 'niet gemeten'
+                    meld(f"  het profiel van {MOTORNAMEN[motor]} lukte niet:\n{fout}")
+                    continue
                 p = profielen[-1]
                 meld(f"  {', '.join(f'{d}: {s(t)}' for d, t in sorted(p.delen.items(), key=lambda x: -x[1])[:4])}; "
                      f"{p.bouw_aanroepen} × Bouw in {s(p.bouw_cpu_s)}, {p.controles} × gecontroleerd, "
@@ -611,8 +615,11 @@ def main(argv: list[str] | None = None) -> int:
                      f"{werk.stap(2 * (aantallen[-1] + VASTE_PAGINAS))}")
         if not args.geen_serve and "mkdocs" in motoren:
             for modus, extra in (("volledig", []), ("dirty", ["--dirty"])):
-                serve_metingen.append(meet_serve(project, aantallen[-1], extra, modus, args.serve_herhalingen,
-                                                 args.wachttijd))
+                try:
+                    serve_metingen.append(meet_serve(project, aantallen[-1], extra, modus, args.serve_herhalingen,
+                                                     args.wachttijd))
+                except BenchFout as fout:
+                    meld(f"serve ({modus}) lukte niet:\n{fout}")
                 meld(werk.stap((1 + args.serve_herhalingen) * (aantallen[-1] + VASTE_PAGINAS)))
         res = Resultaten(
             gemeten_op=dt.datetime.now().astimezone().replace(microsecond=0),
