@@ -72,11 +72,12 @@ motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
 publiceer: export LEIDRAAD_PRODUCTIE := 1
 publiceer: build
 
-# Prestatiemeting (niet in make test): eerst de test van het meetscript (klein, ongeveer twee minuten), dan de echte site
-# en proefsites met 10, 100 en 1000 casussen, elk gebouwd met MkDocs, ProperDocs en Zensical (koud en met cache, drie
-# keer, plus de stap na de bouw), een bouw met profiler per bouwer, mkdocs serve en de startpagina. Duurt op een rustige
-# machine met twee kernen ongeveer 25 minuten (de duur staat ook op de pagina Prestaties); voortgang en een schatting
-# van de resterende tijd staan in de terminal. Snelle proefrun (één herhaling): make bench BENCH_ARGS=--snel.
+# Prestatiemeting (niet in make test): eerst de test van het meetscript (klein: N = 2, een paar minuten), dan de echte
+# site en proefsites met 10, 100 en 1000 casussen, elk gebouwd met MkDocs, ProperDocs en Zensical, koud en met cache,
+# drie keer (72 bouwen, elk plus de stap na de bouw), een bouw met profiler per bouwer bij N = 1000, mkdocs serve en de
+# startpagina. Dat duurt lang: op een rustige machine met twee kernen ruim een half uur. Het script noemt bij de start
+# hoe lang de vorige meting duurde (ook op de pagina Prestaties) en toont onderweg elke bouw en de resterende tijd.
+# Snelle meting (één herhaling, serve met één wijziging): make bench BENCH_ARGS=--snel.
 # Schrijft docs/prestaties/resultaten.json.
 BENCH_ARGS ?=
 bench: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd chromium

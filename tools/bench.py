@@ -73,7 +73,7 @@ GROEPSGROOTTE = 25  # casuspagina's per navigatiesectie
 BLOKGROOTTE = 10  # secties per blok, als er meer dan zoveel secties zijn
 GZIP_NIVEAU = 6  # het gangbare niveau van een webserver (nginx gzip_comp_level, Apache mod_deflate)
 SEED = 20111108
-VASTE_PAGINAS = 50  # ongeveer de pagina's van de echte site, voor de schatting van de resterende tijd
+VAST = 120  # de vaste kosten van een bouw, in pagina's (voor de schatting van de resterende tijd)
 NIET_KOPIEREN = shutil.ignore_patterns(
     ".git", ".venv*", "site", ".cache", "__pycache__", ".pytest_cache", "*.egg-info", "build", "artefacten", "tests",
     "mutants",
@@ -220,7 +220,7 @@ def meet_site(project: Path, werkmap: Path, n: int, motoren: list[str], herhalin
                 w, c, m = bouw_een(motor, project, werkmap, modus == "koud")
                 metingen.setdefault((motor, modus), []).append((w, c, m))
                 maten[(motor, modus)] = site_maten(project / "site")
-                voortgang = werk.stap(n + VASTE_PAGINAS)
+                voortgang = werk.stap(n + VAST)
                 meld(f"{site_naam(n)}, {MOTORNAMEN[motor]}, {MODUSNAMEN[modus]} {i + 1}/{herhalingen}: {s(w)} "
                      f"(CPU {s(c)}, {getal(m, 0)} MB) — {voortgang}")
                 if na_bouw and i == herhalingen - 1 and modus == "bewaard" and motor in na_bouw:
@@ -573,11 +573,16 @@ def main(argv: list[str] | None = None) -> int:
     (werkmap / "tmp").mkdir()
     # Gewicht van het werk: pagina's per bouw (en de profielen, serve en startpagina naar schatting).
     bouwen = 2 * args.herhalingen * len(motoren)
-    werk = Werk(sum(bouwen * (n + VASTE_PAGINAS) for n in [0, *aantallen])
-                + (0 if args.geen_profiel else 2 * len(motoren) * (aantallen[-1] + VASTE_PAGINAS))
-                + (0 if args.geen_serve else (2 + 2 * args.serve_herhalingen) * (aantallen[-1] + VASTE_PAGINAS)))
+    werk = Werk(sum(bouwen * (n + VAST) for n in [0, *aantallen])
+                + (0 if args.geen_profiel else 2 * len(motoren) * (aantallen[-1] + VAST))
+                + (0 if args.geen_serve else (2 + 2 * args.serve_herhalingen) * (aantallen[-1] + VAST)))
     meld(f"werkmap {werkmap}; bouwers {', '.join(motoren)}; N = {', '.join(map(str, aantallen))}; "
-         f"{args.herhalingen} herhalingen ({bouwen} bouwen per site); belasting {getal(belasting_voor, 1)}")
+         f"{args.herhalingen} herhalingen ({bouwen * (1 + len(aantallen))} bouwen, plus {len(motoren)} met profiler"
+         f"{'' if args.geen_serve else ' en mkdocs serve'}); belasting {getal(belasting_voor, 1)}")
+    with contextlib.suppress(Bestandsfout, OSError):
+        vorige = laad_resultaten(args.uitvoer)
+        meld(f"de vorige meting ({vorige.herhalingen} herhalingen, N = {', '.join(map(str, vorige.aantallen))}, "
+             f"belasting {getal(vorige.machine.belasting_voor, 1)}) duurde {getal(vorige.duur_s / 60, 0)} minuten")
     startpagina = None
     profielen: list[Profiel] = []
     serve_metingen: list[ServeMeting] = []
@@ -612,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
                 meld(f"  {', '.join(f'{d}: {s(t)}' for d, t in sorted(p.delen.items(), key=lambda x: -x[1])[:4])}; "
                      f"{p.bouw_aanroepen} × Bouw in {s(p.bouw_cpu_s)}, {p.controles} × gecontroleerd, "
                      f"{p.casussen_gelezen} casussen gelezen — "
-                     f"{werk.stap(2 * (aantallen[-1] + VASTE_PAGINAS))}")
+                     f"{werk.stap(2 * (aantallen[-1] + VAST))}")
         if not args.geen_serve and "mkdocs" in motoren:
             for modus, extra in (("volledig", []), ("dirty", ["--dirty"])):
                 try:
@@ -620,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
                                                      args.wachttijd))
                 except BenchFout as fout:
                     meld(f"serve ({modus}) lukte niet:\n{fout}")
-                meld(werk.stap((1 + args.serve_herhalingen) * (aantallen[-1] + VASTE_PAGINAS)))
+                meld(werk.stap((1 + args.serve_herhalingen) * (aantallen[-1] + VAST)))
         res = Resultaten(
             gemeten_op=dt.datetime.now().astimezone().replace(microsecond=0),
             machine=Machine(
