@@ -76,3 +76,44 @@ def test_vaste_extra_uren_komen_bij_de_uren_van_het_schema_in_de_eerste_periode(
     eerste, tweede = bereken(c, REGELS).perioden
     assert eerste.uren_per_doel == {1: 24 + 10, 2: 3, 3: 0}
     assert tweede.uren_per_doel == {1: 24, 2: 0, 3: 0}
+
+
+# --- controles: datums met regels die een onbekend einde of begin hebben --------------------------------------------
+
+
+def regels_met(tmp_path, oud: str, nieuw: str):
+    """Een kopie van de regels met één wijziging (de echte regels hebben deze gevallen niet)."""
+    from jobcoach.regels import REGELS_PAD
+
+    tekst = REGELS_PAD.read_text(encoding="utf-8")
+    assert tekst.count(oud) == 1, oud
+    pad = tmp_path / "regels.yml"
+    pad.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
+    return laad_regels(pad)
+
+
+@pytest.mark.parametrize(("datum", "verwacht"), [
+    ("2015-12-31", {"datum-buiten-protocol"}),  # de dag vóór het begin van het Protocol Jobcoach UWV 2016
+    ("2016-01-01", {"geldigheid-onbekend"}),  # de eerste dag: het gold, maar tot wanneer is niet bekend
+    ("2016-01-02", {"geldigheid-onbekend"}),
+])
+def test_datum_rond_het_begin_van_een_versie_met_onbekend_einde(tmp_path, datum, verwacht):
+    regels = regels_met(tmp_path, "geldig_tot: 2019-09-30", "geldig_tot: onbekend")
+    c = Casus.model_validate({"titel": "T", "protocol": "protocol-2016", "datum": datum,
+                              "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]},
+                             context={"regels": regels})
+    gevonden = {b.code: b for b in bereken(c, regels).bevindingen}
+    datumcodes = {"datum-buiten-protocol", "geldigheid-onbekend", "protocol-vervallen", "datum-ontbreekt"}
+    assert datumcodes & set(gevonden) == verwacht, gevonden
+    if "datum-buiten-protocol" in verwacht:
+        assert ("De datum van de casus (31-12-2015) valt buiten de geldigheid van Beleidsregel Protocol Jobcoach UWV 2016: "
+                "van 01-01-2016 tot en met onbekend.") in gevonden["datum-buiten-protocol"].tekst
+
+
+@pytest.mark.parametrize("datum", ["2014-12-31", "2015-01-01", "2026-12-01"])
+def test_kader_van_nu_zonder_begindatum_en_zonder_protocol_geeft_geen_datumbevinding(tmp_path, datum):
+    regels = regels_met(tmp_path, "    verordening: true\n    geldig_van: 2015-01-01\n", "    verordening: true\n")
+    c = Casus.model_validate({"titel": "T", "kader": "gemeente", "verordening": "Verordening (verzonnen) 2024",
+                              "datum": datum, "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]},
+                             context={"regels": regels})
+    assert "datum-voor-kader" not in {b.code for b in bereken(c, regels).bevindingen}
