@@ -11,12 +11,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve test check build lock lock-bewijs clean chromium libreoffice bench motoren mutatie
 
-# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/plugin.py
+# --dirty: na een wijziging alleen de pagina's opnieuw bouwen die ervan afhangen (src/leidraadsite/mkdocs/plugin.py
 # houdt zoekindex, printversie en navigatie volledig; tests/test_voorvertoning.py vergelijkt met een volledige bouw).
 # Een ander adres: make serve SERVE_ARGS='-a 127.0.0.1:8001'.
 SERVE_ARGS ?=
 serve: $(STAMP)
-	$(PY) -m leidraadsite.serve $(SERVE_ARGS)
+	$(PY) -m leidraadsite.mkdocs.serve $(SERVE_ARGS)
 
 # Alle tests (behalve de prestatiemeting), met pytest-xdist in twee processen: de browsertests met de rondgang langs
 # alle pagina's samen in het ene, de rest verdeeld (zie werkeenheid in tests/conftest.py).
@@ -38,7 +38,7 @@ libreoffice:
 	@sh tools/libreoffice.sh
 
 # Strenge bouw naar site/, de stap na de bouw (python -m leidraadsite.nabouw: controle, downloads, printversie, CSP …),
-# daarna de PDF van de hele leidraad (python -m leidraadsite.pdf, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
+# daarna de PDF van de hele leidraad (python -m leidraadsite.nabouw.pdf, met Chromium). Niet bij make serve: de PDF kost een paar seconden.
 # Met een andere bouwer, uit dezelfde bronnen (elk in een eigen .venv-<bouwer> met vaste versies en controlesommen):
 #   make build MOTOR=properdocs   ProperDocs, de voortzetting van MkDocs 1.x (met plugins en de printversie)
 #   make build MOTOR=zensical     Zensical, de opvolger van Material (geen plugins: geen printversie en geen PDF)
@@ -47,7 +47,7 @@ build: $(if $(filter mkdocs,$(MOTOR)),$(STAMP),.venv-$(MOTOR)/.geinstalleerd) ch
 	@case "$(MOTOR)" in mkdocs|properdocs|zensical) ;; *) echo "Onbekende MOTOR=$(MOTOR); kies mkdocs, properdocs of zensical"; exit 2;; esac
 	$(call bouw_$(MOTOR))
 	$(MOTOR_PY) -m leidraadsite.nabouw site
-	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m leidraadsite.pdf --site site; \
+	@if [ -f site/printversie/index.html ]; then $(MOTOR_PY) -m leidraadsite.nabouw.pdf --site site; \
 	 else echo "Geen printversie in deze bouw ($(MOTOR)); geen PDF."; fi
 
 MOTOR_PY = $(if $(filter mkdocs,$(MOTOR)),$(PY),.venv-$(MOTOR)/bin/python)
@@ -68,7 +68,7 @@ motoren: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd
 	@touch $@
 
 # De bouw die online gaat (de CI op main): als make build, maar hij stopt zolang mkdocs.yml nog een voorlopig adres
-# heeft (extra.onderhoudsgroep.voorlopig, een adres of site_url op example.org; src/leidraadsite/terugmelding.py).
+# heeft (extra.onderhoudsgroep.voorlopig, een adres of site_url op example.org; src/leidraadsite/inhoud/terugmelding.py).
 publiceer: export LEIDRAAD_PRODUCTIE := 1
 publiceer: build
 

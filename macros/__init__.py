@@ -1,13 +1,13 @@
 """Dunne lijm tussen de pagina's en de site: elke macro en elk filter op één regel.
 
-mkdocs-macros roept ``define_env`` aan bij elke bouw. Het werk gebeurt in ``leidraadsite.bouw.Bouw``;
+mkdocs-macros roept ``define_env`` aan bij elke bouw. Het werk gebeurt in ``leidraadsite.weergave.bouw.Bouw``;
 de getallen maakt ``jobcoach.opmaak`` op. Hier staat niets anders, en niets dat tussen bouwen blijft.
 Dit werkt ook zonder de hooks van ``mkdocs.yml``: elke macro geeft dan zelf veilige HTML.
 """
 
 from jobcoach.opmaak import datum, getal, procent, procent_afgekapt, uren
-from leidraadsite.bouw import Bouw
-from leidraadsite.paginas import datum_tekst
+from leidraadsite.weergave.bouw import Bouw
+from leidraadsite.inhoud.paginas import datum_tekst
 
 
 def define_env(env) -> None:  # noqa: ANN001 - het object komt van mkdocs-macros

@@ -4,7 +4,7 @@ Fixtures voor nieuwe tests (vraag ze gewoon als argument):
 
 - ``site``: de echte site, één keer per testrun streng gebouwd (``mkdocs build --strict``), zonder PDF. Ook met
   pytest-xdist (``make test``) bouwt maar één werker; de andere wacht en leest dezelfde map. Alleen lezen.
-- ``site_met_pdf``: dezelfde map, met daarin de PDF van de hele leidraad (leidraadsite.pdf, Chromium). De PDF wordt
+- ``site_met_pdf``: dezelfde map, met daarin de PDF van de hele leidraad (leidraadsite.nabouw.pdf, Chromium). De PDF wordt
   één keer per run gemaakt, en alleen als een test erom vraagt.
 - ``project``: een nieuwe kopie van het project (per test), om te veranderen en zelf te bouwen met
   ``mkdocs_build(project, doel)`` of ``bouwhulp.bouw_met_eigen_pakket``.
@@ -41,7 +41,7 @@ from pathlib import Path
 
 import pytest
 
-from leidraadsite.config import lees_editie
+from leidraadsite.inhoud.config import lees_editie
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
@@ -68,9 +68,9 @@ def mkdocs_build(projectmap: Path, doel: Path) -> subprocess.CompletedProcess[st
 
 
 def maak_pdf(site: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """De PDF van de hele leidraad uit een gebouwde site (python -m leidraadsite.pdf)."""
+    """De PDF van de hele leidraad uit een gebouwde site (python -m leidraadsite.nabouw.pdf)."""
     return subprocess.run(
-        [sys.executable, "-m", "leidraadsite.pdf", "--site", str(site), "--config", str(config)],
+        [sys.executable, "-m", "leidraadsite.nabouw.pdf", "--site", str(site), "--config", str(config)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
 
@@ -131,7 +131,7 @@ def site_met_pdf(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     def maak(_: Path) -> None:
         pdf = maak_pdf(site)
-        assert pdf.returncode == 0, f"leidraadsite.pdf faalde:\n{pdf.stdout}\n{pdf.stderr}"
+        assert pdf.returncode == 0, f"leidraadsite.nabouw.pdf faalde:\n{pdf.stdout}\n{pdf.stderr}"
 
     een_keer_per_run(tmp_path_factory, "pdf", maak)
     return site

@@ -19,7 +19,7 @@ from jobcoach import Bestandsfout, bereken, laad_regels
 from jobcoach.casus import Casus
 from jobcoach.opmaak import getal, procent_afgekapt, uren
 from jobcoach.html import berekening_html, bevindingen_html, schema_html
-from leidraadsite.tabellen import markeer_tabellen
+from leidraadsite.weergave.tabellen import markeer_tabellen
 from jobcoach.lezer import lees_yaml, valideer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,6 +1,6 @@
 """Issue 22: de ¶-links bij de koppen en het blok "Verwijzen naar deze pagina".
 
-De ¶-links zijn geen tabstop en worden niet voorgelezen (waarom: src/leidraadsite/ankers.py); hetzelfde adres
+De ¶-links zijn geen tabstop en worden niet voorgelezen (waarom: src/leidraadsite/weergave/ankers.py); hetzelfde adres
 staat met de koptekst als naam in de inhoudsopgave van de pagina. Onderaan elke pagina staat één regel met titel,
 editie, datum en volledig adres, om in een rapport te plakken.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_editie, lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_editie, lees_mkdocs_yml
 
 CONFIG = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
 from jobcoach.fouten import Bestandsfout
-from leidraadsite.begrippen import BEGRIPPEN_PAD, Begrip, begrippen_markdown, laad_begrippen
+from leidraadsite.inhoud.begrippen import BEGRIPPEN_PAD, Begrip, begrippen_markdown, laad_begrippen
 
 BEGRIPPEN = laad_begrippen()
 AFKORTINGEN = BEGRIPPEN.afkortingen()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs_build
-from leidraadsite import csp
+from leidraadsite.nabouw import csp
 
 LIJST = csp.laad_toegestaan()
 MERK = "CSPMERK"

@@ -12,9 +12,9 @@ import yaml
 from jobcoach import Bestandsfout
 from jobcoach.lezer import geen_dubbele
 from jobcoach.regels import REGELS_PAD, laad_regels
-from leidraadsite.begrippen import BEGRIPPEN_PAD, laad_begrippen
-from leidraadsite.rollen import ROLLEN_PAD, laad_rolkaart
-from leidraadsite.routes import ROUTES_PAD, laad_routes
+from leidraadsite.inhoud.begrippen import BEGRIPPEN_PAD, laad_begrippen
+from leidraadsite.inhoud.rollen import ROLLEN_PAD, laad_rolkaart
+from leidraadsite.inhoud.routes import ROUTES_PAD, laad_routes
 
 
 def test_geen_dubbele_noemt_elke_dubbele_waarde_een_keer_op_volgorde():

@@ -11,7 +11,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT, mkdocs_build
 
-from leidraadsite.config import lees_editie
+from leidraadsite.inhoud.config import lees_editie
 
 HUIDIG = lees_editie(ROOT / "mkdocs.yml").editie
 OUD = "2025.9"  # een verzonnen eerdere editie, alleen in de kopie
@@ -37,7 +37,7 @@ def test_pdf_van_een_eerdere_editie_staat_op_zijn_vaste_adres_en_wijzigingen_lin
     assert bouw.returncode == 0, bouw.stderr
     site = tmp_path / "site"
     assert (site / f"leidraad-jobcoach-{OUD}.pdf").read_bytes() == KLEINE_PDF
-    assert not (site / f"leidraad-jobcoach-{HUIDIG}.pdf").exists(), "de huidige PDF komt uit leidraadsite.pdf, niet uit edities/"
+    assert not (site / f"leidraad-jobcoach-{HUIDIG}.pdf").exists(), "de huidige PDF komt uit leidraadsite.nabouw.pdf, niet uit edities/"
     pagina = BeautifulSoup((site / "wijzigingen/index.html").read_text(encoding="utf-8"), "html.parser")
     gevonden = pagina.select("article p.editie-pdf a")  # niet de link bovenaan elke pagina (pdf-link.html)
     links = {a["href"]: a for a in gevonden}

@@ -116,3 +116,53 @@ def test_tests_en_tools_zetten_geen_sys_path():
     for pad in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "tools").rglob("*.py")]):
         assert "sys.path.insert" not in pad.read_text(encoding="utf-8").replace(
             '"sys.path.insert"', ""), f"{pad.relative_to(ROOT)}: gebruik een import (pythonpath in pyproject.toml)"
+
+
+# De delen van leidraadsite en wat elk deel mag gebruiken. De stroom gaat één kant op: inhoud → weergave → nabouw;
+# mkdocs/ (alleen MkDocs en ProperDocs) mag alles, maar niets gebruikt mkdocs/: zonder dat deel bouwt de site ook.
+# Bovenaan staan alleen de opdrachtregel (cli, __main__, nieuw) en aanpassingen.py (alle aanpassingen van andere
+# pakketten, met schakelaar; gebruikt door weergave, nabouw en mkdocs).
+DELEN = {
+    "inhoud": {"inhoud"},
+    "weergave": {"inhoud", "weergave", "aanpassingen"},
+    "nabouw": {"inhoud", "weergave", "nabouw", "aanpassingen"},
+    "mkdocs": {"inhoud", "weergave", "nabouw", "mkdocs", "aanpassingen"},
+}
+BOVENAAN = {"__init__", "__main__", "cli", "nieuw", "aanpassingen"}
+BOUWERS = ("mkdocs", "material", "properdocs", "zensical", "mkdocs_macros", "mkdocs_print_site_plugin")
+
+
+def _deel(pad: Path) -> str:
+    relatief = pad.relative_to(SITE)
+    return relatief.parts[0] if len(relatief.parts) > 1 else relatief.stem
+
+
+def test_leidraadsite_is_ingedeeld_in_delen():
+    los = sorted(p.name for p in SITE.glob("*.py") if p.stem not in BOVENAAN)
+    assert not los, f"modules zonder deel in src/leidraadsite (zet ze in {', '.join(DELEN)}): {los}"
+    onbekend = sorted(p.name for p in SITE.iterdir() if p.is_dir() and p.name not in {*DELEN, "data", "__pycache__"})
+    assert not onbekend, f"onbekende map in src/leidraadsite: {onbekend}"
+
+
+def test_de_delen_van_leidraadsite_gebruiken_elkaar_in_een_richting():
+    fouten = []
+    for pad in sorted(SITE.rglob("*.py")):
+        deel = _deel(pad)
+        toegestaan = DELEN.get(deel, set(DELEN) | BOVENAAN)
+        for regel, naam in _imports(pad):
+            stukken = naam.split(".")
+            if stukken[0] == "leidraadsite" and len(stukken) > 1 and stukken[1] not in toegestaan:
+                fouten.append(f"{pad.relative_to(ROOT)}:{regel}: {deel} gebruikt {stukken[1]} (import {naam})")
+            if stukken[1:2] == ["mkdocs"] and deel != "mkdocs":
+                fouten.append(f"{pad.relative_to(ROOT)}:{regel}: alleen mkdocs/ gebruikt leidraadsite.mkdocs")
+    assert not fouten, "de delen van leidraadsite wijzen de verkeerde kant op:\n" + "\n".join(fouten)
+
+
+def test_alleen_mkdocs_en_aanpassingen_kennen_de_bouwer():
+    """weergave/motor.py mag MkDocs' foutklasse proberen (met een terugval als MkDocs er niet is)."""
+    fouten = [f"{pad.relative_to(ROOT)}:{regel}: import {naam}"
+              for pad in sorted(SITE.rglob("*.py"))
+              if _deel(pad) not in ("mkdocs", "aanpassingen") and pad.relative_to(SITE).as_posix() != "weergave/motor.py"
+              for regel, naam in _imports(pad)
+              if naam.split(".")[0] in BOUWERS]
+    assert not fouten, "alleen mkdocs/ en aanpassingen.py mogen een bouwer importeren:\n" + "\n".join(fouten)

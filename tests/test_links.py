@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlparse
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_editie, lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_editie, lees_mkdocs_yml
 
 LINK_ATTRIBUTEN = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "source": "src",
                    "iframe": "src", "video": "src", "audio": "src"}
@@ -47,8 +47,8 @@ def test_geen_kapotte_interne_links_of_ankers(site: Path):
     begin = time.perf_counter()
     basis = _site_url()
     basis_deel = urlparse(basis)
-    # De site is gebouwd zonder PDF (die maakt leidraadsite.pdf daarna, met Chromium): een link naar precies het bestand
-    # dat leidraadsite.pdf schrijft, is goed. Dat de PDF er na 'make build' ook is en elke pagina ernaar linkt, toetst
+    # De site is gebouwd zonder PDF (die maakt leidraadsite.nabouw.pdf daarna, met Chromium): een link naar precies het bestand
+    # dat leidraadsite.nabouw.pdf schrijft, is goed. Dat de PDF er na 'make build' ook is en elke pagina ernaar linkt, toetst
     # test_pdf.py::test_elke_pagina_linkt_naar_de_pdf (met de PDF).
     pdf = site / lees_editie(ROOT / "mkdocs.yml").pdf_bestand
     paginas = sorted(site.rglob("*.html"))
@@ -76,7 +76,7 @@ def test_geen_kapotte_interne_links_of_ankers(site: Path):
                 doelbestand = _bestand_van(site, "/" + doel.path[len(basis_deel.path):])
                 if not doelbestand.is_file():
                     if doelbestand == pdf:
-                        continue  # de PDF komt pas na de bouw (leidraadsite.pdf); zie test_pdf.py::test_elke_pagina_linkt_naar_de_pdf
+                        continue  # de PDF komt pas na de bouw (leidraadsite.nabouw.pdf); zie test_pdf.py::test_elke_pagina_linkt_naar_de_pdf
                     fouten.append(f"{bestand.relative_to(site)}: {waarde} → {doelbestand.relative_to(site)} bestaat niet")
                     continue
                 anker = unquote(doel.fragment)

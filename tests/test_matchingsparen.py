@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from leidraadsite.sjablonen import SJABLONEN_MAP
+from leidraadsite.weergave.sjablonen import SJABLONEN_MAP
 from test_sjablonen import MATCHINGSPAREN
 
 DOCS = ROOT / "docs"

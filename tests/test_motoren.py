@@ -2,7 +2,7 @@
 
 - Een fout in een macro (een casusnaam met een tikfout) laat de bouw stoppen, met bestand, regel en casus, ook als
   ``mkdocs.yml`` geen enkele hook laadt (zoals onder Zensical, dat hooks overslaat).
-- De tabellen uit de macro's zet een Markdown-extensie terug (``leidraadsite.htmlblok``), niet een hook; een
+- De tabellen uit de macro's zet een Markdown-extensie terug (``leidraadsite.weergave.htmlblok``), niet een hook; een
   merkteken dat blijft staan, vindt de controle na de bouw (``python -m leidraadsite.nabouw``).
 """
 
@@ -76,23 +76,23 @@ def _md(tekst: str, *extensies: str) -> str:
 
 
 def test_htmlblok_zet_de_html_ongewijzigd_terug() -> None:
-    from leidraadsite.htmlblok import merkteken
+    from leidraadsite.weergave.htmlblok import merkteken
 
     html = '<table><tr><td data-x="1">*geen nadruk* [geen](link)</td></tr></table>'
-    uit = _md(f"Tekst.\n\n{merkteken(html)}\n\nMeer tekst.", "leidraadsite.htmlblok")
+    uit = _md(f"Tekst.\n\n{merkteken(html)}\n\nMeer tekst.", "leidraadsite.weergave.htmlblok")
     assert html in uit, uit
     assert "<p><table>" not in uit and "jobcoach-html" not in uit, uit
 
 
 def test_htmlblok_in_een_codeblok_geeft_een_fout() -> None:
-    from leidraadsite.htmlblok import MerktekenFout, merkteken
+    from leidraadsite.weergave.htmlblok import MerktekenFout, merkteken
 
     with pytest.raises(MerktekenFout, match="codeblok"):
-        _md(f"```text\n{merkteken('<table></table>')}\n```\n", "leidraadsite.htmlblok")
+        _md(f"```text\n{merkteken('<table></table>')}\n```\n", "leidraadsite.weergave.htmlblok")
 
 
 def test_zonder_de_extensie_blijft_het_merkteken_staan_en_ziet_de_controle_het(tmp_path: Path) -> None:
-    from leidraadsite.htmlblok import merkteken
+    from leidraadsite.weergave.htmlblok import merkteken
 
     uit = _md(f"Tekst.\n\n{merkteken('<table></table>')}\n")
     assert "<table>" not in uit, uit

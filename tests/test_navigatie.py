@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_mkdocs_yml
 
 DOCS = ROOT / "docs"
 # Pagina's van deze opdracht met vaste ankers op elke kop (de casuspagina's van de spine hebben ze ook).
@@ -64,7 +64,7 @@ def test_elke_pagina_staat_precies_een_keer_in_de_nav():
 
 def test_paginas_buiten_het_menu_zijn_de_rolpaginas_en_de_startpagina_linkt_erheen(site):
     """not_in_nav is alleen voor de rolpagina's; elke rolpagina is met één tik te bereiken vanaf de startpagina."""
-    from leidraadsite.rollen import laad_rolkaart
+    from leidraadsite.inhoud.rollen import laad_rolkaart
 
     buiten = niet_in_nav()
     assert buiten == sorted(f"rollen/{r}.md" for r in laad_rolkaart().rol_ids), buiten
@@ -140,7 +140,7 @@ def test_menu_volgt_het_gebruik_eerst_wat_geldt_nu_rekenhulp_en_sjablonen():
 
 def test_pagina_buiten_de_pdf_staat_als_laatste_in_haar_sectie(tmp_path):
     """print-site nummert naar de plaats in de nav, ook van uitgesloten pagina's: alleen als laatste geeft dat geen gat."""
-    from leidraadsite.config import lees_editie
+    from leidraadsite.inhoud.config import lees_editie
 
     assert not _gaten(lees_editie(ROOT / "mkdocs.yml"))
     # zo zou het fout gaan: de rekenhulp als eigen hoofdstuk vóór de sjablonen

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import BOUWDATUM, ROOT, mkdocs_build
 from leidraadsite.cli import main
-from leidraadsite.config import lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_mkdocs_yml
 from leidraadsite.nieuw import MARKERING, NieuwFout, menu_met_casus
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -344,7 +344,7 @@ def test_ci_draait_make_test_bij_elk_voorstel_en_publiceert_vanaf_main():
     # met LEIDRAAD_PRODUCTIE=1, zodat een voorlopig adres niet online gaat (tests/test_terugmelding.py).
     assert [s.get("run") for s in bouwen["steps"] if "run" in s] == ["make publiceer"], bouwen["steps"]
     recept = re.search(r"^build:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
-    assert recept and "-m leidraadsite.pdf --site site" in recept.group(1), "make build maakt de PDF niet (meer)"
+    assert recept and "-m leidraadsite.nabouw.pdf --site site" in recept.group(1), "make build maakt de PDF niet (meer)"
     publiceren = ci["jobs"]["publiceren"]
     assert publiceren["needs"] == "bouwen" and publiceren["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in publiceren["steps"])

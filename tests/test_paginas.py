@@ -1,4 +1,4 @@
-"""Voorkant, statusblok en paginavoet: het pakket zelf (leidraadsite.paginas), zonder MkDocs."""
+"""Voorkant, statusblok en paginavoet: het pakket zelf (leidraadsite.inhoud.paginas), zonder MkDocs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jobcoach.fouten import Bestandsfout
-from leidraadsite.paginas import (
+from leidraadsite.inhoud.paginas import (
     LeidraadEditie,
     PaginaVoorkant,
     laad_licenties,
@@ -101,7 +101,7 @@ def test_voet_noemt_bron_met_akc_link_werkwijze_en_licentie_en_escapet_tekst():
 
 
 def test_alle_pagina_voorkanten_van_de_site_zijn_geldig():
-    from leidraadsite.rollen import laad_rolkaart
+    from leidraadsite.inhoud.rollen import laad_rolkaart
 
     root = Path(__file__).resolve().parent.parent
     rollen = laad_rolkaart().rol_ids
@@ -114,7 +114,7 @@ def test_alle_pagina_voorkanten_van_de_site_zijn_geldig():
 
 
 def test_datum_in_het_nederlands():
-    from leidraadsite.paginas import datum_tekst
+    from leidraadsite.inhoud.paginas import datum_tekst
 
     assert datum_tekst(dt.date(2019, 9, 30)) == "30 september 2019"
     assert datum_tekst(dt.date(2027, 12, 15)) == "15 december 2027"  # een vaste datum, niet vandaag
@@ -172,7 +172,7 @@ def test_tijdvak_false_zet_de_melding_uit_ook_op_een_leidraadpagina():
 
 
 def test_bouwdatum_komt_uit_source_date_epoch(monkeypatch):
-    from leidraadsite.paginas import bouwdatum
+    from leidraadsite.inhoud.paginas import bouwdatum
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1828828800")  # 2027-12-15 00:00 UTC
     assert bouwdatum() == dt.date(2027, 12, 15)

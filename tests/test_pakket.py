@@ -164,14 +164,14 @@ def _recept(makefile: str, doel: str) -> list[str]:
 
 def test_de_site_en_de_pdf_komen_uit_het_pakket_niet_uit_tools():
     # tools/ is gereedschap voor ontwikkelaars (meten, vastleggen, installeren). Wat online gaat (make build, en
-    # make publiceer, die make build is), maakt alleen het pakket: de bouwer, leidraadsite.nabouw, leidraadsite.pdf.
+    # make publiceer, die make build is), maakt alleen het pakket: de bouwer, leidraadsite.nabouw, leidraadsite.nabouw.pdf.
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^publiceer: build$", makefile, flags=re.M), "make publiceer is niet (meer) make build"
     regels = _recept(makefile, "build")
     modules = [m for regel in regels for m in re.findall(r"-m ([\w.]+)", regel)]
-    assert "leidraadsite.pdf" in modules and "leidraadsite.nabouw" in modules, regels
+    assert "leidraadsite.nabouw.pdf" in modules and "leidraadsite.nabouw" in modules, regels
     uit_tools = [regel.strip() for regel in regels if "tools." in regel or "tools/" in regel]
     assert not uit_tools, f"make build gebruikt tools/: {uit_tools}"
     # En het pakket zelf importeert niets uit tools/ (dat zit niet in het wiel).
     assert "tools" not in _imports(ROOT / "src"), _imports(ROOT / "src")["tools"]
-    assert not (ROOT / "tools/pdf.py").exists(), "de PDF hoort in het pakket (src/leidraadsite/pdf.py)"
+    assert not (ROOT / "tools/pdf.py").exists(), "de PDF hoort in het pakket (src/leidraadsite/nabouw/pdf.py)"

@@ -1,4 +1,4 @@
-"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met leidraadsite.pdf, en dan geopend.
+"""De PDF van de hele leidraad: gemaakt uit de gebouwde site met leidraadsite.nabouw.pdf, en dan geopend.
 
 De verwachte hoofdstukken komen uit de navigatie in mkdocs.yml (min de uitgesloten pagina's van de
 plugin print-site), niet uit een vaste lijst. Twee pagina's worden als PNG getekend en bewaard in
@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import ROOT, maak_pdf
-from leidraadsite.config import Uitgave, UitgaveFout, Hoofdstuk, hoofdstukken, lees_editie, lees_mkdocs_yml
+from leidraadsite.inhoud.config import Uitgave, UitgaveFout, Hoofdstuk, hoofdstukken, lees_editie, lees_mkdocs_yml
 
 ARTEFACTEN = ROOT / "artefacten" / "pdf"
 
@@ -337,7 +337,7 @@ def test_elke_pagina_linkt_naar_de_pdf(site, pdf_pad):
         assert doel == pdf_pad.resolve(), f"{html_pad.relative_to(site)}: link wijst naar {doel}, niet naar de PDF"
 
 
-# --- Foutmeldingen van leidraadsite.pdf en leidraadsite.config ------------------------------------
+# --- Foutmeldingen van leidraadsite.nabouw.pdf en leidraadsite.inhoud.config ------------------------------------
 
 
 def test_pdf_script_meldt_ontbrekende_printversie(tmp_path):

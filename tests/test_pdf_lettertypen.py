@@ -28,7 +28,7 @@ def _lettertypen(pdf: Path) -> set[str]:
 
 
 def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp_path):
-    from leidraadsite.config import lees_editie
+    from leidraadsite.inhoud.config import lees_editie
 
     editie = lees_editie(ROOT / "mkdocs.yml")
     gewoon = site_met_pdf / editie.pdf_bestand
@@ -47,7 +47,7 @@ def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp
                               ("monospace", "DejaVu Sans"), ("DejaVu Sans Mono", "DejaVu Sans")))
     conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
                     f"{anders}<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
-    resultaat = subprocess.run([sys.executable, "-m", "leidraadsite.pdf", "--site", str(kopie)], cwd=ROOT,
+    resultaat = subprocess.run([sys.executable, "-m", "leidraadsite.nabouw.pdf", "--site", str(kopie)], cwd=ROOT,
                                capture_output=True, text=True, timeout=600,
                                env={**os.environ, "FONTCONFIG_FILE": str(conf)})
     assert resultaat.returncode == 0, resultaat.stdout[-3000:] + resultaat.stderr[-3000:]

@@ -18,9 +18,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_CASUS, mkdocs_build
 from jobcoach import Bestandsfout, laad_regels
-from leidraadsite.casusmap import Casusmap
+from leidraadsite.inhoud.casusmap import Casusmap
 from jobcoach.opmaak import getal
-from leidraadsite.prestaties import doeluitkomsten, laad_resultaten
+from leidraadsite.inhoud.prestaties import doeluitkomsten, laad_resultaten
 
 RESULTATEN = ROOT / "docs" / "prestaties" / "resultaten.json"
 
@@ -159,7 +159,7 @@ def test_casusmap_onthoudt_geen_ongeldige_casus(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Tabellen na Markdown terugzetten (de extensie src/leidraadsite/htmlblok.py; zonder hooks: tests/test_motoren.py)
+# Tabellen na Markdown terugzetten (de extensie src/leidraadsite/weergave/htmlblok.py; zonder hooks: tests/test_motoren.py)
 # ---------------------------------------------------------------------------------------------
 
 

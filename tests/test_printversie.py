@@ -1,4 +1,4 @@
-"""Links in de printversie: de plugin maakt sommige stuk; leidraadsite.printversie herstelt ze.
+"""Links in de printversie: de plugin maakt sommige stuk; leidraadsite.nabouw.printversie herstelt ze.
 
 En: ``ankers_uniek`` (snel) geeft precies dezelfde HTML als de werkwijze van de plugin zelf.
 """
@@ -14,7 +14,7 @@ import mkdocs_print_site_plugin.urls as print_site_urls
 import pytest
 from mkdocs.exceptions import PluginError
 
-from leidraadsite.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links, kopregels_css, paginasleutel
+from leidraadsite.nabouw.printversie import _ID, _ids, ankers_plugin, ankers_uniek, herstel_links, kopregels_css, paginasleutel
 
 
 def test_anker_naar_element_zonder_voorvoegsel_en_markdown_download_worden_hersteld(tmp_path: Path):

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from jobcoach.fouten import Bestandsfout
-from leidraadsite.regioplan import REGIOPLAN_MAP, Tabel, grafiek_svg, laad_regioplan
+from leidraadsite.inhoud.regioplan import REGIOPLAN_MAP, Tabel, grafiek_svg, laad_regioplan
 
 PAGINA_MD = ROOT / "docs/achtergrond/jobcoaches-sw-sector.md"
 PAGINA_HTML = Path("achtergrond/jobcoaches-sw-sector/index.html")

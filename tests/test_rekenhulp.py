@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from jobcoach import Casus, laad_casus, laad_regels
 from jobcoach.browser import ELEMENT_ID, rekenhulp_gegevens, rekenhulp_json
-from leidraadsite.rekenhulp import rekenhulp_html
+from leidraadsite.weergave.rekenhulp import rekenhulp_html
 
 GELDIG: dict[str, Any] = {
     "titel": "T",
@@ -121,7 +121,7 @@ def test_pagina_bevat_de_regels_en_laadt_de_scripts_alleen_daar(site):
     blok = pagina.find("script", id=ELEMENT_ID)
     assert blok is not None and blok.get("type") == "application/json"
     from conftest import ROOT
-    from leidraadsite.config import lees_editie
+    from leidraadsite.inhoud.config import lees_editie
 
     uitgave = lees_editie(ROOT / "mkdocs.yml")  # naam en editie van de site, voor het Word-bestand en de printweergave
     verwacht = rekenhulp_gegevens(laad_regels()) | {

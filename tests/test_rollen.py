@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from bouwhulp import bouw_met_eigen_pakket
 from conftest import ROOT
 from jobcoach.fouten import Bestandsfout
-from leidraadsite.paginas import lees_voorkant
-from leidraadsite.rollen import laad_rolkaart, relatief
+from leidraadsite.inhoud.paginas import lees_voorkant
+from leidraadsite.inhoud.rollen import laad_rolkaart, relatief
 
 DOCS = ROOT / "docs"
 ROLLEN = {"adviseur", "toetser", "gemeente", "jobcoach", "werkgever"}

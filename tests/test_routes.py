@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from jobcoach.fouten import Bestandsfout
-from leidraadsite.rollen import laad_rolkaart
-from leidraadsite.routes import laad_routes
+from leidraadsite.inhoud.rollen import laad_rolkaart
+from leidraadsite.inhoud.routes import laad_routes
 
 DOCS = ROOT / "docs"
 
@@ -75,7 +75,7 @@ def test_wat_geldt_nu_toont_elke_route_met_bron_datum_en_zekerheid(site):
 
 
 def test_tekst_uit_de_routes_wordt_geen_opmaak(tmp_path):
-    from leidraadsite.routes import routekeuze_markdown
+    from leidraadsite.inhoud.routes import routekeuze_markdown
 
     bron = (ROOT / "src/leidraadsite/data/routes.yml").read_text(encoding="utf-8")
     pad = tmp_path / "routes.yml"

@@ -19,7 +19,7 @@ from docx.shared import Cm
 
 from conftest import ROOT
 from jobcoach import json_schema, laad_regels
-from leidraadsite.sjablonen import SJABLONEN, SJABLONEN_MAP, SjabloonFout, koppen, markdown_naar_docx
+from leidraadsite.weergave.sjablonen import SJABLONEN, SJABLONEN_MAP, SjabloonFout, koppen, markdown_naar_docx
 
 CASUSSJABLOON = SJABLONEN_MAP / "casus.yml"
 MARKDOWN_SJABLONEN = [b for b in SJABLONEN if b.endswith(".md")]
@@ -249,7 +249,7 @@ def test_matchingsformulier_heeft_per_paar_een_schrijfvak():
 
 
 def test_coachingsplan_heeft_een_veld_en_een_handtekening_voor_de_arbeidsdeskundige():
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     document = docx(markdown_naar_docx(sjabloon_tekst("coachingsplan.md", laad_regels()), "t"))
     gegevens = next(t for t in document.tables if tabelkop(t) == ["Gegeven", "Invullen"])
@@ -273,7 +273,7 @@ def test_word_bestand_heeft_de_huisstijl_van_de_site():
 
 
 def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     tekst = sjabloon_tekst("coachingsplan.md", laad_regels())
     assert "@" not in tekst, "er staat nog een invulplek in het coachingsplan"
@@ -287,7 +287,7 @@ def test_coachingsplan_noemt_de_coachingsdoelen_uit_de_regels():
 def test_coachingsplan_houdt_de_doelen_en_de_urengroepen_van_de_casus_uit_elkaar():
     """'Doel 1-3' zijn de drie doelen uit de matching; de drie vaste groepen uit de casus zijn iets anders,
     en hun herkomst is onbekend: het sjabloon mag ze geen coachingsdoelen van UWV noemen."""
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     tekst = sjabloon_tekst("coachingsplan.md", laad_regels())
     assert "coachingsdoel van UWV" not in tekst and "niet bekend" in tekst, "urengroepen als 'coachingsdoel van UWV'"
@@ -312,7 +312,7 @@ GATEN = ["Ondersteuning van de klant", "189876", "189928", "Toelichting op en we
 
 
 def _toetsingsformulier():
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     tekst = sjabloon_tekst("toetsingsformulier.md", laad_regels())
     return tekst, docx(markdown_naar_docx(tekst, SJABLONEN["toetsingsformulier.md"]))
@@ -343,7 +343,7 @@ def test_toetsingsformulier_vraagt_bij_elke_vraag_ja_nee_en_toelichting():
 @pytest.mark.parametrize("bestand", MARKDOWN_SJABLONEN)
 def test_een_tabelrij_breekt_niet_over_twee_bladzijden(bestand):
     """Een vraag op de ene bladzijde en haar vakjes op de volgende is lastig invullen (gezien in het toetsingsformulier)."""
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     document = docx(markdown_naar_docx(sjabloon_tekst(bestand, laad_regels()), "t"))
     for nummer, tabel in enumerate(document.tables, start=1):
@@ -384,7 +384,7 @@ def test_toetsingsformulier_laat_een_onvolledige_aanvraag_aanvullen_en_noemt_de_
 
 
 def test_grenzen_van_de_interne_jobcoach_komen_uit_de_regels():
-    from leidraadsite.sjablonen import sjabloon_tekst
+    from leidraadsite.weergave.sjablonen import sjabloon_tekst
 
     regels = laad_regels()
 
@@ -584,7 +584,7 @@ def _zip_inhoud(docx: bytes) -> dict[str, bytes]:
 
 
 def test_word_bestand_komt_uit_de_cache_en_een_kapot_cachebestand_wordt_vervangen(tmp_path, monkeypatch):
-    import leidraadsite.sjablonen as sjablonen
+    import leidraadsite.weergave.sjablonen as sjablonen
 
     monkeypatch.setattr(sjablonen, "_DOCX_CACHE", tmp_path)
     gemaakt = []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import leidraadsite.sjablonen as sjablonen
+import leidraadsite.weergave.sjablonen as sjablonen
 
 TEKST = "# Titel\n\nEen alinea van het echte sjabloon.\n"
 

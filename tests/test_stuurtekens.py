@@ -135,7 +135,7 @@ def test_teksttype_weigert_stuurteken_ook_zonder_yaml():
 
 def test_word_bestand_laat_weg_wat_xml_verbiedt():
     """Een sjabloon met een verticale tab of U+FFFE gaf 'PCDATA invalid Char value 11': Word opent dat niet."""
-    from leidraadsite.sjablonen import maak_docx
+    from leidraadsite.weergave.sjablonen import maak_docx
 
     inhoud = maak_docx("# Kop\x0b een\n\nTekst met \x0c en \ufffe en \x1b[2J.\n\n| a | b\x00 |\n|---|---|\n| c | d |\n",
                        "Titel\x0b", "2026.1")
@@ -154,7 +154,7 @@ def test_word_bestand_laat_weg_wat_xml_verbiedt():
 
 def test_stuurteken_in_de_voorkant_van_een_pagina(tmp_path):
     """Ook de voorkant (front matter) van een pagina is YAML: title: "\\e[2J…" komt niet in de titel van de pagina."""
-    from leidraadsite.paginas import pagina_voorkant
+    from leidraadsite.inhoud.paginas import pagina_voorkant
 
     pagina = tmp_path / "pagina.md"
     pagina.write_text('---\nsamenvatting: Een pagina.\ntitle: "Kop\\e[2J\\u202Eniets"\n---\n\n# Kop\n', encoding="utf-8")

@@ -1,4 +1,4 @@
-"""De tabellen-hook (src/leidraadsite/tabellen.py): kolomnamen bij elke cel, rollen, datums heel."""
+"""De tabellen-hook (src/leidraadsite/weergave/tabellen.py): kolomnamen bij elke cel, rollen, datums heel."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from jobcoach import laad_regels
 from jobcoach.html import protocollen_html
-from leidraadsite.tabellen import markeer_tabellen
+from leidraadsite.weergave.tabellen import markeer_tabellen
 
 TABEL = """<p>Voor 01-01-2020 geen span.</p>
 <table>

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_mkdocs_yml
-from leidraadsite.terugmelding import fout_in_adres, is_gereserveerd, lijkt_voorbeeld, onderhoudsadres
+from leidraadsite.inhoud.config import lees_mkdocs_yml
+from leidraadsite.inhoud.terugmelding import fout_in_adres, is_gereserveerd, lijkt_voorbeeld, onderhoudsadres
 
 
 CONFIG = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -189,8 +189,8 @@ def test_ongeldige_adressen(adres, melding):
 
 @pytest.mark.parametrize("extra_onderhoud", [{"email": "geen adres"}, {}, None])
 def test_de_bouw_weigert_een_ongeldig_of_ontbrekend_adres(extra_onderhoud):
-    """De controle van leidraadsite.statusblok (onder elke bouwer; de plugin roept haar ook al bij het laden aan)."""
-    from leidraadsite.statusblok import StatusFout, gegevens, wis_gegevens
+    """De controle van leidraadsite.weergave.statusblok (onder elke bouwer; de plugin roept haar ook al bij het laden aan)."""
+    from leidraadsite.weergave.statusblok import StatusFout, gegevens, wis_gegevens
 
     extra = copy.deepcopy(CONFIG["extra"])
     wis_gegevens()

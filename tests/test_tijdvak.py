@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.config import lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_mkdocs_yml
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december"]

@@ -70,7 +70,7 @@ def test_elke_afwijking_heeft_gevolg_maatregel_en_datum(site):
 
 def test_noemt_het_adres_van_de_onderhoudsgroep(site):
     """Een voorlopig adres (extra.onderhoudsgroep.voorlopig) toont 'nog in te vullen', geen mailto (issue 22)."""
-    from leidraadsite.config import lees_mkdocs_yml
+    from leidraadsite.inhoud.config import lees_mkdocs_yml
 
     groep = lees_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["onderhoudsgroep"]
     contact = _pagina(site).find(id="contact").find_next("p")

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from leidraadsite.transcripties import (
+from leidraadsite.inhoud.transcripties import (
     Herstelling,
     Transcriptie,
     alineas,

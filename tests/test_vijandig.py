@@ -120,7 +120,7 @@ def _vul_in(macros_van_de_site, markdown: str, titel: str = "Aanval"):
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
-    from leidraadsite import jinja
+    from leidraadsite.weergave import jinja
 
     project, config, plugin, _ = macros_van_de_site
     (project / "docs" / "aanval.md").write_text(markdown, encoding="utf-8")
@@ -231,7 +231,7 @@ def test_tekst_uit_gegevens_en_voorkant_wordt_nergens_script_of_opmaak(project, 
 
 def test_wijzigingen_met_html_link_of_kenmerk_geven_een_melding_met_regel(tmp_path):
     from jobcoach import Bestandsfout
-    from leidraadsite.wijzigingen import wijzigingen_markdown
+    from leidraadsite.inhoud.wijzigingen import wijzigingen_markdown
 
     pad = tmp_path / "CHANGELOG.md"
     goed = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").rstrip("\n")
@@ -254,7 +254,7 @@ def test_wijzigingen_met_html_link_of_kenmerk_geven_een_melding_met_regel(tmp_pa
 def test_begrip_met_html_bij_aanwijzen_wordt_geweigerd(veld):
     from pydantic import ValidationError
 
-    from leidraadsite.begrippen import Begrip
+    from leidraadsite.inhoud.begrippen import Begrip
 
     gegevens = {"term": "Loonwaarde", "afkorting": "LW", "uitleg": "Wat iemand met zijn werk waard is."}
     gegevens[veld] = ["LW<img src=x onerror=alert(1)>"] if veld == "ook" else "LW<img src=x onerror=alert(1)>"

@@ -1,4 +1,4 @@
-"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met de plugin src/leidraadsite/plugin.py) toont na een
+"""De voorvertoning van ``make serve`` (``mkdocs serve --dirty`` met de plugin src/leidraadsite/mkdocs/plugin.py) toont na een
 wijziging precies dezelfde site als een volledige bouw.
 
 De test start ``mkdocs serve --dirty`` op een kopie van het project, wijzigt een casus, en vergelijkt daarna
@@ -95,7 +95,7 @@ def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, 
     # Geen bouw vooraf: de eerste bouw van serve vult de Word-cache, en de volledige bouwen hieronder lezen daaruit
     # dezelfde Word-bestanden (getest met een lege cache: TMPDIR naar een lege map).
     log = tmp_path / "serve.log"
-    # Zoals make serve (python -m leidraadsite.serve), met het pakket uit de kopie: dan telt ook een
+    # Zoals make serve (python -m leidraadsite.mkdocs.serve), met het pakket uit de kopie: dan telt ook een
     # wijziging van de regels in de kopie (src/jobcoach/data/regels.yml).
     with serve(project, [], log, make_serve=True, env={"PYTHONPATH": str(project / "src")}) as (proces, basis):
         wacht_op(basis + CASUS_PAGINA, "In totaal komt dit neer op", proces, log, 180)

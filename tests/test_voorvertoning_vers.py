@@ -81,7 +81,7 @@ def test_voorvertoning_is_nooit_oud(project: Path, tmp_path: Path):
         teksten.write_text(teksten.read_text(encoding="utf-8").replace(
             "totaal: Totaal begeleidingsuren", "totaal: Totaal begeleidingsuren (proef teksten)"), encoding="utf-8")
         zichtbaar("teksten.yml", CASUS_PAGINA, "Totaal begeleidingsuren (proef teksten)")
-        code = project / "src/leidraadsite/begrippen.py"
+        code = project / "src/leidraadsite/inhoud/begrippen.py"
         code.write_text(code.read_text(encoding="utf-8").replace('" Ook geschreven als ', '" Ook (proef py) geschreven als '),
                         encoding="utf-8")
         zichtbaar(".py-bestand", "/begrippen/", "Ook (proef py) geschreven als")

@@ -19,8 +19,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from jobcoach.regels import laad_regels
-from leidraadsite.config import lees_editie
-from leidraadsite.sjablonen import SJABLONEN, downloads
+from leidraadsite.inhoud.config import lees_editie
+from leidraadsite.weergave.sjablonen import SJABLONEN, downloads
 
 SOFFICE = os.environ.get("SOFFICE", "/usr/bin/soffice")
 ARTEFACTEN = ROOT / "artefacten" / "sjablonen"

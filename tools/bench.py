@@ -50,12 +50,12 @@ from jinja2 import FileSystemBytecodeCache
 
 ROOT = Path(__file__).resolve().parent.parent
 from tools import synthetisch
-from leidraadsite.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
+from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
 
 from jobcoach import Bestandsfout, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, uren
-from leidraadsite.config import lees_mkdocs_yml
-from leidraadsite.prestaties import (
+from leidraadsite.inhoud.config import lees_mkdocs_yml
+from leidraadsite.inhoud.prestaties import (
     Bestand,
     Bouw,
     Doelen,
@@ -387,13 +387,13 @@ def wijzig_casus(pad: Path, stap: int) -> str:
 @contextlib.contextmanager
 def serve(project: Path, args: list[str], log: Path, *, make_serve: bool = False,
           env: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
-    """Start ``mkdocs serve`` (of met ``make_serve`` de voorvertoning van ``make serve``, ``leidraadsite.serve``)
+    """Start ``mkdocs serve`` (of met ``make_serve`` de voorvertoning van ``make serve``, ``leidraadsite.mkdocs.serve``)
     in ``project`` op een vrije poort; geef het proces en de basis-URL.
 
     Uitvoer gaat naar ``log``. Na afloop stopt het proces zoals bij Ctrl+C (en anders hard).
     """
     poort = vrije_poort()
-    opdracht = ["leidraadsite.serve"] if make_serve else ["mkdocs", "serve"]
+    opdracht = ["leidraadsite.mkdocs.serve"] if make_serve else ["mkdocs", "serve"]
     cmd = [sys.executable, "-m", *opdracht, "-a", f"127.0.0.1:{poort}", *args]
     with open(log, "wb") as uit:
         proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env={**omgeving(), **(env or {})})

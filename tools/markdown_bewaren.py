@@ -1,6 +1,6 @@
 """Bewaart de Markdown van elke pagina na de macro's (voor de statische variant).
 
-De macro's zetten tabellen als merkteken in de Markdown (de extensie src/leidraadsite/htmlblok.py zet ze terug); hier
+De macro's zetten tabellen als merkteken in de Markdown (de extensie src/leidraadsite/weergave/htmlblok.py zet ze terug); hier
 komt de HTML zelf in de bewaarde Markdown, zoals een statische pagina hem zou bevatten.
 """
 import os
@@ -9,12 +9,12 @@ import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from leidraadsite.htmlblok import MERKTEKEN, inhoud
+from leidraadsite.weergave.htmlblok import MERKTEKEN, inhoud
 
 DOEL = os.environ["JOBCOACH_BENCH_DUMP"]  # tools/bench.py zet de map
 
 
-@event_priority(-10)  # na mkdocs-macros (0); zonder statusblok, dat zet leidraadsite.statusblok ook in de statische bouw
+@event_priority(-10)  # na mkdocs-macros (0); zonder statusblok, dat zet leidraadsite.weergave.statusblok ook in de statische bouw
 def on_page_markdown(markdown: str, page: Page, config: object, files: object) -> str:  # noqa: ARG001 - vorm van MkDocs
     statisch = MERKTEKEN.sub(inhoud, markdown)
     pad = os.path.join(DOEL, page.file.src_path)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 import rjsmin
 
 from jobcoach import laad_regels
-from leidraadsite.rekenhulp import rekenhulp_html
+from leidraadsite.weergave.rekenhulp import rekenhulp_html
 
 BUDGET = 30 * 1024
 
@@ -33,7 +33,7 @@ def brotli(data: bytes) -> int | None:
 
 
 def _verkleind(naam: str) -> bytes:
-    """Zoals in de gebouwde site: verkleind door rjsmin (leidraadsite.rekenhulp.verklein, na de bouw)."""
+    """Zoals in de gebouwde site: verkleind door rjsmin (leidraadsite.weergave.rekenhulp.verklein, na de bouw)."""
     return rjsmin.jsmin((ROOT / "docs/javascripts" / naam).read_text(encoding="utf-8"), keep_bang_comments=True).encode("utf-8")
 
 

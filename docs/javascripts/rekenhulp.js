@@ -27,7 +27,7 @@
   const tabel = (naam, bijschrift, rijen, opties = {}) => ({ bijschrift, koppen: T.tabellen[naam].koppen, rijen, voet: [], rechts: [], ...opties });
 
   // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
-  // Zoals src/leidraadsite/tabellen.py (de hook) het in de andere pagina's doet: datums (dd-mm-jjjj) breken niet af,
+  // Zoals src/leidraadsite/weergave/tabellen.py (de hook) het in de andere pagina's doet: datums (dd-mm-jjjj) breken niet af,
   // een / tussen twee woorden mag afbreken; en hieronder krijgt elke cel zijn kolomnaam en rol.
   const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu;
   const tekstHtml = (x) => esc(x).replace(HEEL, (m) => (m === '/' ? '/<wbr>' : '<span class="tabel-heel">' + m + '</span>'));

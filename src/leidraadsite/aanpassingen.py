@@ -20,7 +20,7 @@ De aanpassingen:
     gecompileerde code per pagina.
 ``printsite-ankers``  (mkdocs-print-site-plugin 2.9)
     ``update_anchor_ids`` van de plugin kost bij lange regels kwadratisch veel tijd;
-    ``leidraadsite.printversie.ankers_uniek`` geeft dezelfde uitkomst in lineaire tijd.
+    ``leidraadsite.nabouw.printversie.ankers_uniek`` geeft dezelfde uitkomst in lineaire tijd.
 ``printsite-links``  (mkdocs-print-site-plugin 2.9; alleen bij ``mkdocs serve --dirty``)
     ``fix_internal_links`` van de plugin geeft voor een ongewijzigde pagina de uitkomst van de vorige bouw.
 ``mkdocs-yaml-c``  (mkdocs 1.6.1; alleen bij ``mkdocs serve --dirty``)
@@ -37,7 +37,7 @@ De aanpassingen:
     vergeleken met patronen: ongeveer 0,4 s van een herbouw van 1 s). De voorvertoning onthoudt de lijst zolang de
     mappen van het thema niet veranderen; welke bestanden van docs/ voorgaan, bepaalt hij wel bij elke bouw.
 ``voorvertoning-server``  (mkdocs 1.6.1)
-    ``make serve`` (``leidraadsite.serve``) bouwt met ``mkdocs.commands.build.build`` en serveert met MkDocs'
+    ``make serve`` (``leidraadsite.mkdocs.serve``) bouwt met ``mkdocs.commands.build.build`` en serveert met MkDocs'
     ``LiveReloadServer``; een mislukte bouw wordt een foutpagina. Uit: gewoon ``mkdocs serve --dirty``.
 """
 
@@ -195,7 +195,7 @@ def printsite_ankers() -> None:
     """Laat mkdocs-print-site-plugin ``ankers_uniek`` gebruiken in plaats van ``update_anchor_ids``."""
     import mkdocs_print_site_plugin.urls as print_site_urls
 
-    from .printversie import ankers_uniek
+    from leidraadsite.nabouw.printversie import ankers_uniek
 
     if not aan("printsite-ankers"):
         return

@@ -19,7 +19,7 @@ from jobcoach.lezer import toon_pad
 
 
 def _nieuw(args: argparse.Namespace) -> int:
-    from .nieuw import NieuwFout, maak_casus  # hier: alleen deze opdracht heeft python-docx nodig
+    from leidraadsite.nieuw import NieuwFout, maak_casus  # hier: alleen deze opdracht heeft python-docx nodig
 
     try:
         gemaakt = maak_casus(Path.cwd(), args.naam, args.titel, args.datum)
@@ -47,7 +47,7 @@ def _datum(tekst: str) -> dt.date:
 
 
 def _verouderd(args: argparse.Namespace) -> int:
-    from .paginas import paginas_zonder_herzieningsdatum, verouderde_paginas
+    from leidraadsite.inhoud.paginas import paginas_zonder_herzieningsdatum, verouderde_paginas
 
     if not args.docs.is_dir():
         print(f"Map niet gevonden: {args.docs}", file=sys.stderr)

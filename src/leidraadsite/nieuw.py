@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from .config import lees_mkdocs_yml
-from .sjablonen import casusbestand, casuspagina
+from leidraadsite.inhoud.config import lees_mkdocs_yml
+from leidraadsite.weergave.sjablonen import casusbestand, casuspagina
 
 MARKERING = "# nieuwe casussen hieronder (jobcoach nieuw)"
 NAAM_PATROON = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

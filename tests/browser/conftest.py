@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from leidraadsite.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver  # dezelfde start als de PDF
+from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver  # dezelfde start als de PDF
 
 # De rondgang langs alle pagina's (één keer per run; zie rondgang.py): paden, rondgang_breed, rondgang_smal.
 from .rondgang import paden, rondgang_breed, rondgang_smal  # noqa: F401

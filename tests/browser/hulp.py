@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 
-from leidraadsite.config import lees_mkdocs_yml
+from leidraadsite.inhoud.config import lees_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTEN = ROOT / "artefacten"

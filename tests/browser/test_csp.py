@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from leidraadsite.csp import met_policy
-from leidraadsite.chromium import bestandsserver
+from leidraadsite.nabouw.csp import met_policy
+from leidraadsite.nabouw.chromium import bestandsserver
 
 from .rondgang import MELD_OVERTREDINGEN
 
@@ -51,7 +51,7 @@ def test_printversie_zonder_overtreding_en_ingevoegd_script_geweigerd(browser, s
 
 def test_script_dat_toch_in_een_pagina_staat_mag_niets_en_leest_geen_opgeslagen_gegevens(browser, site, tmp_path):
     """Stel dat een script de controle van de bouw voorbij komt (zoals een titel die uit <title> breekt): de policy
-    van de pagina (leidraadsite.csp.met_policy) noemt alleen de bekende scripts, dus de browser voert het niet uit."""
+    van de pagina (leidraadsite.nabouw.csp.met_policy) noemt alleen de bekende scripts, dus de browser voert het niet uit."""
     bron = (site / "casussen/begeleidingsbehoefte-en-regime/index.html").read_text(encoding="utf-8")
     bron = re.sub(r'\n    <meta http-equiv="Content-Security-Policy" content="[^"]*">', "", bron)
     aanval = ("<script>window.__gelezen = localStorage.getItem('rekenhulp-proef') || 'leeg';"

@@ -18,7 +18,7 @@ import docx
 from playwright.sync_api import Page, expect
 
 from jobcoach.teksten import TEKSTEN
-from leidraadsite.config import lees_editie
+from leidraadsite.inhoud.config import lees_editie
 
 from rekenhulp_gevallen import ROOT, SEED_CASUS
 

@@ -40,7 +40,7 @@ def test_startpagina_op_de_telefoon(telefoon, server):
     ARTEFACTEN.mkdir(exist_ok=True)
     telefoon.goto(f"{server}/")
     kaarten = telefoon.locator(".rolkeuze li")
-    from leidraadsite.rollen import laad_rolkaart
+    from leidraadsite.inhoud.rollen import laad_rolkaart
 
     assert kaarten.count() == len(laad_rolkaart().rollen) == 5
     breedte = telefoon.evaluate("document.documentElement.scrollWidth")

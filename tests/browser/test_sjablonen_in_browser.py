@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leidraadsite.sjablonen import SJABLONEN_MAP
+from leidraadsite.weergave.sjablonen import SJABLONEN_MAP
 
 
 def test_kopieerknop_kopieert_het_logboek(pagina, server):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from leidraadsite.rollen import laad_rolkaart
+from leidraadsite.inhoud.rollen import laad_rolkaart
 
 from .hulp import ARTEFACTEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten
 

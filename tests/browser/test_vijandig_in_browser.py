@@ -9,7 +9,7 @@ import time
 import pytest
 
 from jobcoach import Bestandsfout, laad_casus, laad_regels
-from leidraadsite.chromium import bestandsserver
+from leidraadsite.nabouw.chromium import bestandsserver
 from vijandig import GEVALLEN, SCRIPT_TITEL, TEKST_AANVALLEN
 
 from .rondgang import MELD_OVERTREDINGEN

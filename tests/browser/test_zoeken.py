@@ -209,7 +209,7 @@ JS_RESULTATEN_MET_SCORE = """() => [...document.querySelectorAll('.md-search-res
 @pytest.mark.parametrize("term", ["Loonwaarde", "Loondispensatie"])
 def test_zoeken_op_een_begrip_geeft_eerst_dat_begrip(zoekpagina, term):
     """Typ een begrip uit de begrippenlijst: het eerste resultaat is het begrip zelf, met zijn anker en uitleg."""
-    from leidraadsite.begrippen import laad_begrippen
+    from leidraadsite.inhoud.begrippen import laad_begrippen
 
     begrip = next(b for b in laad_begrippen().begrippen if b.term == term)
     p = zoekpagina[0]

@@ -3,7 +3,7 @@
 Gebruik in mkdocs.yml (in plaats van de gewone extensie ``abbr``)::
 
     markdown_extensions:
-      - leidraadsite.afkortingen
+      - leidraadsite.weergave.afkortingen
 
 De afkortingen komen uit ``data/begrippen.yml``, dezelfde lijst als de pagina Begrippen. De
 standaardextensie ``abbr`` van Python-Markdown zet ze in ``<abbr title="…">``. Daarna krijgt
@@ -21,7 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from jobcoach.fouten import Bestandsfout
 
-from .begrippen import laad_begrippen
+from leidraadsite.inhoud.begrippen import laad_begrippen
 
 
 class _FocusTreeprocessor(Treeprocessor):

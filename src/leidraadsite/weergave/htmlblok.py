@@ -3,7 +3,7 @@
 Gebruik in mkdocs.yml::
 
     markdown_extensions:
-      - leidraadsite.htmlblok
+      - leidraadsite.weergave.htmlblok
 
 Een macro die een grote tabel maakt (``schema_tabel``, ``berekening_tabel`` …) zet niet de HTML zelf in de
 Markdown, maar één regel :func:`merkteken` met de HTML erin (base64). Deze extensie legt die HTML opzij in
@@ -27,7 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
-from .motor import Bouwfout
+from leidraadsite.weergave.motor import Bouwfout
 
 VOORVOEGSEL = "jobcoach-html:"
 MERKTEKEN = re.compile(r"<!--jobcoach-html:([A-Za-z0-9_=-]*)-->")

@@ -1,7 +1,7 @@
 """De editie van de leidraad en de gegevens voor de PDF, gelezen uit ``mkdocs.yml``.
 
 Dit module leest alleen het configuratiebestand (als YAML); het kent MkDocs niet. Het maken van de
-PDF zelf gebeurt in ``leidraadsite.pdf`` (met Chromium); de tests gebruiken dit module om te weten
+PDF zelf gebeurt in ``leidraadsite.nabouw.pdf`` (met Chromium); de tests gebruiken dit module om te weten
 welke hoofdstukken de PDF moet hebben.
 
 - ``lees_editie(mkdocs_yml)`` geeft een :class:`Uitgave` met de editie, de datum, de status, de naam

@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from .csp import lees_stukken
+from leidraadsite.inhoud.htmlstukken import lees_stukken
 
 # Bestanden die een browser als pagina opent (en waarin een script dus draait).
 PAGINASOORTEN = (".svg", ".svgz", ".html", ".htm", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".mht", ".mhtml")
@@ -104,7 +104,7 @@ def script_in_docs(docs: Path, project: Path) -> list[str]:
 
 
 def mappen_veilig(project: Path, docs: Path, config: dict) -> str | None:
-    """De controle van een bouw (``leidraadsite.bouw.Bouw`` roept hem aan, onder elke bouwer): ``docs/``,
+    """De controle van een bouw (``leidraadsite.weergave.bouw.Bouw`` roept hem aan, onder elke bouwer): ``docs/``,
     ``casussen/``, de map van het thema (``overrides/``) en elke map van ``watch``. Geeft de Nederlandse melding,
     of None als alles in orde is. De casusbestanden (``casussen/*.yml``) controleert de casuslezer zelf."""
     thema = config.get("theme") or {}

@@ -20,9 +20,9 @@ from pydantic import Field, field_validator
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.lezer import Strikt, geen_dubbele, lees_yaml, valideer
 
-from .tekst import md_tekst
+from leidraadsite.inhoud.tekst import md_tekst
 
-ROLLEN_PAD = Path(__file__).parent / "data" / "rollen.yml"
+ROLLEN_PAD = Path(__file__).parents[1] / "data" / "rollen.yml"
 ROLPAGINAS = "rollen"  # map onder docs/ met een pagina per rol: rollen/<id>.md
 
 Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]

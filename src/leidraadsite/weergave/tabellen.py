@@ -197,7 +197,7 @@ def markeer_tabellen(html: str) -> str:
     return "".join(uit)
 
 
-# --- als Markdown-extensie (mkdocs.yml: markdown_extensions: - leidraadsite.tabellen) --------------------------
+# --- als Markdown-extensie (mkdocs.yml: markdown_extensions: - leidraadsite.weergave.tabellen) --------------------------
 
 
 class _Markeer(Postprocessor):
@@ -211,7 +211,7 @@ class TabellenExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - naam komt van Python-Markdown
         md.registerExtension(self)
-        # Na het terugzetten van de HTML (raw_html, 30) en na de controle van leidraadsite.htmlblok (5).
+        # Na het terugzetten van de HTML (raw_html, 30) en na de controle van leidraadsite.weergave.htmlblok (5).
         md.postprocessors.register(_Markeer(md), "jobcoach_tabellen", 4)
 
 

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from jobcoach.lezer import Strikt, laad_yaml_model
 
-TRANSCRIPTIES_PAD = Path(__file__).parent / "data" / "transcripties.yml"
+TRANSCRIPTIES_PAD = Path(__file__).parents[1] / "data" / "transcripties.yml"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
 

@@ -1,11 +1,11 @@
 """Maak de PDF van de hele leidraad uit de gebouwde site.
 
-    python -m leidraadsite.pdf [--site site] [--config mkdocs.yml]
+    python -m leidraadsite.nabouw.pdf [--site site] [--config mkdocs.yml]
 
 ``make build`` (en ``make publiceer``) doet dit na de bouw en ``python -m leidraadsite.nabouw``. De paden zijn
 relatief aan de map waarin u het start (de hoofdmap van het project).
 
-Werkwijze: een gewone bestandsserver op 127.0.0.1 (``leidraadsite.chromium``) serveert de gebouwde site; Chromium van Debian
+Werkwijze: een gewone bestandsserver op 127.0.0.1 (``leidraadsite.nabouw.chromium``) serveert de gebouwde site; Chromium van Debian
 (via Playwright, nooit een download) opent de printversie (plugin print-site) en drukt die af als
 PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op elke pagina
 (titel, editie, pagina x van y). Daarna:
@@ -17,7 +17,7 @@ PDF: A4, tagged PDF (toegankelijk, taal uit <html lang="nl">), met voettekst op 
    de documentgegevens.
 
 Het bestand komt in de hoofdmap van de site: ``leidraad-jobcoach-<editie>.pdf`` (zie
-``leidraadsite.config``). Elke pagina linkt ernaar ("Download als PDF").
+``leidraadsite.inhoud.config``). Elke pagina linkt ernaar ("Download als PDF").
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from urllib.parse import urlparse
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Fit, IndirectObject, NameObject
 
-from .chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
-from .config import Uitgave, UitgaveFout, lees_editie
+from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
+from leidraadsite.inhoud.config import Uitgave, UitgaveFout, lees_editie
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
@@ -183,7 +183,7 @@ VOET_LETTERTYPE = "fonts/dejavu-sans-latin-400-normal.woff2"  # in de gebouwde s
 def voettekst(editie: Uitgave, lettertype: bytes | None = None) -> str:
     """De lopende voettekst (HTML voor Chromium): titel, editie, datum van de editie en pagina x van y.
 
-    Het webadres van elke pagina staat in de kopregel (CSS in de printversie, zie leidraadsite.printversie).
+    Het webadres van elke pagina staat in de kopregel (CSS in de printversie, zie leidraadsite.nabouw.printversie).
     ``lettertype``: het lettertype van de site (woff2); Chromium maakt de voettekst los van de pagina, dus het gaat
     erin mee als data-URL. Zo hangt ook de voettekst niet af van de lettertypen van de computer."""
     datum = f"{editie.datum.day} {MAANDEN[editie.datum.month - 1]} {editie.datum.year}"
@@ -408,7 +408,7 @@ def documentgegevens(editie: Uitgave, voorblad: dict[str, str]) -> dict[str, str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m leidraadsite.pdf",
+    parser = argparse.ArgumentParser(prog="python -m leidraadsite.nabouw.pdf",
                                      description="Maak de PDF van de hele leidraad uit de gebouwde site.")
     parser.add_argument("--site", type=Path, default=Path("site"), help="map van de gebouwde site (standaard: site)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),

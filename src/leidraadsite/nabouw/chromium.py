@@ -1,4 +1,4 @@
-"""Chromium van Debian starten en de gebouwde site serveren, voor de PDF (``leidraadsite.pdf``).
+"""Chromium van Debian starten en de gebouwde site serveren, voor de PDF (``leidraadsite.nabouw.pdf``).
 
 De prestatiemeting (tools/bench.py) en de browsertests (tests/browser/) starten Chromium op dezelfde manier en
 gebruiken dezelfde bestandsserver. Nooit een download door Playwright, geen netwerk naar buiten.

@@ -28,7 +28,7 @@ from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.opmaak import getal
 from jobcoach.lezer import Strikt, laad_yaml_model, lees_yaml, valideer
 
-REGIOPLAN_MAP = Path(__file__).parent / "data" / "regioplan"
+REGIOPLAN_MAP = Path(__file__).parents[1] / "data" / "regioplan"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
 Percentage = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]

@@ -1,4 +1,4 @@
-"""``make serve``: de voorvertoning die nooit stopt bij een fout (``python -m leidraadsite.serve``).
+"""``make serve``: de voorvertoning die nooit stopt bij een fout (``python -m leidraadsite.mkdocs.serve``).
 
 Dit is ``mkdocs serve --dirty --livereload``, met één verschil: faalt een bouw (een fout in een casus, een
 tikfout in een macro, een verwijderd of half geschreven bestand, een bestand dat geen UTF-8 is), dan blijft
@@ -51,7 +51,7 @@ from mkdocs.livereload import LiveReloadServer
 # start als een nieuw Python-proces dat dit bestand inlaadt; code van het project laadt hij pas bij zijn eerste bouw,
 # zodat hij altijd de nieuwste versie heeft.
 
-log = logging.getLogger("mkdocs.leidraadsite.serve")
+log = logging.getLogger("mkdocs.leidraadsite.mkdocs.serve")
 
 # Wacht op een nieuwe versie van de site (zelfde adres als het script van MkDocs) en laad dan opnieuw.
 _HERLAAD = """<script>
@@ -155,7 +155,7 @@ def foutmeldingen(fout: BaseException, meldingen: list[str], configbestand: str)
     """Wat er mis is, in het Nederlands: de meldingen tijdens de bouw, en anders de fout zelf."""
     from mkdocs.exceptions import ConfigurationError
 
-    from .jinja import Paginafout
+    from leidraadsite.weergave.jinja import Paginafout
 
     if isinstance(fout, Paginafout):  # een fout in een pagina: de Nederlandse melding zelf
         return [str(fout)]
@@ -347,8 +347,8 @@ def _alles_opnieuw(gegevens: list[str], wortel: Path) -> bool:
     """Na een wijziging in gegevensbestanden: vergeet alles wat de werker onthield, en zeg of alle pagina's opnieuw
     moeten. Dat hoeft niet als elk bestand alleen op de pagina's staat die het tonen (de bouw volgt die pagina's,
     ``bouw.Proces``); de afkortingen uit begrippen.yml staan op elke pagina, dus als die veranderen wel."""
-    from leidraadsite import begrippen
-    from leidraadsite.bouw import PROCES
+    from leidraadsite.inhoud import begrippen
+    from leidraadsite.weergave.bouw import PROCES
 
     try:
         oude_afkortingen = begrippen.laad_begrippen().afkortingen()
@@ -386,13 +386,13 @@ RUST = 1.5
 # --- De server ------------------------------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m leidraadsite.serve",
+    parser = argparse.ArgumentParser(prog="python -m leidraadsite.mkdocs.serve",
                                      description="De voorvertoning van de site (make serve).")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="BESTAND")
     parser.add_argument("-a", "--dev-addr", default=None, metavar="ADRES:POORT")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    from . import aanpassingen
+    from leidraadsite import aanpassingen
 
     if not aanpassingen.aan("voorvertoning-server"):
         from mkdocs.commands.serve import serve

@@ -20,9 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Literal
@@ -30,8 +28,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from jobcoach.lezer import Strikt, laad_yaml_model
+from leidraadsite.inhoud.htmlstukken import Stuk, lees_stukken
 
-TOEGESTAAN_PAD = Path(__file__).parent / "data" / "csp.yml"
+TOEGESTAAN_PAD = Path(__file__).parents[1] / "data" / "csp.yml"
 
 # Soorten <script> die geen code zijn (de browser voert ze niet uit).
 _GEGEVENSSOORTEN = {"application/json", "application/ld+json"}
@@ -44,7 +43,7 @@ _BASIS = re.compile(r'^__md_scope=new URL\("(?P<basis>/|\.|\.\.(?:/\.\.)*)",loca
 # De vaste vormen van stijlblokken (elke regel moet er een zijn; lege regels mogen).
 _ID = r"[A-Za-z0-9_-]+"
 VORMEN: dict[str, list[re.Pattern[str]]] = {
-    # leidraadsite.printversie.kopregels_css
+    # leidraadsite.nabouw.printversie.kopregels_css
     "print-kopregels": [
         re.compile(r'#print-site-page section\.print-page\[id="[^"\\<>\n]+"\] \{ page: webadres-[a-z0-9-]+; \}'),
         re.compile(r'@page webadres-[a-z0-9-]+ \{ @top-left \{ content: "(?:[^"\\<>\n]|\\["\\]|\\a )*"; \} \}'),
@@ -114,82 +113,6 @@ def script_sleutel(inhoud: str) -> str:
 def heeft_vorm(css: str, vorm: str) -> bool:
     regels = [r.strip() for r in css.splitlines() if r.strip()]
     return bool(regels) and all(any(p.fullmatch(r) for p in VORMEN[vorm]) for r in regels)
-
-
-# --- De HTML lezen --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Stuk:
-    """Een inline script of stijlblok, of een verboden kenmerk, in een HTML-bestand."""
-
-    # bestand: <script src> van de site zelf; element: een element dat een pagina nooit nodig heeft (zie _ELEMENTEN)
-    soort: Literal["script", "stijl", "kenmerk", "extern", "bestand", "element"]
-    regel: int
-    inhoud: str = ""
-    kenmerken: dict[str, str] = field(default_factory=dict)
-    tag: str = ""
-
-
-# Elementen die de site nooit gebruikt en die buiten de policy om iets doen: een andere pagina laden of tonen
-# (refresh, frames, plug-ins) of elke link laten wijzen naar een andere host (base).
-_ELEMENTEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
-
-
-class _Lezer(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stukken: list[Stuk] = []
-        self._open: Stuk | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        kenmerken = {k.lower(): (v or "") for k, v in attrs}
-        regel = self.getpos()[0]
-        if tag in _ELEMENTEN or (tag == "meta" and kenmerken.get("http-equiv", "").strip().lower()
-                                 in ("refresh", "set-cookie")):
-            self.stukken.append(Stuk("element", regel, self.get_starttag_text() or tag, kenmerken, tag))
-        for naam, waarde in kenmerken.items():
-            if naam.startswith("on"):
-                self.stukken.append(Stuk("kenmerk", regel, f"{naam}={waarde}", tag=tag))
-            elif naam in ("href", "src", "action", "formaction", "xlink:href", "data") and \
-                    re.sub(r"[\s\x00-\x1f]", "", waarde).lower().startswith(("javascript:", "vbscript:")):
-                self.stukken.append(Stuk("kenmerk", regel, f"{naam}={waarde}", tag=tag))
-        if tag == "script" and "src" in kenmerken:
-            src = kenmerken["src"].strip().lower()
-            soort: Literal["extern", "bestand"] = "extern" if re.match(r"^([a-z][a-z0-9+.-]*:|//|\\\\)", src) else "bestand"
-            self.stukken.append(Stuk(soort, regel, kenmerken["src"], kenmerken, tag))
-            return
-        if tag in ("script", "style"):
-            self._open = Stuk("script" if tag == "script" else "stijl", regel, "", kenmerken, tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if self._open is not None and self._open.tag == tag:
-            self.stukken.append(self._open)
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.inhoud += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open is not None and tag == self._open.tag:
-            self.stukken.append(self._open)
-            self._open = None
-
-    def close(self) -> None:
-        super().close()
-        if self._open is not None:  # een <script> zonder einde telt ook
-            self.stukken.append(self._open)
-            self._open = None
-
-
-def lees_stukken(html: str) -> list[Stuk]:
-    """Alle inline scripts en stijlblokken, ``on…=``- en ``javascript:``-kenmerken en externe scripts."""
-    lezer = _Lezer()
-    lezer.feed(html)
-    lezer.close()
-    return lezer.stukken
 
 
 # --- Controleren en de policy maken ----------------------------------------------------------------------------
@@ -294,7 +217,7 @@ def headers(policies: dict[str, str]) -> str:
     """Het bestand ``_headers`` (de vorm van Netlify en Cloudflare Pages; andere hosts: zie CONTRIBUTING.md):
     voor elk adres de policy van die pagina met ``frame-ancestors 'none'``, en voor de hele site de vaste headers
     en een policy die alleen frames en plug-ins weert. ``policies``: adres (``/``, ``/casussen/x/``) → policy."""
-    regels = ["# Gemaakt door de bouw (leidraadsite.csp.headers); niet met de hand veranderen.", "/*"]
+    regels = ["# Gemaakt door de bouw (leidraadsite.nabouw.csp.headers); niet met de hand veranderen.", "/*"]
     regels += [f"  {naam}: {waarde}" for naam, waarde in VASTE_HEADERS.items()]
     regels.append(f"  Content-Security-Policy: {ALLEEN_HEADER}; object-src 'none'; base-uri 'self'")
     for adres, pol in sorted(policies.items()):
@@ -315,7 +238,7 @@ def _versieverschil(lijst: Toegestaan) -> str:
         return ""
     return (" Let op: geïnstalleerd is " + ", ".join(verschillen) + ". Is een stuk script van het thema "
             "veranderd, controleer het dan en zet de nieuwe controlesom in src/leidraadsite/data/csp.yml "
-            "(python -m leidraadsite.csp BESTAND.html toont ze).")
+            "(python -m leidraadsite.nabouw.csp BESTAND.html toont ze).")
 
 
 class CspFout(Exception):
@@ -353,7 +276,7 @@ def beveilig_site(site_dir: Path, bronnen: dict[str, str], lijst: Toegestaan | N
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m leidraadsite.csp BESTAND.html …``: de inline scripts met hun controlesom (voor ``data/csp.yml``)."""
+    """``python -m leidraadsite.nabouw.csp BESTAND.html …``: de inline scripts met hun controlesom (voor ``data/csp.yml``)."""
     import sys
 
     for naam in argv if argv is not None else sys.argv[1:]:

@@ -46,9 +46,9 @@ from markdown_it import MarkdownIt
 from jobcoach.opmaak import procent
 from jobcoach.regels import Regels
 
-from .paginas import datum_tekst
+from leidraadsite.inhoud.paginas import datum_tekst
 
-SJABLONEN_MAP = Path(__file__).parent / "data" / "sjablonen"
+SJABLONEN_MAP = Path(__file__).parents[1] / "data" / "sjablonen"
 
 # Het casusbestand en de vier documenten. De volgorde is die van de pagina's.
 SJABLONEN: dict[str, str] = {
@@ -136,7 +136,7 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
 
     De koppen van het sjabloon schuiven twee niveaus op (``#`` wordt ``<h3>``): het voorbeeld staat op de pagina
     onder een kop van niveau 2. Gemaakt met Python-Markdown en dezelfde extensie voor afkortingen als de pagina's
-    (``leidraadsite.afkortingen``). Ruwe HTML in een sjabloon komt hier niet: het Word-bestand weigert die al
+    (``leidraadsite.weergave.afkortingen``). Ruwe HTML in een sjabloon komt hier niet: het Word-bestand weigert die al
     (``maak_docx``), en daarmee de bouw.
     """
     if not bestand.endswith(".md"):
@@ -147,7 +147,7 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
         regel = tekst[: te_diep.start()].count("\n") + 1
         raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {regel})")
     opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", _lege_rijen_samen(tekst))
-    html = Markdown(extensions=["tables", "leidraadsite.afkortingen"]).convert(opgeschoven)
+    html = Markdown(extensions=["tables", "leidraadsite.weergave.afkortingen"]).convert(opgeschoven)
     titel = SJABLONEN.get(bestand, bestand)
     return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {escape(titel, quote=True)}">\n'
             f"{html}\n</div>")

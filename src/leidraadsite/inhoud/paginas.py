@@ -111,7 +111,7 @@ def paginas_zonder_herzieningsdatum(docs: Path) -> list[Path]:
 # ```
 
 AKC_URL = "https://arbeidsdeskundigen.nl/akc/kennis/leidraden-en-richtlijnen/document/{id}"
-LICENTIES_PAD = Path(__file__).parent / "data" / "licenties.yml"
+LICENTIES_PAD = Path(__file__).parents[1] / "data" / "licenties.yml"
 
 Werkwijze = Literal["transcriptie", "eigen-woorden", "samenvatting"]
 WERKWIJZE_TEKST = {
@@ -263,7 +263,7 @@ def tijdvak_markdown(editie: LeidraadEditie, van: str, leidraad: bool = True) ->
     Waar een pagina een regel noemt, zegt één regel '**Nu:** …' (class ``nu-regel``) wat er nu bekend is.
     ``leidraad``: is de pagina zelf tekst van de leidraad, of gaat ze ervan uit (casus, rekenhulp)?
     """
-    from .rollen import relatief
+    from leidraadsite.inhoud.rollen import relatief
 
     wat = f"Regels van {escape(editie.editie)}" if leidraad else (
         f"Gaat uit van de {escape(editie.naam)} van {escape(editie.editie)} ({escape(editie.stand)} stand)")
@@ -282,7 +282,7 @@ def status_markdown(v: PaginaVoorkant, editie: LeidraadEditie, rolnamen: dict[st
     De datums zeggen wanneer de online tekst is gecontroleerd, niet dat de regels van de leidraad nog
     gelden. Dat zegt de melding over het tijdvak (``toont_tijdvak``).
     """
-    from .rollen import relatief, rolpagina_pad
+    from leidraadsite.inhoud.rollen import relatief, rolpagina_pad
 
     tijdvak = toont_tijdvak(v)
     if not (v.beoordeeld or v.herzien_voor or v.rollen or tijdvak):

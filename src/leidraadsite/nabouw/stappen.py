@@ -2,21 +2,21 @@
 
     python -m leidraadsite.nabouw site/ [-f mkdocs.yml]
 
-MkDocs en ProperDocs roepen dit zelf aan na elke bouw (de plugin ``leidraadsite.plugin``); na Zensical, dat geen plugins
+MkDocs en ProperDocs roepen dit zelf aan na elke bouw (de plugin ``leidraadsite.mkdocs.plugin``); na Zensical, dat geen plugins
 draait, roept ``make build MOTOR=zensical`` het aan. De stappen, in deze volgorde:
 
-1. ``controle``: geen pagina mag een merkteken van ``leidraadsite.htmlblok`` of een foutmelding van de macro's
+1. ``controle``: geen pagina mag een merkteken van ``leidraadsite.weergave.htmlblok`` of een foutmelding van de macro's
    bevatten (dan ontbreekt er een tabel en zou de pagina stil kapot online komen); de bouw stopt;
-2. ``downloads``: de sjablonen als Markdown, YAML en Word in ``sjablonen/downloads/`` (``leidraadsite.sjablonen``),
+2. ``downloads``: de sjablonen als Markdown, YAML en Word in ``sjablonen/downloads/`` (``leidraadsite.weergave.sjablonen``),
    en de PDF van elke eerdere editie uit ``edities/`` in de hoofdmap van de site, onder dezelfde vaste naam
-   (``leidraadsite.wijzigingen.archief_pdfs``; nooit die van de huidige editie, die maakt ``leidraadsite.pdf``);
+   (``leidraadsite.inhoud.wijzigingen.archief_pdfs``; nooit die van de huidige editie, die maakt ``leidraadsite.nabouw.pdf``);
 3. ``printversie``: de links in de printversie herstellen en de kopregels met het webadres (alleen als de bouwer
-   een printversie maakte: mkdocs-print-site-plugin; ``leidraadsite.printversie``);
-4. ``rekenhulp``: het script van de rekenhulp verkleinen (``leidraadsite.rekenhulp``);
+   een printversie maakte: mkdocs-print-site-plugin; ``leidraadsite.nabouw.printversie``);
+4. ``rekenhulp``: het script van de rekenhulp verkleinen (``leidraadsite.weergave.rekenhulp``);
 5. ``zoeken``: Nederlandse stemming voor getypte zoekwoorden in de zoekfunctie van Material (aanpassing
    ``zoekworker-nl``; alleen als die zoekfunctie er is);
 6. ``csp``: controleer elke pagina tegen de lijst ``data/csp.yml`` en zet de Content-Security-Policy erin, plus
-   ``_headers`` (``leidraadsite.csp.beveilig_site``); als laatste, want hij kijkt naar wat er dan staat. Niet in de voorvertoning van ``make serve``, die zelf een script toevoegt.
+   ``_headers`` (``leidraadsite.nabouw.csp.beveilig_site``); als laatste, want hij kijkt naar wat er dan staat. Niet in de voorvertoning van ``make serve``, die zelf een script toevoegt.
 
 Elke stap mag vaker draaien: de uitkomst blijft gelijk. Een fout geeft een Nederlandse melding en code 1.
 """
@@ -73,7 +73,7 @@ class Instellingen:
 
     @classmethod
     def uit_bestand(cls, pad: Path) -> Instellingen:
-        from .config import lees_mkdocs_yml
+        from leidraadsite.inhoud.config import lees_mkdocs_yml
 
         return cls.uit_config(lees_mkdocs_yml(pad.read_text(encoding="utf-8")) or {}, pad.parent)
 
@@ -90,7 +90,7 @@ def controle(site: Path) -> None:
             if teken in tekst:
                 soort = "merkteken van een tabel uit een macro" if teken.startswith("jobcoach") else "foutmelding van een macro"
                 problemen.append(f"{pad.relative_to(site).as_posix()}: {soort} ('{teken}') staat nog in de pagina; "
-                                 "de tabel of tekst ontbreekt. Staat leidraadsite.htmlblok in markdown_extensions?")
+                                 "de tabel of tekst ontbreekt. Staat leidraadsite.weergave.htmlblok in markdown_extensions?")
                 break
     if problemen:
         raise NabouwFout("\n".join(problemen))
@@ -99,7 +99,7 @@ def controle(site: Path) -> None:
 def downloads(site: Path, inst: Instellingen) -> None:
     from jobcoach import Bestandsfout, laad_regels
 
-    from .sjablonen import DOWNLOADS, SjabloonFout, download_namen, schrijf_downloads
+    from leidraadsite.weergave.sjablonen import DOWNLOADS, SjabloonFout, download_namen, schrijf_downloads
 
     try:
         schrijf_downloads(site, laad_regels(), inst.editie)
@@ -130,7 +130,7 @@ def edities(site: Path, inst: Instellingen) -> None:
     """Zet de PDF van elke eerdere editie uit ``edities/`` in de hoofdmap van de site, onder dezelfde naam."""
     from jobcoach import Bestandsfout
 
-    from .wijzigingen import archief_pdfs
+    from leidraadsite.inhoud.wijzigingen import archief_pdfs
 
     try:
         archief = archief_pdfs(inst.project / "CHANGELOG.md")
@@ -138,7 +138,7 @@ def edities(site: Path, inst: Instellingen) -> None:
         raise NabouwFout("De PDF's van eerdere edities kloppen niet; de site wordt niet gebouwd:\n" + fout.tekst()) from None
     for editie, pdf in archief.items():
         if editie == inst.editie:  # de PDF van de huidige editie maakt de bouw zelf; nooit overschrijven
-            log.info("nabouw: %s overgeslagen (de huidige editie; die PDF maakt leidraadsite.pdf)", pdf.name)
+            log.info("nabouw: %s overgeslagen (de huidige editie; die PDF maakt leidraadsite.nabouw.pdf)", pdf.name)
             continue
         doel = site / pdf.name
         if not doel.is_file() or doel.read_bytes() != pdf.read_bytes():
@@ -149,7 +149,7 @@ def edities(site: Path, inst: Instellingen) -> None:
 
 def adressen(inst: Instellingen) -> dict[str, str]:
     """Paginasleutel van print-site → webadres, voor elke pagina in docs/."""
-    from .printversie import paginasleutel
+    from leidraadsite.nabouw.printversie import paginasleutel
 
     uit = {}
     for md in sorted(inst.docs.rglob("*.md")):
@@ -165,7 +165,7 @@ def adressen(inst: Instellingen) -> dict[str, str]:
 
 
 def printversie(site: Path, inst: Instellingen) -> None:
-    from .printversie import herstel_links, met_kopregels
+    from leidraadsite.nabouw.printversie import herstel_links, met_kopregels
 
     pagina = site / "printversie" / "index.html"
     if not pagina.is_file():
@@ -183,7 +183,7 @@ def printversie(site: Path, inst: Instellingen) -> None:
 
 
 def rekenhulp(site: Path) -> None:
-    from .rekenhulp import verklein
+    from leidraadsite.weergave.rekenhulp import verklein
 
     try:
         verklein(site)
@@ -192,7 +192,7 @@ def rekenhulp(site: Path) -> None:
 
 
 def zoeken(site: Path) -> None:
-    from . import aanpassingen
+    from leidraadsite import aanpassingen
 
     if not (site / "assets" / "javascripts" / "workers").is_dir():
         log.info("nabouw: geen zoekfunctie van Material in deze bouw")
@@ -219,7 +219,7 @@ def bronnen(inst: Instellingen) -> dict[str, str]:
 
 
 def csp(site: Path, inst: Instellingen) -> None:
-    from .csp import CspFout, beveilig_site
+    from leidraadsite.nabouw.csp import CspFout, beveilig_site
 
     try:
         beveilig_site(site, bronnen(inst))
@@ -259,8 +259,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Na de bouw: de site is niet goed.\n{fout}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    sys.exit(main())

@@ -1,7 +1,7 @@
 """De MkDocs-plugin van de site (``plugins: - jobcoach`` in mkdocs.yml); ook voor ProperDocs. Zensical slaat hem over.
 
-Wat de pagina's tonen, hangt niet van deze plugin af: de macro's, de Markdown-extensies (``leidraadsite.htmlblok``,
-``leidraadsite.statusblok``, ``leidraadsite.tabellen``) en de stap na de bouw (``python -m leidraadsite.nabouw``)
+Wat de pagina's tonen, hangt niet van deze plugin af: de macro's, de Markdown-extensies (``leidraadsite.weergave.htmlblok``,
+``leidraadsite.weergave.statusblok``, ``leidraadsite.weergave.tabellen``) en de stap na de bouw (``python -m leidraadsite.nabouw``)
 maken de site onder elke bouwer. Zonder deze plugin (haal de regel uit mkdocs.yml) bouwt ``make build`` dezelfde
 site. De plugin doet alleen wat bij MkDocs hoort:
 
@@ -19,10 +19,10 @@ site. De plugin doet alleen wat bij MkDocs hoort:
    voorvertoning zonder CSP), zodat ook ``mkdocs build`` alleen al de hele site geeft.
 
 Alle toestand staat op het object van de plugin; MkDocs maakt er één per ``mkdocs.yml`` die het laadt (bij
-``make serve`` blijft hetzelfde object over alle herbouwen, zie ``leidraadsite.serve``).
+``make serve`` blijft hetzelfde object over alle herbouwen, zie ``leidraadsite.mkdocs.serve``).
 
 Over de voorvertoning (``--dirty``): MkDocs bouwt na een wijziging alleen de pagina's waarvan het bronbestand
-veranderd is (en ``leidraadsite.bouw`` voegt daar de pagina's aan toe die een gewijzigde casus tonen). Zonder hulp
+veranderd is (en ``leidraadsite.weergave.bouw`` voegt daar de pagina's aan toe die een gewijzigde casus tonen). Zonder hulp
 klopt de rest van de site daarna niet meer: de zoekindex (Material voegt alleen de eerste opnieuw gebouwde pagina
 goed samen), de printversie (alleen de opnieuw gebouwde pagina's), de navigatie (titels van niet opnieuw gebouwde
 pagina's). De plugin onthoudt per pagina wat de vorige bouw maakte en vult dat aan; verandert de opbouw van de
@@ -50,10 +50,10 @@ from mkdocs.structure.pages import Page
 
 from jobcoach.fouten import bestandsreden
 
-from . import aanpassingen
-from .nabouw import Instellingen, NabouwFout, nabouw
-from .statusblok import StatusFout, gegevens, wis_gegevens
-from .tekst import pagina_als_tekst, titels_als_tekst
+from leidraadsite import aanpassingen
+from leidraadsite.nabouw.stappen import Instellingen, NabouwFout, nabouw
+from leidraadsite.weergave.statusblok import StatusFout, gegevens, wis_gegevens
+from leidraadsite.inhoud.tekst import pagina_als_tekst, titels_als_tekst
 
 log = logging.getLogger("mkdocs.plugins.jobcoach")
 
@@ -144,7 +144,7 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
 
     @event_priority(-100)  # na mkdocs-macros, die een titel met {{ … }} invult
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Titel en omschrijving van de pagina als HTML-tekst (leidraadsite.tekst.pagina_als_tekst)."""
+        """Titel en omschrijving van de pagina als HTML-tekst (leidraadsite.inhoud.tekst.pagina_als_tekst)."""
         pagina_als_tekst(page)
         return markdown
 

@@ -3,11 +3,11 @@
 Gebruik in mkdocs.yml::
 
     markdown_extensions:
-      - leidraadsite.statusblok
+      - leidraadsite.weergave.statusblok
 
 Een extensie, geen hook: MkDocs, ProperDocs en Zensical draaien haar alle drie (welke pagina het is, zegt
-``leidraadsite.motor``). Het statusblok noemt editie en stand van de leidraad, de datums, het tijdvak (de
-melding dat de regels van 2011 vervallen zijn) en de rollen (``leidraadsite.paginas.status_markdown``). De
+``leidraadsite.weergave.motor``). Het statusblok noemt editie en stand van de leidraad, de datums, het tijdvak (de
+melding dat de regels van 2011 vervallen zijn) en de rollen (``leidraadsite.inhoud.paginas.status_markdown``). De
 paginavoet (bron en licentie) gaat via ``page.meta`` naar het thema (``overrides/partials/pagina-voet.html``).
 
 Bij de eerste pagina worden ook de gegevens gecontroleerd: de rolkaart, de licenties, ``extra.leidraad`` en
@@ -33,8 +33,8 @@ from markupsafe import Markup
 
 from jobcoach import Bestandsfout, laad_regels
 
-from .motor import Bouwfout, huidige_pagina
-from .paginas import (
+from leidraadsite.weergave.motor import Bouwfout, huidige_pagina
+from leidraadsite.inhoud.paginas import (
     LeidraadEditie,
     Licentie,
     bouwdatum,
@@ -44,8 +44,8 @@ from .paginas import (
     voeg_na_titel,
     voet_html,
 )
-from .rollen import Rolkaart, laad_rolkaart
-from .terugmelding import onderhoudsadres
+from leidraadsite.inhoud.rollen import Rolkaart, laad_rolkaart
+from leidraadsite.inhoud.terugmelding import onderhoudsadres
 
 
 class StatusFout(Bouwfout):

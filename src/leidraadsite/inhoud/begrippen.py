@@ -5,7 +5,7 @@ De lijst staat als data in ``data/begrippen.yml``. Daaruit komen drie dingen:
 - de pagina Begrippen (``begrippen_markdown``, de begrippen voor iedereen);
 - de begrippen voor de onderhoudsgroep (``voor: onderhoud``: CSS, YAML …) op de pagina Voor de
   onderhoudsgroep, met dezelfde functie;
-- de uitleg van afkortingen op elke pagina: de Markdown-extensie ``leidraadsite.afkortingen`` zet
+- de uitleg van afkortingen op elke pagina: de Markdown-extensie ``leidraadsite.weergave.afkortingen`` zet
   elke bekende afkorting in een ``<abbr title="…">``, van beide soorten begrippen.
 
 Elk begrip is een eigen kop (``### Loonwaarde { #begrip-loonwaarde }``). De zoekfunctie van Material
@@ -24,9 +24,9 @@ from pydantic import Field, field_validator, model_validator
 
 from jobcoach.lezer import Strikt, geen_dubbele, laad_yaml_model
 
-from .tekst import lijkt_op_html, md_tekst
+from leidraadsite.inhoud.tekst import lijkt_op_html, md_tekst
 
-BEGRIPPEN_PAD = Path(__file__).parent / "data" / "begrippen.yml"
+BEGRIPPEN_PAD = Path(__file__).parents[1] / "data" / "begrippen.yml"
 
 Tekst = Annotated[str, Field(strict=True, min_length=1)]
 

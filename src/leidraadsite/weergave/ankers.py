@@ -4,7 +4,7 @@ Gebruik in mkdocs.yml, ná de extensie ``toc`` (die de ¶-links maakt)::
 
     markdown_extensions:
       - toc: {permalink: true}
-      - leidraadsite.ankers
+      - leidraadsite.weergave.ankers
 
 Waarom zo, en niet een eigen naam per kop (issue 22)? De site had 363 van zulke links. Met het toetsenbord was
 elke kop een extra tabstop, en een schermlezer las bij elke kop "Vaste link naar deze kop" of "¶" voor. Een

@@ -3,7 +3,7 @@
 De routes staan als data in ``data/routes.yml``, met bron, datum van de bron en zekerheid. De startpagina
 toont ze kort als stappenplan (route, rekenhulp, sjabloon, aanvraag); *Wat geldt nu* toont hetzelfde
 stappenplan en daaronder elke route met haar bron. Alle tekst uit het bestand is tekst: haken, sterretjes en
-tekens van HTML en Markdown worden tekst (``leidraadsite.tekst.md_tekst``), zodat geen bijdrage opmaak of een link wordt.
+tekens van HTML en Markdown worden tekst (``leidraadsite.inhoud.tekst.md_tekst``), zodat geen bijdrage opmaak of een link wordt.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from pydantic import Field, field_validator
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
 from jobcoach.lezer import Strikt, Tekst, geen_dubbele, lees_yaml, valideer
 
-from .rollen import relatief
-from .tekst import md_tekst
+from leidraadsite.inhoud.rollen import relatief
+from leidraadsite.inhoud.tekst import md_tekst
 
-ROUTES_PAD = Path(__file__).parent / "data" / "routes.yml"
+ROUTES_PAD = Path(__file__).parents[1] / "data" / "routes.yml"
 REKENHULP = "rekenhulp.md"
 
 Id = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -80,7 +80,7 @@ def laad_routes(pad: Path = ROUTES_PAD, docs: Path | None = None) -> Routes:
 
 
 def _datum(datum: dt.date) -> str:
-    from .paginas import datum_tekst
+    from leidraadsite.inhoud.paginas import datum_tekst
 
     return f'<time datetime="{datum.isoformat()}">{datum_tekst(datum)}</time>'
 

@@ -2,7 +2,7 @@
 
 Het adres staat in ``mkdocs.yml`` onder ``extra.onderhoudsgroep.email``. De paginavoet
 (``overrides/partials/pagina-voet.html``) toont het op elke pagina als ``mailto:``-link; dat is geen verzoek
-aan een andere host. Bij elke bouw controleert ``leidraadsite.statusblok`` met :func:`onderhoudsadres` of het adres
+aan een andere host. Bij elke bouw controleert ``leidraadsite.weergave.statusblok`` met :func:`onderhoudsadres` of het adres
 er staat en of het een geldig e-mailadres is (alleen de vorm: of het adres echt bestaat, kan de bouw niet weten).
 
 Plaatshouders kunnen niet weglekken (issue 22):

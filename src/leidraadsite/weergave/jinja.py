@@ -37,7 +37,8 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from . import aanpassingen
+from leidraadsite import aanpassingen
+from leidraadsite.weergave.motor import Bouwfout
 
 # Tekens waarmee Markdown (en attr_list, md_in_html, tabellen) iets anders van tekst maakt dan tekst:
 # links [..](..), kenmerken {: ...}, nadruk, code, koppen, lijsten, tabelcellen en regeleinden.
@@ -92,7 +93,7 @@ def _melding(fout: BaseException) -> tuple[str, int | None]:
             return f"dit mag niet in een pagina ({fout}): {UITLEG}", regel
         return f"{fout}", regel
     tekst = str(fout).strip()
-    if type(fout).__name__ == "PluginError":  # een melding van de site zelf, al in het Nederlands
+    if isinstance(fout, Bouwfout) or type(fout).__name__ == "PluginError":  # van de site zelf, al in het Nederlands
         return tekst, regel
     return f"fout in een macro ({type(fout).__name__}: {tekst})", regel
 

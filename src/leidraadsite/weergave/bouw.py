@@ -2,11 +2,11 @@
 
 ``macros/__init__.py`` maakt bij elke bouw een :class:`Bouw` en zet zijn methoden als macro's en
 filters in de pagina's (één regel per macro). Hier gebeurt het werk: casussen en gegevens lezen,
-tabellen maken, fouten vertalen naar een ``PluginError`` met bestand, regel en veld.
+tabellen maken, fouten vertalen naar een ``Bouwfout`` met bestand, regel en veld.
 
 Tabellen en andere HTML van de site gaan als ``Markup`` de pagina in; tekst escapet Jinja (zie
-``leidraadsite.jinja``). Grote tabellen staan in de Markdown als merkteken met de HTML erin, dat de
-Markdown-extensie ``leidraadsite.htmlblok`` onder elke bouwer ongewijzigd terugzet (dan hoeft Markdown de
+``leidraadsite.weergave.jinja``). Grote tabellen staan in de Markdown als merkteken met de HTML erin, dat de
+Markdown-extensie ``leidraadsite.weergave.htmlblok`` onder elke bouwer ongewijzigd terugzet (dan hoeft Markdown de
 grote tabellen niet te ontleden; zie de pagina Prestaties).
 
 Zolang het proces loopt (bij ``mkdocs serve`` over alle herbouwen heen) onthoudt :data:`PROCES` de
@@ -22,24 +22,24 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
+from leidraadsite.weergave.motor import Bouwfout
 
 from jobcoach import Bestandsfout, Uitkomst, laad_regels
 from jobcoach.html import berekening_html, bevindingen_html, protocollen_html, schema_html
 from jobcoach.regels import REGELS_PAD
 
-from .begrippen import BEGRIPPEN_PAD, begrippen_markdown, laad_begrippen
-from .casusmap import Casusmap
-from .htmlblok import merkteken
-from .bestanden import mappen_veilig
-from .paginas import paginatitel
-from .regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
-from .rekenhulp import rekenhulp_html
-from .rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
-from .routes import laad_routes, routekeuze_markdown, routes_markdown
-from .sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
-from .transcripties import herstellingen_html, laad_transcripties
-from .wijzigingen import archief_pdfs, pdf_naam, wijzigingen_markdown
+from leidraadsite.inhoud.begrippen import BEGRIPPEN_PAD, begrippen_markdown, laad_begrippen
+from leidraadsite.inhoud.casusmap import Casusmap
+from leidraadsite.weergave.htmlblok import merkteken
+from leidraadsite.inhoud.bestanden import mappen_veilig
+from leidraadsite.inhoud.paginas import paginatitel
+from leidraadsite.inhoud.regioplan import grafiek_svg, laad_regioplan, procent_tekst, tabel_html
+from leidraadsite.weergave.rekenhulp import rekenhulp_html
+from leidraadsite.inhoud.rollen import laad_rolkaart, rolkeuze_markdown, rolpagina_markdown
+from leidraadsite.inhoud.routes import laad_routes, routekeuze_markdown, routes_markdown
+from leidraadsite.weergave.sjablonen import DOWNLOADS, SjabloonFout, codeblok, download_namen, voorbeeld_html
+from leidraadsite.inhoud.transcripties import herstellingen_html, laad_transcripties
+from leidraadsite.inhoud.wijzigingen import archief_pdfs, pdf_naam, wijzigingen_markdown
 
 PRESTATIES = Path("docs/prestaties/resultaten.json")  # ten opzichte van mkdocs.yml; geschreven door make bench
 
@@ -86,7 +86,7 @@ class Proces:
 
 PROCES = Proces()
 
-_DATAMAPPEN = (REGELS_PAD.parent, Path(__file__).parent / "data")
+_DATAMAPPEN = (REGELS_PAD.parent, Path(__file__).parents[1] / "data")
 
 
 def _vingerafdruk(docs: Path) -> tuple:
@@ -98,8 +98,8 @@ def _vingerafdruk(docs: Path) -> tuple:
     return tuple((str(p), stempel(p)) for p in bestanden + mappen)
 
 
-def _fout(kop: str, fout: Bestandsfout) -> PluginError:
-    return PluginError(f"{kop}; de site wordt niet gebouwd:\n{fout.tekst()}")
+def _fout(kop: str, fout: Bestandsfout) -> Bouwfout:
+    return Bouwfout(f"{kop}; de site wordt niet gebouwd:\n{fout.tekst()}")
 
 
 class Bouw:
@@ -114,7 +114,7 @@ class Bouw:
         self.docs = self.root / env.conf["docs_dir"]
         fouten = mappen_veilig(self.root, self.docs, env.conf)
         if fouten:
-            raise PluginError(fouten)
+            raise Bouwfout(fouten)
         # Eén keer per proces lezen zolang niets verandert: Zensical roept define_env (en dus Bouw) voor elke pagina aan.
         vingerafdruk = _vingerafdruk(self.docs)
         bewaard = proces.gegevens.get(self.root.resolve())
@@ -168,7 +168,7 @@ class Bouw:
             self._proces.stempels[pad] = stempel(pad)
 
     def _html(self, inhoud: str) -> Markup:
-        """HTML voor de pagina, als merkteken dat ``leidraadsite.htmlblok`` na Markdown ongewijzigd terugzet."""
+        """HTML voor de pagina, als merkteken dat ``leidraadsite.weergave.htmlblok`` na Markdown ongewijzigd terugzet."""
         return merkteken(inhoud) if inhoud else Markup("")
 
     # --- casussen en regels ------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class Bouw:
         """De berekende casus ``casussen/<naam>.yml``, voor waarden in lopende tekst."""
         if naam not in self.uitkomsten:
             bekend = ", ".join(sorted(self.uitkomsten)) or "geen"
-            raise PluginError(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
+            raise Bouwfout(f"Casus '{naam}' bestaat niet (casussen/{naam}.yml). Bekende casussen: {bekend}")
         self._gebruikt(naam)
         self._volg(REGELS_PAD)
         return self.uitkomsten[naam]
@@ -205,7 +205,7 @@ class Bouw:
         try:
             return self.regels.protocol(protocol_id)
         except KeyError:
-            raise PluginError(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
+            raise Bouwfout(f"Protocol '{protocol_id}' bestaat niet in src/jobcoach/data/regels.yml. "
                               f"Bekende protocollen: {', '.join(self.regels.protocol_ids)}") from None
 
     def einde_protocollen(self) -> Any:
@@ -223,7 +223,7 @@ class Bouw:
     # --- sjablonen en wijzigingen ------------------------------------------------------------------
 
     def sjabloon(self, bestand: str) -> Markup:
-        """Een sjabloon op zijn pagina (zie ``leidraadsite.sjablonen``).
+        """Een sjabloon op zijn pagina (zie ``leidraadsite.weergave.sjablonen``).
 
         Een Markdown-sjabloon: eerst hoe het formulier eruitziet, daaronder de tekst om te kopiëren in een blok dat
         dicht staat (met kopieerknop). Het casusbestand (YAML) is geen formulier: alleen het codeblok.
@@ -237,7 +237,7 @@ class Bouw:
             kop = f"De tekst van het sjabloon om te kopiëren ({Path(bestand).name}, Markdown)"
             return Markup(f'{voorbeeld}\n\n??? abstract "{kop}"\n\n{ingesprongen}\n')
         except SjabloonFout as fout:
-            raise PluginError(f"Sjablonen: {fout}") from None
+            raise Bouwfout(f"Sjablonen: {fout}") from None
 
     def download(self, pad: str, tekst: str) -> Markup:
         """Een link naar een download (``pad`` ten opzichte van de pagina, zoals een gewone link).
@@ -248,12 +248,12 @@ class Bouw:
         bron = self._bron()
         doel = posixpath.normpath(posixpath.join(posixpath.dirname(bron), pad))
         if doel not in {f"{DOWNLOADS}/{n}" for n in download_namen()}:
-            raise PluginError(f"download('{pad}'): dit bestand maakt de bouw niet (in docs/{doel}); bekende "
+            raise Bouwfout(f"download('{pad}'): dit bestand maakt de bouw niet (in docs/{doel}); bekende "
                               f"downloads: {', '.join(download_namen())}")
         pagina_map = posixpath.dirname(bron) if posixpath.basename(bron) in ("index.md", "README.md") \
             else bron.removesuffix(".md")
         href = posixpath.relpath(doel, pagina_map or ".")
-        # Als merkteken (leidraadsite.htmlblok): de link komt zo in de pagina, zonder dat Markdown er nog iets in
+        # Als merkteken (leidraadsite.weergave.htmlblok): de link komt zo in de pagina, zonder dat Markdown er nog iets in
         # verandert (geen afkorting met tabstop binnen de link).
         return merkteken(Markup('<a download="{}" href="{}">{}</a>').format(posixpath.basename(doel), href, tekst))
 
@@ -262,7 +262,7 @@ class Bouw:
         pagina = self._pagina()
         bron = getattr(getattr(pagina, "file", None), "src_uri", None) or getattr(pagina, "path", None)
         if not bron:
-            raise PluginError("download(): alleen te gebruiken in een pagina")
+            raise Bouwfout("download(): alleen te gebruiken in een pagina")
         return str(bron)
 
     def wijzigingen(self) -> Markup:
@@ -278,7 +278,7 @@ class Bouw:
             archief = archief_pdfs(pad)
 
             def pdf_link(editie: str) -> str | None:
-                # De huidige editie: de PDF die leidraadsite.pdf na de bouw maakt (niet in de voorvertoning); een eerdere:
+                # De huidige editie: de PDF die leidraadsite.nabouw.pdf na de bouw maakt (niet in de voorvertoning); een eerdere:
                 # alleen als de onderhoudsgroep hem in edities/ heeft gezet. De naam komt uit data: altijd ge-escapet.
                 if editie == huidig and extra.get("voorvertoning"):
                     return None
@@ -291,7 +291,7 @@ class Bouw:
 
             return Markup(wijzigingen_markdown(pad, pdf_link))
         except Bestandsfout as fout:
-            raise PluginError(fout.tekst()) from None
+            raise Bouwfout(fout.tekst()) from None
 
     # --- rollen, begrippen, transcripties, Regioplan ---------------------------------------------
 
@@ -322,14 +322,14 @@ class Bouw:
 
     def routekeuze(self) -> Markup:
         """Het stappenplan bovenaan de startpagina en Wat geldt nu: route, rekenhulp, sjabloon, aanvraag."""
-        from .routes import ROUTES_PAD
+        from leidraadsite.inhoud.routes import ROUTES_PAD
 
         self._volg(ROUTES_PAD)
         return Markup(routekeuze_markdown(self.routes, self._van(), self._sjabloontitels()))
 
     def routes_uitgebreid(self) -> Markup:
         """Elke route met wanneer, wie aanvraagt, wat erbij hoort, bron en zekerheid (op Wat geldt nu)."""
-        from .routes import ROUTES_PAD
+        from leidraadsite.inhoud.routes import ROUTES_PAD
 
         self._volg(ROUTES_PAD)
         return Markup(routes_markdown(self.routes, self._van(), self._sjabloontitels()))
@@ -339,7 +339,7 @@ class Bouw:
         try:
             rol = self.rolkaart.rol(rol_id)
         except KeyError:
-            raise PluginError(f"rolpagina('{rol_id}'): onbekende rol; bekende rollen: "
+            raise Bouwfout(f"rolpagina('{rol_id}'): onbekende rol; bekende rollen: "
                               f"{', '.join(self.rolkaart.rol_ids)}") from None
         titels = {v.pagina: paginatitel(self.docs / v.pagina) for o in rol.opdrachten for v in o.paginas}
         titels |= {s.pagina.partition("#")[0]: paginatitel(self.docs / s.pagina.partition("#")[0]) for s in rol.vandaag}
@@ -351,7 +351,7 @@ class Bouw:
         try:
             return Markup(begrippen_markdown(self.begrippen, voor))
         except ValueError as fout:
-            raise PluginError(f"begrippenlijst: {fout}") from None
+            raise Bouwfout(f"begrippenlijst: {fout}") from None
 
     def herstellingen_tabel(self) -> Markup:
         return Markup(herstellingen_html(self.transcripties))
@@ -365,7 +365,7 @@ class Bouw:
     def regioplan_cijfer(self, nummer: str, rij: str, kolom: int = 1, blok: int | None = None) -> str:
         waarde = self.regioplan.tabel(nummer).waarde(rij, kolom, blok)
         if waarde is None:
-            raise PluginError(f"Regioplan tabel {nummer}, rij '{rij}', kolom {kolom}: de waarde is onleesbaar; "
+            raise Bouwfout(f"Regioplan tabel {nummer}, rij '{rij}', kolom {kolom}: de waarde is onleesbaar; "
                               "gebruik haar niet in lopende tekst")
         return procent_tekst(waarde)
 
@@ -375,7 +375,7 @@ class Bouw:
     # --- Prestaties (uitkomsten van make bench) -----------------------------------------------------
 
     def prestaties(self) -> Any:
-        from .prestaties import laad_resultaten  # alleen de pagina Prestaties heeft dit nodig
+        from leidraadsite.inhoud.prestaties import laad_resultaten  # alleen de pagina Prestaties heeft dit nodig
 
         pad = (self.root / PRESTATIES).resolve()
         self._volg(pad)
@@ -383,13 +383,13 @@ class Bouw:
             try:
                 self._prestaties = laad_resultaten(pad)
             except Bestandsfout as fout:
-                raise PluginError(f"Ongeldig resultatenbestand van make bench:\n{fout.tekst()}") from None
+                raise Bouwfout(f"Ongeldig resultatenbestand van make bench:\n{fout.tekst()}") from None
         return self._prestaties
 
     def prestaties_tabel(self, soort: str) -> Markup:
-        from .prestaties import tabel_html as prestatietabel
+        from leidraadsite.inhoud.prestaties import tabel_html as prestatietabel
 
         try:
             return self._html(prestatietabel(self.prestaties(), soort))
         except ValueError as fout:
-            raise PluginError(f"prestaties_tabel: {fout}") from None
+            raise Bouwfout(f"prestaties_tabel: {fout}") from None
