@@ -117,3 +117,20 @@ def test_kader_van_nu_zonder_begindatum_en_zonder_protocol_geeft_geen_datumbevin
                               "datum": datum, "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]},
                              context={"regels": regels})
     assert "datum-voor-kader" not in {b.code for b in bereken(c, regels).bevindingen}
+
+
+@pytest.mark.parametrize(("weken", "bevinding"), [(23, True), (24, False), (25, True)])
+def test_historische_casus_met_een_andere_duur_dan_de_periode_van_het_protocol(weken, bevinding):
+    # De regels van juli 2011 rekenen met perioden van 6 maanden: 6 x 4 = 24 weken.
+    c = casus(protocol="protocol-2011", datum="2012-01-01", contract={"uren_per_week": 40, "weken": weken})
+    gevonden = [b for b in bereken(c, REGELS).bevindingen if b.code == "andere-periode"]
+    if not bevinding:
+        assert gevonden == []
+        return
+    (b,) = gevonden
+    assert b.veld == "contract"
+    assert b.kader == "Bron: de regels van juli 2011, Kamervragen 2011Z09242."
+    assert b.tekst == (
+        f"De berekening loopt over {weken} weken. Beleidsregels Protocol Jobcoach (wijziging 1 juli 2011) rekent met "
+        "perioden van 6 maanden (24 weken): vraag de uren per periode aan. "
+        "Bron: de regels van juli 2011, Kamervragen 2011Z09242.")
