@@ -134,3 +134,168 @@ def test_historische_casus_met_een_andere_duur_dan_de_periode_van_het_protocol(w
         f"De berekening loopt over {weken} weken. Beleidsregels Protocol Jobcoach (wijziging 1 juli 2011) rekent met "
         "perioden van 6 maanden (24 weken): vraag de uren per periode aan. "
         "Bron: de regels van juli 2011, Kamervragen 2011Z09242.")
+
+
+# --- tabeldata: de tabellen van een casus, cel voor cel met de hand uitgerekend ------------------------------------
+
+from jobcoach import tabeldata  # noqa: E402
+from jobcoach.tabeldata import MetCode  # noqa: E402
+
+DOELEN = REGELS.coachingsdoelen
+
+
+def verlenging() -> Casus:
+    """Een verzonnen verlenging van nu: 32 uur per week, 12 maanden (48 weken), periode 2."""
+    return casus(
+        contract={"uren_per_week": 32, "maanden": 12}, periode=2, vorige_uren=60, aanvraag={"uren": 80},
+        schema=[
+            {**rij(1), "aan": "werknemer", "knelpunt": "Plannen", "motivering": "Eén reden"},
+            {"aard": "persoonlijk", "knelpunt": "Inwerken", "door": "werkgever", "motivering": ["a", "b"]},
+            {**rij(2, doel=2, fasen=[{"weken": 8, "intensiteit": "wekelijks"},
+                                     {"weken": 16, "intensiteit": "tweewekelijks", "uren": 1}]),
+             "aard": "functioneel", "knelpunt": "Taken"},
+            {"aard": "functioneel", "knelpunt": "Overleg"},
+        ],
+        extra=[{"omschrijving": "Calamiteiten", "herkomst": "uit de conclusie van de AD", "uren": 5, "doel": 3},
+               {"omschrijving": "Overleg werkgever", "uren": 2, "doel": 1}])
+
+
+def test_tabel_schema_cel_voor_cel():
+    t = tabeldata.schema(bereken(verlenging(), REGELS))
+    assert t.bijschrift == "Schema begeleidingsbehoefte: Test"
+    assert t.rijen == [
+        ["Persoonlijk", "Plannen", "Jobcoach", "werknemer", "1 uur per week", "Wekelijks", "Eén reden"],
+        ["", "Inwerken", "Werkgever", "", "", "", ("a", "b")],  # de aard alleen bij de eerste rij van een groep
+        ["Functioneel", "Taken", "Jobcoach", "", "2 uur per week (8 weken), dan 1 uur per 2 weken (16 weken)",
+         "Wekelijks, dan tweewekelijks", ""],
+        ["", "Overleg", "", "", "", "", ""],
+    ]
+
+
+def test_tabel_per_rij_cel_voor_cel():
+    # Rij 1: 48 weken x 1 uur = 48. Rij 3: 8 x 2 uur = 16 plus 16 weken om de week 1 uur = 8 keer, samen 24.
+    # Vast: 5 + 2. Totaal 48 + 24 + 5 + 2 = 79.
+    t = tabeldata.per_rij(bereken(verlenging(), REGELS))
+    assert t.bijschrift == "Urenberekening per rij, contract van 48 weken (12 maanden × 4 weken per maand)"
+    assert t.koppen == ["Rij", "Knelpunt", "Door", "Doel", "Berekening", "Totaal uren"]
+    assert t.rijen == [
+        ["1", "Plannen", "Jobcoach", "1", "1 uur × 48 keer (wekelijks)", "48"],
+        ["2", "Inwerken", "Werkgever", "", "telt niet mee (niet door de jobcoach)", ""],
+        ["3", "Taken", "Jobcoach", "2", "2 uur × 8 keer (wekelijks) + 1 uur × 8 keer (tweewekelijks)", "24"],
+        ["4", "Overleg", "", "", "telt niet mee (geen uren in het schema)", ""],
+        ["vast", "Calamiteiten (uit de conclusie van de AD)", "Jobcoach", "3", "Vast aantal uren", "5"],
+        ["vast", "Overleg werkgever", "Jobcoach", "1", "Vast aantal uren", "2"],
+    ]
+    assert t.voet == [["Totaal begeleidingsuren", "", "", "", "", "79"]]
+    assert t.rechts == frozenset({0, 5})
+
+
+def test_tabel_per_doel_en_per_periode_cel_voor_cel():
+    uitkomst = bereken(verlenging(), REGELS)
+    t = tabeldata.per_doel(uitkomst)
+    assert (t.bijschrift, t.koppen) == ("Begeleidingsuren per urengroep", ["Doel", "Omschrijving", "Uren"])
+    assert t.rijen == [["1", DOELEN[1], "50"], ["2", DOELEN[2], "24"], ["3", DOELEN[3], "5"]]
+    assert (t.voet, t.rechts) == ([["Totaal", "", "79"]], frozenset({0, 2}))
+    # Periode 2 (de eerste van deze aanvraag, jaar 1): week 1-24 rij 1 24 uur, rij 3 16 + 8, vast 2 en 5.
+    # Periode 3 (jaar 2): week 25-48 alleen rij 1, 24 uur.
+    p = tabeldata.per_periode(uitkomst)
+    assert p.bijschrift == ("Begeleidingsuren per periode van zes maanden (een maand telt als 4 weken; vaste uren "
+                            "tellen in de eerste periode)")
+    assert p.koppen == ["Periode", "Weken", "Doel 1", "Doel 2", "Doel 3", "Totaal uren"]
+    assert p.rijen == [["Periode 2 (jaar 1)", "week 1 t/m 24", "26", "24", "5", "55"],
+                       ["Periode 3 (jaar 2)", "week 25 t/m 48", "24", "0", "0", "24"]]
+    assert p.voet == [["Totaal", "", "50", "24", "5", "79"]]
+    assert p.rechts == frozenset({2, 3, 4, 5})
+
+
+def test_tabel_samenvatting_van_een_verlenging_van_nu():
+    t = tabeldata.samenvatting(bereken(verlenging(), REGELS))
+    assert (t.bijschrift, t.koppen, t.rijkoppen) == ("Samenvatting van de urenberekening", ["Onderdeel", "Uitkomst"],
+                                                     True)
+    assert t.rijen == [
+        ["Kader", "Jobcoach van een jobcoachorganisatie, via UWV"],
+        ["Periode", "2 (verlenging)"],
+        ["Contract", "32 uur per week × 48 weken (12 maanden × 4 weken per maand)"],
+        ["Contracturen", "1.536"],  # 32 x 48
+        ["Begeleidingsuren", "79"],
+        ["Gemiddeld per week", "1,65 uur"],  # 79 / 48 = 1,6458…
+        ["Begeleidingsuren vorige periode", "60"],
+        ["Aangevraagd", "80 uur"],
+        ["Advies", "nog geen advies"],
+    ]
+
+
+@pytest.mark.parametrize(("gegevens", "eerste_rijen", "percentage"), [
+    ({}, [["Kader", "Jobcoach van een jobcoachorganisatie, via UWV"], ["Periode", "1 (eerste aanvraag)"]], False),
+    ({"kader": "gemeente", "verordening": "Verordening (verzonnen) 2024"},
+     [["Kader", "Jobcoach via de gemeente (Verordening (verzonnen) 2024)"], ["Periode", "1 (eerste aanvraag)"]], False),
+    ({"kader": "uwv-intern"}, [["Kader", "Interne jobcoach van de werkgever, met subsidie van UWV"],
+                               ["Protocol", "Protocol Interne Jobcoach UWV 2015"], ["Periode", "1 (eerste aanvraag)"]],
+     True),
+])
+def test_tabel_samenvatting_per_kader(gegevens, eerste_rijen, percentage):
+    # 40 uur per week, 24 weken: 960 contracturen, 24 begeleidingsuren, 2,5%.
+    uitkomst = bereken(casus(advies={"uren": 20}, **gegevens), REGELS)
+    rijen = tabeldata.samenvatting(uitkomst).rijen
+    assert rijen[:len(eerste_rijen)] == eerste_rijen
+    assert (["Percentage van de contracturen", "(24/960) × 100% = 2,50%"] in rijen) == percentage
+    assert tabeldata.toont_percentage(uitkomst) == percentage
+    assert rijen[-1] == ["Advies", "20 uur"]
+    assert tabeldata.toont_perioden(uitkomst)  # een aanvraag van nu toont altijd de perioden
+    assert len(tabeldata.berekening(uitkomst)) == 4
+
+
+@pytest.mark.parametrize(("gegevens", "aangevraagd", "geadviseerd"), [
+    ({"aanvraag": {"regime": 12}, "advies": {"regime": 10, "uren": 50}}, "12%", "10%, 50 uur"),
+    ({"advies": {"regime": 7.5}}, "niet ingevuld", "7,5%"),
+    ({}, "niet ingevuld", "nog geen advies"),
+])
+def test_tabel_samenvatting_van_een_historische_casus(gegevens, aangevraagd, geadviseerd):
+    uitkomst = bereken(casus(protocol="protocol-2011", datum="2012-01-01", **gegevens), REGELS)
+    assert tabeldata.samenvatting(uitkomst).rijen == [
+        ["Protocol", "Beleidsregels Protocol Jobcoach (wijziging 1 juli 2011)"],
+        ["Contract", "40 uur per week × 24 weken"],
+        ["Contracturen", "960"],
+        ["Begeleidingsuren", "24"],
+        ["Gemiddeld per week", "1 uur"],
+        ["Percentage van de contracturen", "(24/960) × 100% = 2,50%"],
+        ["Aangevraagd regime", aangevraagd],
+        ["Geadviseerd regime", geadviseerd],
+    ]
+    assert tabeldata.toont_percentage(uitkomst)
+
+
+@pytest.mark.parametrize(("weken", "perioden", "tabellen"), [(24, False, 3), (24.5, True, 4)])
+def test_historische_casus_toont_de_perioden_alleen_bij_meer_dan_een_periode(weken, perioden, tabellen):
+    uitkomst = bereken(casus(protocol="protocol-2011", datum="2012-01-01",
+                             contract={"uren_per_week": 40, "weken": weken}), REGELS)
+    assert tabeldata.toont_perioden(uitkomst) == perioden
+    assert [t.bijschrift.split(" ")[0] for t in tabeldata.berekening(uitkomst)] == \
+        ["Urenberekening", *(["Begeleidingsuren"] if perioden else []), "Begeleidingsuren", "Samenvatting"]
+    assert len(tabeldata.berekening(uitkomst)) == tabellen
+
+
+def test_tabel_protocollen_noemt_geldigheid_en_bekende_regels():
+    t = tabeldata.protocollen(REGELS)
+    assert (t.bijschrift, t.koppen) == ("Protocolversies in de regels van de site",
+                                        ["Versie", "Geldig", "Bekende regels", "Bron"])
+    rijen = {r[0].code: r for r in t.rijen if isinstance(r[0], MetCode)}
+    assert len(rijen) == len(REGELS.protocollen) == len(t.rijen)
+    p2011 = REGELS.protocol("protocol-2011")
+    assert rijen["protocol-2011"] == [
+        MetCode("Beleidsregels Protocol Jobcoach (wijziging 1 juli 2011)", "protocol-2011"),
+        "01-07-2011 tot en met 14-12-2012",
+        "voor de meeste Wajongers volstaat 10%; met uitdrukkelijke onderbouwing hoogstens 15%; perioden van 6 maanden; "
+        "hoogstens 3 jaar; regimes: licht (percentage onbekend), midden (percentage onbekend), intensief (15%)",
+        p2011.bron]
+    assert rijen["protocol-2012"][1] == "15-12-2012 tot en met 09-06-2014 (tot de volgende versie)"
+    assert rijen["interne-jobcoach-2015"][1] == "01-01-2015 tot en met nu (geldt nog)"
+    assert "per jaar hoogstens 15%, 7,5%, 6%; " in rijen["interne-jobcoach-2015"][2]
+    assert rijen["interne-jobcoach-2015"][2].endswith("; onzeker: bij welk regime deze maxima horen.")
+    assert rijen["protocol-2016"][1:3] == ["01-01-2016 tot en met 30-09-2019", "geen waarden bekend"]
+
+
+def test_tabel_protocollen_met_een_onbekend_einde(tmp_path):
+    regels = regels_met(tmp_path, "geldig_tot: 2019-09-30", "geldig_tot: onbekend")
+    rijen = {r[0].code: r for r in tabeldata.protocollen(regels).rijen}
+    assert rijen["protocol-2016"][1] == "01-01-2016 tot en met onbekend"
