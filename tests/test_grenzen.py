@@ -299,3 +299,81 @@ def test_tabel_protocollen_met_een_onbekend_einde(tmp_path):
     regels = regels_met(tmp_path, "geldig_tot: 2019-09-30", "geldig_tot: onbekend")
     rijen = {r[0].code: r for r in tabeldata.protocollen(regels).rijen}
     assert rijen["protocol-2016"][1] == "01-01-2016 tot en met onbekend"
+
+
+# --- html en terminal: een tabel die met de hand is gemaakt, uitvoer met de hand geschreven -------------------------
+
+from jobcoach import html as jhtml  # noqa: E402
+from jobcoach import terminal  # noqa: E402
+from jobcoach.tabeldata import Code, Html, Tabel  # noqa: E402
+
+HANDTABEL = Tabel("Uren <b>", ["Rij", "Wat", "Uren"],
+                  [["1", MetCode("Naam & co", "id-1"), "10"], ["2", ("a<", "b"), "2,5"]],
+                  voet=[["Totaal", "", "12,5"]], rechts=frozenset({0, 2}))
+
+
+def test_tabel_html_met_kolomkoppen_getallen_rechts_en_totaal_over_lege_cellen():
+    assert jhtml.tabel_html(HANDTABEL) == "\n".join([
+        "<table>", "<caption>Uren &lt;b&gt;</caption>", "<thead><tr>",
+        '<th scope="col" class="getal">Rij</th>', '<th scope="col">Wat</th>', '<th scope="col" class="getal">Uren</th>',
+        "</tr></thead><tbody>",
+        '<tr><td class="getal">1</td><td>Naam &amp; co<br><code>id-1</code></td><td class="getal">10</td></tr>',
+        '<tr><td class="getal">2</td><td><ul><li>a&lt;</li><li>b</li></ul></td><td class="getal">2,5</td></tr>',
+        "</tbody>", "<tfoot>",
+        '<tr><th scope="row" colspan="2">Totaal</th><td class="getal">12,5</td></tr>',
+        "</tfoot>", "</table>"])
+
+
+@pytest.mark.parametrize(("voet", "html"), [
+    # Lege cellen na de kop: de kop beslaat ze; de laatste cel (het getal) nooit.
+    ([["Totaal", "", "", "7"]], '<tr><th scope="row" colspan="3">Totaal</th><td class="getal">7</td></tr>'),
+    ([["Totaal", "1", "", "7"]],
+     '<tr><th scope="row">Totaal</th><td>1</td><td></td><td class="getal">7</td></tr>'),
+    ([["Totaal", "", "", ""]], '<tr><th scope="row" colspan="3">Totaal</th><td class="getal"></td></tr>'),
+])
+def test_totaalrij_beslaat_de_lege_cellen_tot_voor_het_getal(voet, html):
+    t = Tabel("B", ["A", "B", "C", "D"], [], voet=voet, rechts=frozenset({3}))
+    assert html in jhtml.tabel_html(t).splitlines()
+
+
+def test_tabel_html_met_rijkoppen_en_cellen_die_al_html_of_code_zijn():
+    t = Tabel(Html("Kop <i>x</i>"), [Html("<abbr>A</abbr>"), "B & C"],
+              [["Onderdeel", Code("a<b")], ["Twee", Html("<em>al veilig</em>")]], rijkoppen=True)
+    assert jhtml.tabel_html(t) == "\n".join([
+        "<table>", "<caption>Kop <i>x</i></caption>",
+        '<thead><tr><th scope="col"><abbr>A</abbr></th><th scope="col">B &amp; C</th></tr></thead><tbody>',
+        '<tr><th scope="row">Onderdeel</th><td><code>a&lt;b</code></td></tr>',
+        '<tr><th scope="row">Twee</th><td><em>al veilig</em></td></tr>',
+        "</tbody>", "</table>"])
+
+
+def test_tabel_als_tekst_voor_de_opdrachtregel():
+    assert terminal.tabel_tekst(HANDTABEL) == "\n".join([
+        "Uren <b>", "",
+        "   Rij  Wat" + " " * 15 + "Uren",  # kolombreedtes 6, 16 ('Naam & co (id-1)') en 4, twee spaties ertussen
+        "------  " + "-" * 16 + "  ----",
+        "     1  Naam & co (id-1)    10",
+        "     2  a<; b" + " " * 14 + "2,5",
+        "------  " + "-" * 16 + "  ----",
+        "Totaal" + " " * 20 + "12,5"])
+
+
+def test_bevindingen_en_samenvatting_als_html_en_tekst():
+    zonder = bereken(casus(), REGELS)  # een casus van nu zonder datum en advies: geen bevindingen
+    assert zonder.bevindingen == []
+    assert jhtml.bevindingen_html(zonder) == (
+        '<div class="admonition success"><p class="admonition-title">Geen bevindingen</p>'
+        "<p>De controles vonden niets om op te letten.</p></div>")
+    met = bereken(casus(titel="T <1>", advies={"uren": 30}), REGELS)
+    (b,) = met.bevindingen
+    assert jhtml.bevindingen_html(met) == (
+        '<div class="admonition warning"><p class="admonition-title">Bevindingen van de controles</p>'
+        f"<ul><li>{b.tekst}</li></ul></div>")
+    tekst = terminal.samenvatting_tekst(met)
+    assert tekst.startswith("T <1>\n\nUrenberekening per rij, contract van 24 weken\n")
+    assert tekst.endswith(f"\nBevindingen van de controles:\n- {b.tekst}")
+    assert "\n\nBegeleidingsuren per periode" in tekst and "\n\nSamenvatting van de urenberekening\n" in tekst
+    assert not terminal.samenvatting_tekst(zonder).endswith(":")
+    assert jhtml.schema_html(met).startswith("<table>\n<caption>Schema begeleidingsbehoefte: T &lt;1&gt;</caption>")
+    assert jhtml.berekening_html(met).count("<table>") == 4 and "</table>\n\n<table>" in jhtml.berekening_html(met)
+    assert jhtml.protocollen_html(REGELS).count("<tr>") == 1 + len(REGELS.protocollen)
