@@ -377,3 +377,74 @@ def test_bevindingen_en_samenvatting_als_html_en_tekst():
     assert jhtml.schema_html(met).startswith("<table>\n<caption>Schema begeleidingsbehoefte: T &lt;1&gt;</caption>")
     assert jhtml.berekening_html(met).count("<table>") == 4 and "</table>\n\n<table>" in jhtml.berekening_html(met)
     assert jhtml.protocollen_html(REGELS).count("<tr>") == 1 + len(REGELS.protocollen)
+
+
+# --- browser: wat de rekenhulp van de regels en het model krijgt, veld voor veld ------------------------------------
+
+from jobcoach import browser  # noqa: E402
+
+
+def test_rekenhulp_krijgt_elk_veld_van_een_protocolversie():
+    gegevens = {p["id"]: p for p in browser.rekenhulp_gegevens(REGELS)["protocollen"]}
+    p2011 = REGELS.protocol("protocol-2011")
+    assert gegevens["protocol-2011"] == {
+        "id": "protocol-2011", "naam": "Beleidsregels Protocol Jobcoach (wijziging 1 juli 2011)",
+        "label": "de regels van juli 2011", "bron_kort": "Kamervragen 2011Z09242", "bron_einde": p2011.bron_einde,
+        "soort": "extern", "geldig_van": "2011-07-01", "geldig_tot": "2012-12-14", "geldend": False,
+        "maximum": 15, "normaal_max": 10, "max_met_onderbouwing": 15, "max_per_jaar": None,
+        "standaard": {"min_maanden": 6, "proefplaatsing_telt": True, "min_uren_per_week": 12, "min_loonwaarde_wml": 35},
+        "periode_maanden": 6, "max_jaren": 3, "bekend": tabeldata.bekende_regels(p2011)}
+    intern = gegevens["interne-jobcoach-2015"]
+    assert (intern["soort"], intern["geldig_van"], intern["geldig_tot"], intern["geldend"]) == \
+        ("intern", "2015-01-01", None, True)
+    assert (intern["max_per_jaar"], intern["maximum"], intern["normaal_max"]) == ([15, 7.5, 6], 15, None)
+    # Een versie zonder korte bron: de bevindingen noemen de lange.
+    assert gegevens["protocol-2006"]["bron_kort"] == (REGELS.protocol("protocol-2006").bron_kort
+                                                      or REGELS.protocol("protocol-2006").bron)
+    assert gegevens["protocol-2012"]["geldig_tot"] == "2014-06-09"  # de dag vóór de volgende versie
+
+
+def test_rekenhulp_krijgt_van_een_kader_alleen_wat_hij_gebruikt():
+    kaders = {k["id"]: k for k in browser.rekenhulp_gegevens(REGELS)["kaders"]}
+    assert kaders["uwv-extern"] == {
+        "id": "uwv-extern", "naam": "Jobcoach van een jobcoachorganisatie, via UWV", "soort": "nu",
+        "geldig_van": "2019-10-01", "protocol": None, "protocol_soort": None, "verordening": False,
+        "label": "de werkwijze van UWV sinds 1 oktober 2019", "bron_kort": "uwv.nl"}
+    assert kaders["protocol-jobcoach"]["bron_kort"] == REGELS.kader("protocol-jobcoach").bron  # geen korte bron
+    assert kaders["protocol-jobcoach"]["label"] == "Protocol Jobcoach van UWV (historisch, tot 1 oktober 2019)"
+    assert (kaders["gemeente"]["verordening"], kaders["uwv-intern"]["protocol"]) == (True, "interne-jobcoach-2015")
+    assert browser.rekenhulp_gegevens(REGELS)["einde_protocollen"] == "2019-10-01"
+
+
+@pytest.mark.parametrize(("python", "javascript"), [
+    (r"[\U0001fffe]", r"[\u{1fffe}]"),
+    (r"[\U0010FFFF]", r"[\u{10FFFF}]"),
+    (r"[\u202e\x00]", r"[\u202e\x00]"),  # korte escapes blijven zoals ze zijn
+])
+def test_patroon_voor_javascript(python, javascript):
+    assert browser._js_patroon(python) == javascript
+
+
+def test_velden_van_het_model_met_hun_grenzen_voor_de_rekenhulp():
+    m = browser.modellen()
+    contract = {v["naam"]: v for v in m["Contract"]}
+    # Uit casus.Contract: 1 tot en met 80 uur per week; maanden 0,25 tot en met 60, mag leeg.
+    assert {k: contract["uren_per_week"][k] for k in ("soort", "ge", "le", "verplicht")} == \
+        {"soort": "getal", "ge": 1, "le": 80, "verplicht": True}
+    assert "leeg" not in contract["uren_per_week"]
+    assert {k: contract["maanden"][k] for k in ("soort", "ge", "le", "verplicht", "leeg")} == \
+        {"soort": "getal", "ge": 0.25, "le": 60, "verplicht": False, "leeg": True}
+    assert contract["proefplaatsing"] == {"naam": "proefplaatsing", "soort": "janee", "verplicht": False}
+    fase = {v["naam"]: v for v in m["Fase"]}
+    assert (fase["weken"]["gt"], fase["weken"]["le"]) == (0, 260) and "ge" not in fase["weken"]
+    assert fase["intensiteit"]["soort"] == "keuze"
+    assert fase["intensiteit"]["keuzes"] == ["wekelijks", "tweewekelijks", "maandelijks", "eenmalig"]
+    rij = {v["naam"]: v for v in m["SchemaRij"]}
+    assert rij["motivering"]["soort"] == "lijst" and rij["motivering"]["tekst_wordt_lijst"] is True
+    assert rij["motivering"]["max_lengte"] == 50
+    assert rij["motivering"]["item"] == {"soort": "tekst", "min_lengte": 1, "max_lengte": 5000}
+    assert rij["fasen"]["item"] == {"soort": "model", "model": "Fase"} and rij["fasen"]["min_lengte"] == 1
+    casusvelden = {v["naam"]: v for v in m["Casus"]}
+    assert casusvelden["periode"]["standaard"] == 1 and casusvelden["datum"]["soort"] == "datum"
+    assert casusvelden["schema"]["verplicht"] is True  # de alias, niet schema_
+    assert list(m) == ["Casus", "Contract", "Regime", "SchemaRij", "Extra", "Fase"]
