@@ -448,3 +448,25 @@ def test_velden_van_het_model_met_hun_grenzen_voor_de_rekenhulp():
     assert casusvelden["periode"]["standaard"] == 1 and casusvelden["datum"]["soort"] == "datum"
     assert casusvelden["schema"]["verplicht"] is True  # de alias, niet schema_
     assert list(m) == ["Casus", "Contract", "Regime", "SchemaRij", "Extra", "Fase"]
+
+
+def test_rekenhulp_krijgt_de_vaste_getallen_onder_hun_eigen_naam():
+    from jobcoach.lezer import MAX_GETOOND
+
+    g = browser.rekenhulp_gegevens(REGELS)
+    assert (g["weken_per_maand"], g["periode_maanden"], g["perioden_per_jaar"], g["maanden_per_jaar"]) == (4, 6, 2, 12)
+    assert g["elke_n_weken"] == {"wekelijks": 1, "tweewekelijks": 2}
+    assert g["bron_vervallen"] == "wetten.overheid.nl, BWBR0037573"
+    assert g["max_getoond"] == MAX_GETOOND and g["standaard_kader"] == "uwv-extern"
+    assert g["tekennamen"]["000B"] == "verticale tab"
+    assert "\\U" not in g["verboden_in_tekst"] and "\\u{" in g["verboden_in_tekst"]
+
+
+def test_json_voor_de_pagina_geeft_dezelfde_gegevens_terug_zonder_scripteinde():
+    import json
+
+    tekst = browser.rekenhulp_json(REGELS, {"naam": "a & b <c>"})
+    assert not {"<", ">", "&"} & set(tekst)
+    terug = json.loads(tekst)
+    assert terug["uitgave"] == {"naam": "a & b <c>"}
+    assert terug == json.loads(json.dumps({**browser.rekenhulp_gegevens(REGELS), "uitgave": {"naam": "a & b <c>"}}))
