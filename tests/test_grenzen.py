@@ -470,3 +470,91 @@ def test_json_voor_de_pagina_geeft_dezelfde_gegevens_terug_zonder_scripteinde():
     terug = json.loads(tekst)
     assert terug["uitgave"] == {"naam": "a & b <c>"}
     assert terug == json.loads(json.dumps({**browser.rekenhulp_gegevens(REGELS), "uitgave": {"naam": "a & b <c>"}}))
+
+
+# --- casus en teksten: lezen van een casusbestand ---------------------------------------------------------------------
+
+from jobcoach import Bestandsfout, laad_casus  # noqa: E402
+
+CASUS_YAML = """titel: Test
+contract:
+  uren_per_week: 40
+  weken: 24
+schema:
+  - aard: persoonlijk
+    knelpunt: K
+    door: jobcoach
+    uren: {uren}
+    doel: 1
+"""
+
+
+def test_rij_van_de_jobcoach_zonder_intensiteit_noemt_veld_regel_en_reden(tmp_path):
+    pad = tmp_path / "casus.yml"
+    pad.write_text(CASUS_YAML.format(uren=1), encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        laad_casus(pad, REGELS)
+    (p,) = fout.value.problemen
+    assert (p.pad, p.regel, p.code) == ("schema[1].intensiteit", 6, "ontbreekt")  # regel 6: het begin van de rij
+    assert p.melding == "verplicht veld ontbreekt (een rij van de jobcoach telt mee in de uren)"
+
+
+@pytest.mark.parametrize(("uren", "geldig"), [("1", True), ("1.5", True), ("1e0", False), ("0x1", False)])
+def test_casus_kent_alleen_gewone_decimale_getallen(tmp_path, uren, geldig):
+    pad = tmp_path / "casus.yml"
+    pad.write_text(CASUS_YAML.format(uren=uren) + "    intensiteit: wekelijks\n", encoding="utf-8")
+    if geldig:
+        assert laad_casus(pad, REGELS).schema_rijen[0].uren == float(uren)
+    else:
+        with pytest.raises(Bestandsfout) as fout:
+            laad_casus(pad, REGELS)
+        assert fout.value.problemen[0].pad == "schema[1].uren"
+
+
+def test_casus_in_het_project_die_via_een_link_naar_buiten_wijst_wordt_geweigerd(tmp_path):
+    buiten, project = tmp_path / "buiten", tmp_path / "project"
+    buiten.mkdir()
+    project.mkdir()
+    (buiten / "echt.yml").write_text(CASUS_YAML.format(uren=1) + "    intensiteit: wekelijks\n", encoding="utf-8")
+    (project / "casus.yml").symlink_to(buiten / "echt.yml")
+    assert laad_casus(project / "casus.yml", REGELS).titel == "Test"  # zonder 'binnen' geen controle
+    with pytest.raises(Bestandsfout):
+        laad_casus(project / "casus.yml", REGELS, binnen=project)
+
+
+def test_casus_zonder_regels_is_een_fout_van_de_programmeur():
+    with pytest.raises(TypeError, match="een casus wordt gecontroleerd tegen regels: geef context"):
+        Casus.model_validate({"titel": "T", "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]})
+
+
+def test_json_schema_voor_editors_kent_de_protocollen_en_kaders():
+    from jobcoach.casus import json_schema
+
+    schema = json_schema(REGELS)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "Casus Leidraad Jobcoach"
+    assert schema["properties"]["protocol"]["anyOf"] == [
+        {"type": "string", "enum": ["protocol-2006", "protocol-2011", "protocol-2012", "protocol-2014",
+                                    "interne-jobcoach-2015", "protocol-2016"]}, {"type": "null"}]
+    assert schema["properties"]["kader"]["anyOf"] == [
+        {"type": "string", "enum": ["uwv-extern", "uwv-intern", "gemeente", "protocol-jobcoach"]}, {"type": "null"}]
+    assert "schema" in schema["properties"] and "schema_" not in schema["properties"]
+
+
+def test_teksten_lezen_uit_een_bestand(tmp_path):
+    from jobcoach.teksten import TEKSTEN, laad_teksten
+    from jobcoach.lezer import TEKSTEN_PAD
+
+    assert laad_teksten(TEKSTEN_PAD) == TEKSTEN
+    kapot = tmp_path / "teksten.yml"
+    kapot.write_text("tabellen: {}\n", encoding="utf-8")
+    with pytest.raises(Bestandsfout) as fout:
+        laad_teksten(kapot)
+    assert "teksten.yml" in str(fout.value)
+
+
+def test_regels_kennen_geen_onbekend_protocol_of_kader():
+    with pytest.raises(KeyError, match="protocol-1999"):
+        REGELS.protocol("protocol-1999")
+    with pytest.raises(KeyError, match="uwv-onbekend"):
+        REGELS.kader("uwv-onbekend")
