@@ -558,3 +558,35 @@ def test_regels_kennen_geen_onbekend_protocol_of_kader():
         REGELS.protocol("protocol-1999")
     with pytest.raises(KeyError, match="uwv-onbekend"):
         REGELS.kader("uwv-onbekend")
+
+
+# --- fouten: een teken zichtbaar maken, op de grenzen van de tekenreeksen ------------------------------------------
+
+from jobcoach.fouten import ontsnapt, zichtbaar  # noqa: E402
+
+
+@pytest.mark.parametrize(("code", "tekst"), [
+    (0xFF, "\\xff"), (0x100, "\\u0100"),  # tot en met U+00FF twee cijfers
+    (0xFFFF, "\\uffff"), (0x10000, "\\U00010000"),  # tot en met U+FFFF vier cijfers, daarna acht
+])
+def test_ontsnapt_op_de_grenzen(code, tekst):
+    assert ontsnapt(chr(code)) == tekst
+
+
+@pytest.mark.parametrize(("code", "beschrijving"), [
+    (0x0B, "U+000B (\\x0b, verticale tab)"),
+    (0xFDCF, "U+FDCF (\\ufdcf, geen gewone (ASCII-)letter)"),  # net onder de niet-tekens U+FDD0-U+FDEF
+    (0xFDD0, "U+FDD0 (\\ufdd0, geen teken)"),
+    (0xFDEF, "U+FDEF (\\ufdef, geen teken)"),
+    (0xFDF0, "U+FDF0 (\\ufdf0, geen gewone (ASCII-)letter)"),  # net erboven
+    (0x1FFFD, "U+1FFFD (\\U0001fffd, onzichtbaar teken)"),  # niet toegekend, maar wel een teken
+    (0x1FFFE, "U+1FFFE (\\U0001fffe, geen teken)"),  # de laatste twee van elk vlak
+    (0x10FFFF, "U+10FFFF (\\U0010ffff, geen teken)"),
+    (0xD7FB, "U+D7FB (\\ud7fb, geen gewone (ASCII-)letter)"),  # de laatste letter onder de surrogaten (Hangul)
+    (0xD800, "U+D800 (\\ud800, los surrogaat)"),
+    (0xDFFF, "U+DFFF (\\udfff, los surrogaat)"),
+    (0xE000, "U+E000 (\\ue000, onzichtbaar teken)"),  # net erboven: privégebruik
+    (0x0456, "U+0456 (\\u0456, Cyrillische letter)"),
+])
+def test_zichtbaar_op_de_grenzen_van_de_tekenreeksen(code, beschrijving):
+    assert zichtbaar(chr(code)) == beschrijving
