@@ -590,3 +590,72 @@ def test_ontsnapt_op_de_grenzen(code, tekst):
 ])
 def test_zichtbaar_op_de_grenzen_van_de_tekenreeksen(code, beschrijving):
     assert zichtbaar(chr(code)) == beschrijving
+
+
+# --- lezer: een bestand dat niet te lezen is, elke reden met haar eigen melding ------------------------------------
+
+from jobcoach.lezer import MAX_BYTES, lees_yaml  # noqa: E402
+
+
+def _maak(tmp_path, soort):
+    doel = tmp_path / "x.yml"
+    if soort == "bestaat niet":
+        return doel
+    if soort == "link naar niets":
+        doel.symlink_to(tmp_path / "weg.yml")
+    elif soort == "lus":
+        doel.symlink_to(tmp_path / "y.yml")
+        (tmp_path / "y.yml").symlink_to(doel)
+    elif soort == "map":
+        doel.mkdir()
+    elif soort == "apparaat":
+        doel.symlink_to("/dev/null")
+    elif soort == "utf-16":
+        doel.write_bytes("titel: x\n".encode("utf-16"))
+    elif soort == "latin-1":
+        doel.write_bytes("a: 1\nb: 2\ntitel: café\n".encode("latin-1"))
+    return doel
+
+
+@pytest.mark.parametrize(("soort", "melding", "regel"), [
+    ("bestaat niet", "bestand bestaat niet", None),
+    ("link naar niets", "dit is een link naar een bestand dat niet bestaat", None),
+    ("lus", "dit is een link die (via andere links) naar zichzelf wijst; vervang hem door het bestand zelf", None),
+    ("map", "dit is een map, geen bestand", None),
+    ("apparaat", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat)", None),
+    ("utf-16", "bestand is UTF-16-tekst; bewaar het als UTF-8", 1),
+    ("latin-1", "bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8", 3),
+])
+def test_een_onleesbaar_bestand_krijgt_zijn_eigen_melding(tmp_path, soort, melding, regel):
+    pad = _maak(tmp_path, soort)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    (p,) = fout.value.problemen
+    assert (p.pad, p.melding, p.regel) == ("", melding, regel)
+    assert p.bestand.endswith("x.yml")
+
+
+def test_link_naar_buiten_het_project_noemt_de_reden(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "buiten.yml").write_text("a: 1\n", encoding="utf-8")
+    (project / "x.yml").symlink_to(tmp_path / "buiten.yml")
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(project / "x.yml", binnen=project)
+    (p,) = fout.value.problemen
+    assert (p.pad, p.melding) == ("", "dit is een link naar een bestand buiten het project; de site leest alleen "
+                                      "bestanden in het project. Zet het bestand zelf hier neer")
+    assert p.bestand.endswith("x.yml")
+    assert lees_yaml(project / "x.yml").gegevens == {"a": 1}  # zonder 'binnen': geen controle
+
+
+@pytest.mark.parametrize(("grootte", "te_groot"), [(MAX_BYTES - 1, False), (MAX_BYTES, False), (MAX_BYTES + 1, True)])
+def test_bestand_tot_en_met_een_megabyte(tmp_path, grootte, te_groot):
+    pad = tmp_path / "x.yml"
+    pad.write_bytes(b"#" * (grootte - 1) + b"\n")  # alleen commentaar: een leeg document
+    if te_groot:
+        with pytest.raises(Bestandsfout) as fout:
+            lees_yaml(pad)
+        assert fout.value.problemen[0].melding.startswith("bestand is te groot: meer dan 1 MB.")
+    else:
+        assert lees_yaml(pad).gegevens is None
