@@ -19,7 +19,6 @@ from jobcoach import Bestandsfout, bereken, laad_regels
 from jobcoach.casus import Casus
 from jobcoach.opmaak import getal, procent_afgekapt, uren
 from jobcoach.html import berekening_html, bevindingen_html, schema_html
-from leidraadsite.weergave.tabellen import markeer_tabellen
 from jobcoach.lezer import lees_yaml, valideer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -348,10 +347,8 @@ def python_uitkomst(casus: Casus) -> dict[str, Any]:
             "uren_per_week": uren(u.uren_per_week), "percentage": procent_afgekapt(u.percentage),
         },
         "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst, "kader": b.kader} for b in u.bevindingen],
-        # Zoals de site ze publiceert: de HTML van jobcoach.html met de kenmerken van de tabellen-hook (labels, rollen,
-        # hele datums); de rekenhulp maakt ze in één keer.
-        "html": {"schema": markeer_tabellen(schema_html(u)), "berekening": markeer_tabellen(berekening_html(u)),
-                 "bevindingen": markeer_tabellen(bevindingen_html(u))},
+        # Zoals de site ze publiceert: de HTML van jobcoach.html, met labels, rollen en hele datums.
+        "html": {"schema": schema_html(u), "berekening": berekening_html(u), "bevindingen": bevindingen_html(u)},
     }
 
 

@@ -69,3 +69,23 @@ def test_verkeerde_naam_in_edities_laat_de_bouw_stoppen_met_de_naam(project, tmp
             "CHANGELOG.md") in uitvoer, uitvoer[-3000:]
     assert (f"edities/leidraad_jobcoach_{OUD}.pdf: dit bestand hoort niet in edities/: de naam heeft niet de vorm "
             "leidraad-jobcoach-<editie>.pdf") in uitvoer, uitvoer[-3000:]
+
+
+def test_na_de_bouw_wijst_de_link_naar_de_pdf_van_een_editie_naar_de_hoofdmap(tmp_path):
+    """Zensical leest een href in de HTML van een macro als een link in de bron (ten opzichte van ``wijzigingen.md``) en
+    zet er nog een ``../`` voor; MkDocs niet. De stap na de bouw zet de link naar de PDF van een editie daarom goed,
+    vanaf elke diepte, zoals de links naar de downloads. Links naar andere bestanden blijven zoals ze zijn."""
+    from leidraadsite.nabouw.stappen import Instellingen, downloads
+
+    site = tmp_path / "site"
+    pdf = f"leidraad-jobcoach-{HUIDIG}.pdf"
+    paginas = {"wijzigingen/index.html": "../", "index.html": "", "a/b/index.html": "../../"}
+    for pad in paginas:
+        (site / pad).parent.mkdir(parents=True, exist_ok=True)
+        (site / pad).write_text(f'<p class="editie-pdf"><a download="{pdf}" href="../../../{pdf}">{pdf}</a> '
+                                '<a download="ander.pdf" href="../x/ander.pdf">ander</a></p>', encoding="utf-8")
+    inst = Instellingen.uit_bestand(ROOT / "mkdocs.yml")
+    downloads(site, inst)
+    for pad, diepte in paginas.items():
+        soep = BeautifulSoup((site / pad).read_text(encoding="utf-8"), "html.parser")
+        assert [a["href"] for a in soep.select("a[download]")] == [f"{diepte}{pdf}", "../x/ander.pdf"], pad

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import time
 from pathlib import Path
 
@@ -179,3 +180,74 @@ def test_printversie_heeft_een_kopregel_voor_elke_pagina(site: Path):
     for sectie_id in ("index", "wat-geldt-nu", "leidraad-doel", "casussen-begeleidingsbehoefte-en-regime"):
         assert f'section.print-page[id="{sectie_id}"] {{ page: webadres-{sectie_id}; }}' in html, sectie_id
     assert '@page webadres-leidraad-doel { @top-left { content: "https://leidraad-jobcoach.example.org/leidraad/doel/"; } }' in html
+
+
+# ---------------------------------------------------------------------------------------------
+# printsite-bestanden: de stijl- en scriptbestanden van print-site alleen in de printversie
+# ---------------------------------------------------------------------------------------------
+
+_BESTAND = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+PRINTSITE_BESTANDEN = ["css/print-site.css", "css/print-site-material.css", "js/print-site.js"]
+
+
+def _geladen(pagina: Path) -> list[str]:
+    """De stijl- en scriptbestanden die een pagina laadt, als pad vanaf de hoofdmap van de site."""
+    return [re.sub(r"^(\.\./|\./|/)+", "", pad) for pad in _BESTAND.findall(pagina.read_text(encoding="utf-8"))]
+
+
+def test_gewone_paginas_laden_de_bestanden_van_print_site_niet(site: Path):
+    paginas = sorted(site.rglob("*.html"))
+    assert len(paginas) > 40
+    for pagina in paginas:
+        geladen = _geladen(pagina)
+        if pagina == site / "printversie" / "index.html":
+            continue
+        assert "stylesheets/print.css" in geladen, f"{pagina.relative_to(site)}: print.css ontbreekt (afdrukken)"
+        te_veel = [p for p in geladen if "print-site" in p]
+        assert not te_veel, f"{pagina.relative_to(site)} laadt {te_veel}"
+
+
+def test_de_printversie_laadt_ze_wel_en_print_css_daarna(site: Path):
+    geladen = _geladen(site / "printversie" / "index.html")
+    for pad in PRINTSITE_BESTANDEN:
+        assert pad in geladen, f"de printversie laadt {pad} niet"
+        assert (site / pad).is_file(), f"{pad} staat niet in de site"
+    # print.css komt na de stijl van print-site: zijn @page (A4, marges, geen Engelse paginanummers) wint
+    assert geladen.index("stylesheets/print.css") > geladen.index("css/print-site-material.css")
+
+
+def _config(css: list[str], js: list[str]):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(extra_css=list(css), extra_javascript=list(js))
+
+
+CSS = ["css/print-site.css", "css/print-site-material.css", "stylesheets/jobcoach.css", "stylesheets/print.css"]
+JS = ["js/print-site.js", "javascripts/toegankelijkheid.js", "javascripts/print.js"]
+
+
+def test_aanpassing_haalt_de_bestanden_weg_en_zet_ze_op_dezelfde_plaats_terug():
+    from leidraadsite import aanpassingen
+
+    config = _config(CSS, JS)
+    apart = aanpassingen.printsite_bestanden_apart(config)
+    assert apart is not None
+    assert config.extra_css == ["stylesheets/jobcoach.css", "stylesheets/print.css"]
+    assert config.extra_javascript == ["javascripts/toegankelijkheid.js", "javascripts/print.js"]
+    aanpassingen.printsite_bestanden_terug(config, apart)
+    assert (config.extra_css, config.extra_javascript) == (CSS, JS)
+    zonder = _config(CSS[2:], JS[1:])  # print-site voegde niets toe (of draait niet)
+    assert aanpassingen.printsite_bestanden_apart(zonder) is None and zonder.extra_css == CSS[2:]
+
+
+def test_aanpassing_printsite_bestanden_schakelaar_en_versie(monkeypatch):
+    from leidraadsite import aanpassingen
+
+    monkeypatch.setenv("JOBCOACH_ZONDER", "printsite-bestanden")
+    config = _config(CSS, JS)
+    assert aanpassingen.printsite_bestanden_apart(config) is None
+    assert (config.extra_css, config.extra_javascript) == (CSS, JS), "de schakelaar zette de aanpassing niet uit"
+    monkeypatch.delenv("JOBCOACH_ZONDER")
+    monkeypatch.setattr("importlib.metadata.version", lambda naam: "9.9")
+    with pytest.raises(PluginError, match=r"getest met mkdocs-print-site-plugin 2\.9, maar 9\.9"):
+        aanpassingen.printsite_bestanden_apart(_config(CSS, JS))

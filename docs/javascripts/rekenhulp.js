@@ -27,7 +27,7 @@
   const tabel = (naam, bijschrift, rijen, opties = {}) => ({ bijschrift, koppen: T.tabellen[naam].koppen, rijen, voet: [], rechts: [], ...opties });
 
   // Een cel is tekst, een lijst teksten (een motivering met meer punten) of {code: tekst}.
-  // Zoals src/leidraadsite/weergave/tabellen.py (de hook) het in de andere pagina's doet: datums (dd-mm-jjjj) breken niet af,
+  // Zoals src/jobcoach/html.py het voor de andere pagina's doet: datums (dd-mm-jjjj) breken niet af,
   // een / tussen twee woorden mag afbreken; en hieronder krijgt elke cel zijn kolomnaam en rol.
   const HEEL = /(?<![\w-])\d{1,2}-\d{1,2}-\d{4}(?![\w-])|(?<=\p{L})\/(?=\p{L})/gu;
   const tekstHtml = (x) => esc(x).replace(HEEL, (m) => (m === '/' ? '/<wbr>' : '<span class="tabel-heel">' + m + '</span>'));
@@ -40,7 +40,7 @@
       + (rol ? ' role="' + rol + '"' : '') + (label ? ' data-label="' + esc(label) + '"' : ''); // rjsmin: geen ` in `
     return '<' + tag + attrs + '>' + celHtml(inhoud) + '</' + tag + '>';
   }
-  /** Een tabel als HTML zoals jobcoach/html.py (tabel_html) hem maakt, met de kenmerken van de hook erbij: vanaf
+  /** Een tabel als HTML zoals jobcoach/html.py (tabel_html) hem maakt, met dezelfde kenmerken: vanaf
    * twee kolommen op een smal scherm één blok per rij (data-blokken), met de rollen van een tabel en bij elke cel
    * de naam van haar kolom (data-label). */
   function tabelHtml(t) {

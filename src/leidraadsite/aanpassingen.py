@@ -21,6 +21,11 @@ De aanpassingen:
 ``printsite-ankers``  (mkdocs-print-site-plugin 2.9)
     ``update_anchor_ids`` van de plugin kost bij lange regels kwadratisch veel tijd;
     ``leidraadsite.nabouw.printversie.ankers_uniek`` geeft dezelfde uitkomst in lineaire tijd.
+``printsite-bestanden``  (mkdocs-print-site-plugin 2.9)
+    print-site zet zijn stijl- en scriptbestanden (``css/print-site*.css``, ``js/print-site.js``) in ``extra_css`` en
+    ``extra_javascript``, en daarmee in elke pagina; alleen de printversie heeft ze nodig. De plugin van de site haalt
+    ze er na ``on_config`` van print-site uit, en zet ze vlak voor zijn ``on_post_build`` (waar print-site de
+    printversie maakt) terug op dezelfde plaats. De gewone pagina's zijn dan al geschreven.
 ``printsite-links``  (mkdocs-print-site-plugin 2.9; alleen bij ``mkdocs serve --dirty``)
     ``fix_internal_links`` van de plugin geeft voor een ongewijzigde pagina de uitkomst van de vorige bouw.
 ``mkdocs-yaml-c``  (mkdocs 1.6.1; alleen bij ``mkdocs serve --dirty``)
@@ -74,6 +79,8 @@ AANPASSINGEN = {
         Aanpassing("pagina-compilatie", {"mkdocs-macros-plugin": "1.5", "Jinja2": "3.1"},
                    "gecompileerde pagina's onthouden"),
         Aanpassing("printsite-ankers", {"mkdocs-print-site-plugin": "2.9"}, "snellere update_anchor_ids"),
+        Aanpassing("printsite-bestanden", {"mkdocs-print-site-plugin": "2.9"},
+                   "de bestanden van print-site alleen in de printversie"),
         Aanpassing("printsite-links", {"mkdocs-print-site-plugin": "2.9"}, "fix_internal_links onthouden"),
         Aanpassing("mkdocs-yaml-c", {"mkdocs": "1.6.1"}, "mkdocs.yml lezen met de C-lezer van PyYAML"),
         Aanpassing("dirty-waarschuwing", {"mkdocs": "1.6.1"}, "waarschuwing over een 'dirty' bouw weglaten"),
@@ -202,6 +209,39 @@ def printsite_ankers() -> None:
     if not callable(getattr(print_site_urls, "update_anchor_ids", None)):
         raise PluginError("Aanpassing 'printsite-ankers': mkdocs-print-site-plugin heeft geen update_anchor_ids meer.")
     print_site_urls.update_anchor_ids = ankers_uniek
+
+
+_PRINTSITE = ("css/print-site", "js/print-site")  # de voorvoegsels van wat print-site in extra_css/_javascript zet
+
+
+@dataclass(frozen=True)
+class PrintsiteBestanden:
+    css: list[Any]
+    js: list[Any]
+
+
+def _van_printsite(pad: object) -> bool:
+    return str(pad).startswith(_PRINTSITE)
+
+
+def printsite_bestanden_apart(config: Any) -> PrintsiteBestanden | None:
+    """Haal de bestanden van print-site uit ``extra_css`` en ``extra_javascript``; geeft ze terug (of None als de
+    aanpassing uit staat of print-site niets toevoegde)."""
+    if not aan("printsite-bestanden"):
+        return None
+    apart = PrintsiteBestanden([p for p in config.extra_css if _van_printsite(p)],
+                               [p for p in config.extra_javascript if _van_printsite(p)])
+    if not apart.css and not apart.js:
+        return None
+    config.extra_css = [p for p in config.extra_css if not _van_printsite(p)]
+    config.extra_javascript = [p for p in config.extra_javascript if not _van_printsite(p)]
+    return apart
+
+
+def printsite_bestanden_terug(config: Any, apart: PrintsiteBestanden) -> None:
+    """Zet de bestanden van print-site terug vooraan in de lijsten, waar print-site ze zette (voor de printversie)."""
+    config.extra_css = apart.css + [p for p in config.extra_css if not _van_printsite(p)]
+    config.extra_javascript = apart.js + [p for p in config.extra_javascript if not _van_printsite(p)]
 
 
 def printsite_links(onthouden: Callable[[Callable[..., str]], Callable[..., str]]) -> None:

@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from jobcoach.fouten import Bestandsfout, Probleem, pad_tekst
+from jobcoach.html import HtmlCel, Kolommen
 from jobcoach.opmaak import getal
 from jobcoach.lezer import Strikt, laad_yaml_model, lees_yaml, valideer
 
@@ -270,34 +271,36 @@ def tabel_html(tabel: Tabel, onderzoek: Onderzoek) -> str:
     horizontaal scrollen op een smal scherm); de omhullende ``div`` heeft de klasse ``regioplan``.
     """
     opm_nummer, opmerkingen = _opmerking_nummers(tabel)
-    kop = ['<th scope="col">Antwoord</th>'] + [
-        f'<th scope="col" class="regioplan-getal">{_kolomkop(k)}</th>' for k in tabel.kolommen
+    kop = [HtmlCel("Antwoord", True, (("scope", "col"),))] + [
+        HtmlCel(_kolomkop(k), True, (("scope", "col"), ("class", "regioplan-getal"))) for k in tabel.kolommen
     ]
+    kolommen = Kolommen(kop)  # labels en rollen (jobcoach.html)
     delen = [
         '<div class="regioplan">',
-        f'<table id="{tabel.anker}">',
+        kolommen.tabel([("id", tabel.anker)]),
         f"<caption>Tabel {escape(tabel.nummer)} {escape(tabel.titel)}</caption>",
-        "<thead><tr>" + "".join(kop) + "</tr></thead>",
+        kolommen.groep("thead") + kolommen.rij(kop, "thead") + "</thead>",
     ]
     breedte = len(tabel.kolommen) + 1
     for b, blok in enumerate(tabel.blokken, start=1):
-        delen.append("<tbody>")
+        delen.append(kolommen.groep("tbody"))
         if blok.titel or blok.n:
-            delen.append(f'<tr class="regioplan-blok"><th scope="colgroup" colspan="{breedte}">{_bloktitel(blok)}</th></tr>')
+            delen.append(kolommen.rij([HtmlCel(_bloktitel(blok), True, (("scope", "colgroup"), ("colspan", str(breedte))))],
+                                      kenmerken=[("class", "regioplan-blok")]))
         for rij in blok.rijen:
-            cellen = [f'<th scope="row">{escape(rij.label)}</th>']
+            cellen = [HtmlCel(escape(rij.label), True, (("scope", "row"),))]
             for k, waarde in enumerate(rij.waarden, start=1):
                 tekst = "onleesbaar" if waarde is None else procent_tekst(waarde)
                 i = opm_nummer.get((b, rij.label, k))
                 if i is not None:
                     tekst += f'<sup><a href="#{_noot_id(tabel, i)}" aria-label="opmerking {i}">{i}</a></sup>'
                 klasse = "regioplan-getal" + (" regioplan-onleesbaar" if waarde is None else "")
-                cellen.append(f'<td class="{klasse}">{tekst}</td>')
-            delen.append("<tr>" + "".join(cellen) + "</tr>")
+                cellen.append(HtmlCel(tekst, kenmerken=(("class", klasse),)))
+            delen.append(kolommen.rij(cellen))
         if blok.som_100 == "bron":
-            delen.append('<tr class="regioplan-totaal"><th scope="row">Totaal (volgens de bron)</th>'
-                         + "".join('<td class="regioplan-getal">100%</td>'
-                                   for _ in tabel.kolommen) + "</tr>")
+            delen.append(kolommen.rij([HtmlCel("Totaal (volgens de bron)", True, (("scope", "row"),))]
+                                      + [HtmlCel("100%", kenmerken=(("class", "regioplan-getal"),)) for _ in tabel.kolommen],
+                                      kenmerken=[("class", "regioplan-totaal")]))
         delen.append("</tbody>")
     delen.append("</table>")
     onder = []

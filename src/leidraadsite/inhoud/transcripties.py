@@ -16,6 +16,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from jobcoach.html import HtmlCel, Kolommen
 from jobcoach.lezer import Strikt, laad_yaml_model
 
 TRANSCRIPTIES_PAD = Path(__file__).parents[1] / "data" / "transcripties.yml"
@@ -102,16 +103,17 @@ def herstellingen_html(transcripties: Transcripties) -> str:
         for w in t.weggelaten:
             kort = w.tekst if len(w.tekst) <= 60 else w.tekst[:57].rstrip() + "…"
             rijen.append(("weggelaten", kort, "", w.reden))
+        koppen = [HtmlCel(naam, True, (("scope", "col"),)) for naam in ("Soort", "In de bron", "Op de site", "Reden")]
+        kolommen = Kolommen(koppen)  # labels en rollen (jobcoach.html)
         delen = [
-            "<table>",
+            kolommen.tabel(),
             f"<caption>{escape(t.titel)} (AKC, pagina {t.akc})</caption>",
-            '<thead><tr><th scope="col">Soort</th><th scope="col">In de bron</th>'
-            '<th scope="col">Op de site</th><th scope="col">Reden</th></tr></thead><tbody>',
+            kolommen.groep("thead") + kolommen.rij(koppen, "thead") + "</thead>" + kolommen.groep("tbody"),
         ]
         for soort, van, naar, reden in rijen:
             naar_html = "<br>".join(escape(deel) for deel in naar.split("\n\n"))
-            delen.append(f'<tr><td>{soort}</td><td class="letterlijk">{escape(van)}</td>'
-                         f"<td>{naar_html}</td><td>{escape(reden)}</td></tr>")
+            delen.append(kolommen.rij([HtmlCel(soort), HtmlCel(escape(van), kenmerken=(("class", "letterlijk"),)),
+                                       HtmlCel(naar_html), HtmlCel(escape(reden))]))
         delen += ["</tbody>", "</table>"]
         tabellen.append("\n".join(delen))
     return "\n\n".join(tabellen)

@@ -26,7 +26,7 @@ from jobcoach.lezer import toon_pad
 
 _EDITIE = re.compile(r"^## Editie (?P<naam>\S+)", re.MULTILINE)
 ARCHIEF = "edities"  # de map met de PDF van elke uitgebrachte editie, naast CHANGELOG.md
-_PDF = re.compile(r"leidraad-jobcoach-(?P<naam>.+)\.pdf")
+EDITIE_PDF = _PDF = re.compile(r"leidraad-jobcoach-(?P<naam>.+)\.pdf")  # de naam van de PDF van een editie
 
 
 @dataclass(frozen=True)

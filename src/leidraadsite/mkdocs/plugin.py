@@ -3,18 +3,21 @@
 Wat de pagina's tonen, hangt niet van deze plugin af: de macro's, de Markdown-extensies (``leidraadsite.weergave.htmlblok``,
 ``leidraadsite.weergave.statusblok``, ``leidraadsite.weergave.tabellen``) en de stap na de bouw (``python -m leidraadsite.nabouw``)
 maken de site onder elke bouwer. Zonder deze plugin (haal de regel uit mkdocs.yml) bouwt ``make build`` dezelfde
-site. De plugin doet alleen wat bij MkDocs hoort:
+site, alleen laden de gewone pagina's dan ook de stijl- en scriptbestanden van de printversie. De plugin doet alleen
+wat bij MkDocs hoort:
 
 1. ``on_startup``: weten of dit ``make serve`` is (``mkdocs serve --dirty``); dan de aanpassingen voor de
    voorvertoning aanzetten (``printsite-links``, ``mkdocs-yaml-c``, ``dirty-waarschuwing``);
 2. ``on_config``: de gegevens van het statusblok controleren vóór de eerste pagina (een fout meteen, in het
    Nederlands); de bytecode-cache voor de sjablonen van het thema (``thema-bytecode``); de snellere ankers van
-   print-site (``printsite-ankers``);
+   print-site (``printsite-ankers``); na print-site: diens stijl- en scriptbestanden uit elke gewone pagina
+   (``printsite-bestanden``; ze komen vlak voor ``on_post_build`` van print-site terug, voor de printversie);
 3. ``on_files``: elke pagina moet UTF-8 zijn (anders een Nederlandse melding met bestand en regel); bij
    ``--dirty``: alles opnieuw bouwen als de opbouw van de site veranderde;
 4. ``on_env``: bij ``--dirty`` de pagina's aanvullen die niet opnieuw gebouwd zijn;
 5. ``on_page_context``: bij ``--dirty`` de zoekitems per pagina onthouden;
-6. ``on_post_build`` (na print-site en de zoekfunctie): bij ``--dirty`` de zoekindex volledig schrijven; dan de
+6. ``on_post_build``: vóór print-site de bestanden van print-site terug in ``extra_css`` en ``extra_javascript``
+   (voor de printversie); na print-site en de zoekfunctie: bij ``--dirty`` de zoekindex volledig schrijven; dan de
    stap na de bouw (``leidraadsite.nabouw``: controle, downloads, printversie, rekenhulp, zoeken, CSP; in de
    voorvertoning zonder CSP), zodat ook ``mkdocs build`` alleen al de hele site geeft.
 
@@ -43,7 +46,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -87,6 +90,8 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
         # printversie: uitkomst van fix_internal_links per (html, adres, ...), van de vorige en van deze bouw
         self.print_oud: dict[tuple, str] = {}
         self.print_nieuw: dict[tuple, str] = {}
+        # de bestanden van print-site, tussen on_config en on_post_build buiten extra_css en extra_javascript
+        self.printsite_bestanden: aanpassingen.PrintsiteBestanden | None = None
 
     # 1 ---------------------------------------------------------------------------------------------
 
@@ -124,7 +129,7 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
 
     # 2 ---------------------------------------------------------------------------------------------
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _config(self, config: MkDocsConfig) -> MkDocsConfig:
         wis_gegevens()
         try:
             gegevens(Path(config.docs_dir), dict(config.extra or {}), config.site_url)
@@ -134,6 +139,13 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
         if "print-site" in config.plugins:
             aanpassingen.printsite_ankers()
         return config
+
+    @event_priority(-100)  # na print-site, die zijn bestanden dan in extra_css en extra_javascript zette
+    def _printsite_bestanden_apart(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.printsite_bestanden = aanpassingen.printsite_bestanden_apart(config) if "print-site" in config.plugins else None
+        return config
+
+    on_config = CombinedEvent(_config, _printsite_bestanden_apart)
 
     # titels -----------------------------------------------------------------------------------------
 
@@ -221,8 +233,14 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
 
     # 6 ---------------------------------------------------------------------------------------------
 
+    @event_priority(100)  # vóór print-site: die maakt de printversie met extra_css en extra_javascript
+    def _printsite_bestanden_terug(self, *, config: MkDocsConfig) -> None:
+        if self.printsite_bestanden is not None:
+            aanpassingen.printsite_bestanden_terug(config, self.printsite_bestanden)
+            self.printsite_bestanden = None
+
     @event_priority(-100)  # na de zoekplugin en print-site, die de index en de printversie dan al schreven
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _nabouw(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.dirty and aanpassingen.zoekitems(self.zoekplugin) is not None:
             items = [item for p in self.paginas.values() for item in p.zoekitems]
@@ -234,6 +252,8 @@ class JobcoachPlugin(BasePlugin[JobcoachConfig]):
                        voorvertoning=self.voorvertoning)
             except NabouwFout as fout:
                 raise PluginError(str(fout)) from None
+
+    on_post_build = CombinedEvent(_printsite_bestanden_terug, _nabouw)
 
 
 def _inhoud(pad: Path) -> bytes:

@@ -99,6 +99,7 @@ def controle(site: Path) -> None:
 def downloads(site: Path, inst: Instellingen) -> None:
     from jobcoach import Bestandsfout, laad_regels
 
+    from leidraadsite.inhoud.wijzigingen import EDITIE_PDF
     from leidraadsite.weergave.sjablonen import DOWNLOADS, SjabloonFout, download_namen, schrijf_downloads
 
     try:
@@ -107,8 +108,10 @@ def downloads(site: Path, inst: Instellingen) -> None:
         raise NabouwFout(f"Sjablonen: {fout}") from None
     except Bestandsfout as fout:
         raise NabouwFout("Ongeldige regels; de site wordt niet gebouwd:\n" + fout.tekst()) from None
-    # De links naar de downloads (macro download) wijzen vanaf elke pagina naar sjablonen/downloads/. Zensical leest
-    # ook een href in HTML als een link in de bron en maakt van een .md-download een pagina-adres; zet ze hier goed.
+    # De links naar de downloads (macro download) wijzen vanaf elke pagina naar sjablonen/downloads/, die naar de PDF
+    # van een editie (pagina Wijzigingen) naar de hoofdmap. Zensical leest ook een href in HTML als een link in de bron
+    # (ten opzichte van het .md-bestand): het zet er nog een ../ voor, en maakt van een .md-download een pagina-adres.
+    # Zet ze hier goed, vanaf de plek van elk gebouwd bestand.
     namen = set(download_namen())
     for pad in _html_bestanden(site):
         tekst = pad.read_text(encoding="utf-8")
@@ -116,9 +119,13 @@ def downloads(site: Path, inst: Instellingen) -> None:
             continue
 
         def goed(m: re.Match[str]) -> str:
-            if m.group(1) not in namen:
+            if m.group(1) in namen:
+                bestand = site / DOWNLOADS / m.group(1)
+            elif EDITIE_PDF.fullmatch(m.group(1)):
+                bestand = site / m.group(1)
+            else:
                 return m.group(0)
-            doel = os.path.relpath(site / DOWNLOADS / m.group(1), pad.parent).replace(os.sep, "/")  # noqa: B023 - goed loopt in dezelfde ronde
+            doel = os.path.relpath(bestand, pad.parent).replace(os.sep, "/")  # noqa: B023 - goed loopt in dezelfde ronde
             return f'<a download="{m.group(1)}" href="{html.escape(doel, quote=True)}"'
 
         nieuw = _DOWNLOADLINK.sub(goed, tekst)

@@ -286,8 +286,8 @@ class Bouw:
                     return None
                 naam = pdf_naam(editie)
                 href = posixpath.relpath(naam, pagina_map or ".")
-                return merkteken(Markup('<p class="editie-pdf">De PDF van editie {}: <a download href="{}" '
-                                        'type="application/pdf">{}</a></p>').format(editie, href, naam))
+                return merkteken(Markup('<p class="editie-pdf">De PDF van editie {}: <a download="{}" href="{}" '
+                                        'type="application/pdf">{}</a></p>').format(editie, naam, href, naam))
 
             return Markup(wijzigingen_markdown(pad, pdf_link))
         except Bestandsfout as fout:

@@ -135,8 +135,8 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
     """Een Markdown-sjabloon als HTML: zo ziet het formulier eruit (koppen en tabellen), om op de pagina te tonen.
 
     De koppen van het sjabloon schuiven twee niveaus op (``#`` wordt ``<h3>``): het voorbeeld staat op de pagina
-    onder een kop van niveau 2. Gemaakt met Python-Markdown en dezelfde extensie voor afkortingen als de pagina's
-    (``leidraadsite.weergave.afkortingen``). Ruwe HTML in een sjabloon komt hier niet: het Word-bestand weigert die al
+    onder een kop van niveau 2. Gemaakt met Python-Markdown en dezelfde extensies voor afkortingen en tabellen als de
+    pagina's (``leidraadsite.weergave.afkortingen``, ``leidraadsite.weergave.tabellen``). Ruwe HTML in een sjabloon komt hier niet: het Word-bestand weigert die al
     (``maak_docx``), en daarmee de bouw.
     """
     if not bestand.endswith(".md"):
@@ -147,7 +147,8 @@ def voorbeeld_html(bestand: str, regels: Regels) -> str:
         regel = tekst[: te_diep.start()].count("\n") + 1
         raise SjabloonFout(f"sjabloon '{bestand}': kop te diep voor het voorbeeld (regel {regel})")
     opgeschoven = re.sub(r"(?m)^(#{1,4}) ", lambda m: "##" + m.group(1) + " ", _lege_rijen_samen(tekst))
-    html = Markdown(extensions=["tables", "leidraadsite.weergave.afkortingen"]).convert(opgeschoven)
+    html = Markdown(extensions=["tables", "leidraadsite.weergave.afkortingen", "leidraadsite.weergave.tabellen"]).convert(
+        opgeschoven)
     titel = SJABLONEN.get(bestand, bestand)
     return (f'<div class="sjabloon-voorbeeld" role="group" aria-label="Voorbeeld: {escape(titel, quote=True)}">\n'
             f"{html}\n</div>")
