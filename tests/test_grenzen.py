@@ -539,7 +539,7 @@ def test_casus_in_het_project_die_via_een_link_naar_buiten_wijst_wordt_geweigerd
 
 
 def test_casus_zonder_regels_is_een_fout_van_de_programmeur():
-    with pytest.raises(TypeError, match="een casus wordt gecontroleerd tegen regels: geef context"):
+    with pytest.raises(TypeError, match=r"^een casus wordt gecontroleerd tegen regels: geef context=\{'regels': regels\}$"):
         Casus.model_validate({"titel": "T", "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]})
 
 
@@ -675,3 +675,51 @@ def test_bestand_tot_en_met_een_megabyte(tmp_path, grootte, te_groot):
         assert fout.value.problemen[0].melding.startswith("bestand is te groot: meer dan 1 MB.")
     else:
         assert lees_yaml(pad).gegevens is None
+
+
+# --- fouten en opmaak: veldnamen, vreemde tekens en getallen op hun grenzen -----------------------------------------
+
+from jobcoach.fouten import pad_tekst, vreemde_tekens  # noqa: E402
+from jobcoach.opmaak import getal, procent, procent_afgekapt  # noqa: E402
+
+
+@pytest.mark.parametrize(("lengte", "ingekort"), [(59, False), (60, False), (61, True)])
+def test_veldnaam_tot_en_met_zestig_tekens_blijft_heel(lengte, ingekort):
+    naam = "v" * lengte
+    verwacht = f"{'v' * 40}… ({lengte} tekens)" if ingekort else naam
+    assert pad_tekst(("schema", 0, naam)) == f"schema[1].{verwacht}"
+
+
+@pytest.mark.parametrize(("naam", "tekst"), [
+    ("titel ~", ""),  # spatie en tilde zijn de grenzen van gewone ASCII
+    ("t\u0456tel", "'\u0456' U+0456 (\\u0456, Cyrillische letter)"),
+    ("t\u0456t\u0435l", "'\u0456' U+0456 (\\u0456, Cyrillische letter), '\u0435' U+0435 (\\u0435, Cyrillische letter)"),
+    ("ti\u200btel", "U+200B (\\u200b, onzichtbare spatie)"),  # een verboden teken: niet zelf in de melding
+    ("a\x7f", "U+007F (\\x7f, wissen)"),  # net boven de tilde
+])
+def test_vreemde_tekens_in_een_veldnaam(naam, tekst):
+    assert vreemde_tekens(naam) == tekst
+
+
+@pytest.mark.parametrize(("waarde", "tekst"), [
+    (1.005, "1,01"),  # de decimale waarde uit het bestand, niet de binaire benadering (1,00499…)
+    (-1.5, "-1,5"),
+    (10**15 - 1, "999.999.999.999.999"),
+    (10**15, "meer dan 1.000.000.000.000.000"),
+    (-(10**15), "minder dan -1.000.000.000.000.000"),
+])
+def test_getal_op_de_grenzen(waarde, tekst):
+    assert getal(waarde) == tekst
+
+
+def test_procent_met_twee_decimalen_en_te_groot():
+    assert procent(7.125) == "7,13%" and procent(7.5) == "7,5%"
+    assert procent_afgekapt(Fraction(10**15)) == "meer dan 1.000.000.000.000.000%"
+
+
+def test_meer_bevindingen_als_html_en_tekst_zonder_witregel_aan_het_eind():
+    c = casus(advies={"uren": 30}, datum="2019-09-30")  # hoger dan berekend, en vóór het kader van nu
+    uitkomst = bereken(c, REGELS)
+    a, b = uitkomst.bevindingen
+    assert f"<ul><li>{a.tekst}</li><li>{b.tekst}</li></ul>" in jhtml.bevindingen_html(uitkomst)
+    assert not terminal.samenvatting_tekst(bereken(casus(), REGELS)).endswith("\n")
