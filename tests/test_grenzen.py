@@ -723,3 +723,23 @@ def test_meer_bevindingen_als_html_en_tekst_zonder_witregel_aan_het_eind():
     a, b = uitkomst.bevindingen
     assert f"<ul><li>{a.tekst}</li><li>{b.tekst}</li></ul>" in jhtml.bevindingen_html(uitkomst)
     assert not terminal.samenvatting_tekst(bereken(casus(), REGELS)).endswith("\n")
+
+
+@pytest.mark.parametrize(("nummer", "reden"), [
+    (2, "het bestand bestaat niet (meer), of is een link naar niets"),  # ENOENT
+    (13, "geen toegang; controleer de rechten van het bestand"),  # EACCES
+    (21, "dit is een map, geen bestand"),  # EISDIR
+    (40, "een link die (via andere links) naar zichzelf wijst; vervang hem door het bestand zelf"),  # ELOOP
+    (99, "systeemfout nummer 99"),
+    (None, "onbekende reden"),
+])
+def test_bestandsreden_in_gewone_taal(nummer, reden):
+    from jobcoach.fouten import bestandsreden
+
+    assert bestandsreden(OSError(nummer, "Engelse tekst") if nummer else OSError("Engelse tekst")) == reden
+
+
+def test_geheel_getal_in_het_model_voor_de_rekenhulp():
+    casusvelden = {v["naam"]: v for v in browser.modellen()["Casus"]}
+    assert casusvelden["periode"]["soort"] == "geheel" and casusvelden["periode"]["ge"] == 1
+    assert {v["naam"]: v for v in browser.modellen()["Extra"]}["doel"]["soort"] == "geheel"
