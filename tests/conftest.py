@@ -12,6 +12,7 @@ Fixtures voor nieuwe tests (vraag ze gewoon als argument):
   (zie ``GewijzigdeBouw``). Voor tests die alleen lezen wat een gewijzigd project oplevert; een nieuwe wijziging die
   niet bijt met de andere kan erbij.
 - ``waarschuwingsbouw``: zo ook voor fouten die de strenge bouw pas aan het eind meldt (``Waarschuwingsbouw``).
+- ``vijandige_bouw``: de kopie met elke vijandige tekst uit tests/vijandig.py, één keer gebouwd (``VijandigeBouw``).
   Een fout die de bouw meteen stopt, hoort in een eigen kopie (``project``): dan ziet elke test zijn eigen melding.
 
 Soorten tests (markers; ``pytest -m build`` voert één soort uit). Ze worden hier vanzelf gezet, uit de map en uit
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -246,6 +248,36 @@ def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwings
     return Waarschuwingsbouw(map_ / "project", subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
 
 
+@dataclass
+class VijandigeBouw:
+    """Een kopie van het project met elke vijandige tekst uit tests/vijandig.py (``TEKST_AANVALLEN``: titel, voorkant,
+    menu, begrippen, rollen), één keer per run streng gebouwd met het pakket uit de kopie. Gelezen door
+    test_vijandig.py (de HTML) en browser/test_vijandig_in_browser.py (dezelfde site in Chromium). Alleen lezen."""
+
+    project: Path
+    site: Path
+    bouw: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def vijandige_bouw(tmp_path_factory: pytest.TempPathFactory) -> VijandigeBouw:
+    from bouwhulp import bouw_met_eigen_pakket
+    from vijandig import TEKST_AANVALLEN
+
+    def maak(map_: Path) -> None:
+        project = kopieer_project(map_ / "project")
+        for bestand, oud, nieuw in TEKST_AANVALLEN:
+            vervang_precies_een_keer(project / bestand, oud, nieuw)
+        bouw = bouw_met_eigen_pakket(project, map_ / "site")
+        (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+
+    map_ = een_keer_per_run(tmp_path_factory, "vijandig", maak)
+    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
+    stdout, stderr = rest.split("\0")
+    return VijandigeBouw(map_ / "project", map_ / "site",
+                         subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
+
+
 # --- Twee werkers (pytest-xdist, make test) -------------------------------------------------------
 
 BROWSERTESTS = "tests/browser/"
@@ -257,19 +289,38 @@ ZELFSTANDIG = ("test_toetsenbord.py", "test_zoeken.py", "test_rekenhulp_pariteit
                "test_rekenhulp_gebruik.py", "test_vijandig_in_browser.py")
 
 
+# Wat in een testbestand eens per proces gemaakt wordt en door meer tests gelezen: die tests blijven op één werker.
+GEDEELD_PER_BESTAND = ('scope="module"', "functools.cache", "functools.lru_cache", "een_keer_per_run(")
+
+
+@functools.cache
+def _bron(bestand: str) -> str:
+    pad = ROOT / bestand
+    return pad.read_text(encoding="utf-8") if pad.suffix == ".py" and pad.is_file() else ""
+
+
 def werkeenheid(nodeid: str) -> str:
     """Wat met ``--dist loadgroup`` bij elkaar blijft: de browsertests met de rondgang, elk zelfstandig
-    browsertestbestand (zijn fixtures per module), en verder elke test apart."""
-    if not nodeid.startswith(BROWSERTESTS):
-        return nodeid
+    browsertestbestand (zijn fixtures per module), de tests die de PDF lezen (``site_met_pdf``), elk ander bestand
+    met een fixture per module of een cache (``GEDEELD_PER_BESTAND``), en verder elke test apart.
+
+    De PDF-tests samen: de PDF wordt één keer per run gemaakt (een halve minuut); verspreid over twee werkers wacht
+    de ene werker al die tijd stil op het slot terwijl de andere hem maakt. Een fixture per module (een gebouwde
+    kopie, een wiel, Word-bestanden via LibreOffice) of een cache (de 511 gevallen van de rekenhulp in Python) zou op
+    elke werker opnieuw gemaakt worden."""
     bestand = nodeid.split("::")[0]
+    if not nodeid.startswith(BROWSERTESTS):
+        bron = _bron(bestand)
+        if "site_met_pdf" in bron and "def site_met_pdf" not in bron:
+            return "pdf"
+        return bestand if any(teken in bron for teken in GEDEELD_PER_BESTAND) else nodeid
     return bestand if bestand.removeprefix(BROWSERTESTS) in ZELFSTANDIG else "browser"
 
 
 @pytest.hookimpl(optionalhook=True)  # ook zonder pytest-xdist (-p no:xdist) geen fout
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``; de grootste eenheid
-    (de browsertests met de rondgang) gaat als eerste weg, de rest naar de werker die vrij is.
+    """Met ``--dist loadgroup`` verdeelt dit de tests over de werkers volgens ``werkeenheid``, in de volgorde van
+    ``_volgorde``: de browsertests met de rondgang gaan als eerste weg, de rest naar de werker die vrij is.
 
     Dit verdeelt zelf, op het pad van de test: de marker ``xdist_group`` van pytest-xdist 3.8 werkt niet met pytest
     9.2 (xdist zet de groep in ``item._nodeid``, pytest 9.2 leest ``item.nodeid`` uit ``item._id``), waardoor de
@@ -278,6 +329,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    # Niet eerst de grootste eenheid (het aantal tests zegt weinig over de duur): de volgorde van _volgorde.
+    config.option.loadscopereorder = False
 
     class Werkeenheden(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -288,7 +342,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 # --- Markers ---------------------------------------------------------------------------------------
 
-BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw"}
+BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw", "vijandige_bouw",
+                 "bouw_met_script_in_paginas"}
 SOORTEN = ("unit", "build", "browser", "bench", "motoren")
 
 
@@ -316,21 +371,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if bench:
         config.hook.pytest_deselected(items=bench)
         items[:] = overig
-    # Volgorde (voor twee werkers van pytest-xdist): eerst de browsertests (één lange reeks, op één werker), dan de
-    # test van de voorvertoning (de langste, ongeveer 20 s), dan de tests die een eigen kopie bouwen (die wachten
-    # niet op de bouw van de site), dan wie de site leest, en de snelle tests als laatste, om de gaten te vullen.
+    # Volgorde (voor twee werkers van pytest-xdist; de werkeenheden gaan in deze volgorde weg, zie
+    # pytest_xdist_make_scheduler): eerst de browsertests met de rondgang (één lange reeks, op één werker; die werker
+    # bouwt de site), dan de tests van de voorvertoning (de langste, elk ongeveer 25 s; ze bouwen een eigen kopie,
+    # zodat de andere werker niet op de site wacht), dan de tests van de PDF (één werkeenheid), dan de andere
+    # browsertests, dan de tests die een eigen kopie bouwen, dan wie de site leest, en de snelle tests als laatste,
+    # om de gaten te vullen.
     items.sort(key=_volgorde)
 
 
 def _volgorde(item: pytest.Item) -> int:
     fixtures = set(getattr(item, "fixturenames", ()))
-    if item.nodeid.startswith(BROWSERTESTS):
+    if werkeenheid(item.nodeid) == "browser":
         return 0
-    if Path(str(item.path)).name == "test_voorvertoning.py":
+    if Path(str(item.path)).name.startswith("test_voorvertoning"):
         return 1
-    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+    if "site_met_pdf" in fixtures:
         return 2
-    return 3 if item.get_closest_marker("unit") is None else 4
+    if item.nodeid.startswith(BROWSERTESTS):
+        return 3
+    if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
+        return 4
+    return 5 if item.get_closest_marker("unit") is None else 6
 
 
 if os.environ.get("MUTANT_UNDER_TEST"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import een_keer_per_run, kopieer_project, mkdocs_build
 from leidraadsite.nabouw import csp
 
 LIJST = csp.laad_toegestaan()
@@ -153,22 +153,37 @@ def test_gebouwde_site_heeft_geen_onbekend_script_en_een_headers_bestand(site):
         assert f"\n{adres}\n  Content-Security-Policy: {meta}; frame-ancestors 'none'\n" in headers, adres
 
 
-# Wat een bijdrager in een pagina (Markdown met ruwe HTML) kan zetten; elk geval in een eigen kopie van het project.
+# Wat een bijdrager in een pagina (Markdown met ruwe HTML) kan zetten; elk geval in een eigen pagina van één kopie
+# van het project, één keer gebouwd (de controle na de bouw meldt elke pagina; elk geval zoekt zijn eigen regel).
 IN_EEN_PAGINA = [
-    ("script", f"<script>window.{MERK} = 1</script>", "inline <script> dat niet op de lijst staat"),
-    ("onerror", f'<img alt="" src="data:," onerror="window.{MERK}=1">', "on…= of javascript:"),
-    ("stijl", f"<style>.md-typeset {{ color: red }} /* {MERK} */</style>", "<style>-blok"),
+    ("script", "over", f"<script>window.{MERK} = 1</script>", "inline <script> dat niet op de lijst staat"),
+    ("onerror", "toegankelijkheid", f'<img alt="" src="data:," onerror="window.{MERK}=1">', "on…= of javascript:"),
+    ("stijl", "verantwoording", f"<style>.md-typeset {{ color: red }} /* {MERK} */</style>", "<style>-blok"),
 ]
 
 
-@pytest.mark.parametrize(("naam", "html", "melding"), IN_EEN_PAGINA, ids=[n for n, _, _ in IN_EEN_PAGINA])
-def test_bouw_stopt_bij_een_onbekend_script_in_een_pagina_met_bestand_en_bron(project, tmp_path, naam, html, melding):
-    pagina = project / "docs" / "over.md"
-    pagina.write_text(pagina.read_text(encoding="utf-8") + f"\n\n{html}\n", encoding="utf-8")
-    resultaat = mkdocs_build(project, tmp_path / "site")
-    uitvoer = resultaat.stdout + resultaat.stderr
-    assert resultaat.returncode != 0, "de bouw had moeten stoppen"
+@pytest.fixture(scope="session")
+def bouw_met_script_in_paginas(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """De uitvoer van de strenge bouw van een kopie met elk geval uit IN_EEN_PAGINA in zijn eigen pagina."""
+
+    def maak(map_: Path) -> None:
+        project = kopieer_project(map_ / "project")
+        for _, naam, html, _ in IN_EEN_PAGINA:
+            pagina = project / "docs" / f"{naam}.md"
+            pagina.write_text(pagina.read_text(encoding="utf-8") + f"\n\n{html}\n", encoding="utf-8")
+        resultaat = mkdocs_build(project, map_ / "site")
+        (map_ / "uitvoer").write_text(f"{resultaat.returncode}\n{resultaat.stdout}{resultaat.stderr}", encoding="utf-8")
+
+    map_ = een_keer_per_run(tmp_path_factory, "csp-in-paginas", maak)
+    return (map_ / "uitvoer").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("geval", "naam", "html", "melding"), IN_EEN_PAGINA, ids=[g for g, _, _, _ in IN_EEN_PAGINA])
+def test_bouw_stopt_bij_een_onbekend_script_in_een_pagina_met_bestand_en_bron(bouw_met_script_in_paginas, geval, naam,
+                                                                               html, melding):
+    code, uitvoer = bouw_met_script_in_paginas.split("\n", 1)
+    assert code != "0", "de bouw had moeten stoppen"
     assert "Script of stijl in de gebouwde site dat niet op de lijst staat" in uitvoer, uitvoer[-2000:]
-    regels = [r for r in uitvoer.splitlines() if r.startswith("over/index.html (bron: docs/over.md): regel ")]
+    regels = [r for r in uitvoer.splitlines() if r.startswith(f"{naam}/index.html (bron: docs/{naam}.md): regel ")]
     assert regels and melding in regels[0], uitvoer[-2000:]
     assert "Traceback" not in uitvoer

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, kopieer_project, mkdocs_build
 from leidraadsite.cli import main
-from vijandig import (BESTAND_AANVALLEN, GEVALLEN, PAGINA_AANVALLEN, SCRIPT_TITEL, TEKST_AANVALLEN, maak,
+from vijandig import (BESTAND_AANVALLEN, GEVALLEN, PAGINA_AANVALLEN, SCRIPT_TITEL, maak,
                       pagina_aanval)
 
 pytestmark = pytest.mark.build  # bouwt een kopie van het project
@@ -199,14 +199,10 @@ def _scripts_en_handlers(html: str) -> list[str]:
     return gevonden
 
 
-def test_tekst_uit_gegevens_en_voorkant_wordt_nergens_script_of_opmaak(project, tmp_path):
-    from bouwhulp import bouw_met_eigen_pakket
-    from conftest import vervang_precies_een_keer
-
-    for bestand, oud, nieuw in TEKST_AANVALLEN:
-        vervang_precies_een_keer(project / bestand, oud, nieuw)
-    site = tmp_path / "site"
-    resultaat = bouw_met_eigen_pakket(project, site)
+def test_tekst_uit_gegevens_en_voorkant_wordt_nergens_script_of_opmaak(vijandige_bouw):
+    """Elke tekst uit TEKST_AANVALLEN in één kopie (conftest.vijandige_bouw; de browsertest leest dezelfde site)."""
+    site = vijandige_bouw.site
+    resultaat = vijandige_bouw.bouw
     assert resultaat.returncode == 0, (resultaat.stdout + resultaat.stderr)[-3000:]
     fouten = {}
     for html in sorted(site.rglob("*.html")):

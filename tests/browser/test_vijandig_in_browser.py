@@ -10,7 +10,7 @@ import pytest
 
 from jobcoach import Bestandsfout, laad_casus, laad_regels
 from leidraadsite.nabouw.chromium import bestandsserver
-from vijandig import GEVALLEN, SCRIPT_TITEL, TEKST_AANVALLEN
+from vijandig import GEVALLEN, SCRIPT_TITEL
 
 from .rondgang import MELD_OVERTREDINGEN
 
@@ -58,18 +58,11 @@ VIJANDIGE_PAGINAS = ["casussen/begeleidingsbehoefte-en-regime/", "over/", "begri
 
 
 @pytest.fixture(scope="module")
-def vijandige_site(tmp_path_factory):
-    """Een kopie van het project met elke vijandige tekst, streng gebouwd, op een eigen bestandsserver."""
-    from bouwhulp import bouw_met_eigen_pakket
-    from conftest import kopieer_project, vervang_precies_een_keer
-
-    basis = tmp_path_factory.mktemp("vijandige-site")
-    project = kopieer_project(basis / "project")
-    for bestand, oud, nieuw in TEKST_AANVALLEN:
-        vervang_precies_een_keer(project / bestand, oud, nieuw)
-    bouw = bouw_met_eigen_pakket(project, basis / "site")
-    assert bouw.returncode == 0, (bouw.stdout + bouw.stderr)[-3000:]
-    with bestandsserver(basis / "site") as adres:
+def vijandige_site(vijandige_bouw):
+    """De kopie van het project met elke vijandige tekst (TEKST_AANVALLEN), streng gebouwd (conftest.vijandige_bouw,
+    één keer per run; test_vijandig.py leest dezelfde HTML), op een eigen bestandsserver."""
+    assert vijandige_bouw.bouw.returncode == 0, (vijandige_bouw.bouw.stdout + vijandige_bouw.bouw.stderr)[-3000:]
+    with bestandsserver(vijandige_bouw.site) as adres:
         yield adres
 
 
