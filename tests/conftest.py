@@ -393,3 +393,15 @@ def _volgorde(item: pytest.Item) -> int:
     if fixtures & (BOUW_FIXTURES - {"site"}) and "site" not in fixtures:
         return 4
     return 5 if item.get_closest_marker("unit") is None else 6
+
+
+if os.environ.get("MUTANT_UNDER_TEST"):
+    # Alleen onder make mutatie (mutmut zet deze variabele): elke mutatie draait in een kopie van het proces dat de
+    # tests al eens draaide. Zonder dit gaven de caches van opmaak en casus (lru_cache) de getallen van vóór de
+    # mutatie terug, en leek een mutatie in getal() of procent_afgekapt() door geen test opgemerkt.
+    @pytest.fixture(autouse=True)
+    def _lege_caches_van_het_domein() -> None:
+        from jobcoach import casus, opmaak
+
+        for functie in (opmaak.getal, opmaak.procent_afgekapt, opmaak._patroon, casus.breuk):
+            functie.cache_clear()

@@ -145,7 +145,7 @@ def test_tab_in_yaml(tmp_path, intern):
     assert resultaat.returncode == 1 and "tab.yml:19: ongeldige YAML: tab gevonden" in resultaat.stderr, resultaat.stderr
 
 
-@pytest.mark.parametrize("inhoud", ["", "- een lijst\n- geen casus\n"])
+@pytest.mark.parametrize("inhoud", ["", "- een lijst\n- geen casus\n"], ids=["leeg", "lijst"])
 def test_leeg_of_geen_mapping(tmp_path, inhoud, intern):
     bestand = tmp_path / "raar.yml"
     bestand.write_text(inhoud, encoding="utf-8")

@@ -31,7 +31,7 @@ DROOG = {
     "test": "voert zelf alle tests uit (ook deze): binnen een test zou dat zichzelf starten",
     "check": "voert zelf alle tests zonder browser uit (ook deze)",
     "build": "maakt de PDF met Chromium (een halve minuut); de browsertests bouwen en lezen de PDF al",
-    "bench": "de prestatiemeting duurt ongeveer tien minuten",
+    "bench": "de prestatiemeting bouwt de site tientallen keren met drie bouwers (ongeveer drie kwartier)",
     "lock": "haalt de nieuwste gegevens uit het pakketregister (netwerk); de lock zelf test test_toeleveringsketen.py",
     "lock-bewijs": "downloadt honderden megabytes uit het pakketregister; de uitkomst staat in CONTRIBUTING.md",
     "motoren": "installeert ProperDocs en Zensical in eigen venvs en bouwt de site drie keer (een paar minuten)",

@@ -1,22 +1,21 @@
 #!/usr/bin/env python3
-"""Prestatiemeting van de sitebouw: ``make bench``.
+"""Prestatiemeting van de sitebouw met drie bouwers: ``make bench``.
 
-Wat het script doet, per aantal casussen N (standaard 10, 100 en 1000):
+Per site (de echte site, en proefsites met N = 10, 100 en 1000 synthetische casussen) en per bouwer (MkDocs,
+ProperDocs, Zensical, elk uit zijn eigen venv) bouwt het script om en om:
 
-1. een tijdelijke kopie van het project maken, met N synthetische (maar geldige) casussen en voor
-   elke casus een pagina die de echte macro's aanroept; de pagina's staan in navigatiesecties van
-   25 (en blokken van 10 secties) en de navigatie wordt gesnoeid (``navigation.prune``);
-2. de site één keer bouwen met een haak die de Markdown na de macro's bewaart; daaruit komt een
-   'statische' variant: dezelfde pagina's met de tabellen al ingevuld, zonder macro-plugin;
-3. beide varianten om en om bouwen (``--herhalingen`` keer) en per bouw de tijd (wand en CPU),
-   het piekgeheugen, de grootte van de site en van de zoekindex meten.
+- **koud**: zonder cache. Bij MkDocs en ProperDocs is de bytecode-cache van Jinja leeg (de sjablonen van het thema
+  worden opnieuw gecompileerd); bij Zensical ook zijn eigen cache (``.cache``, ``zensical build --clean``);
+- **met cache**: direct daarna nog eens, met de cache van de vorige bouw (bij Zensical zijn incrementele cache).
 
-Daarna meet het script de echte site (bouwtijd, en de startpagina in Chromium: alle bytes die de
-browser ophaalt, ook gecomprimeerd) en ``mkdocs serve`` bij de grootste N: hoe lang duurt het na het
-wijzigen van een casusbestand tot de pagina het nieuwe getal toont?
+Elke meting is de bouw plus de stap na de bouw (``python -m leidraadsite.nabouw site``), zoals ``make build``.
+Daarna, bij de grootste N, één koude bouw per bouwer met de profiler (waar gaat de CPU-tijd heen; hoe vaak maken
+de macro's hun gegevens op en lezen ze een casus), ``mkdocs serve`` (van opslaan tot zichtbaar) en de startpagina
+van de echte site in Chromium.
 
-Voortgang staat op stderr, een samenvatting op stdout. De uitkomsten gaan naar een JSON-bestand
-(standaard ``docs/prestaties/resultaten.json``); de pagina Prestaties toont ze.
+Voortgang en tussenstanden staan op stderr (met een schatting van de resterende tijd), een samenvatting op stdout.
+De uitkomsten gaan naar ``docs/prestaties/resultaten.json``; de pagina Prestaties toont ze.
+Snelle proefrun: ``make bench BENCH_ARGS=--snel`` (één herhaling, serve met één wijziging).
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import argparse
 import contextlib
 import datetime as dt
 import gzip
-import html
 import json
 import os
 import platform
@@ -33,7 +31,6 @@ import re
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,7 +43,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
-from jinja2 import FileSystemBytecodeCache
 
 ROOT = Path(__file__).resolve().parent.parent
 from tools import synthetisch
@@ -54,41 +50,37 @@ from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsser
 
 from jobcoach import Bestandsfout, bereken, laad_casus, laad_regels
 from jobcoach.opmaak import getal, uren
-from leidraadsite.inhoud.config import lees_mkdocs_yml
 from leidraadsite.inhoud.prestaties import (
+    MODUSNAMEN,
+    MOTORNAMEN,
     Bestand,
     Bouw,
     Doelen,
-    Fasen,
     Machine,
+    Motor,
+    Profiel,
     Resultaten,
-    Schaalmeting,
     ServeMeting,
     Startpagina,
     Tijden,
     doeluitkomsten,
     laad_resultaten,
+    site_naam,
 )
 
+MOTOREN = ("mkdocs", "properdocs", "zensical")
 GROEPSGROOTTE = 25  # casuspagina's per navigatiesectie
 BLOKGROOTTE = 10  # secties per blok, als er meer dan zoveel secties zijn
 GZIP_NIVEAU = 6  # het gangbare niveau van een webserver (nginx gzip_comp_level, Apache mod_deflate)
 SEED = 20111108
+VAST = 120  # de vaste kosten van een bouw, in pagina's (voor de schatting van de resterende tijd)
 NIET_KOPIEREN = shutil.ignore_patterns(
-    ".git", ".venv*", "site", "__pycache__", ".pytest_cache", "*.egg-info", "build", "artefacten", "tests"
+    ".git", ".venv*", "site", ".cache", "__pycache__", ".pytest_cache", "*.egg-info", "build", "artefacten", "tests",
+    "mutants",
 )
 
-# De doelen uit issue 8. Ze staan in het resultatenbestand, zodat de pagina ze naast de metingen toont.
-DOELEN = Doelen(
-    n_groot=1000,
-    verhouding_live_statisch_max=1.15,
-    bouw_groot_max_s=10.0,
-    groei_per_pagina_max=1.25,
-    echte_site_max_s=3.0,
-    serve_max_s=2.0,
-    startpagina_max_kb=250.0,
-    zoekindex_spreiding_max=1.25,
-)
+# De doelen uit issue 8 en 23. Ze staan in het resultatenbestand, zodat de pagina ze naast de metingen toont.
+DOELEN = Doelen(n_groot=1000, bouw_groot_max_s=10.0, echte_site_max_s=3.0, serve_max_s=2.0, startpagina_max_kb=250.0)
 
 
 class BenchFout(Exception):
@@ -104,69 +96,180 @@ def s(seconden: float) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# De bouwers
+# --------------------------------------------------------------------------------------------
+
+
+def python_van(motor: str) -> Path:
+    return ROOT / (".venv" if motor == "mkdocs" else f".venv-{motor}") / "bin" / "python"
+
+
+def bouwopdracht(motor: str, koud: bool) -> list[str]:
+    """De opdracht van ``make build MOTOR=…`` (Makefile, bouw_*), naar ``site/`` in de huidige map."""
+    py = str(python_van(motor))
+    if motor == "zensical":
+        return [str(python_van(motor).with_name("zensical")), "build", "--strict", *(["--clean"] if koud else []),
+                "-f", "mkdocs.yml"]
+    return [py, "-m", motor, "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", "site"]
+
+
+def opdracht_tekst(motor: str) -> str:
+    """De bouwopdracht zoals de pagina hem toont (zonder machinepaden)."""
+    if motor == "zensical":
+        return "zensical build --strict [--clean] -f mkdocs.yml"
+    return f"python -m {motor} build --strict -f mkdocs.yml -d site"
+
+
+def motorversie(motor: str) -> str:
+    uit = subprocess.run([str(python_van(motor)), "-c", f"import importlib.metadata as m; print(m.version('{motor}'))"],
+                         capture_output=True, text=True)
+    if uit.returncode != 0:
+        raise BenchFout(f"{motor}: versie onbekend:\n{uit.stderr[-1000:]}")
+    return uit.stdout.strip()
+
+
+def controleer_motoren(motoren: list[str]) -> None:
+    for motor in motoren:
+        if not python_van(motor).is_file():
+            raise BenchFout(f"{python_van(motor)} ontbreekt; make bench maakt hem met make .venv-{motor}/.geinstalleerd")
+
+
+# --------------------------------------------------------------------------------------------
 # Bouwen en meten
 # --------------------------------------------------------------------------------------------
 
 
-def omgeving() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+class Werk:
+    """Houdt bij hoeveel er gebouwd is, voor de voortgang en een schatting van de resterende tijd."""
+
+    def __init__(self, totaal: float) -> None:
+        self.totaal, self.gedaan, self.begin = totaal, 0.0, time.perf_counter()
+
+    def stap(self, gewicht: float) -> str:
+        self.gedaan += gewicht
+        voorbij = time.perf_counter() - self.begin
+        deel = min(1.0, self.gedaan / self.totaal) if self.totaal else 1.0
+        rest = voorbij / deel - voorbij if deel else 0.0
+        return f"{getal(deel * 100, 0)}% klaar na {getal(voorbij / 60, 1)} min, nog ongeveer {getal(rest / 60, 1)} min"
 
 
-def bouw(project: Path, config: str, doel: Path) -> tuple[float, float, float]:
-    """Bouw streng; geef (wandtijd, CPU-tijd, piekgeheugen in MB) van het kindproces."""
-    if doel.exists():
-        shutil.rmtree(doel)
-    log = project / f".bouw-{config}.log"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(doel)]
-    with open(log, "wb") as uit:
+def omgeving(werkmap: Path) -> dict[str, str]:
+    # TMPDIR: de bytecode-cache van Jinja (in de tijdelijke map) is zo van deze meting alleen.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(werkmap / "tmp")}
+
+
+def draai(cmd: list[str], project: Path, werkmap: Path, log: Path, wat: str) -> tuple[float, float, float]:
+    """Draai ``cmd`` in ``project``; geef (wandtijd, CPU-tijd, piekgeheugen in MB) van het kindproces."""
+    with open(log, "ab") as uit:
+        uit.write(f"\n$ {' '.join(cmd)}\n".encode())
+        uit.flush()
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=omgeving())
+        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env=omgeving(werkmap))
         _, status, gebruik = os.wait4(proc.pid, 0)
         wand = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
         staart = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise BenchFout(f"mkdocs build -f {config} faalde (code {proc.returncode}) in {project}:\n{staart}")
+        raise BenchFout(f"{wat} faalde (code {code}) in {project}:\n{staart}")
     return wand, gebruik.ru_utime + gebruik.ru_stime, gebruik.ru_maxrss / 1024
 
 
+def maak_koud(motor: str, project: Path, werkmap: Path) -> None:
+    shutil.rmtree(werkmap / "tmp", ignore_errors=True)  # de bytecode-cache van Jinja
+    (werkmap / "tmp").mkdir()
+    if motor == "zensical":
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+
+
+def bouw_een(motor: str, project: Path, werkmap: Path, koud: bool) -> tuple[float, float, float]:
+    """Eén bouw plus de stap na de bouw; de site komt in ``project/site``."""
+    if koud:
+        maak_koud(motor, project, werkmap)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    log = project / f".bouw-{motor}.log"
+    w1, c1, m1 = draai(bouwopdracht(motor, koud), project, werkmap, log, f"{motor}: de bouw")
+    w2, c2, m2 = draai([str(python_van(motor)), "-m", "leidraadsite.nabouw", "site"], project, werkmap, log,
+                       f"{motor}: de stap na de bouw")
+    return w1 + w2, c1 + c2, max(m1, m2)
+
+
 def tijden(waarden: list[float]) -> Tijden:
+    import statistics
+
     return Tijden(min_s=round(min(waarden), 3), mediaan_s=round(statistics.median(waarden), 3),
                   alle_s=[round(w, 3) for w in waarden])
 
 
-_ARTIKEL = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-_WIT = re.compile(r"\s+")
+def site_maten(site: Path) -> tuple[int, int]:
+    """(pagina's, bytes) van een gebouwde site."""
+    paginas = sum(1 for _ in site.rglob("index.html"))
+    grootte = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    if not paginas:
+        raise BenchFout(f"geen pagina's in {site}")
+    return paginas, grootte
 
 
-def site_maten(site: Path) -> dict[str, int]:
-    """Grootte van de hele site, van de zoekindex, en van de leesbare tekst van alle pagina's."""
-    totaal = tekst = paginas = 0
-    for pad in site.rglob("*"):
-        if not pad.is_file():
-            continue
-        totaal += pad.stat().st_size
-        if pad.name == "index.html":
-            paginas += 1
-            gevonden = _ARTIKEL.search(pad.read_text(encoding="utf-8"))
-            if gevonden:
-                schoon = _TAG.sub(" ", _SCRIPT.sub(" ", gevonden.group(1)))
-                tekst += len(_WIT.sub(" ", html.unescape(schoon)).strip().encode("utf-8"))
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        raise BenchFout(f"geen zoekindex gevonden in {site}")
-    return {"site_bytes": totaal, "zoekindex_bytes": index.stat().st_size, "tekst_bytes": tekst, "paginas": paginas}
-
-
-def meet_bouw(project: Path, config: str, doel: Path, herhalingen: int, naam: str) -> Bouw:
-    wand, cpu, geheugen = [], [], []
+def meet_site(project: Path, werkmap: Path, n: int, motoren: list[str], herhalingen: int, werk: Werk,
+              na_bouw: dict[str, object] | None = None) -> list[Bouw]:
+    """Bouw de site in ``project`` met elke bouwer, koud en met cache, ``herhalingen`` keer, om en om."""
+    metingen: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+    maten: dict[tuple[str, str], tuple[int, int]] = {}
     for i in range(herhalingen):
-        w, c, m = bouw(project, config, doel)
-        wand.append(w), cpu.append(c), geheugen.append(m)
-        meld(f"  {naam} {i + 1}/{herhalingen}: {s(w)} (CPU {s(c)}, {getal(m, 0)} MB)")
-    return Bouw(wand=tijden(wand), cpu=tijden(cpu), piekgeheugen_mb=round(max(geheugen), 1), **site_maten(doel))
+        for motor in motoren:
+            for modus in ("koud", "bewaard"):
+                w, c, m = bouw_een(motor, project, werkmap, modus == "koud")
+                metingen.setdefault((motor, modus), []).append((w, c, m))
+                maten[(motor, modus)] = site_maten(project / "site")
+                voortgang = werk.stap(n + VAST)
+                meld(f"{site_naam(n)}, {MOTORNAMEN[motor]}, {MODUSNAMEN[modus]} {i + 1}/{herhalingen}: {s(w)} "
+                     f"(CPU {s(c)}, {getal(m, 0)} MB) — {voortgang}")
+                if na_bouw and i == herhalingen - 1 and modus == "bewaard" and motor in na_bouw:
+                    na_bouw[motor] = kopie(project / "site", werkmap / f"site-{motor}-{n}")
+    uit = []
+    for (motor, modus), reeks in metingen.items():
+        paginas, grootte = maten[(motor, modus)]
+        uit.append(Bouw(motor=motor, n=n, modus=modus, wand=tijden([r[0] for r in reeks]),
+                        cpu=tijden([r[1] for r in reeks]), piekgeheugen_mb=round(max(r[2] for r in reeks), 1),
+                        paginas=paginas, site_bytes=grootte))
+    regel = ", ".join(f"{MOTORNAMEN[b.motor]} {MODUSNAMEN[b.modus]} {s(b.wand.mediaan_s)}" for b in uit)
+    meld(f"{site_naam(n)}: mediaan {regel}")
+    return uit
+
+
+def kopie(bron: Path, doel: Path) -> Path:
+    shutil.rmtree(doel, ignore_errors=True)
+    shutil.copytree(bron, doel)
+    return doel
+
+
+# --------------------------------------------------------------------------------------------
+# Waar de tijd heen gaat (profiel)
+# --------------------------------------------------------------------------------------------
+
+
+def meet_profiel(motor: str, project: Path, werkmap: Path, n: int) -> Profiel:
+    """Eén koude bouw met cProfile (tools/profiel.py) en de stap na de bouw; CPU-tijd per onderdeel."""
+    maak_koud(motor, project, werkmap)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    log = project / f".profiel-{motor}.log"
+    uitvoer = werkmap / f"profiel-{motor}.json"
+    bouw = bouwopdracht(motor, True)
+    doel = ["--script", bouw[0], *bouw[1:]] if motor == "zensical" else ["--module", *bouw[2:]]
+    py = str(python_van(motor))
+    _, cpu, _ = draai([py, str(ROOT / "tools" / "profiel.py"), str(uitvoer), *doel], project, werkmap, log,
+                      f"{motor}: de bouw met profiler")
+    _, cpu_na, _ = draai([py, "-m", "leidraadsite.nabouw", "site"], project, werkmap, log,
+                         f"{motor}: de stap na de bouw")
+    gegevens = json.loads(uitvoer.read_text(encoding="utf-8"))
+    delen = dict(gegevens["delen"])
+    buiten = cpu - sum(delen.values())
+    if buiten > 0.05 * cpu:
+        delen["buiten Python of in andere threads (niet geprofileerd)"] = buiten
+    delen["stap na de bouw (leidraadsite.nabouw, eigen proces)"] = cpu_na
+    delen = {k: round(v, 3) for k, v in delen.items() if v >= 0.005}
+    return Profiel(motor=motor, n=n, cpu_s=round(max(cpu, sum(delen.values()) - cpu_na) + cpu_na, 3), delen=delen,
+                   bouw_aanroepen=gegevens["bouw_aanroepen"], bouw_cpu_s=gegevens["bouw_cpu_s"],
+                   controles=gegevens["controles"], casussen_gelezen=gegevens["casussen_gelezen"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -174,22 +277,11 @@ def meet_bouw(project: Path, config: str, doel: Path, herhalingen: int, naam: st
 # --------------------------------------------------------------------------------------------
 
 
-def lees_config(pad: Path) -> dict:
-    return lees_mkdocs_yml(pad.read_text(encoding="utf-8")) or {}
-
-
-def is_macros(plugin: object) -> bool:
-    return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
-
-
-
-
 def navigatiegroepen(paginas: list[str]) -> list[dict]:
     """Casuspagina's in secties van ``GROEPSGROOTTE``; meer dan ``BLOKGROOTTE`` secties gaan in blokken.
 
-    Met ``navigation.prune`` toont elke pagina alleen de kopjes van de blokken, de secties in het eigen
-    blok en de pagina's in de eigen sectie. Zo blijft de navigatie per pagina klein, ook bij 1000
-    casussen. Elk item in de navigatie kost bij elke pagina rendertijd in het thema.
+    Met ``navigation.prune`` (in mkdocs.yml) toont elke pagina alleen de kopjes van de blokken, de secties in het
+    eigen blok en de pagina's in de eigen sectie. Zo blijft de navigatie per pagina klein, ook bij 1000 casussen.
     """
     items: list[tuple[int, int, object]] = [(i + 1, i + 1, pad) for i, pad in enumerate(paginas)]
     eerste_laag = True
@@ -217,7 +309,7 @@ def kopieer_project(doel: Path) -> Path:
     except Bestandsfout as fout:
         config = doel / "mkdocs.yml"
         tekst = config.read_text(encoding="utf-8")
-        regel = "  - Prestaties: prestaties.md\n"
+        regel = "      - Prestaties: prestaties.md\n"
         if regel not in tekst:
             raise BenchFout(f"resultatenbestand ongeldig en '{regel.strip()}' niet gevonden in mkdocs.yml") from None
         config.write_text(tekst.replace(regel, ""), encoding="utf-8")
@@ -226,127 +318,21 @@ def kopieer_project(doel: Path) -> Path:
     return doel
 
 
-def maak_project(werkmap: Path, n: int) -> tuple[Path, list[str]]:
-    """Kopie van het project met ``n`` synthetische casussen en drie configuraties.
+def maak_project(werkmap: Path, n: int) -> Path:
+    """Kopie van het project met ``n`` synthetische casussen, elk met een pagina, achteraan in de navigatie.
 
-    - ``mkdocs.bench.yml``: de echte configuratie plus de casuspagina's (live, met macro's);
-    - ``mkdocs.dump.yml``: idem, plus een haak die de Markdown na de macro's bewaart;
-    - ``mkdocs.statisch.yml``: de bewaarde Markdown, zonder macro-plugin.
+    Alle bouwers lezen dezelfde ``mkdocs.yml`` (Zensical kent geen INHERIT); de navigatie staat daar als laatste.
     """
     project = kopieer_project(werkmap / f"n{n}")
     paginas = synthetisch.schrijf_casussen(project, n, seed=SEED)
-    basis = lees_config(project / "mkdocs.yml")
-
-    nav = list(basis.get("nav") or []) + [{"Proefcasussen": navigatiegroepen(paginas)}]
-
-    thema = basis.get("theme", {})
-    thema = {"name": thema} if isinstance(thema, str) else dict(thema)
-    functies = list(thema.get("features") or [])
-    if "navigation.prune" not in functies:
-        functies.append("navigation.prune")
-    haken = list(basis.get("hooks") or [])
-    plugins = list(basis.get("plugins") or [])
-    if not any(is_macros(p) for p in plugins):
-        raise BenchFout("de macro-plugin staat niet in mkdocs.yml; dan valt er niets te vergelijken")
-
-    def schrijf(naam: str, gegevens: dict) -> None:
-        (project / naam).write_text(yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-    schrijf("mkdocs.bench.yml", {"INHERIT": "mkdocs.yml", "nav": nav, "theme": {"features": functies}})
-    schrijf("mkdocs.dump.yml", {"INHERIT": "mkdocs.bench.yml",
-                                "hooks": haken + [str(Path(__file__).with_name("markdown_bewaren.py"))]})
-    schrijf(
-        "mkdocs.statisch.yml",
-        {
-            "INHERIT": "mkdocs.bench.yml",
-            "docs_dir": "docs-statisch",
-            "plugins": [p for p in plugins if not is_macros(p)],
-        },
-    )
-    return project, paginas
-
-
-def maak_statisch(project: Path) -> None:
-    """Zet de bewaarde Markdown (na de macro's) in ``docs-statisch``, naast de andere bestanden van docs/."""
-    bron, dump, doel = project / "docs", project / "_dump", project / "docs-statisch"
-    shutil.copytree(bron, doel)
-    origineel = sorted(p.relative_to(bron) for p in bron.rglob("*.md"))
-    bewaard = sorted(p.relative_to(dump) for p in dump.rglob("*.md"))
-    if origineel != bewaard:
-        ontbreekt = sorted(set(map(str, origineel)) - set(map(str, bewaard)))
-        raise BenchFout(f"de dump mist pagina's: {', '.join(ontbreekt[:10])}")
-    for rel in bewaard:
-        shutil.copyfile(dump / rel, doel / rel)
-
-
-def meet_fasen(project: Path, n: int) -> Fasen:
-    """Eén extra bouw met tools/fasen.py: CPU-tijd per fase van de bouw."""
-    meld(f"N={n}: bouw met meting per fase")
-    uit = project / "_fasen.json"
-    cmd = [sys.executable, str(ROOT / "tools" / "fasen.py"), str(uit), "--", "build", "--strict", "-q", "-f",
-           "mkdocs.bench.yml", "-d", str(project / "_fasen-site")]
-    resultaat = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=omgeving())
-    if resultaat.returncode != 0:
-        raise BenchFout(f"bouw met meting per fase faalde:\n{resultaat.stdout[-2000:]}{resultaat.stderr[-2000:]}")
-    shutil.rmtree(project / "_fasen-site")
-    return Fasen(n=n, cpu_s=json.loads(uit.read_text(encoding="utf-8")))
-
-
-def vergelijk_inhoud(live: Path, statisch: Path) -> int:
-    """Controleer dat live en statisch dezelfde pagina-inhoud geven; geef het aantal vergeleken pagina's."""
-    aantal = 0
-    for pagina in sorted(live.rglob("index.html")):
-        andere = statisch / pagina.relative_to(live)
-        a = _ARTIKEL.search(pagina.read_text(encoding="utf-8"))
-        b = _ARTIKEL.search(andere.read_text(encoding="utf-8")) if andere.is_file() else None
-        if a is None or b is None or _WIT.sub(" ", a.group(1)) != _WIT.sub(" ", b.group(1)):
-            raise BenchFout(f"live en statisch verschillen op {pagina.relative_to(live)}: de vergelijking klopt niet")
-        aantal += 1
-    return aantal
-
-
-def meet_schaal(werkmap: Path, n: int, herhalingen: int) -> tuple[Schaalmeting, Path]:
-    meld(f"N={n}: project met {n} casussen maken")
-    project, _ = maak_project(werkmap, n)
-    meld(f"N={n}: voorbereidende bouw (Markdown na de macro's bewaren)")
-    os.environ["JOBCOACH_BENCH_DUMP"] = str(project / "_dump")  # voor tools/markdown_bewaren.py
-    bouw(project, "mkdocs.dump.yml", werkmap / "dump-site")
-    shutil.rmtree(werkmap / "dump-site")
-    maak_statisch(project)
-    live_site, statisch_site = werkmap / f"site-n{n}-live", werkmap / f"site-n{n}-statisch"
-    # Eén bouw zonder bewaarde Jinja-code (zoals de eerste bouw op een schone machine, bijvoorbeeld in CI).
-    # Jinja's cachemap bevat alleen gecompileerde sjablonen; leegmaken kost andere bouwen hooguit één
-    # keer compileren.
-    FileSystemBytecodeCache().clear()
-    koud_wand, koud_cpu, _ = bouw(project, "mkdocs.bench.yml", live_site)
-    meld(f"N={n}: live zonder Jinja-cache: {s(koud_wand)} (CPU {s(koud_cpu)})")
-    wand = {"live": [], "statisch": []}
-    cpu = {"live": [], "statisch": []}
-    geheugen = {"live": [], "statisch": []}
-    # Om en om bouwen, zodat wisselende drukte op de machine beide varianten even hard raakt.
-    for i in range(herhalingen):
-        for variant, config, doel in (
-            ("live", "mkdocs.bench.yml", live_site),
-            ("statisch", "mkdocs.statisch.yml", statisch_site),
-        ):
-            w, c, m = bouw(project, config, doel)
-            wand[variant].append(w), cpu[variant].append(c), geheugen[variant].append(m)
-            meld(f"N={n}: {variant} {i + 1}/{herhalingen}: {s(w)} (CPU {s(c)}, {getal(m, 0)} MB)")
-    metingen = {
-        v: Bouw(wand=tijden(wand[v]), cpu=tijden(cpu[v]), piekgeheugen_mb=round(max(geheugen[v]), 1), **site_maten(d))
-        for v, d in (("live", live_site), ("statisch", statisch_site))
-    }
-    vergeleken = vergelijk_inhoud(live_site, statisch_site)
-    meld(f"N={n}: inhoud van live en statisch gelijk ({vergeleken} pagina's vergeleken)")
-    for d in (live_site, statisch_site):
-        shutil.rmtree(d)
-    meting = Schaalmeting(n=n, live_koud_s=round(koud_wand, 3),
-                          live_koud_cpu_s=round(koud_cpu, 3), **metingen)
-    meld(
-        f"N={n}: live {s(meting.live.wand.mediaan_s)}, statisch {s(meting.statisch.wand.mediaan_s)}, "
-        f"verhouding {getal(meting.verhouding, 2)}"
-    )
-    return meting, project
+    config = project / "mkdocs.yml"
+    tekst = config.read_text(encoding="utf-8")
+    if not re.search(r"^nav:\n(?:(?:  .*|#.*|)\n)*\Z", tekst, re.M):
+        raise BenchFout("nav staat niet als laatste in mkdocs.yml; de proefcasussen kunnen er niet achter")
+    extra = yaml.safe_dump([{"Proefcasussen": navigatiegroepen(paginas)}], allow_unicode=True, sort_keys=False)
+    config.write_text(tekst.rstrip("\n") + "\n" + "".join("  " + r + "\n" for r in extra.splitlines()),
+                      encoding="utf-8")
+    return project
 
 
 # --------------------------------------------------------------------------------------------
@@ -396,7 +382,7 @@ def serve(project: Path, args: list[str], log: Path, *, make_serve: bool = False
     opdracht = ["leidraadsite.mkdocs.serve"] if make_serve else ["mkdocs", "serve"]
     cmd = [sys.executable, "-m", *opdracht, "-a", f"127.0.0.1:{poort}", *args]
     with open(log, "wb") as uit:
-        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env={**omgeving(), **(env or {})})
+        proc = subprocess.Popen(cmd, cwd=project, stdout=uit, stderr=subprocess.STDOUT, env={**omgeving(project.parent), **(env or {})})
     try:
         yield proc, f"http://127.0.0.1:{poort}"
     finally:
@@ -432,7 +418,7 @@ def meet_serve(project: Path, n: int, extra: list[str], modus: str, herhalingen:
     naam = synthetisch.naam(max(1, n // 2))
     log = project / f".serve-{modus}.log"
     meld(f"serve ({modus}, N={n}): starten")
-    with serve(project, ["-f", "mkdocs.bench.yml", "--livereload", *extra], log) as (proc, basis):
+    with serve(project, ["-f", "mkdocs.yml", "--livereload", *extra], log) as (proc, basis):
         url = f"{basis}/proefcasussen/{naam}/"
         opstart = wacht_op(url, "", proc, log, 600)
         meld(f"serve ({modus}): eerste pagina na {s(opstart)}")
@@ -470,7 +456,7 @@ def soort_van(pad: str, type_: str) -> str:
     return "overig"
 
 
-def meet_startpagina(site: Path, tekst_bytes: int) -> Startpagina:
+def meet_startpagina(site: Path) -> Startpagina:
     """Laad de startpagina in Chromium en tel alle bytes die de browser ophaalt (ook gecomprimeerd)."""
     from playwright.sync_api import sync_playwright
 
@@ -504,7 +490,7 @@ def meet_startpagina(site: Path, tekst_bytes: int) -> Startpagina:
     if not any(b.soort == "zoekindex" for b in bestanden.values()):
         raise BenchFout("de startpagina laadde geen zoekindex; klopt de meting nog?")
     return Startpagina(bestanden=sorted(bestanden.values(), key=lambda b: (b.soort, b.pad)),
-                       gzip_niveau=GZIP_NIVEAU, tekst_bytes=tekst_bytes)
+                       gzip_niveau=GZIP_NIVEAU)
 
 
 # --------------------------------------------------------------------------------------------
@@ -514,49 +500,45 @@ def meet_startpagina(site: Path, tekst_bytes: int) -> Startpagina:
 
 def versies() -> dict[str, str]:
     uit = {"python": platform.python_version()}
-    for pakket in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions",
-                   "Jinja2", "PyYAML", "pydantic"):
+    for pakket in ("mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions", "Jinja2", "PyYAML",
+                   "pydantic"):
         uit[pakket] = metadata.version(pakket)
     return uit
 
 
 def samenvatting(res: Resultaten) -> str:
+    motoren = [m.naam for m in res.motoren]
     regels = [
         "",
-        f"Prestatiemeting {res.gemeten_op:%Y-%m-%d %H:%M} ({res.machine.cpus} cores, "
-        f"belasting vooraf {getal(res.machine.belasting_voor, 1)}), {res.herhalingen} herhalingen",
+        f"Prestatiemeting {res.gemeten_op:%Y-%m-%d %H:%M} ({res.machine.cpus} cores, belasting "
+        f"{getal(res.machine.belasting_voor, 1)} vooraf en {getal(res.machine.belasting_na, 1)} na afloop), "
+        f"{res.herhalingen} herhalingen, duur {getal(res.duur_s / 60, 1)} min",
+        "Bouwers: " + res.motoren_tekst,
         "",
-        f"{'N':>6} {'pag.':>6} {'live min/med':>14} {'statisch med':>13} {'live/stat':>9} "
-        f"{'ms/pag.':>8} {'marg. ms':>9} {'geheugen':>9} {'site':>9} {'zoekindex':>10}",
+        "Wandtijd / CPU-tijd (mediaan) van bouw plus stap na de bouw:",
+        f"{'site':>12} {'bouw':>10} " + " ".join(f"{MOTORNAMEN[m]:>20}" for m in motoren),
     ]
-    for m, marginaal in zip(res.schaal, res.marginale_kosten_ms()):
-        regels.append(
-            f"{m.n:>6} {m.live.paginas:>6} {getal(m.live.wand.min_s, 2):>6} / {getal(m.live.wand.mediaan_s, 2):>5} "
-            f"{getal(m.statisch.wand.mediaan_s, 2):>13} {getal(m.verhouding, 2):>9} "
-            f"{getal(m.ms_per_pagina, 1):>8} {'' if marginaal is None else getal(marginaal, 1):>9} "
-            f"{getal(m.live.piekgeheugen_mb, 0) + ' MB':>9} {getal(m.live.site_bytes / 1e6, 1) + ' MB':>9} "
-            f"{getal(m.live.zoekindex_bytes / 1e6, 2) + ' MB':>10}"
-        )
-    e = res.echte_site
-    regels += [
-        "",
-        f"Echte site: {e.paginas} pagina's, {getal(e.wand.min_s, 2)} / {getal(e.wand.mediaan_s, 2)} s "
-        f"(min/mediaan), CPU {getal(e.cpu.mediaan_s, 2)} s, {getal(e.piekgeheugen_mb, 0)} MB",
-    ]
+    for n in res.sites:
+        for modus in ("koud", "bewaard"):
+            cellen = []
+            for m in motoren:
+                b = res.bouw(m, n, modus)
+                cellen.append(f"{'—' if b is None else s(b.wand.mediaan_s) + ' / ' + s(b.cpu.mediaan_s):>20}")
+            regels.append(f"{site_naam(n):>12} {MODUSNAMEN[modus]:>10} " + " ".join(cellen))
+    for p in res.profielen:
+        regels += ["", f"Profiel {MOTORNAMEN[p.motor]} bij N = {getal(p.n)} (CPU {s(p.cpu_s)}, "
+                       f"{p.bouw_aanroepen} × Bouw in {s(p.bouw_cpu_s)}, {p.controles} × gegevens gecontroleerd, "
+                       f"{p.casussen_gelezen} casussen gelezen):"]
+        regels += [f"  {getal(t, 2):>7} s  {d}" for d, t in sorted(p.delen.items(), key=lambda x: -x[1])]
+    regels.append("")
     for sm in res.serve:
-        regels.append(
-            f"{sm.opdracht} (N={sm.n}): start {getal(sm.start_s, 1)} s, wijziging zichtbaar na "
-            + ", ".join(getal(v, 2) for v in sm.vertraging_s) + " s"
-        )
-    sp = res.startpagina
-    regels += [
-        f"Startpagina: {getal(sp.totaal_gzip_bytes / 1000, 1)} kB gzip-{sp.gzip_niveau} "
-        f"({getal(sp.totaal_bytes / 1000, 1)} kB onverpakt, zonder zoekindex); zoekindex "
-        f"{getal(sp.zoekindex.bytes / 1000, 1)} kB ({getal(sp.zoekindex.gzip_bytes / 1000, 1)} kB gzip), "
-        f"{getal(sp.zoekindex_per_tekst, 2)} × de tekst",
-        "",
-        "Doelen:",
-    ]
+        regels.append(f"{sm.opdracht} (N={sm.n}): start {getal(sm.start_s, 1)} s, wijziging zichtbaar na "
+                      + ", ".join(getal(v, 2) for v in sm.vertraging_s) + " s")
+    if res.startpagina:
+        sp = res.startpagina
+        regels.append(f"Startpagina: {getal(sp.totaal_gzip_bytes / 1000, 1)} kB gzip-{sp.gzip_niveau} "
+                      f"({getal(sp.totaal_bytes / 1000, 1)} kB onverpakt, zonder zoekindex)")
+    regels += ["", "Doelen:"]
     for d in doeluitkomsten(res):
         oordeel = {True: "gehaald", False: "NIET gehaald", None: "niet gemeten"}[d.gehaald]
         regels.append(f"  - {d.doel}: {d.gemeten} → {oordeel}")
@@ -564,46 +546,86 @@ def samenvatting(res: Resultaten) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Prestatiemeting van de sitebouw (make bench).")
+    ap = argparse.ArgumentParser(description="Prestatiemeting van de sitebouw met drie bouwers (make bench).")
     ap.add_argument("--n", type=int, nargs="+", default=[10, 100, 1000], help="aantallen casussen (10 100 1000)")
-    ap.add_argument("--herhalingen", type=int, default=3, help="bouwen per variant (3)")
+    ap.add_argument("--motoren", nargs="+", choices=MOTOREN, default=list(MOTOREN), help="bouwers (alle drie)")
+    ap.add_argument("--herhalingen", type=int, default=3, help="bouwen per bouwer, site en soort (3)")
     ap.add_argument("--serve-herhalingen", type=int, default=3, help="wijzigingen per serve-meting (3)")
+    ap.add_argument("--snel", action="store_true", help="proefrun: één herhaling, serve met één wijziging")
+    ap.add_argument("--geen-serve", action="store_true", help="mkdocs serve niet meten")
+    ap.add_argument("--geen-profiel", action="store_true", help="geen bouw met profiler")
+    ap.add_argument("--geen-startpagina", action="store_true", help="de startpagina niet in Chromium laden")
     ap.add_argument("--uitvoer", type=Path, default=ROOT / "docs" / "prestaties" / "resultaten.json")
     ap.add_argument("--bewaar", action="store_true", help="de tijdelijke projecten niet opruimen")
-    ap.add_argument("--geen-serve", action="store_true", help="mkdocs serve niet meten (snelle proefrun)")
     ap.add_argument("--wachttijd", type=float, default=300, help="seconden wachten op een wijziging in serve (300)")
     args = ap.parse_args(argv)
-    if args.herhalingen < 1 or any(n < 1 for n in args.n):
-        ap.error("--n en --herhalingen moeten minstens 1 zijn")
+    if args.snel:
+        args.herhalingen, args.serve_herhalingen = 1, 1
+    if args.herhalingen < 1 or args.serve_herhalingen < 1 or any(n < 1 for n in args.n):
+        ap.error("--n, --herhalingen en --serve-herhalingen moeten minstens 1 zijn")
     aantallen = sorted(set(args.n))
+    motoren = [m for m in MOTOREN if m in args.motoren]
+    controleer_motoren(motoren)
 
+    begin = time.perf_counter()
     belasting_voor = os.getloadavg()[0]
     werkmap = Path(tempfile.mkdtemp(prefix="jobcoach-bench-"))
-    meld(f"werkmap {werkmap}; N = {', '.join(map(str, aantallen))}; {args.herhalingen} herhalingen")
+    (werkmap / "tmp").mkdir()
+    # Gewicht van het werk: pagina's per bouw (en de profielen, serve en startpagina naar schatting).
+    bouwen = 2 * args.herhalingen * len(motoren)
+    werk = Werk(sum(bouwen * (n + VAST) for n in [0, *aantallen])
+                + (0 if args.geen_profiel else 2 * len(motoren) * (aantallen[-1] + VAST))
+                + (0 if args.geen_serve else (2 + 2 * args.serve_herhalingen) * (aantallen[-1] + VAST)))
+    meld(f"werkmap {werkmap}; bouwers {', '.join(motoren)}; N = {', '.join(map(str, aantallen))}; "
+         f"{args.herhalingen} herhalingen ({bouwen * (1 + len(aantallen))} bouwen, plus {len(motoren)} met profiler"
+         f"{'' if args.geen_serve else ' en mkdocs serve'}); belasting {getal(belasting_voor, 1)}")
+    with contextlib.suppress(Bestandsfout, OSError):
+        vorige = laad_resultaten(args.uitvoer)
+        meld(f"de vorige meting ({vorige.herhalingen} herhalingen, N = {', '.join(map(str, vorige.aantallen))}, "
+             f"belasting {getal(vorige.machine.belasting_voor, 1)}) duurde {getal(vorige.duur_s / 60, 0)} minuten")
+    startpagina = None
+    profielen: list[Profiel] = []
+    serve_metingen: list[ServeMeting] = []
     try:
-        meld("echte site bouwen")
-        echte_map = kopieer_project(werkmap / "echt")
-        echte_site = meet_bouw(echte_map, "mkdocs.yml", werkmap / "site-echt", args.herhalingen, "echte site")
-        meld("startpagina in Chromium laden")
-        startpagina = meet_startpagina(werkmap / "site-echt", echte_site.tekst_bytes)
+        meld("de echte site")
+        echt = kopieer_project(werkmap / "echt")
+        sites: dict[str, object] = {"mkdocs": None} if "mkdocs" in motoren and not args.geen_startpagina else {}
+        gemeten = meet_site(echt, werkmap, 0, motoren, args.herhalingen, werk, sites)
+        if sites.get("mkdocs"):
+            meld("startpagina in Chromium laden")
+            startpagina = meet_startpagina(sites["mkdocs"])  # type: ignore[arg-type]
+        shutil.rmtree(echt)
 
-        schaal = []
-        grootste = None
+        project = None
         for n in aantallen:
-            meting, project = meet_schaal(werkmap, n, args.herhalingen)
-            schaal.append(meting)
-            if grootste is not None:
-                shutil.rmtree(grootste)
-            grootste = project
+            meld(f"N = {n}: project met {n} casussen maken")
+            if project is not None:
+                shutil.rmtree(project)
+            project = maak_project(werkmap, n)
+            gemeten += meet_site(project, werkmap, n, motoren, args.herhalingen, werk)
 
-        fasen = meet_fasen(grootste, aantallen[-1])
-        serve = []
-        if not args.geen_serve:
-            serve = [
-                meet_serve(grootste, aantallen[-1], [], "volledig", args.serve_herhalingen, args.wachttijd),
-                meet_serve(grootste, aantallen[-1], ["--dirty"], "dirty", args.serve_herhalingen,
-                           args.wachttijd),
-            ]
+        assert project is not None
+        if not args.geen_profiel:
+            for motor in motoren:
+                meld(f"N = {aantallen[-1]}: {MOTORNAMEN[motor]} met profiler")
+                try:
+                    profielen.append(meet_profiel(motor, project, werkmap, aantallen[-1]))
+                except BenchFout as fout:  # de rest van de meting blijft bruikbaar; de pagina zegt 'niet gemeten'
+                    meld(f"  het profiel van {MOTORNAMEN[motor]} lukte niet:\n{fout}")
+                    continue
+                p = profielen[-1]
+                meld(f"  {', '.join(f'{d}: {s(t)}' for d, t in sorted(p.delen.items(), key=lambda x: -x[1])[:4])}; "
+                     f"{p.bouw_aanroepen} × Bouw in {s(p.bouw_cpu_s)}, {p.controles} × gecontroleerd, "
+                     f"{p.casussen_gelezen} casussen gelezen — "
+                     f"{werk.stap(2 * (aantallen[-1] + VAST))}")
+        if not args.geen_serve and "mkdocs" in motoren:
+            for modus, extra in (("volledig", []), ("dirty", ["--dirty"])):
+                try:
+                    serve_metingen.append(meet_serve(project, aantallen[-1], extra, modus, args.serve_herhalingen,
+                                                     args.wachttijd))
+                except BenchFout as fout:
+                    meld(f"serve ({modus}) lukte niet:\n{fout}")
+                meld(werk.stap((1 + args.serve_herhalingen) * (aantallen[-1] + VAST)))
         res = Resultaten(
             gemeten_op=dt.datetime.now().astimezone().replace(microsecond=0),
             machine=Machine(
@@ -613,15 +635,17 @@ def main(argv: list[str] | None = None) -> int:
                 belasting_na=round(os.getloadavg()[0], 2),
             ),
             versies=versies(),
+            motoren=[Motor(naam=m, versie=motorversie(m), opdracht=opdracht_tekst(m)) for m in motoren],
             herhalingen=args.herhalingen,
+            aantallen=aantallen,
             seed=SEED,
             groepsgrootte=GROEPSGROOTTE,
             blokgrootte=BLOKGROOTTE,
+            duur_s=round(time.perf_counter() - begin, 1),
             doelen=DOELEN,
-            echte_site=echte_site,
-            schaal=schaal,
-            fasen=fasen,
-            serve=serve,
+            bouwen=gemeten,
+            profielen=profielen,
+            serve=serve_metingen,
             startpagina=startpagina,
         )
     finally:

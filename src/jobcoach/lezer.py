@@ -103,7 +103,8 @@ def toon_pad(pad: Path) -> str:
         relatief = os.path.relpath(pad)
     except ValueError:  # pragma: no cover - ander station op Windows
         return str(pad)
-    return str(Path(pad).resolve()) if relatief.startswith("..") else relatief
+    # Buiten de werkmap: het volledige pad, zonder links te volgen (de naam die de gebruiker gaf, ook bij een lus).
+    return os.path.abspath(pad) if relatief.startswith("..") else relatief
 
 
 class YamlDocument:

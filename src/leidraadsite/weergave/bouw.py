@@ -10,13 +10,18 @@ Markdown-extensie ``leidraadsite.weergave.htmlblok`` onder elke bouwer ongewijzi
 grote tabellen niet te ontleden; zie de pagina Prestaties).
 
 Zolang het proces loopt (bij ``mkdocs serve`` over alle herbouwen heen) onthoudt :data:`PROCES` de
-gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. Bij ``mkdocs serve
+gelezen casussen, en welke gebouwde pagina's welke casus of welk bestand tonen. Zensical roept
+``define_env`` (en dus ``Bouw``) voor elke pagina aan, met steeds hetzelfde configuratie-object: dan
+controleert alleen de eerste ``Bouw`` de mappen, gegevens en casussen; de volgende nemen dat over
+(zie :attr:`Proces.laatste`). Bij ``mkdocs serve
 --dirty`` worden zo ook de pagina's opnieuw gebouwd die een gewijzigde casus of regel tonen.
 """
 
 from __future__ import annotations
 
 import posixpath
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +69,10 @@ class Proces:
     stempels: dict[Path, Stempel] = field(default_factory=dict)  # andere bronbestanden die pagina's tonen
     # projectmap -> (vingerafdruk, gelezen gegevens): regels, rolkaart, routes, Regioplan, begrippen, transcripties
     gegevens: dict[Path, tuple[tuple, tuple]] = field(default_factory=dict)
+    # De laatste volledige controle: (configuratie-object, tijdstip, gegevens, uitkomsten). Een Bouw met hetzelfde
+    # configuratie-object binnen HERGEBRUIK_S neemt die over (Zensical: één controle per bouw in plaats van per pagina).
+    laatste: tuple[Any, float, tuple, dict[str, Uitkomst]] | None = None
+    klok: Callable[[], float] = time.monotonic
 
     def veranderde_bestanden(self) -> set[str]:
         veranderd = set()
@@ -85,6 +94,12 @@ class Proces:
 
 
 PROCES = Proces()
+
+# Zo lang (in seconden) geldt een controle voor de volgende Bouw met hetzelfde configuratie-object. Zensical bouwt
+# elke pagina met dezelfde configuratie; binnen een bouw is een seconde oud genoeg, en bij zensical serve ziet een
+# pagina die later opnieuw gemaakt wordt de nieuwe casussen. MkDocs en ProperDocs maken per bouw een nieuwe
+# configuratie (en één Bouw): daar verandert niets.
+HERGEBRUIK_S = 1.0
 
 _DATAMAPPEN = (REGELS_PAD.parent, Path(__file__).parents[1] / "data")
 
@@ -112,10 +127,21 @@ class Bouw:
         configbestand = env.conf.get("config_file_path")
         self.root = Path(configbestand).parent if configbestand else Path(env.conf["root_dir"])
         self.docs = self.root / env.conf["docs_dir"]
+        laatste = proces.laatste
+        if laatste is not None and laatste[0] is env.conf and proces.klok() - laatste[1] < HERGEBRUIK_S:
+            gegevens, self.uitkomsten = laatste[2], laatste[3]
+            self.regels, self.rolkaart, self.routes, self.regioplan, self.begrippen, self.transcripties = gegevens
+        else:
+            self._controleer(env, proces)
+        self._volg(REGELS_PAD)
+        self._prestaties: Any = None
+
+    def _controleer(self, env: Any, proces: Proces) -> None:
+        """Mappen, gegevens en alle casussen controleren (en zo nodig lezen); onthouden in ``proces.laatste``."""
         fouten = mappen_veilig(self.root, self.docs, env.conf)
         if fouten:
             raise Bouwfout(fouten)
-        # Eén keer per proces lezen zolang niets verandert: Zensical roept define_env (en dus Bouw) voor elke pagina aan.
+        # Eén keer per proces lezen zolang niets verandert.
         vingerafdruk = _vingerafdruk(self.docs)
         bewaard = proces.gegevens.get(self.root.resolve())
         if bewaard is not None and bewaard[0] == vingerafdruk:
@@ -124,14 +150,14 @@ class Bouw:
             self._lees()
             proces.gegevens[self.root.resolve()] = (vingerafdruk, (self.regels, self.rolkaart, self.routes,
                                                                    self.regioplan, self.begrippen, self.transcripties))
-        self._volg(REGELS_PAD)
         casusmap = proces.casusmappen.setdefault((self.root / "casussen").resolve(), Casusmap(self.root / "casussen"))
         try:
             self.uitkomsten, veranderd = casusmap.laad(self.regels)
         except Bestandsfout as fout:
             raise _fout("Ongeldige casus", fout) from None
         proces.vergeet_paginas(veranderd | proces.veranderde_bestanden(), (self.root / env.conf["site_dir"]).resolve())
-        self._prestaties: Any = None
+        proces.laatste = (env.conf, proces.klok(), (self.regels, self.rolkaart, self.routes, self.regioplan,
+                                                     self.begrippen, self.transcripties), self.uitkomsten)
 
     def _lees(self) -> None:
         try:
