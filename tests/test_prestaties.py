@@ -54,14 +54,20 @@ def test_bench_klein_meet_drie_bouwers_en_maakt_een_geldig_resultatenbestand(tmp
             assert echt is not None and proef is not None, (motor, modus)
             assert proef.paginas == echt.paginas + 2, (motor, modus, echt.paginas, proef.paginas)
             assert len(proef.wand.alle_s) == 1 and proef.cpu.mediaan_s > 0, proef
-    # Het profiel per bouwer: de macro's controleren hun gegevens één keer per proces, ook onder Zensical (dat
-    # define_env voor elke pagina aanroept), en lezen elk casusbestand één keer.
+    # Het profiel per bouwer: de macro's lezen elk casusbestand één keer. MkDocs en ProperDocs controleren hun gegevens
+    # één keer per bouw. Zensical roept define_env voor elke pagina aan; een Bouw neemt dan de controle over die
+    # minder dan een seconde oud is (leidraadsite.weergave.bouw): onder de profiler, die alles trager maakt,
+    # is dat ongeveer één controle per seconde bouwen, en veel minder dan één per pagina.
     casussen = len(list((ROOT / "casussen").glob("*.yml"))) + 2
     for motor in MOTOREN:
         p = res.profiel(motor)
         assert p is not None and p.n == 2 and p.delen, (motor, p)
-        assert p.controles == 1 and p.casussen_gelezen == casussen, (motor, p.controles, p.casussen_gelezen)
-    assert res.profiel("zensical").bouw_aanroepen > 1, "Zensical roept define_env per pagina aan"
+        assert p.casussen_gelezen == casussen, (motor, p.casussen_gelezen)
+        if motor != "zensical":
+            assert p.controles == 1, (motor, p.controles)
+    zensical = res.profiel("zensical")
+    assert zensical.bouw_aanroepen > 1, "Zensical roept define_env per pagina aan"
+    assert 1 <= zensical.controles < zensical.bouw_aanroepen / 4, (zensical.controles, zensical.bouw_aanroepen)
     assert [s.modus for s in res.serve] == ["volledig", "dirty"], res.serve
     assert res.startpagina is not None and res.startpagina.totaal_gzip_bytes < res.startpagina.totaal_bytes
     # Zonder N = 1000 kan het script de doelen voor N = 1000 niet beoordelen.
