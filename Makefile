@@ -87,11 +87,13 @@ bench: $(STAMP) .venv-properdocs/.geinstalleerd .venv-zensical/.geinstalleerd ch
 # Mutatietests van het domein (niet in make test; duurt lang): mutmut in een eigen omgeving .venv-mutatie (de regel
 # .venv-%/.geinstalleerd: requirements.lock plus requirements-mutatie.lock, met controlesom). Instellingen: [tool.mutmut]
 # in pyproject.toml. mutmut rekent in mutants/ met een veranderde kopie van src/jobcoach; PYTHONPATH zet die kopie
-# vóór de gewone code (ook in de tests). Eén module: make mutatie MUTANTEN='jobcoach.controles*'.
+# vóór de gewone code (ook in de tests). Die map moet al bestaan als mutmut start: Python onthoudt een map op
+# PYTHONPATH die er bij de start niet is als 'niet te gebruiken', en vond leidraadsite dan niet in de kopie.
+# Eén module: make mutatie MUTANTEN='jobcoach.controles*'.
 # Toont daarna de mutaties die geen test merkte.
 MUTANTEN ?=
 mutatie: .venv-mutatie/.geinstalleerd
-	rm -rf mutants
+	rm -rf mutants && mkdir -p mutants/src
 	PYTHONPATH=$(CURDIR)/mutants/src .venv-mutatie/bin/mutmut run --max-children 2 $(MUTANTEN)
 	.venv-mutatie/bin/mutmut results
 
