@@ -209,3 +209,79 @@ def test_elke_tabel_van_de_gebouwde_site_heeft_labels_en_rollen(site: Path):
                 if td.find_parent("table") is tabel and int(td.get("colspan", 1)) < breedte:
                     assert td.get("role") == "cell" and td.get("data-label"), f"{waar}: {td}"
     assert gezien >= 100, f"maar {gezien} tabellen gezien"
+
+
+# --- Kolommen.cellen op zijn grenzen (rol en label per cel), uitgeschreven verwacht ------------------------------
+
+_A, _B, _C = ' role="cell" data-label="A"', ' role="cell" data-label="B"', ' role="cell" data-label="C"'
+
+
+@pytest.mark.parametrize(("cellen", "deel", "verwacht"), [
+    # gewone rij: elke datacel de naam van haar kolom
+    ([("x", False, ()), ("y", False, ()), ("z", False, ())], "tbody",
+     [f"<td{_A}>x</td>", f"<td{_B}>y</td>", f"<td{_C}>z</td>"]),
+    # colspan 2 (onder het aantal kolommen): de naam van de eerste kolom; de volgende cel telt door naar C
+    ([("x", False, (("colspan", "2"),)), ("z", False, ())], "tbody",
+     [f'<td colspan="2"{_A}>x</td>', f"<td{_C}>z</td>"]),
+    # colspan 3 (precies alle kolommen) en colspan 4 (meer): geen kolomnaam, alleen de rol
+    ([("x", False, (("colspan", "3"),))], "tbody", ['<td colspan="3" role="cell">x</td>']),
+    ([("x", False, (("colspan", "4"),))], "tbody", ['<td colspan="4" role="cell">x</td>']),
+    # een vierde cel in een tabel met drie kolommen: rol zonder naam (en geen fout)
+    ([("w", False, ()), ("x", False, ()), ("y", False, ()), ("z", False, ())], "tbody",
+     [f"<td{_A}>w</td>", f"<td{_B}>x</td>", f"<td{_C}>y</td>", '<td role="cell">z</td>']),
+    # colspan 1 of een colspan die geen getal is: de cel telt als één kolom
+    ([("x", False, (("colspan", "1"),)), ("y", False, ())], "tbody", [f'<td colspan="1"{_A}>x</td>', f"<td{_B}>y</td>"]),
+    ([("x", False, (("colspan", "twee"),)), ("y", False, ())], "tbody",
+     [f'<td colspan="twee"{_A}>x</td>', f"<td{_B}>y</td>"]),
+    # koppen: in thead of met scope col/colgroup een kolomkop, anders een rijkop
+    ([("k", True, ())], "thead", ['<th role="columnheader">k</th>']),
+    ([("k", True, (("scope", "col"),))], "tbody", ['<th scope="col" role="columnheader">k</th>']),
+    ([("k", True, (("scope", "colgroup"),))], "tfoot", ['<th scope="colgroup" role="columnheader">k</th>']),
+    ([("k", True, ()), ("y", False, ())], "tbody", ['<th role="rowheader">k</th>', f"<td{_B}>y</td>"]),
+    ([("k", True, (("scope", "row"),))], "tfoot", ['<th scope="row" role="rowheader">k</th>']),
+])
+def test_kolommen_geven_elke_cel_haar_rol_en_kolomnaam(cellen, deel, verwacht):
+    from jobcoach.html import HtmlCel, Kolommen
+
+    kolommen = Kolommen([HtmlCel("A", True), HtmlCel("B", True), HtmlCel("C", True)])
+    assert kolommen.cellen([HtmlCel(t, k, kenm) for t, k, kenm in cellen], deel) == verwacht
+
+
+@pytest.mark.parametrize(("koppen", "blokken"), [(["A"], False), (["A", "B"], True)])
+def test_kolommen_onder_de_grens_geen_rollen(koppen, blokken):
+    """Eén kolom: geen blokken op een telefoon, dus geen rollen en geen labels; twee kolommen wel (MIN_KOLOMMEN)."""
+    from jobcoach.html import HtmlCel, Kolommen
+
+    kolommen = Kolommen([HtmlCel(k, True) for k in koppen])
+    assert kolommen.cellen([HtmlCel("x")]) == (['<td role="cell" data-label="A">x</td>'] if blokken else ["<td>x</td>"])
+    assert kolommen.groep("tbody") == ('<tbody role="rowgroup">' if blokken else "<tbody>")
+
+
+def test_kolom_zonder_naam_geeft_geen_leeg_label_en_een_kolom_geen_rijrol():
+    from jobcoach.html import HtmlCel, Kolommen
+
+    zonder_naam = Kolommen([HtmlCel("", True), HtmlCel("B", True)])
+    assert zonder_naam.cellen([HtmlCel("x"), HtmlCel("y")]) == ['<td role="cell">x</td>', '<td role="cell" data-label="B">y</td>']
+    assert Kolommen([HtmlCel("A", True)]).rij([HtmlCel("x")]) == "<tr><td>x</td></tr>"
+    assert Kolommen([HtmlCel("A", True), HtmlCel("B", True)]).rij([HtmlCel("x")]) == \
+        '<tr role="row"><td role="cell" data-label="A">x</td></tr>'
+
+
+def test_tabel_met_rijkoppen_en_tabel_met_een_kolom_precies():
+    """De hele HTML van een tabel met een kop per rij (onderdeel → uitkomst) en van een tabel met één kolom (geen
+    blokken, dus geen rollen), met de hand uitgeschreven."""
+    rijkoppen = Tabel("B", ["Onderdeel", "Uitkomst"], [["Uren", "12"]], rechts=frozenset({1}), rijkoppen=True)
+    assert tabel_html(rijkoppen) == "\n".join([
+        '<table data-blokken="" role="table">',
+        "<caption>B</caption>",
+        '<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Onderdeel</th>'
+        '<th scope="col" role="columnheader">Uitkomst</th></tr></thead><tbody role="rowgroup">',
+        '<tr role="row"><th scope="row" role="rowheader">Uren</th><td role="cell" data-label="Uitkomst">12</td></tr>',
+        "</tbody>",
+        "</table>",
+    ])
+    een_kolom = Tabel("B", ["A"], [["x"]])
+    assert tabel_html(een_kolom) == "\n".join([
+        "<table>", "<caption>B</caption>", "<thead><tr>", '<th scope="col">A</th>', "</tr></thead><tbody>",
+        "<tr><td>x</td></tr>", "</tbody>", "</table>",
+    ])
