@@ -219,6 +219,17 @@ def gewijzigde_bouw(tmp_path_factory: pytest.TempPathFactory) -> GewijzigdeBouw:
                           uitvoer("nieuw"), uitvoer("controle"))
 
 
+def _bewaar_bouw(map_: Path, bouw: subprocess.CompletedProcess[str]) -> None:
+    """Uitkomst van een bouw die één keer per run gebeurt, voor de andere werker (zie ``een_keer_per_run``)."""
+    (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+
+
+def _gelezen_bouw(map_: Path) -> subprocess.CompletedProcess[str]:
+    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
+    stdout, stderr = rest.split("\0")
+    return subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr)
+
+
 @dataclass
 class Waarschuwingsbouw:
     """Een kopie van het project met twee fouten die MkDocs pas aan het eind van een strenge bouw meldt (als
@@ -240,12 +251,10 @@ def waarschuwingsbouw(tmp_path_factory: pytest.TempPathFactory) -> Waarschuwings
         (project / "docs/wees.md").write_text("# Wees\n\nDeze pagina staat niet in de nav.\n", encoding="utf-8")
         vervang_precies_een_keer(project / "docs/sjablonen/logboek.md", "downloads/logboek.docx", "downloads/logboek.odt")
         bouw = mkdocs_build(project, map_ / "site")
-        (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+        _bewaar_bouw(map_, bouw)
 
     map_ = een_keer_per_run(tmp_path_factory, "waarschuwingen", maak)
-    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
-    stdout, stderr = rest.split("\0")
-    return Waarschuwingsbouw(map_ / "project", subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
+    return Waarschuwingsbouw(map_ / "project", _gelezen_bouw(map_))
 
 
 @dataclass
@@ -269,13 +278,10 @@ def vijandige_bouw(tmp_path_factory: pytest.TempPathFactory) -> VijandigeBouw:
         for bestand, oud, nieuw in TEKST_AANVALLEN:
             vervang_precies_een_keer(project / bestand, oud, nieuw)
         bouw = bouw_met_eigen_pakket(project, map_ / "site")
-        (map_ / "bouw.uit").write_text(f"{bouw.returncode}\n{bouw.stdout}\0{bouw.stderr}", encoding="utf-8")
+        _bewaar_bouw(map_, bouw)
 
     map_ = een_keer_per_run(tmp_path_factory, "vijandig", maak)
-    code, rest = (map_ / "bouw.uit").read_text(encoding="utf-8").split("\n", 1)
-    stdout, stderr = rest.split("\0")
-    return VijandigeBouw(map_ / "project", map_ / "site",
-                         subprocess.CompletedProcess(["mkdocs"], int(code), stdout, stderr))
+    return VijandigeBouw(map_ / "project", map_ / "site", _gelezen_bouw(map_))
 
 
 # --- Twee werkers (pytest-xdist, make test) -------------------------------------------------------

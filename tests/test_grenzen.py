@@ -6,28 +6,13 @@ hand uitgerekend in de test. Het overzicht per module staat in tests/MUTATIES.md
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 import pytest
+from casushulp import REGELS, casus, rij
 
 from jobcoach import Casus, bereken, laad_regels
 
-REGELS = laad_regels()
 
-
-def rij(uren: float = 1, intensiteit: str = "wekelijks", doel: int = 1, **meer: Any) -> dict[str, Any]:
-    gegevens = {"aard": "persoonlijk", "knelpunt": "K", "door": "jobcoach", "uren": uren, "intensiteit": intensiteit,
-                "doel": doel, **meer}
-    if "fasen" in meer:
-        del gegevens["intensiteit"]
-    return gegevens
-
-
-def casus(**wijzigingen: Any) -> Casus:
-    """Een verzonnen casus van nu: 40 uur per week, 24 weken, 1 uur per week begeleiding (doel 1)."""
-    gegevens: dict[str, Any] = {"titel": "Test", "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]}
-    gegevens.update(wijzigingen)
-    return Casus.model_validate(gegevens, context={"regels": REGELS})
 
 
 # --- berekening: perioden van 24 weken (6 maanden x 4 weken) ------------------------------------------------------

@@ -10,34 +10,19 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from jobcoach import Bestandsfout, Casus, bereken, laad_casus, laad_regels
+from jobcoach import Bestandsfout, Casus, bereken, laad_casus
 from jobcoach.browser import rekenhulp_gegevens
 from jobcoach.opmaak import getal, procent_afgekapt
 
 from conftest import SEED_CASUS
+from casushulp import REGELS, casus, rij
 
-REGELS = laad_regels()
 VERVALLEN = ("gelden niet voor een aanvraag van nu", "valt buiten de geldigheid", "geldt geen Protocol Jobcoach meer")
 
-
-def rij(uren: float = 1, intensiteit: str = "wekelijks", doel: int = 1, **meer: Any) -> dict[str, Any]:
-    gegevens = {"aard": "persoonlijk", "knelpunt": "K", "door": "jobcoach", "uren": uren, "intensiteit": intensiteit,
-                "doel": doel, **meer}
-    if "fasen" in meer:
-        del gegevens["intensiteit"]
-    return gegevens
-
-
-def casus(**wijzigingen: Any) -> Casus:
-    """Een casus van nu: 40 uur per week, 24 weken (960 contracturen), 1 uur per week begeleiding (24 uur, 2,5%)."""
-    gegevens: dict[str, Any] = {"titel": "Test", "contract": {"uren_per_week": 40, "weken": 24}, "schema": [rij()]}
-    gegevens.update(wijzigingen)
-    return Casus.model_validate(gegevens, context={"regels": REGELS})
 
 
 def codes(c: Casus) -> list[str]:
