@@ -140,6 +140,29 @@ class YamlDocument:
             knoop = volgende
         return beste
 
+    def regel_van_sleutel(self, pad: Pad, waarde: Any) -> int | None:
+        """De regel van de sleutel met deze (ingelezen) waarde in de groep op ``pad``: een getal, datum of ja/nee
+        als veldnaam. ``None`` als die er niet is."""
+        knoop = self._knoop
+        for deel in pad:
+            if isinstance(knoop, yaml.MappingNode) and isinstance(deel, str):
+                knoop = next((w for s, w in knoop.value if isinstance(s, yaml.ScalarNode) and s.value == deel), None)
+            elif isinstance(knoop, yaml.SequenceNode) and isinstance(deel, int) and 0 <= deel < len(knoop.value):
+                knoop = knoop.value[deel]
+            else:
+                return None
+        if not isinstance(knoop, yaml.MappingNode):
+            return None
+        lezer = _Menslezer("")
+        try:
+            for sleutel, _ in knoop.value:
+                if (isinstance(sleutel, yaml.ScalarNode) and sleutel.tag != "tag:yaml.org,2002:str"
+                        and lezer.construct_object(sleutel) == waarde):
+                    return int(sleutel.start_mark.line) + 1
+        finally:
+            lezer.dispose()
+        return None
+
     def sleutels(self, pad: Pad) -> list[str]:
         """De sleutels die in het bestand staan op de mapping op ``pad``."""
         gegevens = self.gegevens
@@ -443,17 +466,27 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
 def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
     """PyYAML houdt bij een dubbele sleutel stil alleen de laatste over: dat melden we."""
     problemen: list[Probleem] = []
-    for huidige in _knopen(knoop):
+    te_doen: list[tuple[yaml.Node, Pad]] = [(knoop, ())] if knoop is not None else []
+    gezien_knopen: set[int] = set()
+    while te_doen:
+        huidige, pad = te_doen.pop()
+        if id(huidige) in gezien_knopen:
+            continue
+        gezien_knopen.add(id(huidige))
         if isinstance(huidige, yaml.MappingNode):
             gezien: dict[str, int] = {}
-            for sleutel, _ in huidige.value:
-                if isinstance(sleutel, yaml.ScalarNode):
+            for sleutel, waarde in huidige.value:
+                naam = sleutel.value if isinstance(sleutel, yaml.ScalarNode) else None
+                if isinstance(naam, str):
                     regel = sleutel.start_mark.line + 1
-                    if sleutel.value in gezien:
-                        problemen.append(Probleem(bestand, sleutel.value, "sleutel staat twee keer in dezelfde groep "
-                                                                          f"(eerder op regel {gezien[sleutel.value]})", regel))
+                    if naam in gezien:  # het hele veld, zoals de andere meldingen: schema[2].uren
+                        problemen.append(Probleem(bestand, pad_tekst(pad + (naam,)), "sleutel staat twee keer in "
+                                                  f"dezelfde groep (eerder op regel {gezien[naam]})", regel))
                     else:
-                        gezien[sleutel.value] = regel
+                        gezien[naam] = regel
+                te_doen.append((waarde, pad + (naam if isinstance(naam, str) else "?",)))
+        elif isinstance(huidige, yaml.SequenceNode):
+            te_doen += [(w, pad + (i,)) for i, w in enumerate(huidige.value)]
     return sorted(problemen, key=lambda p: p.regel or 0)
 
 
@@ -493,9 +526,10 @@ def _waarde(invoer: Any) -> str:
     if isinstance(invoer, int) and abs(invoer) >= 10**MAX_GETOOND:  # str() van een int van 4300+ cijfers faalt zelfs
         cijfers = _cijfers(abs(invoer))
         return f"een getal van {cijfers} cijfers"
-    if isinstance(invoer, str) and len(invoer) > MAX_GETOOND:
-        return f"{invoer[:20]!r}… ({len(invoer)} tekens)"
-    tekst = repr(invoer) if isinstance(invoer, str) else str(invoer)
+    if isinstance(invoer, str):  # het aantal tekens van de tekst zelf, zonder de aanhalingstekens van repr
+        tekst = repr(invoer)
+        return tekst if len(tekst) <= MAX_GETOOND else f"{invoer[:20]!r}… ({len(invoer)} tekens)"
+    tekst = str(invoer)
     return tekst if len(tekst) <= MAX_GETOOND else tekst[:20] + f"… ({len(tekst)} tekens)"
 
 
@@ -516,7 +550,10 @@ def _getal(x: Any) -> str:
 
 
 # Fouttypen uit ons eigen model: hun tekst is al Nederlands en compleet.
-EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "datums", "perioden", "stuurteken"}
+# Elke code van een PydanticCustomError in casus.py en regels.py hoort hier: anders komt er '(gevonden: …)' achter,
+# bij een controle van het hele model de nietszeggende '(gevonden: een groep velden)'.
+EIGEN_FOUTEN = {"ontbreekt", "dubbel", "onbekend_protocol", "onbekend_kader", "kader_protocol", "alleen_bij",
+                "fasen_te_lang", "datums", "perioden", "geldend", "kaders", "stuurteken"}
 
 
 def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails) -> Probleem:
@@ -554,12 +591,16 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails)
         regel = document.regel(loc) if soort != "ontbreekt" else document.regel(loc[:-1])
         melding = fout.get("msg", "")
     elif soort == "invalid_key":
-        regel = document.regel(loc[:-1])
+        regel = document.regel_van_sleutel(loc[:-1], invoer) or document.regel(loc[:-1])
         melding = m["sleutel_geen_tekst"] + gevonden
         loc = loc[:-1]
     else:
         regel = document.regel(loc)
         melding = _melding(soort, ctx, fout.get("msg", ""))
+        if soort == "float_type" and isinstance(invoer, int) and not isinstance(invoer, bool):
+            # een geheel getal dat te groot is voor een kommagetal (meer dan 308 cijfers): niet 'moet een getal zijn'
+            melding = f"getal met {_cijfers(abs(invoer))} cijfers; dat is geen getal dat iemand bedoelt"
+            gevonden = ""
         if soort == "too_short" and ctx.get("min_length") == 1:
             code = "leeg"
         if soort not in {"too_short", "string_too_short", "too_long", "string_too_long"}:

@@ -1,0 +1,413 @@
+"""De meldingen van de lezer (src/jobcoach/lezer.py) bij een kapotte casus: bestand, regel, veld en de Nederlandse
+zin, precies. Elke verwachte melding is met de hand geschreven uit teksten.yml (meldingen) en het model van de casus,
+zoals een gebruiker hem moet lezen; het overzicht van de mutaties staat in tests/MUTATIES.md.
+
+Elk geval is een kleine wijziging van dezelfde verzonnen casus (BASIS, geen echte klant), zodat de regelnummers
+hieronder met het oog te tellen zijn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from casushulp import REGELS
+
+from jobcoach import Bestandsfout, Casus
+from jobcoach.lezer import _Menslezer, _cijfers, _sleutel_geen_tekst, _waarde, lees_yaml, valideer
+
+# Een verzonnen casus; regel 1 is commentaar, zodat 'regel 1' nooit toevallig klopt.
+BASIS = """\
+# verzonnen casus voor de tests
+titel: Test
+contract:
+  uren_per_week: 40
+  weken: 24
+schema:
+  - aard: persoonlijk
+    knelpunt: K
+    door: jobcoach
+    uren: 1
+    intensiteit: wekelijks
+    doel: 1
+"""
+# regel:  2 titel, 3 contract, 4 uren_per_week, 5 weken, 6 schema, 7 aard (de rij), 8 knelpunt, 9 door, 10 uren,
+#        11 intensiteit, 12 doel
+
+
+def _met(oud: str, nieuw: str) -> str:
+    assert BASIS.count(oud) == 1, oud
+    return BASIS.replace(oud, nieuw)
+
+
+def meldingen(tekst: str) -> list[tuple[str, str]]:
+    """De problemen van een casus als (tekst zoals de gebruiker hem ziet, code), in de volgorde van de melding."""
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(lees_yaml(Path("casus.yml"), tekst, mens=True), Casus, {"regels": REGELS})
+    return [(str(p), p.code) for p in fout.value.problemen]
+
+
+def test_basis_is_een_geldige_casus():
+    assert valideer(lees_yaml(Path("casus.yml"), BASIS, mens=True), Casus, {"regels": REGELS}).titel == "Test"
+
+
+# --- ontbrekende en onbekende velden ------------------------------------------------------------------------------
+
+VELDEN = [
+    pytest.param(_met("titel: Test\n", ""), [
+        # de groep begint nu op regel 2 (contract): daar hoort het ontbrekende veld
+        ("casus.yml:2: titel: verplicht veld ontbreekt", "ontbreekt"),
+    ], id="titel-ontbreekt"),
+    pytest.param(_met("titel: Test", "titl: Test"), [
+        ("casus.yml:2: titel: verplicht veld ontbreekt; staat er een tikfout in 'titl'?", "ontbreekt"),
+        ("casus.yml:2: titl: onbekend veld; bedoelt u 'titel'?", "onbekend_veld"),
+    ], id="tikfout-in-titel"),
+    pytest.param(_met("    knelpunt: K\n", ""), [
+        ("casus.yml:7: schema[1].knelpunt: verplicht veld ontbreekt", "ontbreekt"),
+    ], id="knelpunt-ontbreekt-in-rij"),
+    pytest.param(_met("  uren_per_week: 40", "  uren_per_weak: 40"), [
+        ("casus.yml:3: contract.uren_per_week: verplicht veld ontbreekt; staat er een tikfout in 'uren_per_weak'?",
+         "ontbreekt"),
+        ("casus.yml:4: contract.uren_per_weak: onbekend veld; bedoelt u 'uren_per_week'?", "onbekend_veld"),
+    ], id="tikfout-in-contract"),
+    pytest.param(_met("schema:", "schemas:"), [
+        # 'schema' is de naam in het bestand (de alias van het veld schema_)
+        ("casus.yml:2: schema: verplicht veld ontbreekt; staat er een tikfout in 'schemas'?", "ontbreekt"),
+        ("casus.yml:6: schemas: onbekend veld; bedoelt u 'schema'?", "onbekend_veld"),
+    ], id="tikfout-in-schema"),
+    pytest.param(_met("  weken: 24", "  weken: 24\n  kleur: rood"), [
+        ("casus.yml:6: contract.kleur: onbekend veld; toegestaan zijn: uren_per_week, maanden, weken, proefplaatsing, "
+         "loonwaarde_wml", "onbekend_veld"),
+    ], id="onbekend-veld-in-contract"),
+    pytest.param(_met("    doel: 1", "    doel: 1\n    kleur: rood"), [
+        ("casus.yml:13: schema[1].kleur: onbekend veld; toegestaan zijn: aard, knelpunt, door, aan, uren, "
+         "intensiteit, fasen, doel, motivering", "onbekend_veld"),
+    ], id="onbekend-veld-in-rij"),
+    pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 4\n        intensiteit: wekelijks\n"
+                                                    "        kleur: rood"), [
+        ("casus.yml:14: schema[1].fasen[1].kleur: onbekend veld; toegestaan zijn: weken, intensiteit, uren",
+         "onbekend_veld"),
+    ], id="onbekend-veld-in-fase"),
+    pytest.param(_met("titel: Test", "titel: Test\nopmerking: rood"), [
+        ("casus.yml:3: opmerking: onbekend veld; toegestaan zijn: titel, kader, verordening, protocol, periode, "
+         "vorige_uren, weken_per_maand, datum, bron, contract, aanvraag, schema, extra, advies", "onbekend_veld"),
+    ], id="onbekend-veld-bovenaan"),
+    pytest.param(_met("  weken: 24", "  weken: 24\n  proefplaats\u0456ng: true"), [
+        ("casus.yml:6: contract.proefplaats\u0456ng: onbekend veld (de naam bevat 'і' U+0456 (\\u0456, Cyrillische "
+         "letter); typ de naam opnieuw met gewone letters); bedoelt u 'proefplaatsing'?", "onbekend_veld"),
+    ], id="vreemde-letter-in-veldnaam"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), VELDEN)
+def test_ontbrekend_of_onbekend_veld(tekst, verwacht):
+    assert meldingen(tekst) == verwacht
+
+
+# --- meldingen uit het model zelf: al Nederlands en compleet, zonder '(gevonden: …)' erachter ---------------------
+
+EIGEN = [
+    pytest.param(_met("titel: Test", "titel: Test\nkader: gemeente"), [
+        ("casus.yml:2: verordening: verplicht veld ontbreekt (bij een jobcoach via de gemeente hoort de naam van de "
+         "verordening)", "ontbreekt"),
+    ], id="gemeente-zonder-verordening"),
+    pytest.param(_met("    doel: 1\n", ""), [
+        ("casus.yml:7: schema[1].doel: verplicht veld ontbreekt (een rij van de jobcoach telt mee in de uren)",
+         "ontbreekt"),
+    ], id="rij-van-de-jobcoach-zonder-doel"),
+    pytest.param(_met("  weken: 24", "  weken: 24\n  maanden: 6"), [
+        ("casus.yml:5: contract.weken: vul maanden óf weken in, niet allebei", "dubbel"),
+    ], id="maanden-en-weken"),
+    pytest.param(_met("titel: Test", "titel: Test\nprotocol: protocol-1999"), [
+        ("casus.yml:3: protocol: onbekende protocolversie 'protocol-1999'; kies uit protocol-2006, protocol-2011, "
+         "protocol-2012, protocol-2014, interne-jobcoach-2015, protocol-2016", "onbekend_protocol"),
+    ], id="onbekend-protocol"),
+    pytest.param(_met("titel: Test", "titel: Test\nkader: uwv"), [
+        ("casus.yml:3: kader: onbekend kader 'uwv'; kies uit uwv-extern, uwv-intern, gemeente, protocol-jobcoach",
+         "onbekend_kader"),
+    ], id="onbekend-kader"),
+    pytest.param(_met("titel: Test", "titel: Test\nprotocol: protocol-2011\nkader: uwv-intern"), [
+        ("casus.yml:3: protocol: protocolversie protocol-2011 past niet bij kader uwv-intern", "kader_protocol"),
+    ], id="protocol-past-niet-bij-kader"),
+    pytest.param(_met("titel: Test", "titel: Test\nverordening: Verordening Voorbeeld 2024"), [
+        ("casus.yml:3: verordening: een verordening hoort alleen bij kader: gemeente", "alleen_bij"),
+    ], id="verordening-zonder-gemeente"),
+    pytest.param(_met("titel: Test", "titel: Test\nvorige_uren: 30"), [
+        ("casus.yml:3: vorige_uren: vorige uren horen alleen bij een verlenging (periode 2 of later)", "alleen_bij"),
+    ], id="vorige-uren-in-periode-1"),
+    pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 20\n        intensiteit: wekelijks\n"
+                                                    "      - weken: 5\n        intensiteit: maandelijks"), [
+        ("casus.yml:11: schema[1].fasen: de fasen duren samen 25 weken, langer dan het contract (24 weken)",
+         "fasen_te_lang"),
+    ], id="fasen-langer-dan-het-contract"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), EIGEN)
+def test_melding_uit_het_model_staat_er_precies(tekst, verwacht):
+    assert meldingen(tekst) == verwacht
+
+
+# --- een veldnaam die geen tekst is ---------------------------------------------------------------------------------
+
+SLEUTELS = [
+    pytest.param(_met("titel: Test", "titel: Test\n1: een"), [
+        ("casus.yml:3: een veldnaam (vóór de ':') moet tekst zijn (gevonden: 1)", "sleutel_geen_tekst"),
+    ], id="getal-bovenaan"),
+    pytest.param(_met("  weken: 24", "  weken: 24\n  2011-11-08: x"), [
+        ("casus.yml:6: contract: een veldnaam (vóór de ':') moet tekst zijn (gevonden: 2011-11-08)",
+         "sleutel_geen_tekst"),
+    ], id="datum-in-contract"),
+    pytest.param(_met("    doel: 1", "    doel: 1\n    true: x"), [
+        ("casus.yml:13: schema[1]: een veldnaam (vóór de ':') moet tekst zijn (gevonden: ja)", "sleutel_geen_tekst"),
+    ], id="ja-in-rij"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), SLEUTELS)
+def test_veldnaam_die_geen_tekst_is_noemt_zijn_eigen_regel(tekst, verwacht):
+    assert meldingen(tekst) == verwacht
+
+
+def test_lijst_als_veldnaam_noemt_de_regel_van_die_sleutel():
+    tekst = _met("titel: Test", "titel: Test\n? [a, b]\n: c")
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == "casus.yml:3: ongeldige YAML: een sleutel (vóór de ':') mag geen lijst of groep zijn"
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("a: 1\nb:\n  c: 2\n  ? [x]\n  : 3\n", "casus.yml:4: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    ("- a: 1\n- b: 2\n  ? {x: 1}\n  : 3\n", "casus.yml:3: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    ("a: 1\n", "casus.yml: een sleutel (vóór de ':') mag geen lijst of groep zijn"),  # niets gevonden: zonder regel
+])
+def test_sleutel_die_geen_tekst_is_ook_als_het_opbouwen_een_typefout_geeft(monkeypatch, tekst, verwacht):
+    # PyYAML meldt een lijst of groep als sleutel nu zelf ('found unhashable key'); gooit een andere versie een
+    # TypeError bij het opbouwen, dan zoekt de lezer de sleutel zelf op.
+    def typefout(self, knoop):
+        raise TypeError("unhashable type: 'list'")
+
+    monkeypatch.setattr(_Menslezer, "construct_document", typefout)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == verwacht
+
+
+def test_sleutel_geen_tekst_in_een_groep_binnen_een_lijst():
+    knoop = yaml.compose("lijst:\n  - a: 1\n  - b: 2\n    ? [x]\n    : 3\n")
+    probleem = _sleutel_geen_tekst("x.yml", knoop)
+    assert (probleem.bestand, probleem.pad, probleem.regel) == ("x.yml", "", 4)
+
+
+# --- een waarde van de verkeerde soort of buiten de grenzen ---------------------------------------------------------
+
+WAARDEN = [
+    pytest.param(_met("uren_per_week: 40", "uren_per_week: veertig"), [
+        ("casus.yml:4: contract.uren_per_week: moet een getal zijn (gevonden: 'veertig')", "getal"),
+    ], id="tekst-waar-een-getal-hoort"),
+    pytest.param(_met("    uren: 1", "    uren: 0,5"), [
+        ("casus.yml:10: schema[1].uren: moet een getal zijn (gevonden: '0,5'); schrijf het getal met een punt, "
+         "zoals 0.5", "getal"),
+    ], id="komma-in-getal"),
+    pytest.param(_met("    uren: 1", '    uren: " 0,5 "'), [
+        ("casus.yml:10: schema[1].uren: moet een getal zijn (gevonden: ' 0,5 '); schrijf het getal met een punt, "
+         "zoals 0.5", "getal"),
+    ], id="komma-in-getal-met-spaties"),
+    pytest.param(_met("    uren: 1", "    uren: 1:30"), [
+        ("casus.yml:10: schema[1].uren: moet een getal zijn (gevonden: '1:30'); schrijf uren als decimaal getal: 1.5 "
+         "is anderhalf uur (1:30 betekent in YAML 90)", "getal"),
+    ], id="uren-en-minuten"),
+    pytest.param(_met("    doel: 1", "    doel: 01"), [
+        ("casus.yml:12: schema[1].doel: moet een geheel getal zijn (gevonden: '01'); schrijf het getal zonder 0 "
+         "vooraan", "geheel"),
+    ], id="nul-vooraan-in-geheel-getal"),
+    pytest.param(_met("uren_per_week: 40", "uren_per_week: 1e3"), [
+        ("casus.yml:4: contract.uren_per_week: moet een getal zijn (gevonden: '1e3'); schrijf een gewoon getal, "
+         "zonder e", "getal"),
+    ], id="exponent"),
+    pytest.param(_met("  - aard: persoonlijk", "  - aard: 0,5"), [
+        # een hint over getallen hoort alleen bij een veld dat een getal vraagt
+        ("casus.yml:7: schema[1].aard: onbekende waarde; kies uit 'persoonlijk', 'functioneel' (gevonden: '0,5')",
+         "keuze"),
+    ], id="geen-getalhint-bij-een-keuze"),
+    pytest.param(_met("    intensiteit: wekelijks", "    intensiteit: dagelijks"), [
+        ("casus.yml:11: schema[1].intensiteit: onbekende waarde; kies uit 'wekelijks', 'tweewekelijks', "
+         "'maandelijks', 'eenmalig' (gevonden: 'dagelijks')", "keuze"),
+    ], id="onbekende-intensiteit"),
+    pytest.param(_met("    doel: 1", "    doel: 4"), [
+        ("casus.yml:12: schema[1].doel: mag niet meer dan 3 zijn (gevonden: 4)", "le"),
+    ], id="doel-boven-de-grens"),
+    pytest.param(_met("    doel: 1", "    doel: 0"), [
+        ("casus.yml:12: schema[1].doel: moet 1 of meer zijn (gevonden: 0)", "ge"),
+    ], id="doel-onder-de-grens"),
+    pytest.param(_met("uren_per_week: 40", "uren_per_week: 81"), [
+        ("casus.yml:4: contract.uren_per_week: mag niet meer dan 80 zijn (gevonden: 81): meer dan 80 uur per week is "
+         "geen werkweek; minder dan 1 uur per week is geen aannemelijk contract", "le"),
+    ], id="werkweek-boven-de-grens-met-uitleg"),
+    pytest.param(_met("  weken: 24", "  maanden: 0.2"), [
+        ("casus.yml:5: contract.maanden: moet 0,25 of meer zijn (gevonden: 0.2)", "ge"),
+    ], id="grens-met-komma"),
+    pytest.param(_met("    uren: 1", "    uren: 40.5"), [
+        ("casus.yml:10: schema[1].uren: mag niet meer dan 40 zijn (gevonden: 40.5): meer dan 40 uur begeleiding in "
+         "één keer is een werkweek", "le"),
+    ], id="uren-per-keer-boven-de-grens-met-uitleg"),
+    pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 4\n        intensiteit: wekelijks\n"
+                                                    "        uren: 41"), [
+        ("casus.yml:14: schema[1].fasen[1].uren: mag niet meer dan 40 zijn (gevonden: 41): meer dan 40 uur "
+         "begeleiding in één keer is een werkweek", "le"),
+    ], id="uren-in-fase-boven-de-grens-met-uitleg"),
+    pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 0\n        intensiteit: wekelijks"), [
+        ("casus.yml:12: schema[1].fasen[1].weken: moet meer dan 0 zijn (gevonden: 0)", "gt"),
+    ], id="fase-van-nul-weken"),
+    pytest.param(_met("titel: Test", "titel: Test\nperiode: 1.5"), [
+        ("casus.yml:3: periode: moet een geheel getal zijn (gevonden: 1.5)", "geheel"),
+    ], id="halve-periode"),
+    pytest.param(_met("  weken: 24", "  weken: 24\n  proefplaatsing: ja"), [
+        ("casus.yml:6: contract.proefplaatsing: moet true (ja) of false (nee) zijn (gevonden: 'ja')", "janee"),
+    ], id="ja-als-tekst"),
+    pytest.param(_met("titel: Test", "titel: Test\ndatum: 8-11-2011"), [
+        ("casus.yml:3: datum: moet een datum zijn zoals 2011-11-08 (gevonden: '8-11-2011')", "datum"),
+    ], id="datum-in-de-verkeerde-volgorde"),
+    pytest.param(_met("titel: Test", "titel: 12"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: 12)", "tekst"),
+    ], id="getal-als-titel"),
+    pytest.param(_met("titel: Test", "titel: true"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: ja)", "tekst"),
+    ], id="ja-als-titel"),
+    pytest.param(_met("titel: Test", "titel: false"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: nee)", "tekst"),
+    ], id="nee-als-titel"),
+    pytest.param(_met("titel: Test", "titel:"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: leeg)", "tekst"),
+    ], id="titel-zonder-waarde"),
+    pytest.param(_met("titel: Test", "titel: {a: b}"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: een groep velden)", "tekst"),
+    ], id="groep-als-titel"),
+    pytest.param(_met("titel: Test", "titel: [a]"), [
+        ("casus.yml:2: titel: moet tekst zijn (gevonden: een lijst)", "tekst"),
+    ], id="lijst-als-titel"),
+    pytest.param(_met("titel: Test", 'titel: ""'), [
+        ("casus.yml:2: titel: mag niet leeg zijn", "leeg"),
+    ], id="lege-titel"),
+    pytest.param(_met("titel: Test", "titel: " + "x" * 5001), [
+        ("casus.yml:2: titel: tekst is te lang: hoogstens 5000 tekens", "te_lang"),
+    ], id="titel-te-lang"),
+    pytest.param(BASIS.split("schema:")[0] + "schema: []\n", [
+        ("casus.yml:6: schema: mag niet leeg zijn", "leeg"),
+    ], id="leeg-schema"),
+    pytest.param(BASIS.split("schema:")[0] + "schema:\n" + "  - aard: functioneel\n    knelpunt: x\n" * 201, [
+        ("casus.yml:6: schema: heeft te veel items: hoogstens 200", "te_veel"),
+    ], id="te-veel-rijen"),
+    pytest.param(_met("    doel: 1", "    doel: 1\n    motivering:\n" + "      - m\n" * 51), [
+        ("casus.yml:13: schema[1].motivering: heeft te veel items: hoogstens 50", "te_veel"),
+    ], id="te-veel-motiveringen"),
+    pytest.param(BASIS.split("schema:")[0] + "schema: rijen\n", [
+        ("casus.yml:6: schema: moet een lijst zijn (gevonden: 'rijen')", "lijst"),
+    ], id="tekst-als-schema"),
+    pytest.param(_met("contract:\n  uren_per_week: 40\n  weken: 24", "contract: 40"), [
+        ("casus.yml:3: contract: moet een groep velden zijn (sleutel: waarde) (gevonden: 40)", "groep"),
+    ], id="getal-als-contract"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), WAARDEN)
+def test_verkeerde_waarde_noemt_regel_veld_en_wat_er_staat(tekst, verwacht):
+    assert meldingen(tekst) == verwacht
+
+
+# --- de gevonden waarde in een melding: kort genoeg om te lezen ------------------------------------------------------
+
+@pytest.mark.parametrize(("invoer", "verwacht"), [
+    ("x" * 58, "'" + "x" * 58 + "'"),  # met de aanhalingstekens 60 tekens: heel
+    ("x" * 59, "'" + "x" * 20 + "'… (59 tekens)"),  # 61 met de aanhalingstekens: ingekort, het aantal van de tekst
+    ("x" * 61, "'" + "x" * 20 + "'… (61 tekens)"),
+    (10**60 - 1, "9" * 60),  # 60 cijfers: heel
+    (10**60, "een getal van 61 cijfers"),
+    (-(10**60), "een getal van 61 cijfers"),
+    (-(10**59), "-1" + "0" * 18 + "… (61 tekens)"),  # 60 cijfers en een min: 61 tekens
+    (10**4299, "een getal van 4300 cijfers"),
+    (0.5, "0.5"),
+    (True, "ja"),
+    (False, "nee"),
+    (None, "leeg"),
+    ({}, "een groep velden"),
+    ([], "een lijst"),
+])
+def test_gevonden_waarde_wordt_ingekort(invoer, verwacht):
+    assert _waarde(invoer) == verwacht
+
+
+def test_aantal_cijfers_op_elke_macht_van_tien():
+    # 10^k - 1 heeft k cijfers (allemaal negens), 10^k heeft er k + 1; tot voorbij de grens van str() (4300)
+    for k in range(1, 5001):
+        assert _cijfers(10**k - 1) == k, k
+        assert _cijfers(10**k) == k + 1, k
+    assert (_cijfers(1), _cijfers(2), _cijfers(0)) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(("cijfers", "verwacht"), [
+    (60, "(gevonden: " + "9" * 60 + ")"),
+    (61, "(gevonden: een getal van 61 cijfers)"),
+    (308, "(gevonden: een getal van 308 cijfers)"),  # nog net een kommagetal (tot ongeveer 1,8 x 10^308)
+])
+def test_een_lang_getal_in_de_casus(cijfers, verwacht):
+    assert meldingen(_met("uren_per_week: 40", "uren_per_week: " + "9" * cijfers)) == [
+        (f"casus.yml:4: contract.uren_per_week: mag niet meer dan 80 zijn {verwacht}: meer dan 80 uur per week is "
+         "geen werkweek; minder dan 1 uur per week is geen aannemelijk contract", "le")]
+
+
+@pytest.mark.parametrize("cijfers", [309, 4300])
+def test_een_getal_te_groot_voor_een_kommagetal(cijfers):
+    # niet 'moet een getal zijn (gevonden: een getal van …)': dat spreekt zichzelf tegen
+    assert meldingen(_met("uren_per_week: 40", "uren_per_week: " + "9" * cijfers)) == [
+        (f"casus.yml:4: contract.uren_per_week: getal met {cijfers} cijfers; dat is geen getal dat iemand bedoelt",
+         "getal")]
+
+
+# --- een waarde die PyYAML niet kan omzetten -----------------------------------------------------------------------
+
+ONMOGELIJK = [
+    pytest.param(_met("titel: Test", "titel: Test\ndatum: 2011-02-30"),
+                 "casus.yml:3: datum: datum bestaat niet (gevonden: '2011-02-30')", id="datum-bovenaan"),
+    pytest.param(_met("    knelpunt: K", "    knelpunt: 2011-13-01"),
+                 "casus.yml:8: schema[1].knelpunt: datum bestaat niet (gevonden: '2011-13-01')", id="datum-in-rij"),
+    pytest.param(_met("    doel: 1", "    doel: 1\n    motivering:\n      - a\n      - 2011-02-29"),
+                 "casus.yml:15: schema[1].motivering[2]: datum bestaat niet (gevonden: '2011-02-29')",
+                 id="datum-in-lijst-in-rij"),
+    pytest.param(_met("    uren: 1", "    uren: " + "9" * 4301),
+                 "casus.yml:10: schema[1].uren: getal met 4301 cijfers; dat is geen getal dat iemand bedoelt",
+                 id="getal-boven-de-grens-van-python"),
+    # een getal van meer dan 100 cijfers is zelf al het probleem, ook als verderop een datum niet bestaat
+    # (de lezer zoekt laag voor laag: contract.uren_per_week ligt minder diep dan schema[1].knelpunt)
+    pytest.param(_met("uren_per_week: 40", "uren_per_week: " + "9" * 101).replace("knelpunt: K", "knelpunt: 2011-02-30"),
+                 "casus.yml:4: contract.uren_per_week: getal met 101 cijfers; dat is geen getal dat iemand bedoelt",
+                 id="getal-van-101-cijfers-eerst"),
+    pytest.param(_met("uren_per_week: 40", "uren_per_week: " + "9" * 100).replace("knelpunt: K", "knelpunt: 2011-02-30"),
+                 "casus.yml:8: schema[1].knelpunt: datum bestaat niet (gevonden: '2011-02-30')",
+                 id="getal-van-100-cijfers-niet"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), ONMOGELIJK)
+def test_waarde_die_niet_bestaat_noemt_veld_en_regel(tekst, verwacht):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == verwacht
+
+
+# --- dubbele sleutels -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    (_met("titel: Test", "titel: Test\ntitel: Ander"),
+     ["casus.yml:3: titel: sleutel staat twee keer in dezelfde groep (eerder op regel 2)"]),
+    (_met("  weken: 24", "  weken: 24\n  weken: 25"),
+     ["casus.yml:6: contract.weken: sleutel staat twee keer in dezelfde groep (eerder op regel 5)"]),
+    (_met("    doel: 1", "    doel: 1\n    uren: 2\n    doel: 2"),
+     ["casus.yml:13: schema[1].uren: sleutel staat twee keer in dezelfde groep (eerder op regel 10)",
+      "casus.yml:14: schema[1].doel: sleutel staat twee keer in dezelfde groep (eerder op regel 12)"]),
+])
+def test_dubbele_sleutel_noemt_het_hele_veld_en_beide_regels(tekst, verwacht):
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(lees_yaml(Path("casus.yml"), tekst, mens=True), Casus, {"regels": REGELS})
+    assert [str(p) for p in fout.value.problemen] == verwacht
