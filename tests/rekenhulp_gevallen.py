@@ -404,6 +404,8 @@ def foute_bestanden() -> dict[str, str]:
         "uren-leeg": b.replace("uren: 1", "uren:"),
         "uren-zestigtallig": b.replace("uren: 1", "uren: 1:30") + "advies: {regime: 1.5}\n",
         "uren-groot-geheel": b.replace("uren: 1", "uren: 123456789012345678901234"),
+        "uren-309-cijfers": b.replace("uren: 1", "uren: " + "9" * 309),  # te groot voor een kommagetal
+        "veldnaam-getal-in-rij": b + "    7: x\n",  # de regel van de sleutel, niet die van de rij
         "uren-underscore": b.replace("uren: 1", "uren: 1_000.5"),
         "uren-hex": b.replace("uren: 1", "uren: 0x1F"),
         "doel-octaal": b.replace("doel: 1", "doel: 01"),

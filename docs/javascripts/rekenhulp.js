@@ -208,18 +208,19 @@
     for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
     const problemen = [];
     // Eén knoop: de waarde, de regel waar hij begint, en bij een groep of lijst de delen (voor regel(pad)).
-    function knoop() {
+    // pad: waar de knoop staat, voor de melding bij een dubbele sleutel (schema[1].uren, zoals jobcoach/lezer.py).
+    function knoop(pad) {
       const e = events[i++], k = { regel: regelVan(begin(e)) };
       if (e.type === E.MAPPING) {
         k.paren = []; k.waarde = Object.create(null);
         const gezien = new Map();
         while (events[i].type !== E.POP) {
-          const sleutel = knoop(), waarde = knoop(), naam = String(sleutel.waarde);
-          if (gezien.has(naam)) problemen.push(probleem(bestand, naam, '', `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
+          const sleutel = knoop(pad), naam = String(sleutel.waarde), waarde = knoop([...pad, naam]);
+          if (gezien.has(naam)) problemen.push(probleem(bestand, padTekst([...pad, naam]), '', `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
           else gezien.set(naam, sleutel.regel);
           if (sleutel.paren || sleutel.items) throw fout("een sleutel (vóór de ':') mag geen lijst of groep zijn", sleutel.regel);
           if (typeof sleutel.waarde !== 'string' && !(sleutel.waarde instanceof Kommagetal || sleutel.waarde instanceof Datum) || sleutel.waarde === null) {
-            k.nietTekst = (k.nietTekst || []).concat([sleutel.waarde]); // geen veldnaam: melding hieronder, geen veld
+            k.nietTekst = (k.nietTekst || []).concat([sleutel]); // geen veldnaam: melding hieronder, geen veld
             continue;
           }
           k.paren.push({ naam, regel: sleutel.regel, waarde });
@@ -228,7 +229,7 @@
         i++;
       } else if (e.type === E.SEQUENCE) {
         k.items = [];
-        while (events[i].type !== E.POP) k.items.push(knoop());
+        while (events[i].type !== E.POP) k.items.push(knoop([...pad, k.items.length]));
         k.waarde = k.items.map((x) => x.waarde);
         i++;
       } else {
@@ -241,9 +242,9 @@
       return k;
     }
     let veelCijfers = false, onmogelijk = false;
-    const wortel = events.length > 1 && events[1].type !== E.POP ? knoop() : null;
-    const nietTekst = (k, pad) => { // zoals pydantic (invalid_key): bij de groep waarin de sleutel staat
-      for (const w of k.nietTekst || []) problemen.push(probleem(bestand, padTekst(pad), 'sleutel_geen_tekst', M.sleutel_geen_tekst + vul(M.gevonden, { waarde: gevonden(w) }), k.regel));
+    const wortel = events.length > 1 && events[1].type !== E.POP ? knoop([]) : null;
+    const nietTekst = (k, pad) => { // zoals jobcoach/lezer.py (invalid_key): het veld van de groep, de regel van de sleutel
+      for (const s of k.nietTekst || []) problemen.push(probleem(bestand, padTekst(pad), 'sleutel_geen_tekst', M.sleutel_geen_tekst + vul(M.gevonden, { waarde: gevonden(s.waarde) }), s.regel));
       for (const x of k.paren || []) nietTekst(x.waarde, [...pad, x.naam]);
       (k.items || []).forEach((x, n) => nietTekst(x, [...pad, n]));
     };
@@ -252,7 +253,7 @@
       const rij = [[wortel, []]];
       while (rij.length) {
         const [k, pad] = rij.shift();
-        if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', `getal met ${k.cijfers} cijfers; dat is geen getal dat iemand bedoelt`, k.regel)]);
+        if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.veel_cijfers, { cijfers: k.cijfers }), k.regel)]);
         if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', `datum bestaat niet (gevonden: '${k.waarde.iso}')`, k.regel)]);
         if (k.paren) rij.push(...k.paren.map((x) => [x.waarde, [...pad, x.naam]]));
         if (k.items) rij.push(...k.items.map((x, n) => [x, [...pad, n]]));

@@ -292,7 +292,8 @@
     const gevonden = (v) => {
       const max = R.max_getoond;
       if (typeof v === 'bigint' && (v < 0n ? -v : v) >= 10n ** BigInt(max)) return `een getal van ${String(v < 0n ? -v : v).length} cijfers`;
-      if (typeof v === 'string' && [...v].length > max) return `'${[...v].slice(0, 20).join('')}'… (${[...v].length} tekens)`;
+      // een tekst: heel als hij met de aanhalingstekens past; anders het aantal tekens van de tekst zelf
+      if (typeof v === 'string' && [...v].length + 2 > max) return `'${[...v].slice(0, 20).join('')}'… (${[...v].length} tekens)`;
       const tekst = gevonden0(v);
       return [...tekst].length <= max ? tekst : `${[...tekst].slice(0, 20).join('')}… (${[...tekst].length} tekens)`;
     };
@@ -312,7 +313,14 @@
         const m = VERBODEN.exec(v); // stuur-, richting- en onzichtbare tekens (lezer.Tekst)
         return m ? f('stuurteken', { teken: zichtbaar(m[0]) }) : v;
       }
-        case 'getal': { const w = getalWaarde(v); return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w); }
+        case 'getal': {
+          const w = getalWaarde(v);
+          if (typeof v === 'bigint' && !Number.isFinite(w)) { // te groot voor een kommagetal, zoals jobcoach/lezer.py
+            fouten.push({ loc, code: 'getal', melding: vul(M.veel_cijfers, { cijfers: String(v < 0n ? -v : v).length }), spec });
+            return FOUT;
+          }
+          return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w);
+        }
         case 'geheel': return typeof v === 'boolean' || !(typeof v === 'bigint' || Number.isInteger(v)) ? f('geheel') : grenzen(Number(v));
         case 'janee': return typeof v === 'boolean' ? v : getalWaarde(v) === 0 || getalWaarde(v) === 1 ? getalWaarde(v) === 1
           : typeof v === 'string' && JANEE.includes(v.toLowerCase()) ? JANEE.indexOf(v.toLowerCase()) > 5 : f('janee');

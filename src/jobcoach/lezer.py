@@ -448,8 +448,8 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
             continue
         gezien.add(id(huidige))
         if huidige.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(huidige.value) > 100:
-            return Probleem(bestand, pad_tekst(pad), f"getal met {len(huidige.value)} cijfers; dat is geen getal dat "
-                                                     "iemand bedoelt", huidige.start_mark.line + 1)
+            return Probleem(bestand, pad_tekst(pad), MELDINGEN["veel_cijfers"].format(cijfers=len(huidige.value)),
+                            huidige.start_mark.line + 1)
         if isinstance(huidige, yaml.MappingNode):
             te_doen += [(w, pad + (str(s.value),)) for s, w in huidige.value if isinstance(s, yaml.ScalarNode)]
         elif isinstance(huidige, yaml.SequenceNode):
@@ -599,7 +599,7 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails)
         melding = _melding(soort, ctx, fout.get("msg", ""))
         if soort == "float_type" and isinstance(invoer, int) and not isinstance(invoer, bool):
             # een geheel getal dat te groot is voor een kommagetal (meer dan 308 cijfers): niet 'moet een getal zijn'
-            melding = f"getal met {_cijfers(abs(invoer))} cijfers; dat is geen getal dat iemand bedoelt"
+            melding = m["veel_cijfers"].format(cijfers=_cijfers(abs(invoer)))
             gevonden = ""
         if soort == "too_short" and ctx.get("min_length") == 1:
             code = "leeg"
