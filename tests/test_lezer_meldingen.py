@@ -15,7 +15,8 @@ import yaml
 from casushulp import REGELS
 
 from jobcoach import Bestandsfout, Casus
-from jobcoach.lezer import _Menslezer, _cijfers, _sleutel_geen_tekst, _waarde, lees_yaml, valideer
+from jobcoach.lezer import (_Menslezer, _cijfers, _sleutel_geen_tekst, _teken, _waarde, _yaml_uitleg, lees_yaml,
+                             valideer)
 
 # Een verzonnen casus; regel 1 is commentaar, zodat 'regel 1' nooit toevallig klopt.
 BASIS = """\
@@ -340,7 +341,7 @@ def test_gevonden_waarde_wordt_ingekort(invoer, verwacht):
 
 def test_aantal_cijfers_op_elke_macht_van_tien():
     # 10^k - 1 heeft k cijfers (allemaal negens), 10^k heeft er k + 1; tot voorbij de grens van str() (4300)
-    for k in range(1, 5001):
+    for k in range(1, 4402):
         assert _cijfers(10**k - 1) == k, k
         assert _cijfers(10**k) == k + 1, k
     assert (_cijfers(1), _cijfers(2), _cijfers(0)) == (1, 1, 1)
@@ -411,3 +412,127 @@ def test_dubbele_sleutel_noemt_het_hele_veld_en_beide_regels(tekst, verwacht):
     with pytest.raises(Bestandsfout) as fout:
         valideer(lees_yaml(Path("casus.yml"), tekst, mens=True), Casus, {"regels": REGELS})
     assert [str(p) for p in fout.value.problemen] == verwacht
+
+
+# --- ongeldige YAML: de regel en een Nederlandse uitleg, met en zonder libyaml -------------------------------------
+
+ALGEMEEN = "het bestand is geen geldige YAML op deze plek; vergelijk het met het sjabloon (docs/sjablonen/casus.md)"
+SLEUTEL = "verwachtte hier een nieuwe sleutel; klopt het inspringen?"
+INSPRINGEN = "het inspringen klopt niet"
+LIJSTITEM = "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?"
+TEKEN = "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens"
+EINDE = "het bestand houdt midden in een tekst op; ontbreekt een aanhalingsteken?"
+
+YAML_FOUTEN = [
+    # (tekst, regel, uitleg van de lezer met libyaml, uitleg van de lezer van PyYAML zelf)
+    pytest.param("titel: T\ncontract:\n  uren_per_week: 40\n weken: 24\n", 4, SLEUTEL, INSPRINGEN, id="inspringen"),
+    pytest.param("titel: T\nschema:\n  - knelpunt: Let op: dit\n", 3,
+                 "hier mag geen ':' staan; staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens",
+                 "hier mag geen 'sleutel: waarde' staan; klopt het inspringen, of staat er een ':' in tekst zonder "
+                 "aanhalingstekens?", id="dubbele-punt-in-tekst"),
+    pytest.param("titel: T\nmotivering: [a, b\n", 3, "een lijst tussen [ en ] is niet goed afgesloten",
+                 "een lijst tussen [ en ] is niet goed afgesloten", id="lijst-niet-afgesloten"),
+    pytest.param("titel: T\ncontract: {weken: 24\n", 3, "een groep tussen { en } is niet goed afgesloten",
+                 "een groep tussen { en } is niet goed afgesloten", id="groep-niet-afgesloten"),
+    pytest.param('titel: T\nbron: "abc\n', 3, EINDE, EINDE, id="aanhalingsteken-niet-afgesloten"),
+    pytest.param("schema:\n  - a: 1\n  b: 2\n", 3, LIJSTITEM, INSPRINGEN, id="lijstitem-verwacht"),
+    pytest.param('titel: "a\\qb"\n', 1, "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
+                 "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens", id="onbekende-escape"),
+    pytest.param("titel: @x\n", 1, TEKEN, TEKEN, id="apenstaartje-vooraan"),
+    pytest.param("titel: `x\n", 1, TEKEN, TEKEN, id="backtick-vooraan"),
+    pytest.param("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", 2, ALGEMEEN, ALGEMEEN, id="onbekende-fout"),
+]
+
+
+@pytest.mark.parametrize(("tekst", "regel", "uitleg", "uitleg_zonder_libyaml"), YAML_FOUTEN)
+def test_ongeldige_yaml_in_gewone_taal(tekst, regel, uitleg, uitleg_zonder_libyaml):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == f"casus.yml:{regel}: ongeldige YAML: {uitleg}"
+    # Zonder libyaml (PyYAML zonder C-deel) leest de lezer van PyYAML zelf, met andere Engelse meldingen.
+    with pytest.raises(yaml.MarkedYAMLError) as engels:
+        yaml.load(tekst, Loader=yaml.SafeLoader)  # noqa: S506 - een veilige lezer
+    assert _yaml_uitleg(engels.value) == uitleg_zonder_libyaml
+
+
+def test_tweede_document_zonder_libyaml():
+    # met libyaml ziet de lezer het tweede document al eerder (zie test_wat_nooit_mag_noemt_de_regel)
+    with pytest.raises(yaml.MarkedYAMLError) as engels:
+        yaml.load("a: 1\n---\nb: 2\n", Loader=yaml.SafeLoader)  # noqa: S506 - een veilige lezer
+    assert _yaml_uitleg(engels.value) == "het bestand bevat meer dan één document; zet alles in één document"
+
+
+@pytest.mark.parametrize(("tekst", "regel"), [
+    ("titel: T\ncontract:\n\tweken: 24\n", 3),  # libyaml: 'found character that cannot start any token'
+    ("titel: T\ncontract:\n  weken: 24\n\t\n  uren_per_week: x\n  :\n", 4),
+])
+def test_tab_om_in_te_springen(tekst, regel):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == f"casus.yml:{regel}: ongeldige YAML: tab gevonden; spring in met spaties"
+
+
+@pytest.mark.parametrize(("tekst", "regel", "teken"), [
+    ("abc", 0, "a"), ("abc", 0, "c"), ("abc\nde", 1, "e"),
+])
+def test_teken_op_regel_en_kolom(tekst, regel, teken):
+    kolom = tekst.splitlines()[regel].index(teken)
+    assert _teken(tekst, regel, kolom) == teken
+
+
+@pytest.mark.parametrize(("regel", "kolom"), [(-1, 0), (2, 0), (0, -1), (0, 3), (1, 2)])
+def test_teken_buiten_de_tekst_is_leeg(regel, kolom):
+    assert _teken("abc\nde", regel, kolom) == ""
+
+
+# --- wat nooit mag: & en *, tags, twee documenten, te diep, stuurtekens, verkeerde codering ----------------------
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("a: 1\nb: &x 2\nc: *x\n", "casus.yml:2: gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke "
+                               "waarde voluit"),
+    ("a: 1\nb: *y\n", "casus.yml:2: gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke waarde voluit"),
+    ("a: 1\nb: !x 2\n", "casus.yml:2: gebruik geen YAML-tag ('!x'); schrijf gewone tekst of getallen"),
+    ("a: 1\n---\nb: 2\n", "casus.yml:2: het bestand bevat meer dan één document (een tweede '---'); zet alles in één "
+                          "document"),
+    ("a: 1\nb: " + "[" * 50 + "]" * 50 + "\n",  # met de groep bovenaan 51 in elkaar
+     "casus.yml:2: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"),
+    ("a: 1\n\nb: x\x07y\n", "casus.yml:3: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
+    ("a: 1\nb: x\x7fy\n", "casus.yml:2: onzichtbaar stuurteken U+007F in het bestand; haal het weg"),
+])
+def test_wat_nooit_mag_noemt_de_regel(tekst, verwacht):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == verwacht
+
+
+def test_vijftig_lagen_in_elkaar_mag_net():
+    assert lees_yaml(Path("casus.yml"), "a: " + "[" * 49 + "]" * 49 + "\n").gegevens is not None
+
+
+def test_ankers_alleen_waar_ze_mogen():
+    assert lees_yaml(Path("x.yml"), "a: &x 1\nb: *x\n", verwijzingen=True).gegevens == {"a": 1, "b": 1}
+
+
+def test_een_document_met_drie_streepjes_vooraan_is_een_document():
+    assert lees_yaml(Path("x.yml"), "---\na: 1\n").gegevens == {"a": 1}
+
+
+@pytest.mark.parametrize(("ruw", "verwacht"), [
+    ("a: 1\n".encode("utf-16-le").join([b"\xff\xfe", b""]), "x.yml:1: bestand is UTF-16-tekst; bewaar het als UTF-8"),
+    ("a: 1\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "x.yml:1: bestand is UTF-16-tekst; bewaar het als UTF-8"),
+    (b"a: 1\nb: 2\nc: caf\xe9\n", "x.yml:3: bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); "
+                                  "bewaar het als UTF-8"),
+    (b"\xe9: 1\n", "x.yml:1: bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8"),
+])
+def test_verkeerde_codering_noemt_de_regel(tmp_path, ruw, verwacht, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yml").write_bytes(ruw)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"))
+    assert str(fout.value) == verwacht
+
+
+def test_bom_van_utf8_is_geen_inhoud(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yml").write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert lees_yaml(Path("x.yml")).gegevens == {"a": 1}

@@ -398,6 +398,8 @@ _YAML_MELDINGEN = {
     "found a tab character": "tab gevonden; spring in met spaties",
     "did not find expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",
     "did not find expected ',' or '}'": "een groep tussen { en } is niet goed afgesloten",
+    "expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",  # de lezer zonder libyaml
+    "expected ',' or '}'": "een groep tussen { en } is niet goed afgesloten",
     "found unexpected end of stream": MELDINGEN["einde-in-tekst"],
     "could not find expected ':'": "na een sleutel hoort een ':'",
     "did not find expected '-' indicator": "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?",
@@ -435,6 +437,8 @@ def _yaml_uitleg(fout: yaml.YAMLError) -> str:
                 return nederlands
         if origineel.startswith(("expected <block end>", "expected <block mapping start>")):
             return "het inspringen klopt niet"
+        if re.match(r"found character '.+' that cannot start any token", origineel):  # zonder libyaml: met het teken
+            return _YAML_MELDINGEN["found character that cannot start any token"]
     return "het bestand is geen geldige YAML op deze plek; vergelijk het met het sjabloon (docs/sjablonen/casus.md)"
 
 
