@@ -451,14 +451,14 @@ def test_ongeldige_yaml_in_gewone_taal(tekst, regel, uitleg, uitleg_zonder_libya
     assert str(fout.value) == f"casus.yml:{regel}: ongeldige YAML: {uitleg}"
     # Zonder libyaml (PyYAML zonder C-deel) leest de lezer van PyYAML zelf, met andere Engelse meldingen.
     with pytest.raises(yaml.MarkedYAMLError) as engels:
-        yaml.load(tekst, Loader=yaml.SafeLoader)  # noqa: S506 - een veilige lezer
+        yaml.load(tekst, Loader=yaml.SafeLoader)
     assert _yaml_uitleg(engels.value) == uitleg_zonder_libyaml
 
 
 def test_tweede_document_zonder_libyaml():
     # met libyaml ziet de lezer het tweede document al eerder (zie test_wat_nooit_mag_noemt_de_regel)
     with pytest.raises(yaml.MarkedYAMLError) as engels:
-        yaml.load("a: 1\n---\nb: 2\n", Loader=yaml.SafeLoader)  # noqa: S506 - een veilige lezer
+        yaml.load("a: 1\n---\nb: 2\n", Loader=yaml.SafeLoader)
     assert _yaml_uitleg(engels.value) == "het bestand bevat meer dan één document; zet alles in één document"
 
 
