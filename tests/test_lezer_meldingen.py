@@ -9,14 +9,18 @@ hieronder met het oog te tellen zijn.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 import yaml
 from casushulp import REGELS
+from pydantic import BaseModel, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from jobcoach import Bestandsfout, Casus
-from jobcoach.lezer import (_Menslezer, _cijfers, _sleutel_geen_tekst, _teken, _waarde, _yaml_uitleg, lees_yaml,
-                             valideer)
+from jobcoach.fouten import Probleem
+from jobcoach.lezer import (Strikt, YamlDocument, _Menslezer, _cijfers, _sleutel_geen_tekst, _teken, _waarde,
+                            _yaml_uitleg, bestanden_in_map, laad_yaml_model, lees_yaml, valideer)
 
 # Een verzonnen casus; regel 1 is commentaar, zodat 'regel 1' nooit toevallig klopt.
 BASIS = """\
@@ -536,3 +540,172 @@ def test_bom_van_utf8_is_geen_inhoud(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "x.yml").write_bytes(b"\xef\xbb\xbfa: 1\n")
     assert lees_yaml(Path("x.yml")).gegevens == {"a": 1}
+
+
+# --- een bestand dat geen casus is -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("", ["casus.yml: bestand is leeg"]),
+    ("# alleen commentaar\n", ["casus.yml: bestand is leeg"]),
+    ("- titel: Test\n", ["casus.yml:1: het bestand moet bestaan uit velden met een naam (sleutel: waarde)"]),
+    ("Test\n", ["casus.yml:1: het bestand moet bestaan uit velden met een naam (sleutel: waarde)"]),
+])
+def test_bestand_zonder_velden(tekst, verwacht):
+    assert [m for m, _ in meldingen(tekst)] == verwacht
+
+
+def test_problemen_bij_het_lezen_komen_voor_de_melding_dat_het_bestand_leeg_is():
+    eerder = Probleem("casus.yml", "a", "sleutel staat twee keer in dezelfde groep (eerder op regel 1)", 2)
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(YamlDocument("casus.yml", None, None, [eerder]), Casus, {"regels": REGELS})
+    assert [str(p) for p in fout.value.problemen] == [
+        "casus.yml:2: a: sleutel staat twee keer in dezelfde groep (eerder op regel 1)", "casus.yml: bestand is leeg"]
+
+
+def test_meldingen_op_volgorde_van_regel_en_dan_veld():
+    tekst = _met("  weken: 24", "  weken: 24\n  zz: 1\n  aa: 2").replace("titel: Test", "titel: 5")
+    assert [m for m, _ in meldingen(tekst)] == [
+        "casus.yml:2: titel: moet tekst zijn (gevonden: 5)",
+        "casus.yml:6: contract.zz: onbekend veld; toegestaan zijn: uren_per_week, maanden, weken, proefplaatsing, "
+        "loonwaarde_wml",
+        "casus.yml:7: contract.aa: onbekend veld; toegestaan zijn: uren_per_week, maanden, weken, proefplaatsing, "
+        "loonwaarde_wml",
+    ]
+
+
+@pytest.mark.parametrize(("maak", "reden"), [
+    (lambda p: None, "de map bestaat niet"),
+    (lambda p: p.write_text("x"), "dit is geen map"),
+    (lambda p: p.symlink_to(p), "de map is een link die (via andere links) naar zichzelf wijst"),
+])
+def test_map_die_niet_te_lezen_is(tmp_path, monkeypatch, maak, reden):
+    monkeypatch.chdir(tmp_path)
+    maak(tmp_path / "casussen")
+    with pytest.raises(Bestandsfout) as fout:
+        bestanden_in_map(Path("casussen"))
+    assert str(fout.value) == f"casussen: {reden}"
+
+
+def test_bestanden_in_een_map_op_naam_met_het_achtervoegsel(tmp_path):
+    for naam in ("b.yml", "a.yml", "c.yaml", "d.yml.bak"):
+        (tmp_path / naam).write_text("a: 1\n")
+    assert bestanden_in_map(tmp_path) == [tmp_path / "a.yml", tmp_path / "b.yml"]
+    assert bestanden_in_map(tmp_path, ".yaml") == [tmp_path / "c.yaml"]
+
+
+def test_map_met_een_te_lange_naam(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    naam = "c" * 300  # langer dan een bestandssysteem toestaat (255)
+    with pytest.raises(Bestandsfout) as fout:
+        bestanden_in_map(Path(naam))
+    assert str(fout.value) == f"{naam}: de naam van de map is te lang"
+
+
+# --- grenzen van het lezen en de volgorde van de meldingen -----------------------------------------------------------
+
+def test_tot_tweehonderdduizend_yaml_gebeurtenissen():
+    # Een lijst van n getallen: begin van stroom, document en lijst, n getallen, drie keer een einde = n + 6.
+    # 199.995 getallen: 200.001 gebeurtenissen (0 t/m 200.000): net goed.
+    assert len(lees_yaml(Path("x.yml"), "- 1\n" * 199_995).gegevens) == 199_995
+    # 200.000 getallen: gebeurtenis 200.001 is getal 199.999 (vanaf 1), op regel 199.999.
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), "- 1\n" * 200_000)
+    assert str(fout.value) == ("x.yml:199999: bestand heeft meer dan 200000 waarden; dat is geen casus of "
+                               "gegevensbestand meer")
+
+
+def test_dubbele_sleutels_op_volgorde_van_regel():
+    tekst = _met("  weken: 24", "  weken: 24\n  weken: 25").replace("    doel: 1", "    doel: 1\n    doel: 2")
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(lees_yaml(Path("casus.yml"), tekst, mens=True), Casus, {"regels": REGELS})
+    assert [str(p) for p in fout.value.problemen] == [
+        "casus.yml:6: contract.weken: sleutel staat twee keer in dezelfde groep (eerder op regel 5)",
+        "casus.yml:14: schema[1].doel: sleutel staat twee keer in dezelfde groep (eerder op regel 13)",
+    ]
+
+
+def test_dubbele_sleutel_en_een_fout_in_het_model_samen():
+    tekst = _met("titel: Test", "titel: Test\ntitel: Ander").replace("    doel: 1", "    doel: 9")
+    assert [m for m, _ in meldingen(tekst)] == [
+        "casus.yml:3: titel: sleutel staat twee keer in dezelfde groep (eerder op regel 2)",
+        "casus.yml:13: schema[1].doel: mag niet meer dan 3 zijn (gevonden: 9)",
+    ]
+
+
+def test_laad_yaml_model_geeft_de_opties_en_de_context_door(tmp_path):
+    pad = tmp_path / "casus.yml"
+    pad.write_text(_met("uren_per_week: 40", "uren_per_week: 4e1"), encoding="utf-8")
+    # Als mens getypt (mens=True) is 4e1 geen getal; de context met de regels is nodig voor het model.
+    with pytest.raises(Bestandsfout) as fout:
+        laad_yaml_model(pad, Casus, {"regels": REGELS}, mens=True)
+    assert [p.melding for p in fout.value.problemen] == [
+        "moet een getal zijn (gevonden: '4e1'); schrijf een gewoon getal, zonder e"]
+    pad.write_text(BASIS, encoding="utf-8")
+    assert laad_yaml_model(pad, Casus, {"regels": REGELS}, mens=True).titel == "Test"
+
+
+def test_datum_die_niet_bestaat_in_een_lijst_die_naar_zichzelf_verwijst():
+    # alleen in de eigen gegevens van de site mogen & en *; de lezer loopt niet rond in een lus
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), "a: &l [*l, 2011-02-30]\n", verwijzingen=True)
+    assert str(fout.value) == "x.yml:1: a[2]: datum bestaat niet (gevonden: '2011-02-30')"
+
+
+# --- fouttypen die een casus niet heeft, maar een ander model van de site wel --------------------------------------
+
+
+class _Lijst(Strikt):
+    namen: Annotated[list[str], Field(min_length=2)]
+    kans: Annotated[float, Field(strict=True, lt=1)] = 0
+    aantal: float = 0  # niet streng: pydantic probeert tekst als getal te lezen
+    keer: int = 0
+    code: str = "a"
+
+    @field_validator("namen")
+    @classmethod
+    def _geen_dubbele(cls, namen: list[str]) -> list[str]:
+        if len(set(namen)) < len(namen):
+            raise ValueError("een naam staat er twee keer in")
+        if "x" in namen:
+            raise PydanticCustomError("eigen_zin", "de naam 'x' is gereserveerd")
+        return namen
+
+    @field_validator("code")
+    @classmethod
+    def _zonder_spatie(cls, code: str) -> str:
+        if " " in code:
+            raise ValueError("mag geen spatie bevatten")
+        return code
+
+
+def _model_meldingen(tekst: str, model: type[BaseModel] = _Lijst) -> list[str]:
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(lees_yaml(Path("lijst.yml"), tekst), model)
+    return [str(p) for p in fout.value.problemen]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("namen: [a]\n", "lijst.yml:1: namen: moet minstens 2 items hebben"),
+    # een eigen zin over de hele lijst: geen '(gevonden: een lijst)' erachter
+    ("namen: [a, a]\n", "lijst.yml:1: namen: een naam staat er twee keer in"),
+    ("namen: [a, x]\n", "lijst.yml:1: namen: de naam 'x' is gereserveerd"),
+    # een eigen zin over één waarde: wel wat er staat
+    ("namen: [a, b]\ncode: a b\n", "lijst.yml:2: code: mag geen spatie bevatten (gevonden: 'a b')"),
+    ("namen: [a, b]\nkans: 1\n", "lijst.yml:2: kans: moet minder dan 1 zijn (gevonden: 1)"),
+    ("namen: [a, b]\naantal: '0,5'\n", "lijst.yml:2: aantal: moet een getal zijn (gevonden: '0,5'); schrijf het getal "
+                                       "met een punt, zoals 0.5"),
+    ("namen: [a, b]\nkeer: '1:30'\n", "lijst.yml:2: keer: moet een geheel getal zijn (gevonden: '1:30'); schrijf uren "
+                                      "als decimaal getal: 1.5 is anderhalf uur (1:30 betekent in YAML 90)"),
+])
+def test_fouttypen_van_andere_modellen(tekst, verwacht):
+    assert _model_meldingen(tekst) == [verwacht]
+
+
+def test_stuurteken_in_gegevens_die_niet_uit_yaml_komen():
+    document = YamlDocument("x.json", {"titel": "a\x07b", "contract": {"uren_per_week": 40, "weken": 24},
+                                       "schema": [{"aard": "functioneel", "knelpunt": "K"}]}, None)
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(document, Casus, {"regels": REGELS})
+    assert [(str(p), p.code) for p in fout.value.problemen] == [
+        ("x.json: titel: onzichtbaar stuurteken U+0007 (\\x07, bel) in de tekst; haal het weg (of de escape tussen de "
+         "aanhalingstekens)", "stuurteken")]

@@ -180,6 +180,7 @@ _MAPFOUTEN = {
     errno.ENOTDIR: "dit is geen map",
     errno.EACCES: "de map kan niet worden gelezen (geen toegang; controleer de rechten)",
     errno.EPERM: "de map kan niet worden gelezen (geen toegang; controleer de rechten)",
+    errno.ENAMETOOLONG: "de naam van de map is te lang",
 }
 
 
@@ -607,7 +608,11 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails)
             gevonden = ""
         if soort == "too_short" and ctx.get("min_length") == 1:
             code = "leeg"
-        if soort not in {"too_short", "string_too_short", "too_long", "string_too_long"}:
+        # Een eigen zin (ValueError of PydanticCustomError) over een hele lijst of groep: '(gevonden: een lijst)'
+        # zegt dan niets; bij één waarde wel.
+        eigen_zin = soort not in _CODES
+        if soort not in {"too_short", "string_too_short", "too_long", "string_too_long"} and not (
+                eigen_zin and isinstance(invoer, (dict, list))):
             melding += gevonden
         grens = _grens(model, loc) if soort in {"less_than_equal", "less_than"} else ""
         if grens:
