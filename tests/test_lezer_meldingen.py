@@ -265,6 +265,11 @@ WAARDEN = [
     pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 0\n        intensiteit: wekelijks"), [
         ("casus.yml:12: schema[1].fasen[1].weken: moet meer dan 0 zijn (gevonden: 0)", "gt"),
     ], id="fase-van-nul-weken"),
+    pytest.param(_met("    intensiteit: wekelijks", "    fasen:\n      - weken: 261\n        intensiteit: wekelijks"), [
+        # de uitleg van Fase.weken (een rij zelf heeft geen weken)
+        ("casus.yml:12: schema[1].fasen[1].weken: mag niet meer dan 260 zijn (gevonden: 261): een fase van meer dan "
+         "vijf jaar is niet aannemelijk", "le"),
+    ], id="fase-van-meer-dan-vijf-jaar-met-uitleg"),
     pytest.param(_met("titel: Test", "titel: Test\nperiode: 1.5"), [
         ("casus.yml:3: periode: moet een geheel getal zijn (gevonden: 1.5)", "geheel"),
     ], id="halve-periode"),
