@@ -454,7 +454,7 @@ YAML_FOUTEN = [
 
 
 @pytest.mark.parametrize(("tekst", "regel", "uitleg", "uitleg_zonder_libyaml"), YAML_FOUTEN)
-def test_ongeldige_yaml_in_gewone_taal(tekst, regel, uitleg, uitleg_zonder_libyaml):
+def test_kapotte_yaml_in_gewone_taal(tekst, regel, uitleg, uitleg_zonder_libyaml):
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(Path("casus.yml"), tekst, mens=True)
     assert str(fout.value) == f"casus.yml:{regel}: ongeldige YAML: {uitleg}"
