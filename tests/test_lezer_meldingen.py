@@ -185,6 +185,9 @@ def test_lijst_als_veldnaam_noemt_de_regel_van_die_sleutel():
 @pytest.mark.parametrize(("tekst", "verwacht"), [
     ("a: 1\nb:\n  c: 2\n  ? [x]\n  : 3\n", "casus.yml:4: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
     ("- a: 1\n- b: 2\n  ? {x: 1}\n  : 3\n", "casus.yml:3: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    # de groep met de foute sleutel staat vóór andere velden of vóór een lijst: ook die wordt doorzocht
+    ("a:\n  ? [x]\n  : 3\nb: 1\n", "casus.yml:2: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    ("k:\n  ? [y]\n  : 1\nl:\n  - x\n", "casus.yml:2: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
     ("a: 1\n", "casus.yml: een sleutel (vóór de ':') mag geen lijst of groep zijn"),  # niets gevonden: zonder regel
 ])
 def test_sleutel_die_geen_tekst_is_ook_als_het_opbouwen_een_typefout_geeft(monkeypatch, tekst, verwacht):
