@@ -535,6 +535,8 @@ def test_een_document_met_drie_streepjes_vooraan_is_een_document():
     (b"a: 1\nb: 2\nc: caf\xe9\n", "x.yml:3: bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); "
                                   "bewaar het als UTF-8"),
     (b"\xe9: 1\n", "x.yml:1: bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8"),
+    (b"\nc: caf\xe9\n", "x.yml:2: bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als "
+                       "UTF-8"),  # ook de lege eerste regel telt
 ])
 def test_verkeerde_codering_noemt_de_regel(tmp_path, ruw, verwacht, monkeypatch):
     monkeypatch.chdir(tmp_path)
