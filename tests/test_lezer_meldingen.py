@@ -666,7 +666,7 @@ def test_datum_die_niet_bestaat_in_een_lijst_die_naar_zichzelf_verwijst():
 
 class _Lijst(Strikt):
     namen: Annotated[list[str], Field(min_length=2)]
-    kans: Annotated[float, Field(strict=True, lt=1)] = 0
+    kans: Annotated[float, Field(strict=True, lt=1)] = Field(0, json_schema_extra={"grens": "een kans is kleiner dan 1"})
     aantal: float = 0  # niet streng: pydantic probeert tekst als getal te lezen
     keer: int = 0
     code: str = "a"
@@ -701,7 +701,7 @@ def _model_meldingen(tekst: str, model: type[BaseModel] = _Lijst) -> list[str]:
     ("namen: [a, x]\n", "lijst.yml:1: namen: de naam 'x' is gereserveerd"),
     # een eigen zin over één waarde: wel wat er staat
     ("namen: [a, b]\ncode: a b\n", "lijst.yml:2: code: mag geen spatie bevatten (gevonden: 'a b')"),
-    ("namen: [a, b]\nkans: 1\n", "lijst.yml:2: kans: moet minder dan 1 zijn (gevonden: 1)"),
+    ("namen: [a, b]\nkans: 1\n", "lijst.yml:2: kans: moet minder dan 1 zijn (gevonden: 1): een kans is kleiner dan 1"),
     ("namen: [a, b]\naantal: '0,5'\n", "lijst.yml:2: aantal: moet een getal zijn (gevonden: '0,5'); schrijf het getal "
                                        "met een punt, zoals 0.5"),
     ("namen: [a, b]\nkeer: '1:30'\n", "lijst.yml:2: keer: moet een geheel getal zijn (gevonden: '1:30'); schrijf uren "
@@ -719,3 +719,48 @@ def test_stuurteken_in_gegevens_die_niet_uit_yaml_komen():
     assert [(str(p), p.code) for p in fout.value.problemen] == [
         ("x.json: titel: onzichtbaar stuurteken U+0007 (\\x07, bel) in de tekst; haal het weg (of de escape tussen de "
          "aanhalingstekens)", "stuurteken")]
+
+
+class _Kind(Strikt):
+    naam: str
+    namen: list[str] = []
+
+
+class _Ouder(Strikt):
+    kind: _Kind
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    # 'namen' is zelf een goed veld: geen 'staat er een tikfout in namen?' bij het ontbrekende 'naam'
+    # (een ontbrekend veld staat op de regel van zijn groep, zoals bij contract en schema hierboven)
+    ("kind:\n  namen: [a]\n", ["ouder.yml:1: kind.naam: verplicht veld ontbreekt"]),
+    ("kind:\n  nam: x\n", ["ouder.yml:1: kind.naam: verplicht veld ontbreekt; staat er een tikfout in 'nam'?",
+                            "ouder.yml:2: kind.nam: onbekend veld; bedoelt u 'naam'?"]),
+])
+def test_tikfout_alleen_bij_een_veld_dat_het_model_niet_kent(tekst, verwacht):
+    with pytest.raises(Bestandsfout) as fout:
+        valideer(lees_yaml(Path("ouder.yml"), tekst), _Ouder)
+    assert [str(p) for p in fout.value.problemen] == verwacht
+
+
+def test_bestand_dat_niet_te_lezen_is(tmp_path, monkeypatch):
+    import jobcoach.lezer as lezer
+
+    def geen_toegang(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yml").write_text("a: 1\n")
+    monkeypatch.setattr(lezer, "open", geen_toegang, raising=False)  # als root geldt chmod 000 niet
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"))
+    assert str(fout.value) == "x.yml: bestand kan niet worden gelezen (Permission denied)"
+
+
+def test_bestand_groter_dan_een_megabyte(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yml").write_bytes(b"a: 1\n" + b"#" * 1_000_000)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"))
+    assert str(fout.value) == ("x.yml: bestand is te groot: meer dan 1 MB. Een gegevensbestand is veel kleiner; staat "
+                               "er iets anders in?")
