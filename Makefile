@@ -25,9 +25,10 @@ XDIST ?= -n 2 --dist loadgroup
 test: $(STAMP) chromium libreoffice
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
-# Snel, voor wie teksten, casussen of regels verandert: alle tests zonder browser (geen Chromium, geen PDF).
+# Snel, voor wie teksten, casussen of regels verandert: alle tests zonder browser (geen Chromium, geen PDF) en zonder
+# de twee lange tests van de voorvertoning (make serve op een kopie, elk een halve minuut); make test draait ze wel.
 check: $(STAMP)
-	$(PY) -m pytest $(XDIST) -m "not browser" --ignore=tests/browser $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m "not browser and not voorvertoning" --ignore=tests/browser $(PYTEST_ARGS)
 
 # Chromium van Debian voor de browsertests (nooit een download door Playwright).
 chromium:

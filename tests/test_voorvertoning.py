@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 
 from tools.bench import haal, serve, wacht_op, wijzig_casus  # make bench meet serve op dezelfde manier
 
@@ -108,6 +110,7 @@ def _wacht_op_logboek(log: Path, patroon: str, aantal: int, proces, wachttijd: f
         time.sleep(0.05)
 
 
+@pytest.mark.voorvertoning
 def test_voorvertoning_na_wijziging_is_gelijk_aan_volledige_bouw(project: Path, tmp_path: Path):
     # Geen bouw vooraf: de eerste bouw van serve vult de Word-cache, en de volledige bouwen hieronder lezen daaruit
     # dezelfde Word-bestanden (getest met een lege cache: TMPDIR naar een lege map).
