@@ -516,8 +516,10 @@ def test_hulp_is_nederlands(tmp_path, intern, monkeypatch, argumenten, regels):
 
 def start_module(monkeypatch, capsys, *args: str) -> tuple[object, str, str]:
     monkeypatch.setattr(sys, "argv", ["jobcoach", *args])
+    # Als 'python -m jobcoach', maar met de gewone modulenaam in plaats van '__main__' (__main__.py kijkt niet naar
+    # zijn naam): mutmut zet een mutatie alleen aan in functies van de module met de naam jobcoach.__main__.
     with pytest.raises(SystemExit) as stop:
-        runpy.run_module("jobcoach", run_name="__main__")
+        runpy.run_module("jobcoach", run_name="jobcoach.__main__")
     uit = capsys.readouterr()
     return stop.value.code, uit.out, uit.err
 
