@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import io
 import json
+import locale
 import runpy
 import subprocess
 import sys
@@ -275,6 +276,17 @@ def test_bereken_met_json_in_het_proces_geeft_alle_velden(tmp_path, intern):
     assert all("Bron: " in b["tekst"] for b in bevindingen), bevindingen
 
 
+def test_bereken_met_json_voor_een_casus_van_nu(tmp_path, intern):
+    schrijf(tmp_path, nu=NU)
+    resultaat = intern("bereken", "nu.yml", "--json", cwd=tmp_path)
+    assert (resultaat.returncode, resultaat.stderr) == (0, "")
+    data = json.loads(resultaat.stdout)
+    # Geen protocol: het kader van nu (uwv-extern). 48 weken in twee perioden van een half jaar, 24 uur elk.
+    assert (data["kader"], data["protocol"], data["begeleidingsuren"]) == ("uwv-extern", None, 48)
+    assert [(p["periode"], p["jaar"], p["van_week"], p["tot_week"], p["begeleidingsuren"]) for p in data["perioden"]] == [
+        (1, 1, 0, 24, 24), (2, 1, 24, 48, 24)]
+
+
 def test_bereken_json_schrijft_letters_met_accent_zoals_ze_zijn(tmp_path, intern):
     schrijf(tmp_path, accent=GOED.replace("titel: Test", "titel: Coördinatie en één doel"))
     resultaat = intern("bereken", "accent.yml", "--json", cwd=tmp_path)
@@ -385,6 +397,17 @@ def test_controleer_zonder_pad_neemt_de_map_casussen(tmp_path, intern):
     assert regels[-1] == "Alle 2 casusbestanden zijn geldig."
 
 
+def test_controleer_bestanden_en_mappen_door_elkaar(tmp_path, intern):
+    (tmp_path / "map").mkdir()
+    schrijf(tmp_path / "map", b=NU, a=GOED)
+    schrijf(tmp_path, los=NU)
+    resultaat = intern("controleer", "los.yml", "map", "los.yml", cwd=tmp_path)
+    assert (resultaat.returncode, resultaat.stderr) == (0, "")
+    assert [r.split(":")[0] for r in resultaat.stdout.splitlines() if ": in orde (" in r] == [
+        "los.yml", "map/a.yml", "map/b.yml", "los.yml"]  # in de volgorde van de argumenten, een map op naam
+    assert resultaat.stdout.splitlines()[-1] == "Alle 4 casusbestanden zijn geldig."
+
+
 def test_controleer_zonder_pad_en_zonder_map_casussen(tmp_path, intern):
     schrijf(tmp_path, goed=GOED)  # een casusbestand, maar niet in casussen/: de opdracht staat in de verkeerde map
     resultaat = intern("controleer", cwd=tmp_path)
@@ -418,6 +441,19 @@ def test_schema_schrijf_maakt_het_bestand_in_docs_schema(tmp_path, intern):
     assert geschreven == (ROOT / "docs/schema/casus.schema.json").read_bytes()
     assert intern("schema", "--schrijf", cwd=tmp_path).returncode == 0  # de map bestaat nu al: geen fout
     assert (tmp_path / "docs/schema/casus.schema.json").read_bytes() == geschreven
+
+
+def test_schema_schrijf_schrijft_utf8_ook_bij_een_andere_taalinstelling(tmp_path, intern):
+    # Een terminal of Windows met een andere tekenset (hier: ASCII, de C-locale) mag het bestand niet anders maken.
+    oud = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        assert locale.getencoding().lower() not in ("utf-8", "utf8")
+        resultaat = intern("schema", "--schrijf", cwd=tmp_path)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, oud)
+    assert (resultaat.returncode, resultaat.stderr) == (0, "")
+    assert (tmp_path / "docs/schema/casus.schema.json").read_bytes() == (ROOT / "docs/schema/casus.schema.json").read_bytes()
 
 
 class _KapottePijp:
@@ -492,21 +528,32 @@ def test_fout_in_de_opties_van_de_site_is_ook_nederlands(site_opdracht, tmp_path
     assert not list(tmp_path.iterdir()), "na een fout in de argumenten is er niets gemaakt"
 
 
-@pytest.mark.parametrize(("argumenten", "regels"), [
-    (["-h"], ["gebruik: python -m jobcoach [-h] OPDRACHT ...", "Rekenen en controleren met casussen van de Leidraad Jobcoach.",
-              "opties:", "  -h, --help  toon deze hulp en stop", "opdrachten:"]),
-    (["bereken", "--help"], ["gebruik: python -m jobcoach bereken [-h] [--json] BESTAND", "argumenten:",
-                             "  BESTAND     het casusbestand (.yml)", "opties:", "  -h, --help  toon deze hulp en stop",
-                             "  --json      geef de uitkomst als JSON"]),
-    (["schema", "-h"], ["gebruik: python -m jobcoach schema [-h] [--schrijf]", "opties:",
-                        "  --schrijf   schrijf het naar docs/schema/casus.schema.json"]),
-])
-def test_hulp_is_nederlands(tmp_path, intern, monkeypatch, argumenten, regels):
-    monkeypatch.setenv("COLUMNS", "120")
+# De hulp: de eerste regel precies, de rest met de witruimte samengevoegd (argparse breekt regels af naar de breedte
+# van het venster en zet een lange opdrachtnaam op een eigen regel).
+HULP = {
+    "alles": (["-h"], "gebruik: python -m jobcoach [-h] OPDRACHT ...", [
+        "Rekenen en controleren met casussen van de Leidraad Jobcoach.", "opties: -h, --help toon deze hulp en stop",
+        "opdrachten: OPDRACHT bereken bereken de uren en het percentage van één casus controleer controleer "
+        "casusbestanden (standaard: de map casussen/) schema toon het JSON Schema van een casusbestand"]),
+    "bereken": (["bereken", "--help"], "gebruik: python -m jobcoach bereken [-h] [--json] BESTAND", [
+        "argumenten: BESTAND het casusbestand (.yml)",
+        "opties: -h, --help toon deze hulp en stop --json geef de uitkomst als JSON"]),
+    "controleer": (["controleer", "-h"], "gebruik: python -m jobcoach controleer [-h] [PAD ...]", [
+        "argumenten: PAD bestanden of mappen", "opties: -h, --help toon deze hulp en stop"]),
+    "schema": (["schema", "-h"], "gebruik: python -m jobcoach schema [-h] [--schrijf]", [
+        "opties: -h, --help toon deze hulp en stop --schrijf schrijf het naar docs/schema/casus.schema.json"]),
+}
+
+
+@pytest.mark.parametrize("geval", list(HULP))
+def test_hulp_is_nederlands(tmp_path, intern, monkeypatch, geval):
+    argumenten, eerste, stukken = HULP[geval]
+    monkeypatch.setenv("COLUMNS", "100")
     resultaat = intern(*argumenten, cwd=tmp_path)
     assert (resultaat.returncode, resultaat.stderr) == (0, "")
-    uit = resultaat.stdout.splitlines()
-    assert uit[0] == regels[0] and [r for r in regels if r not in uit] == [], resultaat.stdout
+    assert resultaat.stdout.splitlines()[0] == eerste, resultaat.stdout
+    samen = " ".join(resultaat.stdout.split())
+    assert [s for s in stukken if s not in samen] == [], resultaat.stdout
     engels = [w for w in ("usage", "options:", "positional arguments", "show this help") if w in resultaat.stdout]
     assert engels == [], resultaat.stdout
 
