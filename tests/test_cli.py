@@ -552,8 +552,8 @@ def test_hulp_is_nederlands(tmp_path, intern, monkeypatch, geval):
     resultaat = intern(*argumenten, cwd=tmp_path)
     assert (resultaat.returncode, resultaat.stderr) == (0, "")
     assert resultaat.stdout.splitlines()[0] == eerste, resultaat.stdout
-    samen = " ".join(resultaat.stdout.split())
-    assert [s for s in stukken if s not in samen] == [], resultaat.stdout
+    samen = f" {' '.join(resultaat.stdout.split())} "
+    assert [s for s in stukken if f" {s} " not in samen] == [], resultaat.stdout  # hele woorden
     engels = [w for w in ("usage", "options:", "positional arguments", "show this help") if w in resultaat.stdout]
     assert engels == [], resultaat.stdout
 
