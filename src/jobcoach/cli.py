@@ -150,7 +150,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _keuzes(gevonden: re.Match[str]) -> str:
-    # Python 3.11 zet de keuzes tussen aanhalingstekens, nieuwere versies niet: zonder is korter en overal gelijk.
+    # Niet elke versie van Python zet de keuzes tussen aanhalingstekens (3.11 wel): zonder is korter en overal gelijk.
     keuzes = ", ".join(k.strip("'") for k in gevonden["keuzes"].split(", "))
     return f"argument {gevonden['argument']}: onbekende opdracht: {gevonden['waarde']} (kies uit {keuzes})"
 
