@@ -92,6 +92,7 @@ def test_bouw_noemt_elk_vijandig_bestand_en_stopt(corpus, tmp_path):
         if geval.geheim:
             assert geval.geheim not in uitvoer
     assert "Traceback" not in uitvoer, uitvoer[-3000:]
+    (ROOT / "artefacten").mkdir(exist_ok=True)  # ook als deze test als eerste (of alleen) draait
     with (ROOT / "artefacten" / "vijandig.md").open("a", encoding="utf-8") as f:
         f.write(f"\nBouw met alle {len(GEVALLEN)} bestanden samen: gestopt na {duur:.1f} s, één melding per bestand.\n")
 
