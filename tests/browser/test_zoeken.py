@@ -74,7 +74,7 @@ def _zoek(p, woord: str, smal: bool = False, met_anker: bool = False) -> list[st
     vak.click()
     vak.press("Control+a")
     vak.press("Delete")
-    vak.press_sequentially(woord, delay=20)
+    vak.press_sequentially(woord)  # elke toets een eigen gebeurtenis; een vraag per toets, zoals bij typen
     # Klaar als de laatste vraag het hele woord is en op elke vraag een antwoord kwam.
     p.wait_for_function(
         "woord => window.__vragen.at(-1) === woord && window.__antwoorden >= window.__vragen.length", arg=woord
