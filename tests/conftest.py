@@ -350,7 +350,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 BOUW_FIXTURES = {"site", "project", "gewijzigde_bouw", "waarschuwingsbouw", "vijandige_bouw",
                  "bouw_met_script_in_paginas"}
-SOORTEN = ("unit", "build", "browser", "bench", "motoren")
+SOORTEN = ("unit", "build", "browser", "voorvertoning", "bench", "motoren")
 
 
 @pytest.hookimpl(tryfirst=True)  # vóór de selectie met -m en vóór de groepen van pytest-xdist
@@ -370,7 +370,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         in_browsermap = browsermap in Path(str(item.path)).parents
         if in_browsermap or "site_met_pdf" in fixtures:
             item.add_marker(pytest.mark.browser)
-        elif fixtures & BOUW_FIXTURES and "build" not in eigen:
+        elif fixtures & BOUW_FIXTURES and not eigen & {"build", "voorvertoning"}:
             item.add_marker(pytest.mark.build)
         elif not eigen:
             item.add_marker(pytest.mark.unit)

@@ -9,9 +9,6 @@ computer heel andere maten hebben, en eist dezelfde PDF: evenveel bladzijden, en
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -28,33 +25,55 @@ def _lettertypen(pdf: Path) -> set[str]:
 
 
 def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp_path):
+    """Dezelfde stappen als leidraadsite.nabouw.pdf (printversie laden, de eigen lettertypen laden, de breedte
+    toetsen, de paginanummers van de inhoudsopgave zetten, afdrukken), in een Chromium met de andere
+    lettertypeconfiguratie. De paginanummers komen uit de gewone PDF; dan is één afdruk genoeg, en moet elk hoofdstuk
+    en elke kop op dezelfde bladzijde staan als in de gewone PDF."""
+    from playwright.sync_api import sync_playwright
+
     from leidraadsite.inhoud.config import lees_editie
+    from leidraadsite.nabouw import pdf as pdfbouw
+    from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver
 
     editie = lees_editie(ROOT / "mkdocs.yml")
     gewoon = site_met_pdf / editie.pdf_bestand
-    # Een kopie van de gebouwde site, en een fontconfig waarin de lettertypen van de computer heel andere maten
-    # hebben: elk schreefloos lettertype (Arial, Helvetica, sans-serif, ook DejaVu Sans) wordt een letter met vaste
-    # breedte, en monospace een schreefloze. Gebruikte de PDF lettertypen van de computer, dan liep alles anders.
-    kopie = tmp_path / "site"
-    shutil.copytree(site_met_pdf, kopie)
-    (kopie / editie.pdf_bestand).unlink()
+    aantal, bladzijden, _ = pdfbouw.bestemmingspaginas(gewoon.read_bytes())
+    # Een fontconfig waarin de lettertypen van de computer heel andere maten hebben: elk schreefloos lettertype
+    # (Arial, Helvetica, sans-serif, ook DejaVu Sans) wordt een letter met vaste breedte, en monospace een letter met
+    # schreef. Gebruikte de PDF lettertypen van de computer, dan liep alles anders. fontconfig past de regels na
+    # elkaar toe: daarom eerst die voor monospace (anders werd Arial eerst DejaVu Sans Mono en daarna, door de regel
+    # voor monospace, weer iets anders; een eerdere versie van deze test ruilde zo twee keer en veranderde niets).
+    regels = (("monospace", "DejaVu Serif"), ("DejaVu Sans Mono", "DejaVu Serif"), ("sans-serif", "DejaVu Sans Mono"),
+              ("Arial", "DejaVu Sans Mono"), ("Helvetica", "DejaVu Sans Mono"), ("DejaVu Sans", "DejaVu Sans Mono"))
     conf = tmp_path / "fonts.conf"
     anders = "".join(
         f"<match target='pattern'><test name='family'><string>{familie}</string></test>"
         f"<edit name='family' mode='assign' binding='strong'><string>{doel}</string></edit></match>"
-        for familie, doel in (("sans-serif", "DejaVu Sans Mono"), ("Arial", "DejaVu Sans Mono"),
-                              ("Helvetica", "DejaVu Sans Mono"), ("DejaVu Sans", "DejaVu Sans Mono"),
-                              ("monospace", "DejaVu Sans"), ("DejaVu Sans Mono", "DejaVu Sans")))
+        for familie, doel in regels)
     conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
                     f"{anders}<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
-    resultaat = subprocess.run([sys.executable, "-m", "leidraadsite.nabouw.pdf", "--site", str(kopie)], cwd=ROOT,
-                               capture_output=True, text=True, timeout=600,
-                               env={**os.environ, "FONTCONFIG_FILE": str(conf)})
-    assert resultaat.returncode == 0, resultaat.stdout[-3000:] + resultaat.stderr[-3000:]
-    zonder = kopie / editie.pdf_bestand
-    assert len(PdfReader(zonder).pages) == len(PdfReader(gewoon).pages), (
-        f"met andere lettertypen op de computer {len(PdfReader(zonder).pages)} bladzijden, gewoon "
-        f"{len(PdfReader(gewoon).pages)}")
+    with bestandsserver(site_met_pdf) as basis, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_VLAGGEN,
+                                     env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+        pagina = browser.new_context(locale="nl-NL").new_page()
+        # De ruil werkt echt in deze Chromium: Arial heeft nu letters van vaste breedte (i even breed als M).
+        breedtes = pagina.evaluate("""() => ['iiiiiiiiii', 'MMMMMMMMMM'].map(t => {
+            const s = document.createElement('span'); s.style.font = '20px Arial'; s.textContent = t;
+            document.body.append(s); return s.getBoundingClientRect().width; })""")
+        assert breedtes[0] == breedtes[1], f"de andere lettertypen werken niet in Chromium (i en M: {breedtes})"
+        pagina.goto(f"{basis}/{editie.printpagina_pad.removesuffix('index.html')}", wait_until="load")
+        ids = [h["id"] for h in pagina.evaluate(pdfbouw.STRUCTUUR_JS)["hoofdstukken"]]
+        pdfbouw.pas_breedte_aan(pagina)  # stopt met PdfFout als iets breder wordt dan de bladspiegel
+        pagina.evaluate(pdfbouw.ZET_PAGINANUMMERS_JS, {i: bladzijden[i] + 1 for i in ids})
+        zonder_pdf = pdfbouw.afdruk(pagina, editie, (site_met_pdf / pdfbouw.VOET_LETTERTYPE).read_bytes())
+        browser.close()
+    zonder = tmp_path / "anders.pdf"
+    zonder.write_bytes(zonder_pdf)
+    aantal_anders, bladzijden_anders, _ = pdfbouw.bestemmingspaginas(zonder_pdf)
+    assert aantal_anders == aantal, f"met andere lettertypen op de computer {aantal_anders} bladzijden, gewoon {aantal}"
+    verschoven = {i: (bladzijden[i] + 1, bladzijden_anders.get(i, -1) + 1) for i in bladzijden
+                  if bladzijden_anders.get(i) != bladzijden[i]}
+    assert not verschoven, f"met andere lettertypen op de computer staan koppen op een andere bladzijde (gewoon, anders): {verschoven}"
     eigen = {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique", "DejaVuSansMono",
              "DejaVuSansMono-Bold"}
     assert _lettertypen(gewoon) <= eigen, f"de PDF gebruikt ook lettertypen van de computer: {_lettertypen(gewoon) - eigen}"

@@ -42,6 +42,7 @@ def _wacht_niet_op(url: str, teken: str, proces, log: Path, wachttijd: float) ->
         time.sleep(0.05)
 
 
+@pytest.mark.voorvertoning
 def test_voorvertoning_is_nooit_oud(project: Path, tmp_path: Path):
     log = tmp_path / "serve.log"
     casus = project / CASUS

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import NoReturn
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .berekening import Uitkomst, bereken
@@ -87,7 +88,8 @@ def casusbestanden(paden: Sequence[Path]) -> list[Path]:
 
 def _controleer(args: argparse.Namespace) -> int:
     paden = args.paden or [STANDAARD_MAP]
-    bestanden = casusbestanden(paden)
+    # Zonder pad de map casussen/; bestaat die niet, dan zegt de melding dat (niet: 'bestand bestaat niet').
+    bestanden = casusbestanden(paden) if args.paden else bestanden_in_map(STANDAARD_MAP)
     if not bestanden:
         print(f"Geen casusbestanden (*.yml) gevonden in: {', '.join(map(str, paden))}", file=sys.stderr)
         return 1
@@ -108,7 +110,10 @@ def _controleer(args: argparse.Namespace) -> int:
             print(f"{toon_pad(bestand)}: let op: {b.veld}: {b.tekst}")
     totaal = len(bestanden)
     if fouten:
-        print(f"{fouten} van {totaal} casusbestanden {'is' if fouten == 1 else 'zijn'} ongeldig.", file=sys.stderr)
+        if totaal == 1:
+            print("Het casusbestand is ongeldig.", file=sys.stderr)
+        else:
+            print(f"{fouten} van {totaal} casusbestanden {'is' if fouten == 1 else 'zijn'} ongeldig.", file=sys.stderr)
         return 1
     print(f"Alle {totaal} casusbestanden zijn geldig." if totaal > 1 else "Het casusbestand is geldig.")
     return 0
@@ -141,13 +146,32 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:  # Nederlandse melding, geen Engelse
         self.print_usage(sys.stderr)
-        vertaald = (
-            message.replace("the following arguments are required", "deze argumenten ontbreken")
-            .replace("invalid choice", "onbekende opdracht")
-            .replace("choose from", "kies uit")
-            .replace("unrecognized arguments", "onbekende argumenten")
-        )
-        self.exit(2, f"{self.prog}: fout: {vertaald}\n")
+        self.exit(2, f"{self.prog}: fout: {vertaal(message)}\n")
+
+
+def _keuzes(gevonden: re.Match[str]) -> str:
+    # Niet elke versie van Python zet de keuzes tussen aanhalingstekens (3.11 wel): zonder is korter en overal gelijk.
+    keuzes = ", ".join(k.strip("'") for k in gevonden["keuzes"].split(", "))
+    return f"argument {gevonden['argument']}: onbekende opdracht: {gevonden['waarde']} (kies uit {keuzes})"
+
+
+# De meldingen van argparse die een gebruiker van deze opdrachten kan krijgen, in het Nederlands.
+_VERTALINGEN: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
+    (re.compile(r"argument (?P<argument>\S+): invalid choice: (?P<waarde>.*) \(choose from (?P<keuzes>.*)\)"), _keuzes),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"argument \1: hier hoort een waarde bij"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"argument \1: hier hoort geen waarde bij (gevonden: \2)"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*), (\S+)"),
+     r"onduidelijke optie \1: dat kan \2 of \3 zijn; schrijf de optie voluit"),
+)
+
+
+def vertaal(melding: str) -> str:
+    """Een foutmelding van argparse in het Nederlands (een onbekende melding blijft zoals hij is)."""
+    for patroon, vervanging in _VERTALINGEN:
+        melding = patroon.sub(vervanging, melding)
+    return melding
 
 
 def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:

@@ -11,8 +11,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver  # dezelfde start als de PDF
 
@@ -38,25 +40,64 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
-@pytest.fixture
-def pagina(browser: Browser) -> Iterator[Page]:
-    """Een nieuwe pagina (desktop, 1280 px breed) die elk verzoek bijhoudt in ``pagina.verzoeken``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    p = context.new_page()
-    p.verzoeken = []  # type: ignore[attr-defined]
-    p.on("request", lambda verzoek: p.verzoeken.append(verzoek.url))  # type: ignore[attr-defined]
-    yield p
+# Eén context per soort scherm voor de hele run, en per test een nieuw tabblad daarin. Een nieuwe context kost
+# ruim een seconde processortijd per test (een lege cache: elk script opnieuw laden en compileren); een nieuw tabblad
+# in dezelfde context een tiende daarvan. Wat een test in de browser achterlaat, gaat na de test weg
+# (``_ruim_op``): de opgeslagen gegevens van elke bezochte oorsprong (localStorage van de rekenhulp, cookies),
+# gegeven rechten en extra tabbladen. Alleen de HTTP-cache blijft, zoals bij een lezer die een tweede pagina opent.
+DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "nl-NL"}
+TELEFOON = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
+            "locale": "nl-NL"}
+OPSLAG = "cookies,local_storage,session_storage,indexeddb,websql,service_workers,cache_storage,file_systems"
+
+
+@pytest.fixture(scope="session")
+def _desktopcontext(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**DESKTOP)
+    yield context
     context.close()
 
 
-@pytest.fixture
-def telefoon(browser: Browser) -> Iterator[Page]:
-    """Een pagina zoals op een telefoon: 375 px breed, aanraakscherm."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL"
-    )
+@pytest.fixture(scope="session")
+def _telefooncontext(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**TELEFOON)
+    yield context
+    context.close()
+
+
+def _nieuw_tabblad(context: BrowserContext) -> Page:
     p = context.new_page()
     p.verzoeken = []  # type: ignore[attr-defined]
     p.on("request", lambda verzoek: p.verzoeken.append(verzoek.url))  # type: ignore[attr-defined]
+    return p
+
+
+def _ruim_op(context: BrowserContext, p: Page) -> None:
+    """Laat de context achter zoals een nieuwe, op de HTTP-cache na: alle opgeslagen gegevens van elke oorsprong die
+    het tabblad bezocht, rechten, cookies en andere tabbladen weg."""
+    oorsprongen = {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in p.verzoeken}  # type: ignore[attr-defined]
+    cdp = context.new_cdp_session(p if not p.is_closed() else context.new_page())
+    for oorsprong in sorted(o for o in oorsprongen if o.startswith("http")):
+        cdp.send("Storage.clearDataForOrigin", {"origin": oorsprong, "storageTypes": OPSLAG})
+    cdp.detach()
+    context.clear_cookies()
+    context.clear_permissions()
+    for tabblad in context.pages:
+        tabblad.close()
+    assert context.pages == []
+
+
+@pytest.fixture
+def pagina(_desktopcontext: BrowserContext) -> Iterator[Page]:
+    """Een nieuw tabblad (desktop, 1280 px breed) dat elk verzoek bijhoudt in ``pagina.verzoeken``."""
+    p = _nieuw_tabblad(_desktopcontext)
     yield p
-    context.close()
+    _ruim_op(_desktopcontext, p)
+
+
+@pytest.fixture
+def telefoon(_telefooncontext: BrowserContext) -> Iterator[Page]:
+    """Een tabblad zoals op een telefoon: 375 px breed, aanraakscherm."""
+    p = _nieuw_tabblad(_telefooncontext)
+    yield p
+    _ruim_op(_telefooncontext, p)

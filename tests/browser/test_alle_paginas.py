@@ -87,6 +87,10 @@ def test_alle_verzoeken_gaan_naar_de_eigen_server(server, rondgang_breed, rondga
     (ARTEFACTEN / "verzoeken-per-pagina.txt").write_text(tabel + "\n", encoding="utf-8")
     print("\nVerzoeken per pagina (elk verzoek telt, ook uit de cache):\n" + tabel)
     assert all(b.verzoeken for b in rondgang_breed + rondgang_smal), "Een pagina zonder verzoeken: dan meet deze test niets"
+    # De late verzoeken van de zoekfunctie (rondgang.py) zijn op minstens één pagina van elke diepte afgewacht.
+    diepte = lambda pad: pad.rstrip("/").count("/")  # noqa: E731
+    zonder = {diepte(b.pad) for b in rondgang_breed} - {diepte(b.pad) for b in rondgang_breed if b.metingen.get("zoeker")}
+    assert not zonder, f"op geen pagina van diepte {sorted(zonder)} is op de zoekfunctie gewacht"
     assert not fouten, meld_fouten("Verzoeken naar een andere host dan de eigen server", fouten)
 
 

@@ -38,9 +38,8 @@ JS_BEREIKBAAR = """nr => {
 }"""
 
 
-def test_startpagina_werkt_op_een_telefoon(browser, server):
-    context = browser.new_context(viewport=SMAL, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL")
-    p = context.new_page()
+def test_startpagina_werkt_op_een_telefoon(telefoon, server):
+    p = telefoon
     p.goto(server + "/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     links = p.evaluate(JS_LINKS_IN_INHOUD)
@@ -80,18 +79,12 @@ def test_startpagina_werkt_op_een_telefoon(browser, server):
         breedte = p.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
         assert breedte[0] <= breedte[1], f"{p.url} scrolt zijwaarts op een telefoon: {breedte[0]} px > {breedte[1]} px"
         getikt.append(f"{link['tekst']} → {nu.path}")
-    context.close()
     print("\nAangetikt op de startpagina (375 px): " + "; ".join(getikt))
 
 
-def _telefoon(browser):
-    context = browser.new_context(viewport=SMAL, device_scale_factor=2, is_mobile=True, has_touch=True, locale="nl-NL")
-    return context, context.new_page()
-
-
-def test_startpagina_routekeuze_in_het_eerste_scherm_rekenhulp_en_rollen_daarna(browser, server):
+def test_startpagina_routekeuze_in_het_eerste_scherm_rekenhulp_en_rollen_daarna(telefoon, server):
     """Issue 22: eerst de routekeuze (wat doe ik vandaag), dan de rollen. Eerst (issue 16) stonden de rollen bovenaan."""
-    context, p = _telefoon(browser)
+    p = telefoon
     p.goto(server + "/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     ARTEFACTEN.mkdir(exist_ok=True)
@@ -118,13 +111,12 @@ def test_startpagina_routekeuze_in_het_eerste_scherm_rekenhulp_en_rollen_daarna(
         return {tekst: a.textContent.trim().replace(/\\s+/g, ' '), onder: r.bottom + window.scrollY};
     })""")
     assert [r["tekst"] for r in rollen] == [r.naam for r in kaart.rollen], rollen
-    context.close()
     print(f"\nStartpagina op 375 px: {hoogte} px hoog (grens {MAX_HOOGTE}); rollen onderaan op "
           f"{[round(r['onder']) for r in rollen]} px")
 
 
-def test_elke_rol_leidt_in_een_tik_naar_haar_pagina_met_haar_opdrachten(browser, server):
-    context, p = _telefoon(browser)
+def test_elke_rol_leidt_in_een_tik_naar_haar_pagina_met_haar_opdrachten(telefoon, server):
+    p = telefoon
     kaart = laad_rolkaart()
     for rol in kaart.rollen:
         p.goto(server + "/")
@@ -144,7 +136,6 @@ def test_elke_rol_leidt_in_een_tik_naar_haar_pagina_met_haar_opdrachten(browser,
         assert breedte[0] <= breedte[1], f"{p.url} scrolt zijwaarts: {breedte}"
         if rol.id == "toetser":
             p.screenshot(path=str(ARTEFACTEN / "rolpagina-toetser-telefoon.png"))
-    context.close()
 
 
 def test_casus_begint_met_haar_tekst_in_het_eerste_scherm(telefoon, server):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .hulp import BREED, CSS_ZONDER_OVERGANGEN, JS_ANIMATIES_KLAAR, SMAL, meld_fouten, paginasoort, sitemap_paden
 
@@ -59,7 +60,7 @@ JS_VOLG_FOCUS = """() => {
   }, true);
 }"""
 
-TABS_PER_KEER = 20
+TABS_PER_KEER = 5
 
 # Alle elementen die je zou moeten kunnen bereiken: zichtbaar en uit zichzelf bedienbaar.
 JS_BEDIENBAAR = """() => {
@@ -89,16 +90,22 @@ JS_STIJL_ZONDER_FOCUS = """nrs => {
 }"""
 
 
-def _tab_rondje(p) -> list[dict]:
+def _tab_rondje(p, verwacht: int = 0) -> list[dict]:
     """Druk Tab tot de focus weer bij de eerste stop is; geef elke focusstop in volgorde.
 
     JS_HULP en JS_VOLG_FOCUS moeten al in de pagina draaien. Na het rondje staat de focus weer op de eerste stop.
+    ``verwacht``: hoeveel stops er volgens JS_BEDIENBAAR zijn; zoveel keer Tab (plus één, terug naar de eerste) eerst
+    in één keer, daarna per TABS_PER_KEER tot het rondje rond is.
     """
-    for _ in range(0, MAX_TABS, TABS_PER_KEER):
-        for _ in range(TABS_PER_KEER):
+    gedrukt = 0
+    keer = min(verwacht + 1, MAX_TABS) or TABS_PER_KEER
+    while gedrukt < MAX_TABS:
+        for _ in range(keer):
             p.keyboard.press("Tab")
+        gedrukt += keer
         if p.evaluate("() => window.__rond"):
             break
+        keer = TABS_PER_KEER
     else:
         pytest.fail(f"Na {MAX_TABS} keer Tab is de focus nog niet rond: zit de focus ergens vast?")
     return p.evaluate("() => window.__focus")
@@ -168,17 +175,18 @@ def _overslaan_link(p, pad: str, eerste: dict) -> list[str]:
 def test_alles_bereikbaar_met_tab_de_focus_is_zichtbaar_en_overslaan_link_werkt(browser, server, toets_paden, scherm):
     fouten = []
     aantallen = []
-    # Eén context voor alle pagina's (een nieuwe kost bijna een seconde); elke pagina in een nieuw tabblad.
+    # Eén context en één tabblad voor alle pagina's (een nieuwe context kost ruim een seconde, een nieuw tabblad per
+    # pagina een halve): elke pagina is een nieuw document, zonder de focus, de luisteraars of de kenmerken van de vorige.
     context = browser.new_context(viewport=BREED if scherm == "breed" else SMAL, locale="nl-NL", bypass_csp=True)
+    p = context.new_page()
     for pad in toets_paden:
-        p = context.new_page()
         p.goto(server + pad)
         p.add_style_tag(content=CSS_ZONDER_OVERGANGEN)
         p.wait_for_function(JS_ANIMATIES_KLAAR)
         p.evaluate(JS_HULP)
         p.evaluate(JS_VOLG_FOCUS)
         verwacht = p.evaluate(JS_BEDIENBAAR)
-        stops = _tab_rondje(p)
+        stops = _tab_rondje(p, len(verwacht))
         fouten += _overslaan_link(p, pad, stops[0])
         bereikt = {s["nr"] for s in stops}
         fouten += [f"{pad}: niet te bereiken met Tab: {e['wie']}" for e in verwacht if e["nr"] not in bereikt]
@@ -194,15 +202,14 @@ def test_alles_bereikbaar_met_tab_de_focus_is_zichtbaar_en_overslaan_link_werkt(
             if not (met["rand"] or met["schaduw"]) or met["kenmerk"] == zonder[s["nr"]]["kenmerk"]:
                 fouten.append(f"{pad}: focus niet zichtbaar op {s['wie']} (met focus: {met['kenmerk']})")
         aantallen.append(f"{pad}: {len(stops)} tabstops")
-        p.close()
     context.close()
     print(f"\nTab-rondje ({scherm}): " + "; ".join(aantallen))
     assert not fouten, meld_fouten(f"Toetsenbordproblemen ({scherm})", sorted(set(fouten)))
 
 
-def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(browser, server):
-    context = browser.new_context(viewport=SMAL, locale="nl-NL")
-    p = context.new_page()
+def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(pagina, server):
+    p = pagina
+    p.set_viewport_size(SMAL)
     p.goto(server + "/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     knop = p.locator('label.md-header__button[for="__drawer"]')
@@ -239,7 +246,6 @@ def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(browser, server):
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     assert not p.evaluate("() => document.getElementById('__drawer').checked"), "Escape sluit het menu niet"
     assert knop.evaluate("el => el === document.activeElement"), "Na Escape staat de focus niet terug op de menuknop"
-    context.close()
 
 
 # Op een telefoon (375 px) is een tabel één blok per rij en schuift er niets (test_tabellen.py). Op een tablet staat het
@@ -247,9 +253,9 @@ def test_menu_op_een_telefoon_werkt_met_het_toetsenbord(browser, server):
 TABLET = {"width": 760, "height": 900}
 
 
-def test_brede_tabel_schuift_met_de_pijltjestoetsen(browser, server):
-    context = browser.new_context(viewport=TABLET, locale="nl-NL")
-    p = context.new_page()
+def test_brede_tabel_schuift_met_de_pijltjestoetsen(pagina, server):
+    p = pagina
+    p.set_viewport_size(TABLET)
     p.goto(server + "/casussen/begeleidingsbehoefte-en-regime/")
     p.wait_for_function(JS_ANIMATIES_KLAAR)
     vak = p.locator(".md-typeset__scrollwrap[role=region]").first
@@ -264,17 +270,19 @@ def test_brede_tabel_schuift_met_de_pijltjestoetsen(browser, server):
     voor = vak.evaluate("el => el.scrollLeft")
     for _ in range(5):
         p.keyboard.press("ArrowRight")
-    p.wait_for_timeout(300)  # vloeiend schuiven
+    # Wachten tot het vak schuift (vloeiend, dus niet meteen).
+    try:
+        p.wait_for_function("([el, voor]) => el.scrollLeft > voor", arg=[vak.element_handle(), voor], timeout=5000)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"Pijltje rechts schuift {naam!r} niet (scrollLeft blijft {voor})")
     na = vak.evaluate("el => el.scrollLeft")
     assert na > voor, f"Pijltje rechts schuift {naam!r} niet (scrollLeft {voor} → {na})"
-    context.close()
 
 
-def test_foutpagina_begint_met_ga_naar_inhoud(browser, server):
+def test_foutpagina_begint_met_ga_naar_inhoud(pagina, server):
     """Ook de pagina 'Pagina niet gevonden' (zonder inhoudsopgave, waar Material de link niet maakt): de eerste Tab
     geeft een zichtbare link 'Ga naar inhoud', en Enter brengt de focus naar de kop van de pagina."""
-    context = browser.new_context(viewport=BREED, locale="nl-NL")
-    p = context.new_page()
+    p = pagina
     p.goto(server + "/404.html")  # de testserver geeft bij een onbekend adres geen 404.html; een echte server wel
     p.keyboard.press("Tab")
     eerste = p.evaluate("""() => { const el = document.activeElement, r = el.getBoundingClientRect();
@@ -284,4 +292,3 @@ def test_foutpagina_begint_met_ga_naar_inhoud(browser, server):
     p.keyboard.press("Enter")
     na = p.evaluate("() => ({hash: location.hash, focus: document.activeElement.id})")
     assert na == {"hash": "#pagina-niet-gevonden", "focus": "pagina-niet-gevonden"}, na
-    context.close()

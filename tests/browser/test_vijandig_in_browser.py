@@ -15,9 +15,7 @@ from vijandig import GEVALLEN, SCRIPT_TITEL
 from .rondgang import MELD_OVERTREDINGEN
 
 
-def test_rekenhulp_geeft_bij_elk_vijandig_bestand_dezelfde_melding_als_python(browser, server, tmp_path):
-    context = browser.new_context(locale="nl-NL")
-    pagina = context.new_page()
+def test_rekenhulp_geeft_bij_elk_vijandig_bestand_dezelfde_melding_als_python(pagina, server, tmp_path):
     fouten: list[str] = []
     pagina.on("pageerror", lambda fout: fouten.append(str(fout)))
     pagina.goto(f"{server}/rekenhulp/", wait_until="domcontentloaded")
@@ -48,7 +46,6 @@ def test_rekenhulp_geeft_bij_elk_vijandig_bestand_dezelfde_melding_als_python(br
         getest += 1
     assert not fouten, f"fouten in de pagina: {fouten}"
     assert getest >= 28, getest
-    context.close()
 
 
 # --- Een vijandige titel, voorkant, menu, begrippen en rollen (tests/vijandig.py: TEKST_AANVALLEN) -----------------

@@ -40,10 +40,9 @@ def _tik(pagina, link, smal: bool) -> int:
     ("Rekenhulp", "**/rekenhulp/", "Rekenhulp"),
     ("Coachingsplan met urenonderbouwing", "**/sjablonen/coachingsplan/", "Coachingsplan"),
 ])
-def test_van_startpagina_naar_rekenhulp_en_sjabloon(browser, server, venster, linktekst, doel, kop):
+def test_van_startpagina_naar_rekenhulp_en_sjabloon(request, server, venster, linktekst, doel, kop):
     smal = venster is SMAL
-    context = browser.new_context(viewport=venster, is_mobile=smal, has_touch=smal, locale="nl-NL")
-    pagina = context.new_page()
+    pagina = request.getfixturevalue("telefoon" if smal else "pagina")
     pagina.goto(f"{server}/")
     keuze = pagina.locator("article .routekeuze")
     tekst = keuze.inner_text()
@@ -56,14 +55,12 @@ def test_van_startpagina_naar_rekenhulp_en_sjabloon(browser, server, venster, li
     assert kop in pagina.locator("article h1").inner_text()
     print(f"{venster['width']}px: {linktekst}: {tikken} tik(ken), {woorden} woorden onderweg")
     assert tikken <= MAX_TIKKEN and woorden <= MAX_WOORDEN, (tikken, woorden)
-    context.close()
 
 
 @pytest.mark.parametrize("venster", [SMAL, BREED], ids=["375px", "1280px"])
-def test_via_de_rolpagina_van_de_adviseur_in_twee_tikken(browser, server, venster):
+def test_via_de_rolpagina_van_de_adviseur_in_twee_tikken(request, server, venster):
     smal = venster is SMAL
-    context = browser.new_context(viewport=venster, is_mobile=smal, has_touch=smal, locale="nl-NL")
-    pagina = context.new_page()
+    pagina = request.getfixturevalue("telefoon" if smal else "pagina")
     pagina.goto(f"{server}/")
     woorden = _tik(pagina, pagina.locator(".rolkeuze a", has_text="adviseur"), smal)
     pagina.wait_for_url("**/rollen/adviseur/")
@@ -72,4 +69,3 @@ def test_via_de_rolpagina_van_de_adviseur_in_twee_tikken(browser, server, venste
     pagina.wait_for_url("**/rekenhulp/")
     print(f"{venster['width']}px: via de rol: 2 tikken, {woorden} woorden onderweg")
     assert woorden <= MAX_WOORDEN_VIA_ROL, woorden
-    context.close()
