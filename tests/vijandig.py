@@ -118,8 +118,10 @@ GEVALLEN += [
           "U+001B"),
     Geval("veldnaam-cyrillisch", _met("  maanden: 6", "  maanden: 6\n  proefplaats\u0456ng: true"), "U+0456"),
     Geval("veldnaam-nulbreedte", _met("  maanden: 6", "  maanden: 6\n  uren\u200b_per_week: 40"), "U+200B"),
-    # een enorme waarde wordt in de melding ingekort (niet 4299 cijfers terug op het scherm)
-    Geval("regime-van-4299-cijfers", _met("regime: 15", "regime: " + "9" * 4299), "een getal van 4299 cijfers"),
+    # een enorme waarde wordt in de melding ingekort (niet 4299 cijfers terug op het scherm); te groot voor een
+    # kommagetal, dus niet 'moet een getal zijn' maar wat er mis is
+    Geval("regime-van-4299-cijfers", _met("regime: 15", "regime: " + "9" * 4299),
+          "aanvraag.regime: getal met 4299 cijfers; dat is geen getal dat iemand bedoelt"),
 ]
 # --- einde helper hb ---------------------------------------------------------------------------------------------
 
