@@ -375,7 +375,7 @@ def test_een_getal_te_groot_voor_een_kommagetal(cijfers):
     # niet 'moet een getal zijn (gevonden: een getal van …)': dat spreekt zichzelf tegen
     assert meldingen(_met("uren_per_week: 40", "uren_per_week: " + "9" * cijfers)) == [
         (f"casus.yml:4: contract.uren_per_week: getal met {cijfers} cijfers; dat is geen getal dat iemand bedoelt",
-         "getal")]
+         "veel_cijfers")]
 
 
 # --- een waarde die PyYAML niet kan omzetten -----------------------------------------------------------------------

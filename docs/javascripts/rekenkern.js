@@ -316,7 +316,7 @@
         case 'getal': {
           const w = getalWaarde(v);
           if (typeof v === 'bigint' && !Number.isFinite(w)) { // te groot voor een kommagetal, zoals jobcoach/lezer.py
-            fouten.push({ loc, code: 'getal', melding: vul(M.veel_cijfers, { cijfers: String(v < 0n ? -v : v).length }), spec });
+            fouten.push({ loc, code: 'veel_cijfers', melding: vul(M.veel_cijfers, { cijfers: String(v < 0n ? -v : v).length }), spec });
             return FOUT;
           }
           return w === undefined || !Number.isFinite(w) ? f('getal') : grenzen(w);

@@ -605,7 +605,7 @@ def _vertaal(document: YamlDocument, model: type[BaseModel], fout: ErrorDetails)
         if soort == "float_type" and isinstance(invoer, int) and not isinstance(invoer, bool):
             # een geheel getal dat te groot is voor een kommagetal (meer dan 308 cijfers): niet 'moet een getal zijn'
             melding = m["veel_cijfers"].format(cijfers=_cijfers(abs(invoer)))
-            gevonden = ""
+            gevonden, code = "", "veel_cijfers"
         if soort == "too_short" and ctx.get("min_length") == 1:
             code = "leeg"
         # Een eigen zin (ValueError of PydanticCustomError) over een hele lijst of groep: '(gevonden: een lijst)'
