@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from jobcoach import Bestandsfout, Casus
 from jobcoach.fouten import Probleem
-from jobcoach.lezer import (Strikt, YamlDocument, _Menslezer, _cijfers, _sleutel_geen_tekst, _teken, _waarde,
+from jobcoach.lezer import (MAX_BYTES, Strikt, YamlDocument, _Menslezer, _cijfers, _sleutel_geen_tekst, _teken, _waarde,
                             _yaml_uitleg, bestanden_in_map, laad_yaml_model, lees_yaml, valideer)
 
 # Een verzonnen casus; regel 1 is commentaar, zodat 'regel 1' nooit toevallig klopt.
@@ -764,3 +764,19 @@ def test_bestand_groter_dan_een_megabyte(tmp_path, monkeypatch):
         lees_yaml(Path("x.yml"))
     assert str(fout.value) == ("x.yml: bestand is te groot: meer dan 1 MB. Een gegevensbestand is veel kleiner; staat "
                                "er iets anders in?")
+
+
+def test_diepte_telt_terug_na_een_gesloten_lijst():
+    # na 'a: []' is de diepte weer 1 (de groep bovenaan); b met 50 lijsten in elkaar is dan 51 diep
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), "a: []\nb: " + "[" * 50 + "]" * 50 + "\n")
+    assert str(fout.value) == "x.yml:2: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"
+
+
+def test_tekst_tot_en_met_een_megabyte():
+    precies = "a: " + "x" * (MAX_BYTES - 4) + "\n"  # precies 1.000.000 bytes: mag
+    assert len(precies.encode("utf-8")) == MAX_BYTES
+    assert lees_yaml(Path("x.yml"), precies).gegevens == {"a": "x" * (MAX_BYTES - 4)}
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), precies + " ")
+    assert str(fout.value) == "x.yml: tekst is te groot: meer dan 1 MB"
