@@ -121,7 +121,7 @@ GEVALLEN += [
     # een enorme waarde wordt in de melding ingekort (niet 4299 cijfers terug op het scherm); te groot voor een
     # kommagetal, dus niet 'moet een getal zijn' maar wat er mis is
     Geval("regime-van-4299-cijfers", _met("regime: 15", "regime: " + "9" * 4299),
-          "aanvraag.regime: getal met 4299 cijfers; dat is geen getal dat iemand bedoelt"),
+          "getal met 4299 cijfers; dat is geen getal dat iemand bedoelt"),
 ]
 # --- einde helper hb ---------------------------------------------------------------------------------------------
 
