@@ -510,6 +510,8 @@ def test_teken_buiten_de_tekst_is_leeg(regel, kolom):
      "casus.yml:2: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"),
     ("a: 1\n\nb: x\x07y\n", "casus.yml:3: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
     ("a: 1\nb: x\x7fy\n", "casus.yml:2: onzichtbaar stuurteken U+007F in het bestand; haal het weg"),
+    # een lege eerste regel telt mee: het stuurteken staat op regel 2
+    ("\na: x\x07y\n", "casus.yml:2: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
 ])
 def test_wat_nooit_mag_noemt_de_regel(tekst, verwacht):
     with pytest.raises(Bestandsfout) as fout:
@@ -780,3 +782,14 @@ def test_tekst_tot_en_met_een_megabyte():
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(Path("x.yml"), precies + " ")
     assert str(fout.value) == "x.yml: tekst is te groot: meer dan 1 MB"
+
+
+def test_zonder_mens_leest_lees_yaml_een_gegevensbestand_van_de_site(tmp_path: Path):
+    """Zonder ``mens=True`` is het een gegevensbestand van de site (regels.yml, begrippen.yml): 1e3 is daar een getal.
+    Een casus (``mens=True``) kent alleen gewone decimale getallen: daar blijft 1e3 tekst (en de casus meldt dat)."""
+    from jobcoach.lezer import lees_yaml
+
+    pad = tmp_path / "gegevens.yml"
+    pad.write_text("a: 1e3\nb: 0.5\n", encoding="utf-8")
+    assert lees_yaml(pad).gegevens == {"a": 1000.0, "b": 0.5}
+    assert lees_yaml(pad, mens=True).gegevens == {"a": "1e3", "b": 0.5}
