@@ -512,6 +512,12 @@ def test_teken_buiten_de_tekst_is_leeg(regel, kolom):
     ("a: 1\nb: x\x7fy\n", "casus.yml:2: onzichtbaar stuurteken U+007F in het bestand; haal het weg"),
     # een lege eerste regel telt mee: het stuurteken staat op regel 2
     ("\na: x\x07y\n", "casus.yml:2: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
+    # een stuurteken dat pas na het lezen bestaat (een escape tussen dubbele aanhalingstekens), in een veldnaam: de
+    # naam zelf, met het teken zichtbaar gemaakt, bovenaan en in een groep
+    ('a: 1\n"b\\u202Ec": 2\n', "casus.yml:2: b\\u202ec: onzichtbaar stuurteken U+202E (\\u202e, tekstrichting omgedraaid) "
+                               "in de veldnaam; typ de naam opnieuw met gewone letters"),
+    ('a:\n  "b\\u200Bc": 2\n', "casus.yml:2: a.b\\u200bc: onzichtbaar stuurteken U+200B (\\u200b, onzichtbare spatie) "
+                              "in de veldnaam; typ de naam opnieuw met gewone letters"),
 ])
 def test_wat_nooit_mag_noemt_de_regel(tekst, verwacht):
     with pytest.raises(Bestandsfout) as fout:
