@@ -799,3 +799,12 @@ def test_zonder_mens_leest_lees_yaml_een_gegevensbestand_van_de_site(tmp_path: P
     pad.write_text("a: 1e3\nb: 0.5\n", encoding="utf-8")
     assert lees_yaml(pad).gegevens == {"a": 1000.0, "b": 0.5}
     assert lees_yaml(pad, mens=True).gegevens == {"a": "1e3", "b": 0.5}
+
+
+@pytest.mark.parametrize("tekst", ['a: "x\\u202Ey"\n', '"b\\u202Ec": 2\n'], ids=["in een waarde", "in een veldnaam"])
+def test_een_stuurteken_uit_een_escape_heeft_de_code_stuurteken(tekst):
+    """De code van het probleem is 'stuurteken': daaraan herkent de rekenhulp (rekenhulp.js) een eigen, volledige zin
+    die ze zo toont, in een waarde en in een veldnaam."""
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert [p.code for p in fout.value.problemen] == ["stuurteken"]
