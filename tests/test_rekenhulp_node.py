@@ -180,3 +180,32 @@ def test_een_kapotte_regel_in_de_rekenkern_valt_op(naam, tmp_path):
     verschillen = _verschillen(_python(), _node(_regels_json(), list(GEVALLEN.values()), kern))
     print(f"\n{naam}: {len(verschillen)} van {len(GEVALLEN)} gevallen verschillen")
     assert verschillen, f"de vergelijking ziet de fout '{naam}' niet"
+
+
+# Een probleem zoals de rekenhulp het op het scherm zet (probleemTekst), tegen jobcoach.fouten.Probleem.__str__: elk
+# stuur-, richting- of onzichtbaar teken in bestand, veldnaam of zin ontsnapt. Een rauwe U+202E in een veldnaam draaide
+# in de rekenhulp de rest van de regel om (gezien in Chromium op 375 en 1280 px).
+PROBLEMEN_MET_TEKENS = [
+    ("casus\u202e.yml", "ti\u202etel", "onzichtbaar stuurteken U+202E (\\u202e, tekstrichting omgedraaid)", 8),
+    ("casus.yml", "schema[1].kn\u200belpunt", "melding met \x1b[31m en \u0085", None),
+    ("casus.yml", "", "melding zonder veld \u2066", 3),
+    ("gewoon.yml", "titel", "gewone tekst: é, ĳ, €", 2),
+]
+
+
+def test_probleemtekst_in_de_rekenhulp_ontsnapt_tekens_zoals_python(tmp_path):
+    from jobcoach.fouten import Probleem
+
+    node = shutil.which("node") or "/usr/bin/node"
+    script = ("const K = require(process.argv[1]).maak(JSON.parse(require('fs').readFileSync(0, 'utf8')).regels);"
+              "const g = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));"
+              "process.stdout.write(JSON.stringify(g.map(([b, p, m, r]) => K.probleemTekst(K.probleem(b, p, '', m, r)))));")
+    bestand = tmp_path / "gevallen.json"
+    bestand.write_text(json.dumps(PROBLEMEN_MET_TEKENS), encoding="utf-8")
+    uit = subprocess.run([node, "-e", script, str(ROOT / "docs/javascripts/rekenkern.js"), str(bestand)],
+                         input=json.dumps({"regels": _regels_json()}).encode("utf-8"), capture_output=True, timeout=60)
+    assert uit.returncode == 0, uit.stderr.decode("utf-8", "replace")[-2000:]
+    browser = json.loads(uit.stdout)
+    python = [str(Probleem(b, p, m, r)) for b, p, m, r in PROBLEMEN_MET_TEKENS]
+    assert browser == python
+    assert "\u202e" not in "".join(browser) and "ti\\u202etel" in browser[0]

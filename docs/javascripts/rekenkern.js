@@ -269,19 +269,29 @@
     class Kommagetal { constructor(w) { this.w = w; } }
     class Datum { constructor(iso) { this.iso = iso; } }
     const probleem = (bestand, pad, code, melding, regel = null) => ({ bestand, pad, code, melding, regel });
-    const probleemTekst = (p) => [p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`, p.pad, p.melding].filter((x) => x !== '').join(': ');
+    // Zoals jobcoach.fouten.Probleem.__str__: bestand, veldnaam en zin met elk stuur-, richting- of onzichtbaar teken als
+    // \x1b of \u202e (een rauwe U+202E in een veldnaam draaide anders de rest van de regel op het scherm om).
+    const probleemTekst = (p) => [p.regel == null ? p.bestand : `${p.bestand}:${p.regel}`, p.pad, p.melding]
+      .filter((x) => x !== '').map(veilig).join(': ');
     class CasusFout extends Error { constructor(problemen) { super(problemen.map(probleemTekst).join('\n')); this.problemen = problemen; } }
 
     // ---------------------------------------------------------------------------------------------
     // Controleren tegen het model uit de pagina; elke fout krijgt de code en de zin uit teksten.yml (meldingen)
 
     const VERBODEN = new RegExp(R.verboden_in_tekst, 'u');
+    /** Een teken zoals Python en YAML het tussen dubbele aanhalingstekens schrijven: \x1b, \u202e (jobcoach.fouten.ontsnapt). */
+    function ontsnapt(teken) {
+      const code = teken.codePointAt(0), hex = code.toString(16);
+      return code < 0x100 ? '\\x' + hex.padStart(2, '0') : code < 0x10000 ? '\\u' + hex.padStart(4, '0') : '\\U' + hex.padStart(8, '0');
+    }
     /** Een onzichtbaar teken zichtbaar: 'U+000B (\x0b, verticale tab)' (jobcoach.fouten.zichtbaar, zonder de schriftnamen). */
     function zichtbaar(teken) {
-      const code = teken.codePointAt(0), hex = code.toString(16), naam = R.tekennamen[hex.toUpperCase().padStart(4, '0')];
-      const ontsnapt = code < 0x100 ? '\\x' + hex.padStart(2, '0') : code < 0x10000 ? '\\u' + hex.padStart(4, '0') : '\\U' + hex.padStart(8, '0');
-      return `U+${hex.toUpperCase().padStart(4, '0')} (${ontsnapt}${naam ? ', ' + naam : ''})`;
+      const hex = teken.codePointAt(0).toString(16), naam = R.tekennamen[hex.toUpperCase().padStart(4, '0')];
+      return `U+${hex.toUpperCase().padStart(4, '0')} (${ontsnapt(teken)}${naam ? ', ' + naam : ''})`;
     }
+    /** Tekst met elk stuur-, richting- of onzichtbaar teken ontsnapt (jobcoach.fouten.veilig; hetzelfde patroon). */
+    const VERBODEN_OVERAL = new RegExp(R.verboden_in_tekst, 'gu');
+    const veilig = (tekst) => String(tekst).replace(VERBODEN_OVERAL, ontsnapt);
     const isGroep = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Kommagetal) && !(v instanceof Datum);
     const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     const FOUT = Symbol('fout');
