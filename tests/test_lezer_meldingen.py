@@ -8,6 +8,7 @@ hieronder met het oog te tellen zijn.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -808,3 +809,90 @@ def test_een_stuurteken_uit_een_escape_heeft_de_code_stuurteken(tekst):
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(Path("casus.yml"), tekst, mens=True)
     assert [p.code for p in fout.value.problemen] == ["stuurteken"]
+
+
+# --- verborgen tekens en dubbele sleutels: grens, volgorde, ankers, sleutels die geen tekst zijn ------------------
+
+def _escapes(aantal: int) -> str:
+    """Een bestand met op elke regel een veld met een stuurteken uit een escape (regel 1 t/m aantal)."""
+    return "".join(f'v{i}: "x\\u202Ey"\n' for i in range(1, aantal + 1))
+
+
+@pytest.mark.parametrize(("aantal", "gemeld"), [(19, 19), (20, 20), (21, 20), (25, 20)])
+def test_hoogstens_twintig_verborgen_tekens_gemeld(aantal, gemeld):
+    """Na 20 meldingen stopt de lezer: wie er 20 ziet, heeft genoeg te doen. Onder, op en boven de grens."""
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), _escapes(aantal), mens=True)
+    assert [(p.regel, p.pad) for p in fout.value.problemen] == [(i, f"v{i}") for i in range(1, gemeld + 1)]
+
+
+def test_verborgen_tekens_op_volgorde_van_regel():
+    # de veldnaam bovenaan (regel 3) ziet de lezer eerder dan die in de groep a (regel 2); de melding volgt de regels
+    tekst = 'a:\n  "b\\u202Ec": 1\n"d\\u202Ee": 2\n'
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert [(p.regel, p.pad) for p in fout.value.problemen] == [(2, "a.b\u202ec"), (3, "d\u202ee")]
+
+
+def test_verborgen_teken_na_een_lijst_wordt_gevonden():
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), 'a: [1, 2]\nb: "x\\u202Ey"\n', mens=True)
+    assert [(p.regel, p.pad) for p in fout.value.problemen] == [(2, "b")]
+
+
+def test_verborgen_teken_na_een_waarde_die_twee_keer_gebruikt_wordt():
+    # met verwijzingen (alleen de eigen gegevens van de site) komt de lezer dezelfde waarde twee keer tegen; hij slaat
+    # haar de tweede keer over en zoekt verder
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), 'a: &x "ok"\nb: *x\nc: "x\\u202Ey"\n', verwijzingen=True)
+    assert [(p.regel, p.pad) for p in fout.value.problemen] == [(3, "c")]
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    # een stuurteken onder een sleutel die een lijst is: het veld heet dan '?'
+    ('? [a]\n: "x\\u202Ey"\n', "casus.yml:2: ?: onzichtbaar stuurteken U+202E (\\u202e, tekstrichting omgedraaid) in de "
+                               "tekst; haal het weg (of de escape tussen de aanhalingstekens)"),
+    # een dubbele sleutel onder zo'n sleutel: de melding over de sleutel, zonder vast te lopen op de naam
+    ("? [a]\n: {b: 1, b: 2}\n", "casus.yml:1: ongeldige YAML: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+])
+def test_waarde_onder_een_sleutel_die_een_lijst_is(tekst, verwacht):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("casus.yml"), tekst, mens=True)
+    assert str(fout.value) == verwacht
+
+
+@pytest.mark.parametrize(("fout", "verwacht"), [
+    # een fout van PyYAML zonder plaats: geen regelnummer, wel de Nederlandse algemene zin (nooit de Engelse)
+    (yaml.YAMLError("something unexpected"), "x.yml: ongeldige YAML: het bestand is geen geldige YAML op deze plek; "
+                                             "vergelijk het met het sjabloon (docs/sjablonen/casus.md)"),
+    (yaml.MarkedYAMLError(problem="something unexpected"), "x.yml: ongeldige YAML: het bestand is geen geldige YAML op "
+                                                           "deze plek; vergelijk het met het sjabloon "
+                                                           "(docs/sjablonen/casus.md)"),
+    # een bekende fout zonder plaats krijgt haar eigen Nederlandse zin
+    (yaml.YAMLError("found undefined alias 'x'"), "x.yml: ongeldige YAML: verwijzing (*naam) naar iets dat niet "
+                                                  "bestaat"),
+])
+def test_fout_van_yaml_zonder_plaats(monkeypatch, fout, verwacht):
+    import jobcoach.lezer as lezer
+
+    def gooi(*args, **kwargs):
+        raise fout
+
+    monkeypatch.setattr(lezer, "_gebeurtenissen", gooi)
+    with pytest.raises(Bestandsfout) as gevangen:
+        lees_yaml(Path("x.yml"), "a: 1\n")
+    assert str(gevangen.value) == verwacht
+
+
+def test_bestandsnaam_binnen_en_buiten_de_werkmap(tmp_path, monkeypatch):
+    """Binnen de werkmap de naam relatief (zoals de gebruiker hem typt), daarbuiten het volledige pad (geen '../..')."""
+    from jobcoach.lezer import toon_pad
+
+    (tmp_path / "werk").mkdir()
+    monkeypatch.chdir(tmp_path / "werk")
+    assert toon_pad(tmp_path / "werk" / "casussen" / "a.yml") == os.path.join("casussen", "a.yml")
+    assert toon_pad(Path("a.yml")) == "a.yml"
+    assert toon_pad(tmp_path / "elders" / "a.yml") == str(tmp_path / "elders" / "a.yml")
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(tmp_path / "elders" / "a.yml")
+    assert [p.bestand for p in fout.value.problemen] == [str(tmp_path / "elders" / "a.yml")]
