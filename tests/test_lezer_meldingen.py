@@ -896,3 +896,26 @@ def test_bestandsnaam_binnen_en_buiten_de_werkmap(tmp_path, monkeypatch):
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(tmp_path / "elders" / "a.yml")
     assert [p.bestand for p in fout.value.problemen] == [str(tmp_path / "elders" / "a.yml")]
+
+
+def test_dubbele_sleutel_na_een_waarde_die_twee_keer_gebruikt_wordt():
+    # de lezer komt de groep &x twee keer tegen (bij c en bij a); hij slaat haar de tweede keer over en zoekt verder
+    tekst = "d: {e: 1, e: 2}\na: &x {b: 1}\nc: *x\n"
+    assert [str(p) for p in lees_yaml(Path("x.yml"), tekst, verwijzingen=True).problemen] == [
+        "x.yml:1: d.e: sleutel staat twee keer in dezelfde groep (eerder op regel 1)"]
+
+
+def test_dubbele_sleutels_in_het_document_op_volgorde_van_regel():
+    # het document zelf (YamlDocument.problemen, vóór het model) houdt de volgorde van de regels aan, ook als de
+    # lezer de tweede groep eerder ziet
+    tekst = "a:\n  x: 1\n  x: 2\nb:\n  y: 1\n  y: 2\n"
+    assert [(p.regel, p.pad) for p in lees_yaml(Path("x.yml"), tekst).problemen] == [(3, "a.x"), (6, "b.y")]
+
+
+def test_diepte_telt_een_stap_terug_na_een_lijst_in_een_lijst():
+    # a is een lijst (2 diep met de groep bovenaan); daarin eerst een lege lijst (3, en weer terug naar 2), dan 49
+    # lijsten in elkaar: 51 diep
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), "a: [[], " + "[" * 49 + "]" * 49 + "]\n")
+    assert str(fout.value) == "x.yml:1: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"
+    assert lees_yaml(Path("x.yml"), "a: [[], " + "[" * 48 + "]" * 48 + "]\n").gegevens is not None
