@@ -919,3 +919,15 @@ def test_diepte_telt_een_stap_terug_na_een_lijst_in_een_lijst():
         lees_yaml(Path("x.yml"), "a: [[], " + "[" * 49 + "]" * 49 + "]\n")
     assert str(fout.value) == "x.yml:1: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"
     assert lees_yaml(Path("x.yml"), "a: [[], " + "[" * 48 + "]" * 48 + "]\n").gegevens is not None
+
+
+def test_bestandsnaam_op_een_ander_station(monkeypatch):
+    """Op Windows kan een bestand op een ander station staan dan de werkmap (D: en C:): dan is er geen relatief pad
+    (``os.path.relpath`` geeft ValueError) en toont de lezer het pad zoals het gegeven is."""
+    import jobcoach.lezer as lezer
+
+    def ander_station(pad, start=None):
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(lezer.os.path, "relpath", ander_station)
+    assert lezer.toon_pad(Path("/d/casussen/a.yml")) == str(Path("/d/casussen/a.yml"))

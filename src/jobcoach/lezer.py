@@ -101,7 +101,7 @@ def toon_pad(pad: Path) -> str:
     """Een bestandsnaam zoals de gebruiker hem kent: relatief aan de werkmap waar dat kan."""
     try:
         relatief = os.path.relpath(pad)
-    except ValueError:  # pragma: no cover - ander station op Windows
+    except ValueError:  # ander station op Windows (D: en C:)
         return str(pad)
     # Buiten de werkmap: het volledige pad, zonder links te volgen (de naam die de gebruiker gaf, ook bij een lus).
     return os.path.abspath(pad) if relatief.startswith("..") else relatief
