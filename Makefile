@@ -88,7 +88,7 @@ publiceer: build
 # Prestatiemeting (niet in make test): eerst de test van het meetscript (klein: N = 2, een paar minuten), dan de echte
 # site en proefsites met 10, 100 en 1000 casussen, elk gebouwd met MkDocs, ProperDocs en Zensical, koud en met cache,
 # drie keer (72 bouwen, elk plus de stap na de bouw), een bouw met profiler per bouwer bij N = 1000, mkdocs serve en de
-# startpagina. Dat duurt lang: op een rustige machine met twee kernen ongeveer drie kwartier (de bouwen met profiler kosten het meest). Het script noemt bij de start
+# startpagina. Dat duurt lang: op een rustige machine met twee kernen ongeveer 40 minuten (7 december 2026: 38 minuten; de bouwen met profiler kosten het meest). Het script noemt bij de start
 # hoe lang de vorige meting duurde (ook op de pagina Prestaties) en toont onderweg elke bouw en de resterende tijd.
 # Snelle meting (één herhaling, serve met één wijziging): make bench BENCH_ARGS=--snel.
 # Schrijft docs/prestaties/resultaten.json.

@@ -21,7 +21,7 @@ from conftest import ROOT, SEED_CASUS, mkdocs_build
 from jobcoach import Bestandsfout, laad_regels
 from leidraadsite.inhoud.casusmap import Casusmap
 from jobcoach.opmaak import getal
-from leidraadsite.inhoud.prestaties import doeluitkomsten, laad_resultaten
+from leidraadsite.inhoud.prestaties import Machine, doeluitkomsten, laad_resultaten
 
 RESULTATEN = ROOT / "docs" / "prestaties" / "resultaten.json"
 
@@ -105,6 +105,13 @@ def _laad(tmp_path: Path, gegevens: dict):
     return laad_resultaten(pad)
 
 
+@pytest.mark.parametrize(("voor", "na", "overbelast"), [
+    (1.99, 1.99, False), (2.0, 0.5, False), (0.5, 2.0, False), (2.01, 0.5, True), (0.5, 2.01, True)])
+def test_overbelast_als_de_belasting_boven_het_aantal_kernen_komt(voor: float, na: float, overbelast: bool) -> None:
+    # twee kernen: een belasting van precies 2 is nog niet te veel (niemand wacht), daarboven wel
+    assert Machine(cpus=2, systeem="Linux", belasting_voor=voor, belasting_na=na).overbelast is overbelast
+
+
 @pytest.mark.parametrize(("tijd", "gehaald"), [(9.999, True), (10.0, False), (10.001, False)])
 def test_doel_n_groot_per_bouwer_onder_op_en_boven_de_grens(tmp_path: Path, tijd: float, gehaald: bool) -> None:
     res = _laad(tmp_path, _resultaten([("mkdocs", 1000, "bewaard", tijd), ("zensical", 1000, "koud", 1.0)]))
@@ -184,6 +191,9 @@ def test_pagina_prestaties_toont_de_drie_bouwers_naast_elkaar_uit_het_resultaten
 
     tekst = BeautifulSoup((site / "prestaties" / "index.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert f"{ruw['machine']['cpus']} processorkernen" in tekst and getal(ruw["machine"]["belasting_voor"], 1) in tekst
+    drukte = ("Op die machine draaide dus ook ander werk", "De machine was dus niet overbelast")
+    overbelast = laad_resultaten(RESULTATEN).machine.overbelast
+    assert [zin in " ".join(tekst.split()) for zin in drukte] == [overbelast, not overbelast], tekst
 
     doelen = tabellen["Doelen en uitkomsten"].select("tbody tr")
     assert len(doelen) == len(doeluitkomsten(laad_resultaten(RESULTATEN))), len(doelen)

@@ -140,6 +140,11 @@ class Machine(Strikt):
     belasting_voor: Annotated[float, Field(ge=0)] = Field(description="Gemiddelde belasting (1 minuut) bij de start.")
     belasting_na: Annotated[float, Field(ge=0)]
 
+    @property
+    def overbelast(self) -> bool:
+        """Meer werk dan kernen, bij de start of aan het eind: dan wachtten processen op elkaar (ook de bouw)."""
+        return max(self.belasting_voor, self.belasting_na) > self.cpus
+
 
 class Resultaten(Strikt):
     gemeten_op: dt.datetime
