@@ -131,12 +131,13 @@ def _soort(stuk: Stuk) -> str:
     return stuk.kenmerken.get("type", "").strip().lower()
 
 
-def controleer(html: str, lijst: Toegestaan | None = None) -> list[str]:
-    """Wat er in deze HTML staat dat niet op de lijst staat: per stuk de regel en wat het is (Nederlands)."""
+def controleer(html: str, lijst: Toegestaan | None = None, stukken: list[Stuk] | None = None) -> list[str]:
+    """Wat er in deze HTML staat dat niet op de lijst staat: per stuk de regel en wat het is (Nederlands).
+    ``stukken``: ``lees_stukken(html)`` als die al gelezen zijn (de hele site: één keer lezen per pagina)."""
     lijst = lijst or laad_toegestaan()
     gegevens_ids = {g.id for g in lijst.gegevens}
     problemen: list[str] = []
-    for stuk in lees_stukken(html):
+    for stuk in lees_stukken(html) if stukken is None else stukken:
         kort = re.sub(r"\s+", " ", stuk.inhoud).strip()
         kort = kort[:80] + ("…" if len(kort) > 80 else "")
         if stuk.soort == "bestand":
@@ -166,12 +167,12 @@ def controleer(html: str, lijst: Toegestaan | None = None) -> list[str]:
     return problemen
 
 
-def policy(html: str, lijst: Toegestaan | None = None) -> str:
+def policy(html: str, lijst: Toegestaan | None = None, stukken: list[Stuk] | None = None) -> str:
     """De policy van één pagina: eigen bestanden, plus de controlesommen van de toegestane inline stukken erin."""
     lijst = lijst or laad_toegestaan()
     scripts: set[str] = set()
     stijlen: set[str] = set()
-    for stuk in lees_stukken(html):
+    for stuk in lees_stukken(html) if stukken is None else stukken:
         if stuk.soort == "script" and _soort(stuk) in _JS_SOORTEN:
             hex_ = _toegestaan_script(stuk, lijst)
             if hex_ is not None:
@@ -198,11 +199,11 @@ ALLEEN_HEADER = "frame-ancestors 'none'"
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-def met_policy(html: str, lijst: Toegestaan | None = None) -> str:
+def met_policy(html: str, lijst: Toegestaan | None = None, stukken: list[Stuk] | None = None) -> str:
     """De pagina met de policy als eerste element van ``<head>`` (vóór elk script en elke stijl)."""
     if 'http-equiv="Content-Security-Policy"' in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, lijst)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, lijst, stukken)}">'
     return re.sub(r"<head([^>]*)>", lambda m: f"<head{m.group(1)}>\n    {meta}", html, count=1, flags=re.I)
 
 
@@ -257,12 +258,13 @@ def beveilig_site(site_dir: Path, bronnen: dict[str, str], lijst: Toegestaan | N
     for pad in sorted(site_dir.rglob("*.html")):
         relatief = pad.relative_to(site_dir).as_posix()
         tekst = pad.read_text(encoding="utf-8")
-        problemen = controleer(tekst, lijst)
+        stukken = lees_stukken(tekst)  # één keer lezen: de controle en de policy gebruiken dezelfde stukken
+        problemen = controleer(tekst, lijst, stukken)
         if problemen:
             bron = bronnen.get(relatief, "onbekend")
             fouten += [f"{relatief} (bron: {bron}): {p}" for p in problemen]
             continue
-        nieuw = met_policy(tekst, lijst)
+        nieuw = met_policy(tekst, lijst, stukken)
         if nieuw != tekst:
             pad.write_text(nieuw, encoding="utf-8")
         m = _META.search(nieuw)
