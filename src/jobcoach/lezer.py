@@ -436,7 +436,7 @@ def _yaml_uitleg(fout: yaml.YAMLError) -> str:
         for engels, nederlands in _YAML_MELDINGEN.items():
             if origineel.startswith(engels):
                 return nederlands
-        if origineel.startswith(("expected <block end>", "expected <block mapping start>")):
+        if origineel.startswith("expected <block end>"):  # de lezer zonder libyaml
             return "het inspringen klopt niet"
         if re.match(r"found character '.+' that cannot start any token", origineel):  # zonder libyaml: met het teken
             return _YAML_MELDINGEN["found character that cannot start any token"]
