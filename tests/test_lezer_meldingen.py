@@ -909,9 +909,10 @@ def test_dubbele_sleutel_na_een_waarde_die_twee_keer_gebruikt_wordt():
 
 def test_dubbele_sleutels_in_het_document_op_volgorde_van_regel():
     # het document zelf (YamlDocument.problemen, vóór het model) houdt de volgorde van de regels aan, ook als de
-    # lezer de tweede groep eerder ziet
-    tekst = "a:\n  x: 1\n  x: 2\nb:\n  y: 1\n  y: 2\n"
-    assert [(p.regel, p.pad) for p in lees_yaml(Path("x.yml"), tekst).problemen] == [(3, "a.x"), (6, "b.y")]
+    # lezer de dubbele sleutel bovenaan (c, regel 8) eerder ziet dan die in de groepen a en b
+    tekst = "a:\n  x: 1\n  x: 2\nb:\n  y: 1\n  y: 2\nc: 1\nc: 2\n"
+    assert [(p.regel, p.pad) for p in lees_yaml(Path("x.yml"), tekst).problemen] == [(3, "a.x"), (6, "b.y"),
+                                                                                       (8, "c")]
 
 
 def test_diepte_telt_een_stap_terug_na_een_lijst_in_een_lijst():

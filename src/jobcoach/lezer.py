@@ -8,6 +8,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -335,23 +336,15 @@ def _verborgen_tekens(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
     r"""Stuurtekens die pas na het lezen bestaan: uit een escape tussen dubbele aanhalingstekens ("\e", "\v",
     "\0", "\uFFFE", "\u202E"). Ze gelden voor elke tekst en elke veldnaam, in elk gegevensbestand."""
     problemen: list[Probleem] = []
-    te_doen: list[tuple[yaml.Node, Pad]] = [(knoop, ())] if knoop is not None else []
-    gezien: set[int] = set()
-    while te_doen and len(problemen) < 20:
-        huidige, pad = te_doen.pop()
-        if id(huidige) in gezien:
-            continue
-        gezien.add(id(huidige))
+    for huidige, pad in _knopen_met_pad(knoop):
+        if len(problemen) >= 20:
+            break
         if isinstance(huidige, yaml.MappingNode):
-            for sleutel, waarde in reversed(huidige.value):
-                naam = sleutel.value if isinstance(sleutel, yaml.ScalarNode) else None
-                m = VERBODEN_IN_NAAM.search(naam) if isinstance(naam, str) else None
+            for sleutel, _ in huidige.value:
+                m = VERBODEN_IN_NAAM.search(sleutel.value) if isinstance(sleutel, yaml.ScalarNode) else None
                 if m is not None:
-                    problemen.append(Probleem(bestand, pad_tekst(pad + (str(naam),)), MELDINGEN["stuurteken_naam"].format(
+                    problemen.append(Probleem(bestand, pad_tekst(pad + (sleutel.value,)), MELDINGEN["stuurteken_naam"].format(
                         teken=zichtbaar(m.group())), sleutel.start_mark.line + 1, "stuurteken"))
-                te_doen.append((waarde, pad + (naam if isinstance(naam, str) else "?",)))
-        elif isinstance(huidige, yaml.SequenceNode):
-            te_doen += [(w, pad + (i,)) for i, w in reversed(list(enumerate(huidige.value)))]
         elif isinstance(huidige, yaml.ScalarNode):
             m = VERBODEN_IN_TEKST.search(huidige.value)
             if m is not None:
@@ -385,6 +378,23 @@ def _knopen(knoop: yaml.Node | None):  # noqa: ANN202
                 te_doen += [sleutel, waarde]
         elif isinstance(huidige, yaml.SequenceNode):
             te_doen += huidige.value
+
+
+def _knopen_met_pad(knoop: yaml.Node | None) -> Iterator[tuple[yaml.Node, Pad]]:
+    """Elke waarde één keer (ook als verwijzingen dezelfde knoop vaker gebruiken), in de volgorde van het bestand,
+    met haar veldpad. Onder een sleutel die geen tekst is (een lijst of groep) heet het veld '?'."""
+    gezien: set[int] = set()
+    te_doen: list[tuple[yaml.Node, Pad]] = [(knoop, ())] if knoop is not None else []
+    while te_doen:
+        huidige, pad = te_doen.pop()
+        if id(huidige) in gezien:
+            continue
+        gezien.add(id(huidige))
+        yield huidige, pad
+        if isinstance(huidige, yaml.MappingNode):
+            te_doen += [(w, pad + (s.value if isinstance(s, yaml.ScalarNode) else "?",)) for s, w in reversed(huidige.value)]
+        elif isinstance(huidige, yaml.SequenceNode):
+            te_doen += [(w, pad + (i,)) for i, w in reversed(list(enumerate(huidige.value)))]
 
 
 # Veelvoorkomende meldingen van libyaml, in gewone taal.
@@ -471,27 +481,17 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
 def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
     """PyYAML houdt bij een dubbele sleutel stil alleen de laatste over: dat melden we."""
     problemen: list[Probleem] = []
-    te_doen: list[tuple[yaml.Node, Pad]] = [(knoop, ())] if knoop is not None else []
-    gezien_knopen: set[int] = set()
-    while te_doen:
-        huidige, pad = te_doen.pop()
-        if id(huidige) in gezien_knopen:
-            continue
-        gezien_knopen.add(id(huidige))
+    for huidige, pad in _knopen_met_pad(knoop):
         if isinstance(huidige, yaml.MappingNode):
             gezien: dict[str, int] = {}
-            for sleutel, waarde in huidige.value:
-                naam = sleutel.value if isinstance(sleutel, yaml.ScalarNode) else None
-                if isinstance(naam, str):
+            for sleutel, _ in huidige.value:
+                if isinstance(sleutel, yaml.ScalarNode):
                     regel = sleutel.start_mark.line + 1
-                    if naam in gezien:  # het hele veld, zoals de andere meldingen: schema[2].uren
-                        problemen.append(Probleem(bestand, pad_tekst(pad + (naam,)), "sleutel staat twee keer in "
-                                                  f"dezelfde groep (eerder op regel {gezien[naam]})", regel))
+                    if sleutel.value in gezien:  # het hele veld, zoals de andere meldingen: schema[2].uren
+                        problemen.append(Probleem(bestand, pad_tekst(pad + (sleutel.value,)), "sleutel staat twee keer "
+                                                  f"in dezelfde groep (eerder op regel {gezien[sleutel.value]})", regel))
                     else:
-                        gezien[naam] = regel
-                te_doen.append((waarde, pad + (naam if isinstance(naam, str) else "?",)))
-        elif isinstance(huidige, yaml.SequenceNode):
-            te_doen += [(w, pad + (i,)) for i, w in enumerate(huidige.value)]
+                        gezien[sleutel.value] = regel
     return sorted(problemen, key=lambda p: p.regel or 0)
 
 
