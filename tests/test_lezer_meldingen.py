@@ -627,7 +627,8 @@ def test_tot_tweehonderdduizend_yaml_gebeurtenissen():
     # Een lijst van n getallen: begin van stroom, document en lijst, n getallen, drie keer een einde = n + 6.
     # 199.995 getallen: 200.001 gebeurtenissen (0 t/m 200.000): net goed. De grens staat in _gebeurtenissen; het hele
     # bestand opbouwen (1,7 s) toetst hier niets meer.
-    assert _gebeurtenissen("- 1\n" * 199_995, "x.yml", _Gegevenslezer, False) == []
+    assert _gebeurtenissen("- 1\n" * 199_994, "x.yml", _Gegevenslezer, False) == []  # eronder
+    assert _gebeurtenissen("- 1\n" * 199_995, "x.yml", _Gegevenslezer, False) == []  # erop
     # 200.000 getallen: gebeurtenis 200.001 is getal 199.999 (vanaf 1), op regel 199.999.
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(Path("x.yml"), "- 1\n" * 200_000)
