@@ -25,10 +25,10 @@ def _lettertypen(pdf: Path) -> set[str]:
 
 
 def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp_path):
-    """Dezelfde stappen als leidraadsite.nabouw.pdf (printversie laden, de eigen lettertypen laden, de breedte
-    toetsen, de paginanummers van de inhoudsopgave zetten, afdrukken), in een Chromium met de andere
-    lettertypeconfiguratie. De paginanummers komen uit de gewone PDF; dan is één afdruk genoeg, en moet elk hoofdstuk
-    en elke kop op dezelfde bladzijde staan als in de gewone PDF."""
+    """De afdruk van leidraadsite.nabouw.pdf (druk_printversie_af: printversie laden, de eigen lettertypen laden, de
+    breedte toetsen, de paginanummers van de inhoudsopgave zetten, afdrukken), in een Chromium met de andere
+    lettertypeconfiguratie. De paginanummers beginnen bij die van de gewone PDF; dan is één afdruk genoeg, en moet
+    elk hoofdstuk en elke kop op dezelfde bladzijde staan als in de gewone PDF."""
     from playwright.sync_api import sync_playwright
 
     from leidraadsite.inhoud.config import lees_editie
@@ -61,11 +61,9 @@ def test_pdf_met_andere_lettertypen_op_de_computer_is_dezelfde(site_met_pdf, tmp
             const s = document.createElement('span'); s.style.font = '20px Arial'; s.textContent = t;
             document.body.append(s); return s.getBoundingClientRect().width; })""")
         assert breedtes[0] == breedtes[1], f"de andere lettertypen werken niet in Chromium (i en M: {breedtes})"
-        pagina.goto(f"{basis}/{editie.printpagina_pad.removesuffix('index.html')}", wait_until="load")
-        ids = [h["id"] for h in pagina.evaluate(pdfbouw.STRUCTUUR_JS)["hoofdstukken"]]
-        pdfbouw.pas_breedte_aan(pagina)  # stopt met PdfFout als iets breder wordt dan de bladspiegel
-        pagina.evaluate(pdfbouw.ZET_PAGINANUMMERS_JS, {i: bladzijden[i] + 1 for i in ids})
-        zonder_pdf = pdfbouw.afdruk(pagina, editie, (site_met_pdf / pdfbouw.VOET_LETTERTYPE).read_bytes())
+        # dezelfde stappen als de PDF van de site (stopt met PdfFout als iets breder wordt dan de bladspiegel)
+        zonder_pdf = pdfbouw.druk_printversie_af(pagina, basis, editie,
+                                                 (site_met_pdf / pdfbouw.VOET_LETTERTYPE).read_bytes(), bladzijden)[0]
         browser.close()
     zonder = tmp_path / "anders.pdf"
     zonder.write_bytes(zonder_pdf)

@@ -29,7 +29,7 @@ import io
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from pypdf import PdfReader, PdfWriter
@@ -268,6 +268,51 @@ def afdruk(pagina: Page, editie: Uitgave, lettertype: bytes | None = None) -> by
     )
 
 
+def druk_printversie_af(pagina: Page, basis: str, editie: Uitgave, voet_lettertype: bytes | None,
+                        eerder: dict[str, int] | None = None) -> tuple[bytes, dict[str, Any], int, dict[str, int],
+                                                                       dict[str, tuple[float, float]]]:
+    """Laad de printversie in ``pagina`` en druk haar af, tot de paginanummers in de inhoudsopgave kloppen met de PDF.
+
+    ``eerder``: de bladzijden (vanaf 0, per id) uit een eerdere PDF van dezelfde printversie (``bestemmingspaginas``);
+    de inhoudsopgave begint dan met die nummers, en kloppen ze, dan is één afdruk genoeg. Geeft de PDF, de structuur
+    van de printversie, het aantal bladzijden en per id de bladzijde (vanaf 0) en de plek erop."""
+    pagina.goto(f"{basis}/{editie.printpagina_pad.removesuffix('index.html')}", wait_until="load")
+    structuur = pagina.evaluate(STRUCTUUR_JS)
+    if structuur is None:
+        raise PdfFout("de printversie heeft geen inhoudsopgave (print-site: add_table_of_contents: true).")
+    zonder_gegevens = [v for v in VOORBLADVELDEN if not structuur["gegevens"].get(v)]
+    if zonder_gegevens:
+        raise PdfFout("het voorblad (overrides/print/voorblad.html) mist de velden met data-pdf-veld: "
+                      + ", ".join(zonder_gegevens))
+    ontbrekend = [h["id"] for h in structuur["hoofdstukken"] if not h["bestaat"]]
+    if ontbrekend:
+        raise PdfFout(f"de inhoudsopgave verwijst naar hoofdstukken die er niet zijn: {', '.join(ontbrekend)}")
+    pagina.evaluate("(t) => { document.title = t; }", f"{editie.site_naam}, editie {editie.editie}")
+    pas_breedte_aan(pagina)
+
+    # Afdrukken tot de paginanummers in de inhoudsopgave kloppen met de PDF.
+    ids = [h["id"] for h in structuur["hoofdstukken"]]
+    vaste_ids = [v["id"] for v in (structuur["voorblad"], structuur["inhoud"]) if v]
+    gezet: dict[str, int] | None = None
+    if eerder is not None and all(i in eerder for i in ids):
+        gezet = {i: eerder[i] + 1 for i in ids}
+        pagina.evaluate(ZET_PAGINANUMMERS_JS, gezet)
+    for poging in range(1, MAX_AFDRUKKEN + 1):
+        pdf = afdruk(pagina, editie, voet_lettertype)
+        aantal, paginas, plekken = bestemmingspaginas(pdf)
+        zonder = [i for i in ids + vaste_ids if i not in paginas]
+        if zonder:
+            raise PdfFout(f"geen plek in de PDF voor hoofdstuk(ken): {', '.join(zonder)}")
+        nieuw = {i: paginas[i] + 1 for i in ids}
+        if nieuw == gezet:
+            meld(f"afdruk {poging}: paginanummers in de inhoudsopgave kloppen")
+            return pdf, structuur, aantal, paginas, plekken
+        pagina.evaluate(ZET_PAGINANUMMERS_JS, nieuw)
+        gezet = nieuw
+        meld(f"afdruk {poging}: {aantal} pagina's; paginanummers in de inhoudsopgave gezet")
+    raise PdfFout(f"de paginanummers in de inhoudsopgave kloppen na {MAX_AFDRUKKEN} afdrukken nog niet")
+
+
 def maak_pdf(site: Path, editie: Uitgave) -> Path:
     begin = time.monotonic()
     printpagina = site / editie.printpagina_pad
@@ -300,39 +345,7 @@ def maak_pdf(site: Path, editie: Uitgave) -> Path:
 
             pagina.route("**/*", alleen_eigen_server)
             meld(f"Chromium gestart; printversie laden ({editie.printpagina_pad})")
-            pagina.goto(f"{basis}/{editie.printpagina_pad.removesuffix('index.html')}", wait_until="load")
-            structuur = pagina.evaluate(STRUCTUUR_JS)
-            if structuur is None:
-                raise PdfFout("de printversie heeft geen inhoudsopgave (print-site: add_table_of_contents: true).")
-            zonder_gegevens = [v for v in VOORBLADVELDEN if not structuur["gegevens"].get(v)]
-            if zonder_gegevens:
-                raise PdfFout("het voorblad (overrides/print/voorblad.html) mist de velden met data-pdf-veld: "
-                              + ", ".join(zonder_gegevens))
-            ontbrekend = [h["id"] for h in structuur["hoofdstukken"] if not h["bestaat"]]
-            if ontbrekend:
-                raise PdfFout(f"de inhoudsopgave verwijst naar hoofdstukken die er niet zijn: {', '.join(ontbrekend)}")
-            pagina.evaluate("(t) => { document.title = t; }", f"{editie.site_naam}, editie {editie.editie}")
-            pas_breedte_aan(pagina)
-
-            # Afdrukken tot de paginanummers in de inhoudsopgave kloppen met de PDF.
-            ids = [h["id"] for h in structuur["hoofdstukken"]]
-            vaste_ids = [v["id"] for v in (structuur["voorblad"], structuur["inhoud"]) if v]
-            gezet: dict[str, int] | None = None
-            for poging in range(1, MAX_AFDRUKKEN + 1):
-                pdf = afdruk(pagina, editie, voet_lettertype)
-                aantal, paginas, plekken = bestemmingspaginas(pdf)
-                zonder = [i for i in ids + vaste_ids if i not in paginas]
-                if zonder:
-                    raise PdfFout(f"geen plek in de PDF voor hoofdstuk(ken): {', '.join(zonder)}")
-                nummers = {i: paginas[i] + 1 for i in ids}
-                if nummers == gezet:
-                    meld(f"afdruk {poging}: paginanummers in de inhoudsopgave kloppen")
-                    break
-                pagina.evaluate(ZET_PAGINANUMMERS_JS, nummers)
-                gezet = nummers
-                meld(f"afdruk {poging}: {aantal} pagina's; paginanummers in de inhoudsopgave gezet")
-            else:
-                raise PdfFout(f"de paginanummers in de inhoudsopgave kloppen na {MAX_AFDRUKKEN} afdrukken nog niet")
+            pdf, structuur, aantal, paginas, plekken = druk_printversie_af(pagina, basis, editie, voet_lettertype)
         finally:
             browser.close()
     if andere_hosts:
