@@ -43,8 +43,8 @@ def browser() -> Iterator[Browser]:
 # Eén context per soort scherm voor de hele run, en per test een nieuw tabblad daarin. Een nieuwe context kost
 # ruim een seconde processortijd per test (een lege cache: elk script opnieuw laden en compileren); een nieuw tabblad
 # in dezelfde context een tiende daarvan. Wat een test in de browser achterlaat, gaat na de test weg
-# (``_ruim_op``): de opgeslagen gegevens van elke bezochte oorsprong (localStorage van de rekenhulp, cookies),
-# gegeven rechten en extra tabbladen. Alleen de HTTP-cache blijft, zoals bij een lezer die een tweede pagina opent.
+# (``_ruim_op`` en het volgende ``_nieuw_tabblad``): de opgeslagen gegevens van elke bezochte oorsprong
+# (localStorage van de rekenhulp, cookies), gegeven rechten en extra tabbladen. Alleen de HTTP-cache blijft, zoals bij een lezer die een tweede pagina opent.
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "nl-NL"}
 TELEFOON = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
             "locale": "nl-NL"}
@@ -65,26 +65,35 @@ def _telefooncontext(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
+# Oorsprongen waarvan de opgeslagen gegevens nog weg moeten, per context. ``_ruim_op`` sluit eerst de tabbladen en
+# wist daarna; het wissen zelf gebeurt in het volgende nieuwe tabblad, voor dat iets laadt. Zo komt wat een pagina bij
+# het sluiten nog opslaat (de rekenhulp bewaart bij ``focusout`` en 150 ms na het typen) er niet na het wissen bij.
+_TE_WISSEN: dict[BrowserContext, set[str]] = {}
+
+
 def _nieuw_tabblad(context: BrowserContext) -> Page:
     p = context.new_page()
+    oorsprongen = _TE_WISSEN.pop(context, set())
+    if oorsprongen:
+        cdp = context.new_cdp_session(p)
+        for oorsprong in sorted(oorsprongen):
+            cdp.send("Storage.clearDataForOrigin", {"origin": oorsprong, "storageTypes": OPSLAG})
+        cdp.detach()
     p.verzoeken = []  # type: ignore[attr-defined]
     p.on("request", lambda verzoek: p.verzoeken.append(verzoek.url))  # type: ignore[attr-defined]
     return p
 
 
 def _ruim_op(context: BrowserContext, p: Page) -> None:
-    """Laat de context achter zoals een nieuwe, op de HTTP-cache na: alle opgeslagen gegevens van elke oorsprong die
-    het tabblad bezocht, rechten, cookies en andere tabbladen weg."""
+    """Laat de context achter zoals een nieuwe, op de HTTP-cache na: alle tabbladen dicht, rechten en cookies weg, en de
+    opgeslagen gegevens van elke oorsprong die het tabblad bezocht weg voor het volgende tabblad iets laadt."""
     oorsprongen = {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in p.verzoeken}  # type: ignore[attr-defined]
-    cdp = context.new_cdp_session(p if not p.is_closed() else context.new_page())
-    for oorsprong in sorted(o for o in oorsprongen if o.startswith("http")):
-        cdp.send("Storage.clearDataForOrigin", {"origin": oorsprong, "storageTypes": OPSLAG})
-    cdp.detach()
-    context.clear_cookies()
-    context.clear_permissions()
-    for tabblad in context.pages:
+    for tabblad in context.pages:  # eerst dicht: wat een pagina bij het sluiten nog opslaat, staat er dan al
         tabblad.close()
     assert context.pages == []
+    context.clear_cookies()
+    context.clear_permissions()
+    _TE_WISSEN.setdefault(context, set()).update(o for o in oorsprongen if o.startswith("http"))
 
 
 @pytest.fixture

@@ -25,3 +25,18 @@ def test_na_een_test_is_niets_van_de_vorige_test_over(_desktopcontext, server):
     toestemming = tweede.evaluate("() => navigator.permissions.query({name: 'clipboard-read'}).then(s => s.state)")
     assert toestemming != "granted"
     _ruim_op(_desktopcontext, tweede)
+
+
+def test_wat_een_pagina_bij_het_sluiten_nog_opslaat_is_er_de_volgende_test_ook_niet(_desktopcontext, server):
+    """De rekenhulp bewaart de invoer nog bij het verlaten van een veld (``focusout``) en 150 ms na het typen. Sluit de
+    test het tabblad terwijl dat loopt, dan schreef de pagina na het wissen nog in localStorage en zag de volgende test
+    een ingevuld formulier (CI, issue 23: de foutsamenvatting bleef weg). Eerst de pagina's weg, dan wissen."""
+    eerste = _nieuw_tabblad(_desktopcontext)
+    eerste.goto(f"{server}/rekenhulp/")
+    eerste.evaluate("""() => addEventListener('pagehide', () => localStorage.setItem('bij-sluiten', 'klantgegevens'))""")
+    _ruim_op(_desktopcontext, eerste)
+
+    tweede = _nieuw_tabblad(_desktopcontext)
+    tweede.goto(f"{server}/rekenhulp/")
+    assert tweede.evaluate(LEES) == {"lokaal": 0, "sessie": 0, "cookie": ""}
+    _ruim_op(_desktopcontext, tweede)
