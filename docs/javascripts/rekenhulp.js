@@ -180,20 +180,20 @@
     function grens(e, docs) {
       if (e.type === E.DOCUMENT && docs === 2) {
         const streep = tekst.split('\n').map((r, n) => (/^---(\s|$)/.test(r) ? n + 1 : 0)).filter(Boolean);
-        return fout("het bestand bevat meer dan één document (een tweede '---'); zet alles in één document", streep[events[0].explicitStart ? 1 : 0] || null);
+        return fout(M.twee_documenten, streep[events[0].explicitStart ? 1 : 0] || null);
       }
-      if (e.type === E.ALIAS || e.anchorStart >= 0) return fout('gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke waarde voluit', regelVan(begin(e)));
-      if (e.tagStart >= 0) return fout(`gebruik geen YAML-tag ('${tekst.slice(e.tagStart, e.tagEnd)}'); schrijf gewone tekst of getallen`, regelVan(begin(e)));
+      if (e.type === E.ALIAS || e.anchorStart >= 0) return fout(M.ankers, regelVan(begin(e)));
+      if (e.tagStart >= 0) return fout(vul(M.yaml_tag, { tag: tekst.slice(e.tagStart, e.tagEnd) }), regelVan(begin(e)));
       return null;
     }
-    if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(`bestand is te groot: meer dan ${MAX_BYTES / 1e6} MB`);
+    if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(vul(M.te_groot_tekst, { mb: MAX_BYTES / 1e6 }));
     const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
-    if (stuur) throw fout(`onzichtbaar stuurteken U+${stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in het bestand; haal het weg`, regelVan(stuur.index));
+    if (stuur) throw fout(vul(M.stuurteken_bestand, { teken: 'U+' + stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), regelVan(stuur.index));
     let events, i = 1;
     const Y = window.jsyaml, E = Y.EVENT_ID;
     try { events = Y.parseEvents(tekst, { maxDepth: R.grenzen.max_diepte }); } catch (f) {
       if (/^nesting exceeded/.test(f.reason || '')) {
-        throw fout(`lijsten of groepen meer dan ${R.grenzen.max_diepte} keer in elkaar; zo diep is geen gegevensbestand`, f.mark ? f.mark.line + 1 : null);
+        throw fout(vul(M.te_diep, { max: R.grenzen.max_diepte }), f.mark ? f.mark.line + 1 : null);
       }
       // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
       const regelTekst = f.mark ? tekst.split(/\r\n|\r|\n/)[f.mark.line] || '' : '';
@@ -201,8 +201,8 @@
       // De gewone oorzaak: een ':' in een tekst zonder aanhalingstekens (knelpunt: Let op: aansturing).
       const dubbelePunt = f.reason === 'bad indentation of a mapping entry' && /^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+[^\s'"][^#]*:(?:\s|$)/.test(regelTekst);
       const eindeInTekst = /^unexpected end of the stream within a (double|single) quoted scalar/.test(f.reason || '');
-      throw fout('ongeldige YAML: ' + (tab ? 'tab gevonden; spring in met spaties' : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst']
-        : 'het bestand is geen geldige YAML op deze plek; klopt het inspringen?'), f.mark ? f.mark.line + 1 : null);
+      throw fout(vul(M.ongeldige_yaml, { uitleg: tab ? M.tab : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst'] : RT.geen_yaml_hier }),
+        f.mark ? f.mark.line + 1 : null);
     }
     let docs = 0;
     for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
@@ -216,9 +216,9 @@
         const gezien = new Map();
         while (events[i].type !== E.POP) {
           const sleutel = knoop(pad), naam = String(sleutel.waarde), waarde = knoop([...pad, naam]);
-          if (gezien.has(naam)) problemen.push(probleem(bestand, padTekst([...pad, naam]), '', `sleutel staat twee keer in dezelfde groep (eerder op regel ${gezien.get(naam)})`, sleutel.regel));
+          if (gezien.has(naam)) problemen.push(probleem(bestand, padTekst([...pad, naam]), '', vul(M.dubbele_sleutel, { regel: gezien.get(naam) }), sleutel.regel));
           else gezien.set(naam, sleutel.regel);
-          if (sleutel.paren || sleutel.items) throw fout("een sleutel (vóór de ':') mag geen lijst of groep zijn", sleutel.regel);
+          if (sleutel.paren || sleutel.items) throw fout(M.sleutel_lijst, sleutel.regel);
           if (typeof sleutel.waarde !== 'string' && !(sleutel.waarde instanceof Kommagetal || sleutel.waarde instanceof Datum) || sleutel.waarde === null) {
             k.nietTekst = (k.nietTekst || []).concat([sleutel]); // geen veldnaam: melding hieronder, geen veld
             continue;
@@ -254,7 +254,7 @@
       while (rij.length) {
         const [k, pad] = rij.shift();
         if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.veel_cijfers, { cijfers: k.cijfers }), k.regel)]);
-        if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', `datum bestaat niet (gevonden: '${k.waarde.iso}')`, k.regel)]);
+        if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.datum_bestaat_niet, { waarde: k.waarde.iso }), k.regel)]);
         if (k.paren) rij.push(...k.paren.map((x) => [x.waarde, [...pad, x.naam]]));
         if (k.items) rij.push(...k.items.map((x, n) => [x, [...pad, n]]));
       }
@@ -278,8 +278,8 @@
   /** De tekst van een bestand zoals jobcoach/lezer.py hem leest: hoogstens 1 MB, UTF-8 (een BOM vooraan mag). */
   function tekstUitBytes(b, bestand) {
     const fout = (melding, regel = null) => new CasusFout([probleem(bestand, '', '', melding, regel)]);
-    if (b.length > MAX_BYTES) throw fout(`bestand is te groot: meer dan ${MAX_BYTES / 1e6} MB. Een gegevensbestand is veel kleiner; staat er iets anders in?`);
-    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) throw fout('bestand is UTF-16-tekst; bewaar het als UTF-8', 1);
+    if (b.length > MAX_BYTES) throw fout(vul(M.te_groot_bestand, { mb: MAX_BYTES / 1e6 }));
+    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) throw fout(M.utf16, 1);
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\ufeff/, '');
     } catch (e) { // de regel van het eerste teken dat geen UTF-8 is
@@ -289,7 +289,7 @@
         try { new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, m), { stream: true }); goed = m; lo = m; } catch (f) { hi = m - 1; }
       }
       const regel = b.subarray(0, goed).reduce((n, x) => n + (x === 10), 1);
-      throw fout('bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); bewaar het als UTF-8', regel);
+      throw fout(M.geen_utf8, regel);
     }
   }
 
@@ -582,8 +582,8 @@
   }
   const knop = (tekst, attrs = {}) => h('button', { type: 'button', class: 'md-button', tekst, ...attrs });
   const LIJSTEN = {
-    schema: { kop: (i) => `Rij ${i} van het schema`, erbij: 'Rij toevoegen', weg: (i) => `Rij ${i} verwijderen` },
-    extra: { kop: (i) => `Vaste uren ${i}`, erbij: 'Vaste uren toevoegen', weg: (i) => `Vaste uren ${i} verwijderen`, hint: 'Uren die één keer meetellen, bijvoorbeeld voor calamiteiten.' },
+    schema: { kop: (i) => vul(F.schema_kop, { rij: i }), erbij: F.schema_erbij, weg: (i) => vul(F.schema_weg, { rij: i }) },
+    extra: { kop: (i) => vul(F.extra_kop, { rij: i }), erbij: F.extra_erbij, weg: (i) => vul(F.extra_weg, { rij: i }), hint: F.extra_hint },
   };
   const lijstBlok = (lijst, legend) => h('fieldset', { class: 'rh-lijst', id: idVan(lijst) }, h('legend', { tekst: legend }),
     LIJSTEN[lijst].hint ? h('p', { class: 'rh-hint', tekst: LIJSTEN[lijst].hint }) : null,

@@ -296,16 +296,17 @@
     const heeft = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     const FOUT = Symbol('fout');
     const JANEE = ['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']; // tekst die pydantic als ja/nee leest
-    const gevonden0 = (v) => (Array.isArray(v) ? 'een lijst' : v == null ? 'leeg' : typeof v === 'boolean' ? (v ? 'ja' : 'nee')
-      : typeof v === 'string' ? `'${v}'` : v instanceof Kommagetal ? String(v.w) : v instanceof Datum ? v.iso : isGroep(v) ? 'een groep velden' : String(v));
+    const W = T.waarden;
+    const gevonden0 = (v) => (Array.isArray(v) ? W.lijst : v == null ? W.leeg : typeof v === 'boolean' ? (v ? W.ja : W.nee)
+      : typeof v === 'string' ? `'${v}'` : v instanceof Kommagetal ? String(v.w) : v instanceof Datum ? v.iso : isGroep(v) ? W.groep : String(v));
     // Een lange waarde ingekort, zoals lezer._waarde: een melding herhaalt geen 4000 cijfers.
     const gevonden = (v) => {
       const max = R.max_getoond;
-      if (typeof v === 'bigint' && (v < 0n ? -v : v) >= 10n ** BigInt(max)) return `een getal van ${String(v < 0n ? -v : v).length} cijfers`;
+      if (typeof v === 'bigint' && (v < 0n ? -v : v) >= 10n ** BigInt(max)) return vul(W.cijfers, { cijfers: String(v < 0n ? -v : v).length });
       // een tekst: heel als hij met de aanhalingstekens past; anders het aantal tekens van de tekst zelf
-      if (typeof v === 'string' && [...v].length + 2 > max) return `'${[...v].slice(0, 20).join('')}'… (${[...v].length} tekens)`;
+      if (typeof v === 'string' && [...v].length + 2 > max) return vul(W.ingekort, { begin: `'${[...v].slice(0, 20).join('')}'`, tekens: [...v].length });
       const tekst = gevonden0(v);
-      return [...tekst].length <= max ? tekst : `${[...tekst].slice(0, 20).join('')}… (${[...tekst].length} tekens)`;
+      return [...tekst].length <= max ? tekst : vul(W.ingekort, { begin: [...tekst].slice(0, 20).join(''), tekens: [...tekst].length });
     };
     const getalWaarde = (v) => (v instanceof Kommagetal ? v.w : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : undefined);
 
@@ -435,8 +436,8 @@
 
     /** Controleer gelezen gegevens; geeft de casus of gooit CasusFout met alle problemen (code, veld, regel, zin). */
     function valideer(doc) {
-      if (doc.gegevens == null) throw new CasusFout(doc.problemen.concat(probleem(doc.bestand, '', '', 'bestand is leeg')));
-      if (!isGroep(doc.gegevens)) throw new CasusFout([probleem(doc.bestand, '', '', 'het bestand moet bestaan uit velden met een naam (sleutel: waarde)', 1)]);
+      if (doc.gegevens == null) throw new CasusFout(doc.problemen.concat(probleem(doc.bestand, '', '', M.leeg_bestand)));
+      if (!isGroep(doc.gegevens)) throw new CasusFout([probleem(doc.bestand, '', '', M.geen_velden, 1)]);
       const fouten = [], casus = valideerModel('Casus', doc.gegevens, [], fouten);
       const problemen = doc.problemen.concat(fouten.map((f) => {
         const grens = f.code === 'le' && f.spec.grens ? ': ' + f.spec.grens : '';

@@ -223,20 +223,18 @@ def _lees_bestand(pad: Path, bestand: str, binnen: Path | None) -> str:
     except OSError as fout:
         raise Bestandsfout([Probleem(bestand, "", f"bestand kan niet worden gelezen ({fout.strerror})")]) from None
     if len(ruw) > MAX_BYTES:
-        raise Bestandsfout([Probleem(bestand, "", f"bestand is te groot: meer dan {MAX_BYTES // 1_000_000} MB. Een "
-                                                   "gegevensbestand is veel kleiner; staat er iets anders in?")])
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["te_groot_bestand"].format(mb=MAX_BYTES // 1_000_000))])
     return _tekst_uit(ruw, bestand)
 
 
 def _tekst_uit(ruw: bytes, bestand: str) -> str:
     if ruw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Bestandsfout([Probleem(bestand, "", "bestand is UTF-16-tekst; bewaar het als UTF-8", 1)])
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["utf16"], 1)])
     try:
         tekst = ruw.decode("utf-8")
     except UnicodeDecodeError as fout:
         regel = ruw.count(b"\n", 0, fout.start) + 1
-        raise Bestandsfout([Probleem(bestand, "", "bestand is geen UTF-8-tekst (bijvoorbeeld Latin-1 of Windows-1252); "
-                                                   "bewaar het als UTF-8", regel)]) from None
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["geen_utf8"], regel)]) from None
     return tekst.removeprefix("\ufeff")  # een UTF-8-BOM (zoals Kladblok die schrijft) is geen inhoud
 
 
@@ -248,7 +246,7 @@ def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
     if m is None:
         return []
     regel = tekst.count("\n", 0, m.start()) + 1
-    return [Probleem(bestand, "", f"onzichtbaar stuurteken U+{ord(m.group()):04X} in het bestand; haal het weg", regel)]
+    return [Probleem(bestand, "", MELDINGEN["stuurteken_bestand"].format(teken=f"U+{ord(m.group()):04X}"), regel)]
 
 
 def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -> list[Probleem]:
@@ -264,23 +262,20 @@ def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -
             return [Probleem(bestand, "", f"bestand heeft meer dan {MAX_GEBEURTENISSEN} waarden; dat is geen casus of "
                                           "gegevensbestand meer", regel)]
         if not verwijzingen and (isinstance(g, yaml.AliasEvent) or getattr(g, "anchor", None)):
-            return [Probleem(bestand, "", "gebruik geen & en * (ankers en verwijzingen van YAML); schrijf elke waarde "
-                                          "voluit", regel)]
+            return [Probleem(bestand, "", MELDINGEN["ankers"], regel)]
         tag = getattr(g, "tag", None)  # alleen gezet als er in het bestand een tag staat (!x of !!str)
         if tag is not None:
-            return [Probleem(bestand, "", f"gebruik geen YAML-tag ('{tag}'); schrijf gewone tekst of getallen", regel)]
+            return [Probleem(bestand, "", MELDINGEN["yaml_tag"].format(tag=tag), regel)]
         if isinstance(g, yaml.CollectionStartEvent):
             diepte += 1
             if diepte > MAX_DIEPTE:
-                return [Probleem(bestand, "", f"lijsten of groepen meer dan {MAX_DIEPTE} keer in elkaar; zo diep is geen "
-                                              "gegevensbestand", regel)]
+                return [Probleem(bestand, "", MELDINGEN["te_diep"].format(max=MAX_DIEPTE), regel)]
         elif isinstance(g, yaml.CollectionEndEvent):
             diepte -= 1
         elif isinstance(g, yaml.DocumentStartEvent):
             documenten += 1
             if documenten == 2:
-                return [Probleem(bestand, "", "het bestand bevat meer dan één document (een tweede '---'); zet alles in "
-                                              "één document", regel)]
+                return [Probleem(bestand, "", MELDINGEN["twee_documenten"], regel)]
     return []
 
 
@@ -299,7 +294,7 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
     if tekst is None:
         tekst = _lees_bestand(pad, bestand, binnen)
     elif len(tekst.encode("utf-8")) > MAX_BYTES:
-        raise Bestandsfout([Probleem(bestand, "", f"tekst is te groot: meer dan {MAX_BYTES // 1_000_000} MB")])
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["te_groot_tekst"].format(mb=MAX_BYTES // 1_000_000))])
     lader = _Menslezer if mens else _Gegevenslezer
     try:
         problemen = _stuurtekens(tekst, bestand) or _gebeurtenissen(tekst, bestand, lader, verwijzingen)
@@ -325,10 +320,10 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
         regel = mark.line + 1 if mark is not None else None
         uitleg = _yaml_uitleg(fout)
         if mark is not None and _teken(tekst, mark.line, mark.column) == "\t":
-            uitleg = "tab gevonden; spring in met spaties"
-        raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {uitleg}", regel)]) from None
+            uitleg = MELDINGEN["tab"]
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["ongeldige_yaml"].format(uitleg=uitleg), regel)]) from None
     except yaml.YAMLError as fout:
-        raise Bestandsfout([Probleem(bestand, "", f"ongeldige YAML: {_yaml_uitleg(fout)}")]) from None
+        raise Bestandsfout([Probleem(bestand, "", MELDINGEN["ongeldige_yaml"].format(uitleg=_yaml_uitleg(fout)))]) from None
     return YamlDocument(bestand, gegevens, knoop, problemen)
 
 
@@ -358,9 +353,9 @@ def _sleutel_geen_tekst(bestand: str, knoop: yaml.Node) -> Probleem:
         if isinstance(huidige, yaml.MappingNode):
             for sleutel, _ in huidige.value:
                 if not isinstance(sleutel, yaml.ScalarNode):
-                    return Probleem(bestand, "", "een sleutel (vóór de ':') mag geen lijst of groep zijn",
+                    return Probleem(bestand, "", MELDINGEN["sleutel_lijst"],
                                     sleutel.start_mark.line + 1)
-    return Probleem(bestand, "", "een sleutel (vóór de ':') mag geen lijst of groep zijn")
+    return Probleem(bestand, "", MELDINGEN["sleutel_lijst"])
 
 
 def _knopen(knoop: yaml.Node | None):  # noqa: ANN202
@@ -404,9 +399,9 @@ _YAML_MELDINGEN = {
         "hier mag geen 'sleutel: waarde' staan; klopt het inspringen, of staat er een ':' in tekst "
         "zonder aanhalingstekens?"
     ),
-    "found character '\\t' that cannot start any token": "tab gevonden; spring in met spaties",
-    "found character '\t' that cannot start any token": "tab gevonden; spring in met spaties",
-    "found a tab character": "tab gevonden; spring in met spaties",
+    "found character '\\t' that cannot start any token": MELDINGEN["tab"],
+    "found character '\t' that cannot start any token": MELDINGEN["tab"],
+    "found a tab character": MELDINGEN["tab"],
     "did not find expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",
     "did not find expected ',' or '}'": "een groep tussen { en } is niet goed afgesloten",
     "expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",  # de lezer zonder libyaml
@@ -420,7 +415,7 @@ _YAML_MELDINGEN = {
     ),
     "found unknown escape character": "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
     "mapping values are not allowed in this context": MELDINGEN["dubbele-punt"],
-    "found unhashable key": "een sleutel (vóór de ':') mag geen lijst of groep zijn",
+    "found unhashable key": MELDINGEN["sleutel_lijst"],
     "expected a single document in the stream": "het bestand bevat meer dan één document; zet alles in één document",
     "control characters are not allowed": "onzichtbaar stuurteken in het bestand; haal het weg",
     "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
@@ -473,7 +468,7 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(huidige)
             except ValueError:
-                return Probleem(bestand, pad_tekst(pad), f"datum bestaat niet (gevonden: '{huidige.value}')",
+                return Probleem(bestand, pad_tekst(pad), MELDINGEN["datum_bestaat_niet"].format(waarde=huidige.value),
                                 huidige.start_mark.line + 1)
     return Probleem(bestand, "", "een waarde in het bestand kan niet worden gelezen")
 
@@ -488,8 +483,7 @@ def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
                 if isinstance(sleutel, yaml.ScalarNode):
                     regel = sleutel.start_mark.line + 1
                     if sleutel.value in gezien:  # het hele veld, zoals de andere meldingen: schema[2].uren
-                        problemen.append(Probleem(bestand, pad_tekst(pad + (sleutel.value,)), "sleutel staat twee keer "
-                                                  f"in dezelfde groep (eerder op regel {gezien[sleutel.value]})", regel))
+                        problemen.append(Probleem(bestand, pad_tekst(pad + (sleutel.value,)), MELDINGEN["dubbele_sleutel"].format(regel=gezien[sleutel.value]), regel))
                     else:
                         gezien[sleutel.value] = regel
     return sorted(problemen, key=lambda p: p.regel or 0)
@@ -498,10 +492,10 @@ def _dubbele_sleutels(bestand: str, knoop: yaml.Node | None) -> list[Probleem]:
 def valideer(document: YamlDocument, model: type[M], context: dict[str, Any] | None = None) -> M:
     """Controleer de gegevens tegen het model; gooi ``Bestandsfout`` met een Nederlandse melding per probleem."""
     if document.gegevens is None:
-        raise Bestandsfout(document.problemen + [Probleem(document.bestand, "", "bestand is leeg")])
+        raise Bestandsfout(document.problemen + [Probleem(document.bestand, "", MELDINGEN["leeg_bestand"])])
     if not isinstance(document.gegevens, dict):
         raise Bestandsfout(
-            [Probleem(document.bestand, "", "het bestand moet bestaan uit velden met een naam (sleutel: waarde)", 1)]
+            [Probleem(document.bestand, "", MELDINGEN["geen_velden"], 1)]
         )
     problemen = list(document.problemen)
     resultaat = None
@@ -522,20 +516,20 @@ def laad_yaml_model(pad: Path, model: type[M], context: dict[str, Any] | None = 
 
 
 def _waarde(invoer: Any) -> str:
+    w = _TEKSTEN["waarden"]
     if isinstance(invoer, (dict, list)):
-        return "een " + ("groep velden" if isinstance(invoer, dict) else "lijst")
+        return w["groep"] if isinstance(invoer, dict) else w["lijst"]
     if invoer is None:
-        return "leeg"
+        return w["leeg"]
     if isinstance(invoer, bool):
-        return "ja" if invoer else "nee"
+        return w["ja"] if invoer else w["nee"]
     if isinstance(invoer, int) and abs(invoer) >= 10**MAX_GETOOND:  # str() van een int van 4300+ cijfers faalt zelfs
-        cijfers = _cijfers(abs(invoer))
-        return f"een getal van {cijfers} cijfers"
+        return w["cijfers"].format(cijfers=_cijfers(abs(invoer)))
     if isinstance(invoer, str):  # het aantal tekens van de tekst zelf, zonder de aanhalingstekens van repr
         tekst = repr(invoer)
-        return tekst if len(tekst) <= MAX_GETOOND else f"{invoer[:20]!r}… ({len(invoer)} tekens)"
+        return tekst if len(tekst) <= MAX_GETOOND else w["ingekort"].format(begin=repr(invoer[:20]), tekens=len(invoer))
     tekst = str(invoer)
-    return tekst if len(tekst) <= MAX_GETOOND else tekst[:20] + f"… ({len(tekst)} tekens)"
+    return tekst if len(tekst) <= MAX_GETOOND else w["ingekort"].format(begin=tekst[:20], tekens=len(tekst))
 
 
 def _cijfers(n: int) -> int:

@@ -24,6 +24,7 @@ class Teksten(Strikt):
     tabellen: dict[str, dict[str, str | list[str]]]
     bevindingen: dict[str, str]
     meldingen: dict[str, str]  # ook gelezen door ``lezer`` (MELDINGEN)
+    waarden: dict[str, str]  # een gevonden waarde in een melding (ook gelezen door ``lezer``)
     velden: dict[str, Veldtekst]
     rekenhulp: dict[str, str]  # alleen de rekenhulp: de urenonderbouwing (scherm, papier, Word)
     hints: list[Hint]  # raad bij een getal dat geen getal is (ook gelezen door ``lezer``)
