@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.geinstalleerd
 # Material 9.8 meldt bij elke start dat het in onderhoudsstand staat; dat vervuilt de uitvoer.
 export NO_MKDOCS_2_WARNING := 1
+unexport PYTHONDONTWRITEBYTECODE
 # Python bewaart zijn vertaalde bestanden (__pycache__, niet in git): pytest herschrijft de tests dan niet bij elke
 # run opnieuw (make check gemeten: 66 -> 62 s). De voorvertoning, de kopieën van het project en het wiel slaan
 # __pycache__ over.
