@@ -14,12 +14,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from leidraadsite.nabouw.chromium import CHROMIUM, CHROMIUM_VLAGGEN, bestandsserver  # dezelfde start als de PDF
 
 # De rondgang langs alle pagina's (één keer per run; zie rondgang.py): paden, rondgang_breed, rondgang_smal.
 from .rondgang import paden, rondgang_breed, rondgang_smal  # noqa: F401
+
+# expect() kijkt steeds opnieuw tot het klopt, en wacht dus nooit langer dan nodig; de grens is alleen wanneer het
+# opgeeft. Playwright geeft 5 s; op een drukke machine (CI, twee werkers en Chromium op twee kernen) is dat krap voor
+# bijvoorbeeld het eerste casusbestand openen (de YAML-lezer laadt dan pas). 15 s.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
