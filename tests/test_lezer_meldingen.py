@@ -181,7 +181,7 @@ def test_lijst_als_veldnaam_noemt_de_regel_van_die_sleutel():
     tekst = _met("titel: Test", "titel: Test\n? [a, b]\n: c")
     with pytest.raises(Bestandsfout) as fout:
         lees_yaml(Path("casus.yml"), tekst, mens=True)
-    assert str(fout.value) == "casus.yml:3: ongeldige YAML: een sleutel (vóór de ':') mag geen lijst of groep zijn"
+    assert str(fout.value) == "casus.yml:3: een sleutel (vóór de ':') mag geen lijst of groep zijn"
 
 
 @pytest.mark.parametrize(("tekst", "verwacht"), [
@@ -527,6 +527,20 @@ def test_wat_nooit_mag_noemt_de_regel(tekst, verwacht):
     assert str(fout.value) == verwacht
 
 
+@pytest.mark.parametrize(("tekst", "verwijzingen", "tag"), [
+    # de tag zoals u hem typte, niet zoals PyYAML hem uitschrijft (tag:yaml.org,2002:python/object/apply:os.system)
+    ("a: !!python/object/apply:os.system [ls]\n", False, "!!python/object/apply:os.system"),
+    ("a: [1, !!int 2]\n", False, "!!int"),
+    ("a: {b: !x 2}\n", False, "!x"),
+    ("a: !<tag:yaml.org,2002:str> 5\n", False, "!<tag:yaml.org,2002:str>"),
+    ("a: &anker !!str 5\n", True, "!!str"),  # na een anker (alleen in de eigen gegevens van de site)
+])
+def test_een_tag_staat_in_de_melding_zoals_hij_in_het_bestand_staat(tekst, verwijzingen, tag):
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(Path("x.yml"), tekst, verwijzingen=verwijzingen)
+    assert str(fout.value) == f"x.yml:1: gebruik geen YAML-tag ('{tag}'); schrijf gewone tekst of getallen"
+
+
 def test_vijftig_lagen_in_elkaar_mag_net():
     assert lees_yaml(Path("casus.yml"), "a: " + "[" * 49 + "]" * 49 + "\n").gegevens is not None
 
@@ -856,7 +870,7 @@ def test_verborgen_teken_na_een_waarde_die_twee_keer_gebruikt_wordt():
     ('? [a]\n: "x\\u202Ey"\n', "casus.yml:2: ?: onzichtbaar stuurteken U+202E (\\u202e, tekstrichting omgedraaid) in de "
                                "tekst; haal het weg (of de escape tussen de aanhalingstekens)"),
     # een dubbele sleutel onder zo'n sleutel: de melding over de sleutel, zonder vast te lopen op de naam
-    ("? [a]\n: {b: 1, b: 2}\n", "casus.yml:1: ongeldige YAML: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
+    ("? [a]\n: {b: 1, b: 2}\n", "casus.yml:1: een sleutel (vóór de ':') mag geen lijst of groep zijn"),
 ])
 def test_waarde_onder_een_sleutel_die_een_lijst_is(tekst, verwacht):
     with pytest.raises(Bestandsfout) as fout:

@@ -4,8 +4,9 @@
 (in ``make check``) geeft Node de JSON die de bouw in de pagina zet (``jobcoach.browser``) en dezelfde gevallen als
 Python: alle casussen in ``casussen/``, de grensgevallen (elke grens en datum uit de regels: eronder, erop,
 erboven), de randgevallen en een vaste reeks willekeurige casussen. Vergeleken worden de exacte breuken, de teksten
-in Nederlandse notatie en de bevindingen (code, veld, tekst). Verandert een regel in Python en volgt de JavaScript
-niet, dan faalt deze test.
+in Nederlandse notatie en de bevindingen (code, veld, tekst). Daarna leest de rekenkern dezelfde gevallen als
+casusbestand (YAML-tekst, met js-yaml zoals de pagina) en de foute en vijandige bestanden, zoals ``jobcoach.lezer``.
+Verandert een regel in Python en volgt de JavaScript niet, dan faalt deze test.
 
 Node.js 20 of nieuwer is nodig (``/usr/bin/node``; Debian: ``apt-get install nodejs``).
 """
@@ -75,15 +76,20 @@ def _python() -> tuple[dict[str, Any], ...]:
     return tuple(uit)
 
 
-def _node(regels: dict[str, Any], gevallen: list[dict[str, Any]], kern: Path | None = None) -> list[dict[str, Any]]:
+def _node_ruw(regels: dict[str, Any], gevallen: list[Any], kern: Path | None = None, soort: str = "object") -> list[dict[str, Any]]:
+    """Node met tests/rekenhulp_node.js: per geval de uitkomst of de problemen zoals de rekenkern ze geeft."""
     node = shutil.which("node") or "/usr/bin/node"
     if not Path(node).exists():
         pytest.fail("Node.js ontbreekt: installeer het (Debian: apt-get install nodejs); de rekenhulp-pariteit draait erin")
-    invoer = json.dumps({"regels": regels, "gevallen": gevallen}, ensure_ascii=False)
+    invoer = json.dumps({"regels": regels, "soort": soort, "gevallen": gevallen}, ensure_ascii=False)
     uit = subprocess.run([node, str(RUNNER), *([str(kern)] if kern else [])], input=invoer.encode("utf-8"),
                          capture_output=True, check=False, timeout=120)
     assert uit.returncode == 0, f"de rekenkern gaf een fout in Node:\n{uit.stderr.decode('utf-8', 'replace')}"
-    return [{"problemen": _problemen(u["problemen"])} if "problemen" in u else u for u in json.loads(uit.stdout)]
+    return json.loads(uit.stdout)
+
+
+def _node(regels: dict[str, Any], gevallen: list[dict[str, Any]], kern: Path | None = None) -> list[dict[str, Any]]:
+    return [{"problemen": _problemen(u["problemen"])} if "problemen" in u else u for u in _node_ruw(regels, gevallen, kern)]
 
 
 def _regels_json() -> dict[str, Any]:
@@ -209,3 +215,69 @@ def test_probleemtekst_in_de_rekenhulp_ontsnapt_tekens_zoals_python(tmp_path):
     python = [str(Probleem(b, p, m, r)) for b, p, m, r in PROBLEMEN_MET_TEKENS]
     assert browser == python
     assert "\u202e" not in "".join(browser) and "ti\\u202etel" in browser[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Casusbestanden lezen: leesYaml en tekstUitBytes van de rekenkern (met js-yaml, zoals in de pagina) tegen
+# jobcoach.lezer. De browsertest (tests/browser/test_rekenhulp_pariteit.py) doet hetzelfde in de pagina.
+# ---------------------------------------------------------------------------------------------
+
+
+def _lezermeldingen(uitkomst: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """De problemen van de lezer zelf (zonder code: YAML, omvang, tekens, dubbele sleutels) met hun hele zin."""
+    return sorted((p["bestand"], p["pad"], p["regel"] or 0, p["melding"]) for p in uitkomst.get("problemen", [])
+                  if p["code"] == "")
+
+
+def test_casusbestanden_leest_de_rekenkern_zoals_python():
+    """De geldige en de geweigerde gevallen als YAML-tekst, en de foute bestanden (rekenhulp_gevallen): dezelfde
+    uitkomst, of dezelfde problemen (bestand, code, veld, regel); de meldingen van de lezer zelf woord voor woord."""
+    from rekenhulp_gevallen import als_yaml, foute_bestanden, plaatsen, python_verwerk_yaml
+
+    teksten = {naam: als_yaml(c) for naam, c in GEVALLEN.items()} | {f"fout: {n}": t for n, t in foute_bestanden().items()}
+    node = dict(zip(teksten, _node_ruw(_regels_json(), [{"yaml": t, "bestand": "casus.yml"} for t in teksten.values()],
+                                       soort="yaml"), strict=True))
+    verschillen, lezer = [], 0
+    for naam, tekst in teksten.items():
+        python = python_verwerk_yaml(tekst)
+        if "uitkomst" in python:
+            python = {"uitkomst": _zonder_html(python["uitkomst"])}
+        if plaatsen(python) != plaatsen(node[naam]) or _lezermeldingen(python) != _lezermeldingen(node[naam]):
+            verschillen.append(f"{naam}:\n  python: {str(python)[:600]}\n  node:   {str(node[naam])[:600]}")
+        lezer += len(_lezermeldingen(python))
+    assert not verschillen, f"{len(verschillen)} van {len(teksten)} bestanden verschillen:\n" + "\n".join(verschillen[:5])
+    assert sum("problemen" in u for u in node.values()) >= 70 and lezer >= 10, (len(teksten), lezer)
+
+
+def test_vijandige_bestanden_geven_in_de_rekenkern_dezelfde_eerste_melding(tmp_path):
+    """De vijandige en kapotte bestanden (tests/vijandig.py) als bytes, zoals de rekenhulp een gekozen bestand leest:
+    de eerste melding staat op dezelfde regel, bij hetzelfde veld en met dezelfde code als bij ``jobcoach controleer``
+    en bevat wat ``vijandig.py`` verwacht; een melding van de lezer zelf (YAML, omvang, tekens) is woord voor woord
+    gelijk. Een melding van het model mag verschillen zoals in de browsertest: de browser zegt geen 'bedoelt u …?' en
+    noemt bij een vreemd teken geen schrift. De naam van het bestand: in Python het pad, in de browser de naam."""
+    import base64
+
+    from jobcoach import laad_casus
+    from vijandig import GEVALLEN as VIJANDIG
+
+    regels = laad_regels()
+    gevallen = [g for g in VIJANDIG if g.inhoud is not None]
+    node = _node_ruw(_regels_json(), [{"bytes": base64.b64encode(g.inhoud).decode(), "bestand": f"{g.naam}.yml"}
+                                      for g in gevallen], soort="bytes")
+    verschillen = []
+    for geval, uit in zip(gevallen, node, strict=True):
+        bestand = tmp_path / f"{geval.naam}.yml"
+        bestand.write_bytes(geval.inhoud or b"")
+        try:
+            laad_casus(bestand, regels)
+            raise AssertionError(f"{geval.naam}: Python keurt het bestand goed")
+        except Bestandsfout as fout:
+            python = fout.problemen[0]
+        eerste = uit.get("problemen", [{}])[0]
+        verwacht = {"pad": python.pad, "regel": python.regel, "code": python.code}
+        if python.code == "":  # een melding van de lezer zelf: woord voor woord (die van het model: zie hieronder)
+            verwacht["melding"] = python.melding
+        if {k: eerste.get(k) for k in verwacht} != verwacht or geval.melding not in eerste.get("melding", ""):
+            verschillen.append(f"{geval.naam}: python {verwacht}, node {eerste or uit}")
+    assert not verschillen, "\n".join(verschillen)
+    assert len(gevallen) >= 28, len(gevallen)

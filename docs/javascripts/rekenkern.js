@@ -1,15 +1,18 @@
 /*! Rekenkern van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenkern.js */
 /*
- * De berekening en de controles van de rekenhulp, zonder pagina: geen document, geen window. Alles wat een regel
+ * De berekening, de controles en het lezen van casusbestanden van de rekenhulp, zonder pagina: geen document, geen
+ * window. Alles wat een regel
  * is (weken per maand, maxima, grenzen, routes, de zinnen van bevindingen en meldingen) komt uit het JSON-blok dat
  * de bouw maakt (jobcoach/browser.py); deze code kent geen eigen getal of zin.
  *
  * Twee plekken gebruiken deze code:
  * - de pagina Rekenhulp: <script src="rekenkern.js"> zet `Rekenkern` klaar; rekenhulp.js maakt het formulier;
  * - de pariteitstest (tests/test_rekenhulp_node.py, in make check): Node laadt dit bestand met require() en rekent
- *   dezelfde casussen als het Python-pakket; elk verschil in een getal of bevinding laat de test falen.
+ *   en leest dezelfde casussen en casusbestanden als het Python-pakket; elk verschil in een getal, bevinding of
+ *   melding laat de test falen.
  *
- * Gebruik: const K = Rekenkern.maak(regels); K.laadObject(gegevens) geeft een casus of gooit K.CasusFout;
+ * Gebruik: const K = Rekenkern.maak(regels); K.laadObject(gegevens) of K.laadYaml(tekst, bestand) (met js-yaml als
+ * `jsyaml` geladen; K.tekstUitBytes leest de bytes van een bestand) geeft een casus of gooit K.CasusFout;
  * K.bereken(casus) geeft de uitkomst met bevindingen.
  */
 (function (wereld, maakKern) {
@@ -450,6 +453,145 @@
     }
     const laadObject = (gegevens) => valideer({ bestand: '', gegevens, regel: () => null, problemen: [] });
 
+    // ---------------------------------------------------------------------------------------------
+    // Casusbestanden lezen (jobcoach/lezer.py): js-yaml geeft de gebeurtenissen, de waarden maken we zoals de lezer
+    // van Python (YAML 1.2, alleen decimale getallen). js-yaml moet als `jsyaml` klaarstaan voor leesYaml draait.
+
+    const MAX_BYTES = R.grenzen.max_bytes;
+    function scalair(s) { // zoals de Menslezer van jobcoach/lezer.py
+      if (/^(?:~|null|Null|NULL|)$/.test(s)) return null;
+      if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(s)) return s[0].toLowerCase() === 't';
+      if (/^[-+]?(?:0|[1-9][0-9]*)$/.test(s)) { const n = BigInt(s); return Number.isSafeInteger(Number(n)) ? Number(n) : n; }
+      if (/^[-+]?(?:[0-9]+\.[0-9]+|\.[0-9]+)$/.test(s)) return new Kommagetal(Number(s));
+      if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return new Datum(s);
+      return s;
+    }
+
+    /** Lees YAML-tekst. Geeft {bestand, gegevens, regel(pad), problemen}; gooit CasusFout bij een bestand dat geen casus kan zijn. */
+    function leesYaml(tekst, bestand) {
+      const regelBegin = [0];
+      for (let i = 0; i < tekst.length; i++) if (tekst[i] === '\n') regelBegin.push(i + 1);
+      const regelVan = (pos) => { let lo = 0, hi = regelBegin.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (regelBegin[m] <= pos) lo = m; else hi = m - 1; } return lo + 1; };
+      const begin = (e) => Math.min(...[e.start, e.valueStart, e.anchorStart, e.tagStart].filter((x) => x != null && x >= 0));
+      const fout = (melding, regel) => new CasusFout([probleem(bestand, '', '', melding, regel)]);
+      // De grenzen van jobcoach/lezer.py: omvang, één document, geen ankers/verwijzingen, geen tags.
+      function grens(e, docs) {
+        if (e.type === E.DOCUMENT && docs === 2) {
+          const streep = tekst.split('\n').map((r, n) => (/^---(\s|$)/.test(r) ? n + 1 : 0)).filter(Boolean);
+          return fout(M.twee_documenten, streep[events[0].explicitStart ? 1 : 0] || null);
+        }
+        if (e.type === E.ALIAS || e.anchorStart >= 0) return fout(M.ankers, regelVan(begin(e)));
+        if (e.tagStart >= 0) return fout(vul(M.yaml_tag, { tag: tekst.slice(e.tagStart, e.tagEnd) }), regelVan(begin(e)));
+        return null;
+      }
+      if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(vul(M.te_groot_tekst, { mb: MAX_BYTES / 1e6 }));
+      const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
+      if (stuur) throw fout(vul(M.stuurteken_bestand, { teken: 'U+' + stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), regelVan(stuur.index));
+      let events, i = 1;
+      const Y = globalThis.jsyaml, E = Y.EVENT_ID; // js-yaml: in de pagina geladen door rekenhulp.js, in de test door Node
+      try { events = Y.parseEvents(tekst, { maxDepth: R.grenzen.max_diepte }); } catch (f) {
+        if (/^nesting exceeded/.test(f.reason || '')) {
+          throw fout(vul(M.te_diep, { max: R.grenzen.max_diepte }), f.mark ? f.mark.line + 1 : null);
+        }
+        // Waar het misgaat, in het Nederlands; `jobcoach controleer` legt uit wat er mis is.
+        const regelTekst = f.mark ? tekst.split(/\r\n|\r|\n/)[f.mark.line] || '' : '';
+        const tab = f.mark && regelTekst[f.mark.column] === '\t';
+        // De gewone oorzaak: een ':' in een tekst zonder aanhalingstekens (knelpunt: Let op: aansturing).
+        const dubbelePunt = f.reason === 'bad indentation of a mapping entry' && /^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+[^\s'"][^#]*:(?:\s|$)/.test(regelTekst);
+        const eindeInTekst = /^unexpected end of the stream within a (double|single) quoted scalar/.test(f.reason || '');
+        throw fout(vul(M.ongeldige_yaml, { uitleg: tab ? M.tab : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst'] : T.rekenhulp.geen_yaml_hier }),
+          f.mark ? f.mark.line + 1 : null);
+      }
+      let docs = 0;
+      for (const e of events) { if (e.type === E.DOCUMENT) docs++; const g = grens(e, docs); if (g) throw g; }
+      const problemen = [];
+      // Eén knoop: de waarde, de regel waar hij begint, en bij een groep of lijst de delen (voor regel(pad)).
+      // pad: waar de knoop staat, voor de melding bij een dubbele sleutel (schema[1].uren, zoals jobcoach/lezer.py).
+      function knoop(pad) {
+        const e = events[i++], k = { regel: regelVan(begin(e)) };
+        if (e.type === E.MAPPING) {
+          k.paren = []; k.waarde = Object.create(null);
+          const gezien = new Map();
+          while (events[i].type !== E.POP) {
+            const sleutel = knoop(pad), naam = String(sleutel.waarde), waarde = knoop([...pad, naam]);
+            if (gezien.has(naam)) problemen.push(probleem(bestand, padTekst([...pad, naam]), '', vul(M.dubbele_sleutel, { regel: gezien.get(naam) }), sleutel.regel));
+            else gezien.set(naam, sleutel.regel);
+            if (sleutel.paren || sleutel.items) throw fout(M.sleutel_lijst, sleutel.regel);
+            if (typeof sleutel.waarde !== 'string' && !(sleutel.waarde instanceof Kommagetal || sleutel.waarde instanceof Datum) || sleutel.waarde === null) {
+              k.nietTekst = (k.nietTekst || []).concat([sleutel]); // geen veldnaam: melding hieronder, geen veld
+              continue;
+            }
+            k.paren.push({ naam, regel: sleutel.regel, waarde });
+            k.waarde[naam] = waarde.waarde; // bij een dubbele sleutel telt de laatste, zoals in PyYAML
+          }
+          i++;
+        } else if (e.type === E.SEQUENCE) {
+          k.items = [];
+          while (events[i].type !== E.POP) k.items.push(knoop([...pad, k.items.length]));
+          k.waarde = k.items.map((x) => x.waarde);
+          i++;
+        } else {
+          const s = Y.getScalarValue(tekst, e);
+          k.waarde = e.style === 1 ? scalair(s) : s;
+          if (e.style === 1 && /^[-+]?[0-9.]+$/.test(s)) k.cijfers = s.length; // zie hieronder: een getal dat niemand bedoelt
+          if (e.style === 1 && /^[-+]?(?:0|[1-9][0-9]*)$/.test(s) && s.replace(/^[-+]/, '').length > 4300) veelCijfers = true;
+          if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) onmogelijk = true;
+        }
+        return k;
+      }
+      let veelCijfers = false, onmogelijk = false;
+      const wortel = events.length > 1 && events[1].type !== E.POP ? knoop([]) : null;
+      const nietTekst = (k, pad) => { // zoals jobcoach/lezer.py (invalid_key): het veld van de groep, de regel van de sleutel
+        for (const s of k.nietTekst || []) problemen.push(probleem(bestand, padTekst(pad), 'sleutel_geen_tekst', M.sleutel_geen_tekst + vul(M.gevonden, { waarde: gevonden(s.waarde) }), s.regel));
+        for (const x of k.paren || []) nietTekst(x.waarde, [...pad, x.naam]);
+        (k.items || []).forEach((x, n) => nietTekst(x, [...pad, n]));
+      };
+      if (wortel) nietTekst(wortel, []);
+      if (veelCijfers || onmogelijk) { // zoals jobcoach/lezer.py: Python leest zo'n waarde niet; de eerste (in de breedte) noemen
+        const rij = [[wortel, []]];
+        while (rij.length) {
+          const [k, pad] = rij.shift();
+          if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.veel_cijfers, { cijfers: k.cijfers }), k.regel)]);
+          if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.datum_bestaat_niet, { waarde: k.waarde.iso }), k.regel)]);
+          if (k.paren) rij.push(...k.paren.map((x) => [x.waarde, [...pad, x.naam]]));
+          if (k.items) rij.push(...k.items.map((x, n) => [x, [...pad, n]]));
+        }
+      }
+      problemen.sort((a, b) => a.regel - b.regel);
+      function regel(pad) {
+        let k = wortel, beste = k && k.regel;
+        for (const d of pad) {
+          const p = k.paren && typeof d === 'string' ? k.paren.find((x) => x.naam === d) : null;
+          const volgende = p ? p.waarde : k.items && typeof d === 'number' ? k.items[d] : null;
+          if (!volgende) break;
+          beste = p ? p.regel : volgende.regel;
+          k = volgende;
+        }
+        return beste;
+      }
+      return { bestand, gegevens: wortel ? wortel.waarde : null, regel, problemen };
+    }
+
+    const laadYaml = (tekst, bestand) => valideer(leesYaml(tekst, bestand));
+    /** De tekst van een bestand zoals jobcoach/lezer.py hem leest: hoogstens 1 MB, UTF-8 (een BOM vooraan mag). */
+    function tekstUitBytes(b, bestand) {
+      const fout = (melding, regel = null) => new CasusFout([probleem(bestand, '', '', melding, regel)]);
+      if (b.length > MAX_BYTES) throw fout(vul(M.te_groot_bestand, { mb: MAX_BYTES / 1e6 }));
+      if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) throw fout(M.utf16, 1);
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\ufeff/, '');
+      } catch (e) { // de regel van het eerste teken dat geen UTF-8 is
+        let goed = 0;
+        for (let lo = 0, hi = b.length; lo < hi;) {
+          const m = (lo + hi + 1) >> 1;
+          try { new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, m), { stream: true }); goed = m; lo = m; } catch (f) { hi = m - 1; }
+        }
+        const regel = b.subarray(0, goed).reduce((n, x) => n + (x === 10), 1);
+        throw fout(M.geen_utf8, regel);
+      }
+    }
+
+
     const bt = (b) => `${b.n}/${b.d}`;
     /** De uitkomst in dezelfde vorm als de Python-kant van de pariteitstest (breuken als 'teller/noemer'). */
     const vergelijking = (u) => ({
@@ -468,6 +610,7 @@
       R, T, vul, B, NUL, EEN, HONDERD, plus, maal, deel: deel_, vergelijk, breuk, getal, uren, procent, procentAfgekapt, nlDatum,
       PROTOCOLLEN, KADERS, DOELEN, WPM, MODELLEN, specOp, kaderEnProtocol, bereken, controleer,
       Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject, vergelijking,
+      leesYaml, laadYaml, tekstUitBytes,
     };
   }
 

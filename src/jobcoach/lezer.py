@@ -249,6 +249,17 @@ def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
     return [Probleem(bestand, "", MELDINGEN["stuurteken_bestand"].format(teken=f"U+{ord(m.group()):04X}"), regel)]
 
 
+# Een tag zoals hij in het bestand staat: !x, !!str of !<tag:…>, eventueel na een anker (&naam).
+_TAG = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(!<[^>]*>|![^\s,\[\]{}]*)")
+
+
+def _geschreven_tag(tekst: str, gebeurtenis: yaml.Event, tag: str) -> str:
+    """De tag zoals de gebruiker hem typte (!!python/object), niet zoals PyYAML hem uitschrijft
+    (tag:yaml.org,2002:python/object); zo noemt de rekenhulp hem ook."""
+    m = _TAG.match(tekst, gebeurtenis.start_mark.index) if gebeurtenis.start_mark else None
+    return m.group(1) if m else tag
+
+
 def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -> list[Probleem]:
     """Eén keer door de YAML-gebeurtenissen, zonder iets op te bouwen: verwijzingen, tags, documenten, omvang.
 
@@ -265,7 +276,7 @@ def _gebeurtenissen(tekst: str, bestand: str, lader: type, verwijzingen: bool) -
             return [Probleem(bestand, "", MELDINGEN["ankers"], regel)]
         tag = getattr(g, "tag", None)  # alleen gezet als er in het bestand een tag staat (!x of !!str)
         if tag is not None:
-            return [Probleem(bestand, "", MELDINGEN["yaml_tag"].format(tag=tag), regel)]
+            return [Probleem(bestand, "", MELDINGEN["yaml_tag"].format(tag=_geschreven_tag(tekst, g, tag)), regel)]
         if isinstance(g, yaml.CollectionStartEvent):
             diepte += 1
             if diepte > MAX_DIEPTE:
@@ -319,6 +330,8 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
         uitleg = _yaml_uitleg(fout)
+        if uitleg == MELDINGEN["sleutel_lijst"]:  # geldige YAML die geen casus kan zijn: dezelfde zin als na een TypeError
+            raise Bestandsfout([Probleem(bestand, "", uitleg, regel)]) from None
         if mark is not None and _teken(tekst, mark.line, mark.column) == "\t":
             uitleg = MELDINGEN["tab"]
         raise Bestandsfout([Probleem(bestand, "", MELDINGEN["ongeldige_yaml"].format(uitleg=uitleg), regel)]) from None
