@@ -497,4 +497,8 @@ def foute_bestanden() -> dict[str, str]:
         "anker-op-groep": b + "advies: &a {regime: 6}\n",
         "tag-lokaal": b.replace("titel: T", "titel: !x T"),
         "datum-bestaat-niet-tekst": b + "datum: '2011-02-30'\n",
+        # een BOM vooraan een latere regel: twee bestanden aan elkaar, of een BOM aan het eind
+        "bom-aan-het-eind": b + "\ufeff",
+        "bom-midden": b.replace("\ncontract:", "\n\ufeffcontract:"),
+        "twee-boms-vooraan": "\ufeff\ufeff" + b,
     }

@@ -511,6 +511,11 @@ def test_teken_buiten_de_tekst_is_leeg(regel, kolom):
     ("a: 1\nb: " + "[" * 50 + "]" * 50 + "\n",  # met de groep bovenaan 51 in elkaar
      "casus.yml:2: lijsten of groepen meer dan 50 keer in elkaar; zo diep is geen gegevensbestand"),
     ("a: 1\n\nb: x\x07y\n", "casus.yml:3: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
+    # een BOM vooraan een regel, behalve één helemaal vooraan: twee bestanden aan elkaar, een BOM aan het eind
+    ("a: 1\n\ufeffb: 2\n", "casus.yml:2: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    ("a: 1\nb: 2\n\ufeff", "casus.yml:3: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    ("\ufeff\ufeffa: 1\n", "casus.yml:1: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    ("\ufeff\na: 1\n\ufeff", "casus.yml:3: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
     ("a: 1\nb: x\x7fy\n", "casus.yml:2: onzichtbaar stuurteken U+007F in het bestand; haal het weg"),
     # een lege eerste regel telt mee: het stuurteken staat op regel 2
     ("\na: x\x07y\n", "casus.yml:2: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
@@ -949,3 +954,86 @@ def test_bestandsnaam_op_een_ander_station(monkeypatch):
 
     monkeypatch.setattr(lezer.os.path, "relpath", ander_station)
     assert lezer.toon_pad(Path("/d/casussen/a.yml")) == str(Path("/d/casussen/a.yml"))
+
+
+# --- het bestand zelf: een lus van links zoals Python 3.13 hem meldt, een bestand dat intussen verandert, begrensd
+# lezen (tests/MUTATIES.md: deze drie takken overleefden mutmut) ----------------------------------------------------
+
+def test_een_lus_van_links_als_oserror_zoals_python_3_13_hem_geeft(tmp_path, monkeypatch):
+    """Python 3.11 en 3.12 geven bij een lus van links een RuntimeError; 3.13 en nieuwer een OSError met ELOOP
+    (dit project ondersteunt 3.11 tot en met 3.15). Beide geven dezelfde melding; een andere OSError niet."""
+    import errno
+
+    pad = tmp_path / "lus.yml"
+    pad.write_text("a: 1\n", encoding="utf-8")
+
+    def resolve_met(fout):
+        def resolve(self, strict=False):
+            raise fout
+        return resolve
+
+    monkeypatch.setattr(Path, "resolve", resolve_met(OSError(errno.ELOOP, "Too many levels of symbolic links")))
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    assert fout.value.problemen[0].melding == ("dit is een link die (via andere links) naar zichzelf wijst; vervang hem "
+                                               "door het bestand zelf")
+    monkeypatch.setattr(Path, "resolve", resolve_met(OSError(errno.ENOENT, "No such file or directory")))
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    assert fout.value.problemen[0].melding == "bestand bestaat niet"
+
+
+def test_een_bestand_dat_tussen_controle_en_openen_een_apparaat_wordt(tmp_path, monkeypatch):
+    """Het pad is eerst een gewoon bestand; wat er geopend wordt niet meer (intussen vervangen): niet lezen."""
+    import stat
+
+    pad = tmp_path / "x.yml"
+    pad.write_text("a: 1\n", encoding="utf-8")
+    echt = os.fstat
+
+    def fstat(fd):
+        uit = echt(fd)
+        return os.stat_result((stat.S_IFCHR | 0o644, *tuple(uit)[1:]))
+
+    monkeypatch.setattr("jobcoach.lezer.os.fstat", fstat)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    (probleem,) = fout.value.problemen
+    assert (probleem.pad, probleem.melding) == ("", "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat)")
+    assert probleem.bestand.endswith("x.yml"), probleem.bestand
+
+
+def test_van_een_groot_bestand_wordt_niet_meer_dan_een_megabyte_gelezen(tmp_path, monkeypatch):
+    """Een bestand van 50 MB (of een schijfkopie van gigabytes) kost geen geheugen: er wordt hoogstens 1 MB en één
+    byte gelezen, genoeg om te zien dat het te groot is."""
+    import builtins
+
+    pad = tmp_path / "groot.yml"
+    with open(pad, "wb") as f:
+        f.truncate(50_000_000)  # een leeg (ijl) bestand van 50 MB
+    gelezen: list[int | None] = []
+    echt_open = builtins.open
+
+    class Teller:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            self.f.close()
+
+        def fileno(self):
+            return self.f.fileno()
+
+        def read(self, n=-1):
+            gelezen.append(n)
+            return self.f.read(n)
+
+    monkeypatch.setattr("jobcoach.lezer.open", lambda *a, **k: Teller(echt_open(*a, **k)), raising=False)
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    assert fout.value.problemen[0].melding.startswith("bestand is te groot: meer dan 1 MB.")
+    assert gelezen == [MAX_BYTES + 1]
+

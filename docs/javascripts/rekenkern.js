@@ -487,6 +487,10 @@
       if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(vul(M.te_groot_tekst, { mb: MAX_BYTES / 1e6 }));
       const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
       if (stuur) throw fout(vul(M.stuurteken_bestand, { teken: 'U+' + stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), regelVan(stuur.index));
+      // een BOM vooraan een regel, behalve één helemaal vooraan (zoals jobcoach/lezer.py, _stuurtekens)
+      const eerste = tekst.startsWith('\ufeff') ? 1 : 0;
+      const bom = tekst.startsWith('\ufeff', eerste) ? eerste : tekst.indexOf('\n\ufeff', eerste) + 1; // 0: geen
+      if (bom) throw fout(M.bom, regelVan(bom));
       let events, i = 1;
       const Y = globalThis.jsyaml, E = Y.EVENT_ID; // js-yaml: in de pagina geladen door rekenhulp.js, in de test door Node
       try { events = Y.parseEvents(tekst, { maxDepth: R.grenzen.max_diepte }); } catch (f) {

@@ -243,10 +243,16 @@ _STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
     m = _STUURTEKEN.search(tekst)
-    if m is None:
-        return []
-    regel = tekst.count("\n", 0, m.start()) + 1
-    return [Probleem(bestand, "", MELDINGEN["stuurteken_bestand"].format(teken=f"U+{ord(m.group()):04X}"), regel)]
+    if m is not None:
+        regel = tekst.count("\n", 0, m.start()) + 1
+        return [Probleem(bestand, "", MELDINGEN["stuurteken_bestand"].format(teken=f"U+{ord(m.group()):04X}"), regel)]
+    # Een BOM vooraan een regel, behalve één helemaal vooraan (twee bestanden aan elkaar geplakt, of een BOM aan het
+    # eind): PyYAML leest er soms een nieuw begin in, soms een fout, js-yaml iets anders. Eén melding, met de regel.
+    begin = 1 if tekst.startswith("\ufeff") else 0
+    plek = begin if tekst.startswith("\ufeff", begin) else tekst.find("\n\ufeff", begin) + 1  # 0: geen
+    if plek:
+        return [Probleem(bestand, "", MELDINGEN["bom"], tekst.count("\n", 0, plek) + 1)]
+    return []
 
 
 # Een tag zoals hij in het bestand staat: !x, !!str of !<tag:…>, eventueel na een anker (&naam).
@@ -432,7 +438,7 @@ _YAML_MELDINGEN = {
     "expected a single document in the stream": "het bestand bevat meer dan één document; zet alles in één document",
     "control characters are not allowed": "onzichtbaar stuurteken in het bestand; haal het weg",
     "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
-    "found a BOM": "een bytevolgordeteken (BOM) midden in het bestand; haal het weg",
+    "found a BOM": MELDINGEN["bom"],
     "found duplicate anchor": "gebruik geen & en * (ankers en verwijzingen van YAML)",
     "could not determine a constructor for the tag": "gebruik geen YAML-tags (zoals !x); schrijf gewone tekst of getallen",
     "while scanning a quoted scalar": "een tekst tussen aanhalingstekens wordt niet afgesloten",
