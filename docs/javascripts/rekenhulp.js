@@ -1,8 +1,8 @@
 /*! Rekenhulp van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenhulp.js */
 /*
  * Het formulier van de rekenhulp: invullen, tabellen, casusbestanden openen en opslaan, Word en afdrukken.
- * Rekenen en controleren doet rekenkern.js (zonder pagina; dezelfde code draait in Node in de pariteitstest van
- * make check). Regels, gegevensmodel en teksten komen uit het JSON-blok #rekenhulp-regels dat de site bij het
+ * Rekenen, controleren en casusbestanden lezen doet rekenkern.js (zonder pagina; dezelfde code draait in Node in de
+ * pariteitstest van make check). Regels, gegevensmodel en teksten komen uit het JSON-blok #rekenhulp-regels dat de site bij het
  * bouwen in de pagina zet (jobcoach/browser.py, data/teksten.yml).
  *
  * Niets van wat de gebruiker invult verlaat de browser: de invoer staat alleen in localStorage, het Word-bestand
