@@ -327,10 +327,11 @@ def _bt(waarde: Fraction) -> str:
     return f"{waarde.numerator}/{waarde.denominator}"
 
 
-def python_uitkomst(casus: Casus) -> dict[str, Any]:
-    """De uitkomst volgens het Python-pakket, in dezelfde vorm als ``rekenhulp.verwerk`` in de browser."""
+def python_uitkomst(casus: Casus, html: bool = True) -> dict[str, Any]:
+    """De uitkomst volgens het Python-pakket, in dezelfde vorm als ``rekenhulp.verwerk`` in de browser (zonder ``html``:
+    zoals de rekenkern in Node, die geen tabellen maakt)."""
     u = bereken(casus, laad_regels())
-    return {
+    uit = {
         "weken": _bt(u.weken), "contracturen": _bt(u.contracturen), "begeleidingsuren": _bt(u.begeleidingsuren),
         "uren_per_week": _bt(u.uren_per_week), "percentage": _bt(u.percentage),
         "uren_per_doel": {str(d): _bt(w) for d, w in u.uren_per_doel.items()},
@@ -347,19 +348,20 @@ def python_uitkomst(casus: Casus) -> dict[str, Any]:
             "uren_per_week": uren(u.uren_per_week), "percentage": procent_afgekapt(u.percentage),
         },
         "bevindingen": [{"code": b.code, "veld": b.veld, "tekst": b.tekst, "kader": b.kader} for b in u.bevindingen],
-        # Zoals de site ze publiceert: de HTML van jobcoach.html, met labels, rollen en hele datums.
-        "html": {"schema": schema_html(u), "berekening": berekening_html(u), "bevindingen": bevindingen_html(u)},
     }
+    if html:  # zoals de site ze publiceert: de HTML van jobcoach.html, met labels, rollen en hele datums
+        uit["html"] = {"schema": schema_html(u), "berekening": berekening_html(u), "bevindingen": bevindingen_html(u)}
+    return uit
 
 
-def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml") -> dict[str, Any]:
+def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml", html: bool = True) -> dict[str, Any]:
     """Zoals ``jobcoach controleer``: de strenge lezer voor bestanden die mensen typen (mens=True)."""
     try:
         casus = valideer(lees_yaml(Path(bestand), tekst, mens=True), Casus, {"regels": laad_regels()})
     except Bestandsfout as fout:
         return {"problemen": [{"bestand": p.bestand, "code": p.code, "pad": p.pad, "regel": p.regel, "melding": p.melding}
                               for p in fout.problemen]}
-    return {"uitkomst": python_uitkomst(casus)}
+    return {"uitkomst": python_uitkomst(casus, html)}
 
 
 def plaatsen(uitkomst: dict[str, Any]) -> Any:
