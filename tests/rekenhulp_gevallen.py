@@ -503,4 +503,7 @@ def foute_bestanden() -> dict[str, str]:
         "bom-aan-het-eind": b + "\ufeff",
         "bom-midden": b.replace("\ncontract:", "\n\ufeffcontract:"),
         "twee-boms-vooraan": "\ufeff\ufeff" + b,
+        # een groep als sleutel (de rekenhulp liep hier vast: String() van een groep)
+        "groep-als-sleutel": b + "? {a: 1}\n: x\n",
+        "lijst-als-sleutel": b + "? [a]\n: x\n",
     }

@@ -517,10 +517,12 @@
           k.paren = []; k.waarde = Object.create(null);
           const gezien = new Map();
           while (events[i].type !== E.POP) {
-            const sleutel = knoop(pad), naam = String(sleutel.waarde), waarde = knoop([...pad, naam]);
+            const sleutel = knoop(pad);
+            // een groep als sleutel heeft geen tekst (String() zou falen): eerst deze melding, zoals de lezer van Python
+            if (sleutel.paren || sleutel.items) throw fout(M.sleutel_lijst, sleutel.regel);
+            const naam = String(sleutel.waarde), waarde = knoop([...pad, naam]);
             if (gezien.has(naam)) problemen.push(probleem(bestand, padTekst([...pad, naam]), '', vul(M.dubbele_sleutel, { regel: gezien.get(naam) }), sleutel.regel));
             else gezien.set(naam, sleutel.regel);
-            if (sleutel.paren || sleutel.items) throw fout(M.sleutel_lijst, sleutel.regel);
             if (typeof sleutel.waarde !== 'string' && !(sleutel.waarde instanceof Kommagetal || sleutel.waarde instanceof Datum) || sleutel.waarde === null) {
               k.nietTekst = (k.nietTekst || []).concat([sleutel]); // geen veldnaam: melding hieronder, geen veld
               continue;
