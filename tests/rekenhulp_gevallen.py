@@ -503,6 +503,8 @@ def foute_bestanden() -> dict[str, str]:
         "bom-aan-het-eind": b + "\ufeff",
         "bom-midden": b.replace("\ncontract:", "\n\ufeffcontract:"),
         "twee-boms-vooraan": "\ufeff\ufeff" + b,
+        "twee-boms-midden": b.replace("\ncontract:", "\n\ufeffcontract:").replace("\nschema:", "\n\ufeffschema:"),
+        "bom-na-een-lege-eerste-regel": "\n\ufeff" + b,
         # een groep als sleutel (de rekenhulp liep hier vast: String() van een groep)
         "groep-als-sleutel": b + "? {a: 1}\n: x\n",
         "lijst-als-sleutel": b + "? [a]\n: x\n",

@@ -516,6 +516,11 @@ def test_teken_buiten_de_tekst_is_leeg(regel, kolom):
     ("a: 1\nb: 2\n\ufeff", "casus.yml:3: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
     ("\ufeff\ufeffa: 1\n", "casus.yml:1: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
     ("\ufeff\na: 1\n\ufeff", "casus.yml:3: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    ("a: 1\n\ufeffb: 2\n\ufeffc: 3\n", "casus.yml:2: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    ("\n\ufeffa: 1\n", "casus.yml:2: een bytevolgordeteken (BOM) midden in het bestand; haal het weg"),
+    # een BOM als tweede teken staat niet vooraan een regel: die melding geeft de controle van veldnamen
+    ("a\ufeff: 1\n", "casus.yml:1: a\\ufeff: onzichtbaar stuurteken U+FEFF (\\ufeff, onzichtbare spatie (BOM)) in de "
+                     "veldnaam; typ de naam opnieuw met gewone letters"),
     ("a: 1\nb: x\x7fy\n", "casus.yml:2: onzichtbaar stuurteken U+007F in het bestand; haal het weg"),
     # een lege eerste regel telt mee: het stuurteken staat op regel 2
     ("\na: x\x07y\n", "casus.yml:2: onzichtbaar stuurteken U+0007 in het bestand; haal het weg"),
