@@ -1042,3 +1042,16 @@ def test_van_een_groot_bestand_wordt_niet_meer_dan_een_megabyte_gelezen(tmp_path
     assert fout.value.problemen[0].melding.startswith("bestand is te groot: meer dan 1 MB.")
     assert gelezen == [MAX_BYTES + 1]
 
+
+
+def test_een_bestand_dat_met_een_bom_eindigt(tmp_path):
+    """Van een bestand valt alleen een BOM vooraan weg (zoals Kladblok hem schrijft); een BOM aan het eind blijft staan
+    en krijgt de melding, met zijn regel."""
+    pad = tmp_path / "x.yml"
+    pad.write_bytes("\ufeffa: 1\nb: 2\n".encode("utf-8"))
+    assert lees_yaml(pad).gegevens == {"a": 1, "b": 2}
+    pad.write_bytes("a: 1\nb: 2\n\ufeff".encode("utf-8"))
+    with pytest.raises(Bestandsfout) as fout:
+        lees_yaml(pad)
+    assert [(p.regel, p.melding) for p in fout.value.problemen] == [
+        (3, "een bytevolgordeteken (BOM) midden in het bestand; haal het weg")]
