@@ -514,6 +514,9 @@ def foute_bestanden() -> dict[str, str]:
         "twee-boms-vooraan": "\ufeff\ufeff" + b,
         "twee-boms-midden": b.replace("\ncontract:", "\n\ufeffcontract:").replace("\nschema:", "\n\ufeffschema:"),
         "bom-na-een-lege-eerste-regel": "\n\ufeff" + b,
+        # een sleutel zonder ':' (js-yaml zegt het op twee manieren; beide krijgen de zin van Python)
+        "sleutel-zonder-dubbele-punt": b.replace("titel: T", "titel: T\nkader"),
+        "rij-zonder-dubbele-punt": b.replace("    uren: 1", "    uren 1"),
         # een groep als sleutel (de rekenhulp liep hier vast: String() van een groep)
         "groep-als-sleutel": b + "? {a: 1}\n: x\n",
         "lijst-als-sleutel": b + "? [a]\n: x\n",

@@ -503,7 +503,9 @@
         // De gewone oorzaak: een ':' in een tekst zonder aanhalingstekens (knelpunt: Let op: aansturing).
         const dubbelePunt = f.reason === 'bad indentation of a mapping entry' && /^\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+[^\s'"][^#]*:(?:\s|$)/.test(regelTekst);
         const eindeInTekst = /^unexpected end of the stream within a (double|single) quoted scalar/.test(f.reason || '');
-        throw fout(vul(M.ongeldige_yaml, { uitleg: tab ? M.tab : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst'] : T.rekenhulp.geen_yaml_hier }),
+        // Een sleutel zonder ':' (knelpunt Aansturing): js-yaml zegt dit op twee manieren, PyYAML 'could not find expected ':''.
+        const geenDubbelePunt = /^(can not read a block mapping entry; a multiline key may not be an implicit key|expected ':' after a mapping key)$/.test(f.reason || '');
+        throw fout(vul(M.ongeldige_yaml, { uitleg: tab ? M.tab : dubbelePunt ? M['dubbele-punt'] : eindeInTekst ? M['einde-in-tekst'] : geenDubbelePunt ? M.na_sleutel : T.rekenhulp.geen_yaml_hier }),
           f.mark ? f.mark.line + 1 : null);
       }
       let docs = 0;

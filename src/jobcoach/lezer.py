@@ -426,7 +426,7 @@ _YAML_MELDINGEN = {
     "expected ',' or ']'": "een lijst tussen [ en ] is niet goed afgesloten",  # de lezer zonder libyaml
     "expected ',' or '}'": "een groep tussen { en } is niet goed afgesloten",
     "found unexpected end of stream": MELDINGEN["einde-in-tekst"],
-    "could not find expected ':'": "na een sleutel hoort een ':'",
+    "could not find expected ':'": MELDINGEN["na_sleutel"],
     "did not find expected '-' indicator": "verwachtte een nieuw lijstitem ('- '); klopt het inspringen?",
     "found undefined alias": "verwijzing (*naam) naar iets dat niet bestaat",
     "found invalid Unicode character escape code": (
