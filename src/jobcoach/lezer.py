@@ -328,7 +328,11 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
                 gegevens = lezer.construct_document(knoop) if knoop is not None else None
             except ValueError:  # bijvoorbeeld een datum die niet bestaat: 2011-02-30
                 raise Bestandsfout([_onmogelijke_waarde(bestand, knoop)]) from None
-            except TypeError:  # een lijst of groep als sleutel
+            except TypeError:  # een lijst of groep als sleutel (een oudere PyYAML)
+                raise Bestandsfout([_sleutel_geen_tekst(bestand, knoop)]) from None
+            except yaml.constructor.ConstructorError as fout:  # dezelfde fout zoals PyYAML 6 hem meldt
+                if fout.problem != "found unhashable key":
+                    raise
                 raise Bestandsfout([_sleutel_geen_tekst(bestand, knoop)]) from None
         finally:
             lezer.dispose()
@@ -336,8 +340,6 @@ def lees_yaml(pad: Path, tekst: str | None = None, *, mens: bool = False, binnen
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
         uitleg = _yaml_uitleg(fout)
-        if uitleg == MELDINGEN["sleutel_lijst"]:  # geldige YAML die geen casus kan zijn: dezelfde zin als na een TypeError
-            raise Bestandsfout([Probleem(bestand, "", uitleg, regel)]) from None
         if mark is not None and _teken(tekst, mark.line, mark.column) == "\t":
             uitleg = MELDINGEN["tab"]
         raise Bestandsfout([Probleem(bestand, "", MELDINGEN["ongeldige_yaml"].format(uitleg=uitleg), regel)]) from None
@@ -434,7 +436,6 @@ _YAML_MELDINGEN = {
     ),
     "found unknown escape character": "onbekend teken na een '\\' in tekst tussen dubbele aanhalingstekens",
     "mapping values are not allowed in this context": MELDINGEN["dubbele-punt"],
-    "found unhashable key": MELDINGEN["sleutel_lijst"],
     "expected a single document in the stream": "het bestand bevat meer dan één document; zet alles in één document",
     "control characters are not allowed": "onzichtbaar stuurteken in het bestand; haal het weg",
     "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
