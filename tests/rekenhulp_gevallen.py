@@ -8,7 +8,6 @@ jobcoach, nul uren, grenzen van afkappen en afronden, grote getallen, en elke be
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import random
 from fractions import Fraction
 from pathlib import Path
@@ -16,19 +15,15 @@ from typing import Any
 
 import yaml
 
-from jobcoach import Bestandsfout, bereken, laad_regels
+from jobcoach import Bestandsfout, bereken
 from jobcoach.casus import Casus
 from jobcoach.opmaak import getal, procent_afgekapt, uren
 from jobcoach.html import berekening_html, bevindingen_html, schema_html
 from jobcoach.lezer import lees_yaml, valideer
-from jobcoach.regels import Regels
 
-
-@functools.cache
-def _regels() -> Regels:
-    """De regels één keer gelezen: ``laad_regels()`` leest en controleert regels.yml elke keer opnieuw (7 ms), en de
-    Python-kant van de pariteitstests vraagt ze voor elk van honderden gevallen twee keer."""
-    return laad_regels()
+# De regels één keer gelezen, zoals elke test ze deelt (casushulp.REGELS): laad_regels() leest en controleert
+# regels.yml elke keer opnieuw, en de Python-kant van de pariteitstests vraagt ze voor honderden gevallen.
+from casushulp import REGELS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CASUS = ROOT / "casussen" / "begeleidingsbehoefte-en-regime.yml"
@@ -57,7 +52,7 @@ def _getal(rng: random.Random, keuzes: list[float]) -> float:
 
 
 def willekeurige_casus(rng: random.Random, nummer: int) -> dict[str, Any]:
-    protocollen = _regels().protocol_ids
+    protocollen = REGELS.protocol_ids
     casus: dict[str, Any] = {
         "titel": f"Gegenereerde casus {nummer} & <test>",
         "protocol": rng.choice(protocollen + ["protocol-2011"] * 3),
@@ -168,10 +163,10 @@ def randgevallen() -> list[dict[str, Any]]:
 def grensgevallen() -> list[dict[str, Any]]:
     """Elke grens en elke datum uit de regels: net eronder, precies erop en net erboven.
 
-    De grenzen komen uit ``laad_regels()``, niet uit deze test: verandert een grens in regels.yml, dan schuiven
+    De grenzen komen uit ``regels.yml``, niet uit deze test: verandert een grens in regels.yml, dan schuiven
     de gevallen mee. Zo ziet de pariteitstest elke grens aan beide kanten (Python en de rekenkern in Node).
     """
-    regels = _regels()
+    regels = REGELS
     wpm = regels.rekenregels.weken_per_maand
     periode_weken = regels.rekenregels.periode_maanden * wpm
     dag = dt.timedelta(days=1)
@@ -321,7 +316,7 @@ def geldig(casus: dict[str, Any]) -> bool:
     from pydantic import ValidationError
 
     try:
-        Casus.model_validate(json.loads(json.dumps(casus, default=str)), context={"regels": _regels()})
+        Casus.model_validate(json.loads(json.dumps(casus, default=str)), context={"regels": REGELS})
     except ValidationError:
         return False
     return True
@@ -339,7 +334,7 @@ def _bt(waarde: Fraction) -> str:
 def python_uitkomst(casus: Casus, html: bool = True) -> dict[str, Any]:
     """De uitkomst volgens het Python-pakket, in dezelfde vorm als ``rekenhulp.verwerk`` in de browser (zonder ``html``:
     zoals de rekenkern in Node, die geen tabellen maakt)."""
-    u = bereken(casus, _regels())
+    u = bereken(casus, REGELS)
     uit = {
         "weken": _bt(u.weken), "contracturen": _bt(u.contracturen), "begeleidingsuren": _bt(u.begeleidingsuren),
         "uren_per_week": _bt(u.uren_per_week), "percentage": _bt(u.percentage),
@@ -366,7 +361,7 @@ def python_uitkomst(casus: Casus, html: bool = True) -> dict[str, Any]:
 def python_verwerk_yaml(tekst: str, bestand: str = "casus.yml", html: bool = True) -> dict[str, Any]:
     """Zoals ``jobcoach controleer``: de strenge lezer voor bestanden die mensen typen (mens=True)."""
     try:
-        casus = valideer(lees_yaml(Path(bestand), tekst, mens=True), Casus, {"regels": _regels()})
+        casus = valideer(lees_yaml(Path(bestand), tekst, mens=True), Casus, {"regels": REGELS})
     except Bestandsfout as fout:
         return {"problemen": [{"bestand": p.bestand, "code": p.code, "pad": p.pad, "regel": p.regel, "melding": p.melding}
                               for p in fout.problemen]}
