@@ -271,7 +271,9 @@ def test_meldingen_van_python_komen_uit_teksten(tmp_path, monkeypatch):
 
 
 def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
-    from jobcoach.lezer import MAX_BYTES, MAX_DIEPTE
+    import sys
+
+    from jobcoach.lezer import MAX_BYTES, MAX_CIJFERS, MAX_DIEPTE
     from jobcoach.teksten import TEKSTEN
 
     gegevens = rekenhulp_gegevens(laad_regels())
@@ -280,7 +282,9 @@ def test_export_bevat_de_teksten_de_grenzen_en_de_uitgave():
         {k: v for k, v in alles.items() if k not in ("tabellen", "meldingen")}
     assert gegevens["teksten"]["tabellen"] == {k: v for k, v in alles["tabellen"].items() if k != "protocollen"}
     assert set(alles["meldingen"]) - set(gegevens["teksten"]["meldingen"]) == {"tikfout", "bedoelt_u", "vorm", "lt"}
-    assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE}
+    assert gegevens["grenzen"] == {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE, "max_cijfers": MAX_CIJFERS,
+                                   "max_int_cijfers": sys.get_int_max_str_digits(),
+                                   "stuurteken_in_bestand": r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"}
     assert gegevens["aannemelijk"]["max_uren_per_week"] == 60
     schema = next(v for v in gegevens["modellen"]["Casus"] if v["naam"] == "schema")
     assert schema["max_lengte"] == 200  # de rijgrens van het model

@@ -31,6 +31,7 @@ from jobcoach import Bestandsfout, laad_regels
 from jobcoach.browser import rekenhulp_gegevens
 from jobcoach.casus import Casus
 from jobcoach.lezer import YamlDocument, valideer
+from jobcoach.teksten import TEKSTEN
 from rekenhulp_gevallen import ROOT, alle_gevallen, grensgevallen, python_uitkomst
 
 RUNNER = Path(__file__).with_name("rekenhulp_node.js")
@@ -127,7 +128,6 @@ def test_rekenkern_in_node_rekent_en_controleert_als_python(verkleind, tmp_path)
 def test_elke_bevinding_komt_in_de_vergelijking_voor():
     """De gevallen raken elke bevinding die Python kent; anders vergelijkt de test een regel nooit."""
     gezien = {b["code"] for u in _python() if "uitkomst" in u for b in u["uitkomst"]["bevindingen"]}
-    from jobcoach.teksten import TEKSTEN
 
     sjablonen = {k for k, v in TEKSTEN.bevindingen.items() if isinstance(v, str) and "{" in v or k == "geen-uren"} - {"bron"}
     # Elke code is de naam van zijn sjabloon, of eindigt erop (aanvraag-boven-maximum: boven-maximum;
@@ -320,3 +320,25 @@ def test_willekeurig_bewerkte_bestanden_zelfde_getallen_of_een_melding():
                 verschillen.append(f"{tekst!r}:\n  python: {str(p)[:300]}\n  node:   {str(n)[:300]}")
     assert not verschillen, f"{len(verschillen)} bestanden met een andere uitkomst:\n" + "\n".join(verschillen[:3])
     assert beide >= 100, beide  # genoeg bestanden die beide lezen, anders zegt de vergelijking weinig
+
+
+def test_de_lezer_van_de_rekenkern_neemt_zijn_grenzen_uit_de_json():
+    """De grenzen van de lezer (cijfers, stuurtekens) staan in de JSON van de bouw, niet in rekenkern.js: met andere
+    grenzen in de JSON leest de rekenkern hetzelfde bestand anders."""
+    from rekenhulp_gevallen import BASIS
+
+    tekst = BASIS.replace("uren_per_week: 40", "uren_per_week: 12345678901").replace("titel: T", "titel: TQ")
+    geval = [{"yaml": tekst, "bestand": "casus.yml"}]
+    gewoon = _node_ruw(_regels_json(), geval, soort="yaml")[0]
+    assert "uitkomst" in gewoon or all(p["code"] for p in gewoon["problemen"]), gewoon  # geen melding van de lezer
+
+    cijfers = copy.deepcopy(_regels_json())
+    cijfers["grenzen"].update(max_int_cijfers=10, max_cijfers=5)  # 11 cijfers: meer dan beide
+    (probleem,) = _node_ruw(cijfers, geval, soort="yaml")[0]["problemen"]
+    assert (probleem["pad"], probleem["regel"]) == ("contract.uren_per_week", 4), probleem
+    assert probleem["melding"] == TEKSTEN.meldingen["veel_cijfers"].format(cijfers=11)
+
+    stuur = copy.deepcopy(_regels_json())
+    stuur["grenzen"]["stuurteken_in_bestand"] = "[Q]"
+    (probleem,) = _node_ruw(stuur, geval, soort="yaml")[0]["problemen"]
+    assert (probleem["regel"], probleem["melding"]) == (1, TEKSTEN.meldingen["stuurteken_bestand"].format(teken="U+0051"))

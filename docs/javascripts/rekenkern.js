@@ -1,9 +1,8 @@
 /*! Rekenkern van Leidraad Jobcoach online. Licentie: EUPL-1.2. Leesbare bron: docs/javascripts/rekenkern.js */
 /*
  * De berekening, de controles en het lezen van casusbestanden van de rekenhulp, zonder pagina: geen document, geen
- * window. Alles wat een regel
- * is (weken per maand, maxima, grenzen, routes, de zinnen van bevindingen en meldingen) komt uit het JSON-blok dat
- * de bouw maakt (jobcoach/browser.py); deze code kent geen eigen getal of zin.
+ * window. Alles wat een regel is (weken per maand, maxima, grenzen, routes, de zinnen van bevindingen en meldingen)
+ * komt uit het JSON-blok dat de bouw maakt (jobcoach/browser.py); deze code kent geen eigen getal of zin.
  *
  * Twee plekken gebruiken deze code:
  * - de pagina Rekenhulp: <script src="rekenkern.js"> zet `Rekenkern` klaar; rekenhulp.js maakt het formulier;
@@ -485,7 +484,7 @@
         return null;
       }
       if (new TextEncoder().encode(tekst).length > MAX_BYTES) throw fout(vul(M.te_groot_tekst, { mb: MAX_BYTES / 1e6 }));
-      const stuur = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/.exec(tekst);
+      const stuur = new RegExp(R.grenzen.stuurteken_in_bestand, 'u').exec(tekst);
       if (stuur) throw fout(vul(M.stuurteken_bestand, { teken: 'U+' + stuur[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }), regelVan(stuur.index));
       // een BOM vooraan een regel, behalve één helemaal vooraan (zoals jobcoach/lezer.py, _stuurtekens)
       const eerste = tekst.startsWith('\ufeff') ? 1 : 0;
@@ -542,7 +541,7 @@
           const s = Y.getScalarValue(tekst, e);
           k.waarde = e.style === 1 ? scalair(s) : s;
           if (e.style === 1 && /^[-+]?[0-9.]+$/.test(s)) k.cijfers = s.length; // zie hieronder: een getal dat niemand bedoelt
-          if (e.style === 1 && /^[-+]?(?:0|[1-9][0-9]*)$/.test(s) && s.replace(/^[-+]/, '').length > 4300) veelCijfers = true;
+          if (e.style === 1 && /^[-+]?(?:0|[1-9][0-9]*)$/.test(s) && s.replace(/^[-+]/, '').length > R.grenzen.max_int_cijfers) veelCijfers = true;
           if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) onmogelijk = true;
         }
         return k;
@@ -559,7 +558,7 @@
         const rij = [[wortel, []]];
         while (rij.length) {
           const [k, pad] = rij.shift();
-          if (veelCijfers && k.cijfers > 100) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.veel_cijfers, { cijfers: k.cijfers }), k.regel)]);
+          if (veelCijfers && k.cijfers > R.grenzen.max_cijfers) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.veel_cijfers, { cijfers: k.cijfers }), k.regel)]);
           if (k.waarde instanceof Datum && !geldigeDatum(k.waarde.iso)) throw new CasusFout([probleem(bestand, padTekst(pad), '', vul(M.datum_bestaat_niet, { waarde: k.waarde.iso }), k.regel)]);
           if (k.paren) rij.push(...k.paren.map((x) => [x.waarde, [...pad, x.naam]]));
           if (k.items) rij.push(...k.items.map((x, n) => [x, [...pad, n]]));
@@ -598,7 +597,6 @@
         throw fout(M.geen_utf8, regel);
       }
     }
-
 
     const bt = (b) => `${b.n}/${b.d}`;
     /** De uitkomst in dezelfde vorm als de Python-kant van de pariteitstest (breuken als 'teller/noemer'). */

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -25,7 +26,7 @@ from .casus import Casus
 from .controles import BRON_VERVALLEN
 from .fouten import _NAMEN as TEKENNAMEN
 from .fouten import VERBODEN_IN_TEKST
-from .lezer import MAX_BYTES, MAX_DIEPTE, MAX_GETOOND
+from .lezer import MAX_BYTES, MAX_CIJFERS, MAX_DIEPTE, MAX_GETOOND, STUURTEKEN_IN_BESTAND
 from .regels import Kader, Protocol, Regels
 from .tabeldata import bekende_regels
 from .teksten import TEKSTEN
@@ -148,8 +149,6 @@ def modellen(model: type[BaseModel] = Casus) -> dict[str, list[dict[str, Any]]]:
 
 
 def _model_klasse(model: type[BaseModel], naam: str) -> type[BaseModel]:
-    import sys
-
     return getattr(sys.modules[model.__module__], naam)
 
 
@@ -174,7 +173,12 @@ def rekenhulp_gegevens(regels: Regels) -> dict[str, Any]:
         "kaders": [_kader(k) for k in regels.kaders],
         "einde_protocollen": _datum(regels.einde_protocollen()),
         "aannemelijk": regels.aannemelijk.model_dump(),
-        "grenzen": {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE},  # van de lezer: een casusbestand is klein
+        # Van de lezer: een casusbestand is klein; de stuurtekens die nergens mogen; een getal met meer cijfers dan
+        # max_cijfers noemt de melding 'geen getal dat iemand bedoelt', en Python leest geen geheel getal met meer dan
+        # max_int_cijfers cijfers (sys.get_int_max_str_digits), dus de rekenhulp ook niet.
+        "grenzen": {"max_bytes": MAX_BYTES, "max_diepte": MAX_DIEPTE, "max_cijfers": MAX_CIJFERS,
+                    "max_int_cijfers": sys.get_int_max_str_digits(),
+                    "stuurteken_in_bestand": _js_patroon(STUURTEKEN_IN_BESTAND.pattern)},
         "teksten": TEKSTEN.model_dump(exclude_none=True, exclude=_NIET_IN_DE_BROWSER),
         "modellen": modellen(Casus),
     }

@@ -25,6 +25,7 @@ MAX_BYTES = 1_000_000
 MAX_GEBEURTENISSEN = 200_000  # scalars, lijsten en groepen samen
 MAX_DIEPTE = 50  # lijsten en groepen in elkaar
 MAX_GETOOND = 60  # een waarde in een melding: langer wordt ingekort (een melding herhaalt geen 4000 cijfers)
+MAX_CIJFERS = 100  # een getal met meer cijfers noemt de melding 'geen getal dat iemand bedoelt' (veel_cijfers)
 
 
 def _zonder_yaml11(lader: Any) -> None:
@@ -238,11 +239,12 @@ def _tekst_uit(ruw: bytes, bestand: str) -> str:
     return tekst.removeprefix("\ufeff")  # een UTF-8-BOM (zoals Kladblok die schrijft) is geen inhoud
 
 
-_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Stuurtekens die nergens in een bestand mogen staan (de rekenhulp krijgt hetzelfde patroon: jobcoach.browser).
+STUURTEKEN_IN_BESTAND = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _stuurtekens(tekst: str, bestand: str) -> list[Probleem]:
-    m = _STUURTEKEN.search(tekst)
+    m = STUURTEKEN_IN_BESTAND.search(tekst)
     if m is not None:
         regel = tekst.count("\n", 0, m.start()) + 1
         return [Probleem(bestand, "", MELDINGEN["stuurteken_bestand"].format(teken=f"U+{ord(m.group()):04X}"), regel)]
@@ -477,7 +479,7 @@ def _onmogelijke_waarde(bestand: str, knoop: yaml.Node) -> Probleem:
         if id(huidige) in gezien:
             continue
         gezien.add(id(huidige))
-        if huidige.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(huidige.value) > 100:
+        if huidige.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(huidige.value) > MAX_CIJFERS:
             return Probleem(bestand, pad_tekst(pad), MELDINGEN["veel_cijfers"].format(cijfers=len(huidige.value)),
                             huidige.start_mark.line + 1)
         if isinstance(huidige, yaml.MappingNode):
