@@ -13,9 +13,9 @@
   'use strict';
 
   const R = JSON.parse(document.getElementById('rekenhulp-regels').textContent);
-  const K = window.Rekenkern.maak(R); // de berekening en de controles: rekenkern.js
-  const { T, vul, B, NUL, plus, maal, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, KADERS, DOELEN, specOp, bereken,
-    Kommagetal, Datum, geldigeDatum, probleem, probleemTekst, CasusFout, gevonden, padTekst, valideer, laadObject, laadYaml, tekstUitBytes } = K;
+  const K = window.Rekenkern.maak(R); // berekening, controles en casusbestanden lezen: rekenkern.js
+  const { T, vul, B, plus, breuk, getal, uren, procent, procentAfgekapt, nlDatum, PROTOCOLLEN, KADERS, DOELEN, specOp, bereken,
+    geldigeDatum, probleemTekst, CasusFout, gevonden, laadObject, laadYaml, tekstUitBytes } = K;
   const M = T.meldingen, RT = T.rekenhulp, F = T.formulier;
   // ---------------------------------------------------------------------------------------------
   // Tabellen als gegevens (jobcoach/tabeldata.py) en één weergave als HTML (jobcoach/html.py)
